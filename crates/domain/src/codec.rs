@@ -1,0 +1,268 @@
+//! JSON Lines import and export of the log.
+//!
+//! ```text
+//! {"format":"fairlog.events","schema":1,"count":2,"last_hash":"9f…"}
+//! {"id":"…","seq":1,"recorded_at":"…","actor":{…},"schema":1,"prev":"","event":{"fair":{"type":"FairCreated",…}}}
+//! {"id":"…","seq":2,…,"prev":"<sha256 of line 2>",…}
+//! ```
+//! The first line is a header; each following line is one envelope. `prev` chains every event to
+//! the SHA-256 of the previous event's line, and the header's `last_hash` seals the end, so a
+//! truncated or edited file is detected. Envelopes of an older schema are upcast on read; a newer
+//! schema is refused.
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::envelope::{EventEnvelope, SCHEMA_VERSION};
+use crate::log::{hash_line, to_line, Log};
+
+pub const FORMAT: &str = "fairlog.events";
+/// Larger files are refused before parsing (a year of a busy district is a few MiB).
+pub const MAX_IMPORT_BYTES: usize = 64 * 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Header {
+    pub format: String,
+    pub schema: u16,
+    pub count: u64,
+    pub last_hash: String,
+}
+
+/// Why a file or a stored record could not be read. Line numbers count from 1, header included.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "error", rename_all = "snake_case")]
+pub enum CodecError {
+    #[error("the file is empty")]
+    Empty,
+    #[error("the file is larger than {max_bytes} bytes")]
+    TooLarge { max_bytes: usize },
+    #[error("this is not a Fairlog event log")]
+    NotALog,
+    #[error("unknown format {found:?}")]
+    WrongFormat { found: String },
+    #[error("written by a newer version (schema {found}; this app reads up to {supported})")]
+    NewerSchema { found: u16, supported: u16 },
+    #[error("line {line}: invalid JSON ({message})")]
+    InvalidJson { line: usize, message: String },
+    #[error("line {line}: not a valid event ({message})")]
+    InvalidEvent { line: usize, message: String },
+    #[error("the header announces {declared} events, the file has {found}")]
+    CountMismatch { declared: u64, found: u64 },
+    #[error("line {line}: sequence {found}, expected {expected}")]
+    BadSequence { line: usize, expected: u64, found: u64 },
+    #[error("line {line}: an event id appears twice")]
+    DuplicateId { line: usize },
+    #[error("line {line}: the hash chain is broken (the file was changed or reordered)")]
+    BrokenChain { line: usize },
+    #[error("the last event does not match the header's hash")]
+    LastHashMismatch,
+}
+
+/// Export a log as JSON Lines with its header.
+pub fn export(log: &Log) -> String {
+    let header = Header {
+        format: FORMAT.into(),
+        schema: SCHEMA_VERSION,
+        count: log.last_seq(),
+        last_hash: log.last_hash().to_owned(),
+    };
+    let mut out = serde_json::to_string(&header).expect("header serializes");
+    out.push('\n');
+    for env in log.entries() {
+        out.push_str(&to_line(env));
+        out.push('\n');
+    }
+    out
+}
+
+/// A verified file: its header and its envelopes (upcast to the current schema), with the hash of
+/// the last stored line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub header: Header,
+    pub envelopes: Vec<EventEnvelope>,
+}
+
+/// Read and verify a whole exported file.
+pub fn import(text: &str) -> Result<Imported, CodecError> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(CodecError::TooLarge { max_bytes: MAX_IMPORT_BYTES });
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
+    let (_, first) = lines.next().ok_or(CodecError::Empty)?;
+    let header = parse_header(first)?;
+
+    let mut envelopes = Vec::with_capacity(header.count.min(1 << 20) as usize);
+    let mut ids = std::collections::HashSet::new();
+    let mut prev_hash = String::new();
+    for (i, line) in lines {
+        let n = i + 1;
+        let env = parse_line_at(line, n)?;
+        let expected = envelopes.len() as u64 + 1;
+        if env.seq != expected {
+            return Err(CodecError::BadSequence { line: n, expected, found: env.seq });
+        }
+        if !ids.insert(env.id) {
+            return Err(CodecError::DuplicateId { line: n });
+        }
+        if env.prev != prev_hash {
+            return Err(CodecError::BrokenChain { line: n });
+        }
+        prev_hash = hash_line(line);
+        envelopes.push(env);
+    }
+    if envelopes.len() as u64 != header.count {
+        return Err(CodecError::CountMismatch { declared: header.count, found: envelopes.len() as u64 });
+    }
+    if prev_hash != header.last_hash {
+        return Err(CodecError::LastHashMismatch);
+    }
+    Ok(Imported { header, envelopes })
+}
+
+fn parse_header(line: &str) -> Result<Header, CodecError> {
+    let v: Value = serde_json::from_str(line).map_err(|_| CodecError::NotALog)?;
+    let obj = v.as_object().ok_or(CodecError::NotALog)?;
+    let format = obj.get("format").and_then(Value::as_str).ok_or(CodecError::NotALog)?;
+    if format != FORMAT {
+        return Err(CodecError::WrongFormat { found: format.chars().take(80).collect() });
+    }
+    let header: Header = serde_json::from_value(v.clone())
+        .map_err(|e| CodecError::InvalidJson { line: 1, message: e.to_string() })?;
+    if header.schema > SCHEMA_VERSION {
+        return Err(CodecError::NewerSchema { found: header.schema, supported: SCHEMA_VERSION });
+    }
+    Ok(header)
+}
+
+/// Parse one stored line (an IndexedDB record or a line of a file), upcasting older schemas.
+pub fn parse_line(line: &str) -> Result<EventEnvelope, CodecError> {
+    parse_line_at(line, 0)
+}
+
+fn parse_line_at(line: &str, n: usize) -> Result<EventEnvelope, CodecError> {
+    // Fast path: a line of the current schema parses straight into the envelope.
+    match serde_json::from_str::<EventEnvelope>(line) {
+        Ok(env) if env.schema == SCHEMA_VERSION => return Ok(env),
+        Ok(env) if env.schema > SCHEMA_VERSION => {
+            return Err(CodecError::NewerSchema { found: env.schema, supported: SCHEMA_VERSION })
+        }
+        _ => {}
+    }
+    let v: Value =
+        serde_json::from_str(line).map_err(|e| CodecError::InvalidJson { line: n, message: e.to_string() })?;
+    let schema = v.get("schema").and_then(Value::as_u64).unwrap_or(0);
+    if schema > SCHEMA_VERSION as u64 {
+        return Err(CodecError::NewerSchema { found: schema.min(u16::MAX as u64) as u16, supported: SCHEMA_VERSION });
+    }
+    let v = upcast(v, schema as u16).map_err(|message| CodecError::InvalidEvent { line: n, message })?;
+    serde_json::from_value(v).map_err(|e| CodecError::InvalidEvent { line: n, message: e.to_string() })
+}
+
+/// Turn an envelope written with an older schema into the current one.
+///
+/// Schema 1 is the first released schema, so there is nothing to upcast yet. When an event
+/// changes shape, bump `SCHEMA_VERSION` and add a step here (`1 => v1_to_v2(v)`), one per version,
+/// applied in turn. The stored bytes are never rewritten: the hash chain covers the original line.
+fn upcast(v: Value, from: u16) -> Result<Value, String> {
+    match from {
+        SCHEMA_VERSION => Ok(v),
+        other => Err(format!("unknown schema version {other}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::sample_engine;
+
+    fn exported() -> String {
+        export(sample_engine().log())
+    }
+
+    #[test]
+    fn export_then_import_gives_the_same_envelopes() {
+        let engine = sample_engine();
+        let back = import(&export(engine.log())).unwrap();
+        assert_eq!(back.envelopes, engine.log().entries());
+        assert_eq!(back.header.count, engine.log().last_seq());
+    }
+
+    #[test]
+    fn an_empty_file_is_refused() {
+        assert_eq!(import(""), Err(CodecError::Empty));
+        assert_eq!(import("\n\n"), Err(CodecError::Empty));
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_log_is_refused() {
+        assert_eq!(import("name,district\n徐汇,1"), Err(CodecError::NotALog));
+        assert_eq!(import("[1,2,3]"), Err(CodecError::NotALog));
+    }
+
+    #[test]
+    fn a_wrong_format_name_is_refused() {
+        let text = exported().replacen(FORMAT, "other.events", 1);
+        assert_eq!(import(&text), Err(CodecError::WrongFormat { found: "other.events".into() }));
+    }
+
+    #[test]
+    fn a_newer_schema_is_refused() {
+        let text = exported().replacen("\"schema\":1", "\"schema\":99", 1);
+        assert_eq!(import(&text), Err(CodecError::NewerSchema { found: 99, supported: SCHEMA_VERSION }));
+    }
+
+    #[test]
+    fn a_truncated_file_is_refused() {
+        let text = exported();
+        let cut = &text[..text.len() - 40];
+        assert!(matches!(import(cut), Err(CodecError::InvalidJson { .. })));
+        let lines: Vec<&str> = text.lines().collect();
+        let fewer = lines[..lines.len() - 1].join("\n");
+        assert!(matches!(import(&fewer), Err(CodecError::CountMismatch { .. })));
+    }
+
+    #[test]
+    fn an_edited_event_breaks_the_chain() {
+        let text = exported();
+        let lines: Vec<&str> = text.lines().collect();
+        let mut edited: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
+        edited[2] = edited[2].replacen("徐汇", "黄浦", 1);
+        assert_ne!(edited[2], lines[2], "the sample has a Xuhui fair on line 3");
+        assert_eq!(import(&edited.join("\n")), Err(CodecError::BrokenChain { line: 4 }));
+    }
+
+    #[test]
+    fn reordered_lines_are_refused() {
+        let text = exported();
+        let mut lines: Vec<&str> = text.lines().collect();
+        lines.swap(1, 2);
+        assert!(matches!(import(&lines.join("\n")), Err(CodecError::BadSequence { line: 2, .. })));
+    }
+
+    #[test]
+    fn an_unknown_event_type_is_refused() {
+        let text = exported().replacen("FairCreated", "FairTeleported", 1);
+        assert!(matches!(import(&text), Err(CodecError::InvalidEvent { .. })));
+    }
+
+    #[test]
+    fn deeply_nested_json_is_refused_without_overflow() {
+        let header = exported().lines().next().unwrap().to_owned();
+        let deep = format!("{header}\n{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert!(matches!(import(&deep), Err(CodecError::InvalidJson { line: 2, .. })));
+    }
+
+    #[test]
+    fn a_file_over_the_limit_is_refused_before_parsing() {
+        let big = " ".repeat(MAX_IMPORT_BYTES + 1);
+        assert_eq!(import(&big), Err(CodecError::TooLarge { max_bytes: MAX_IMPORT_BYTES }));
+    }
+
+    #[test]
+    fn html_in_names_survives_as_text() {
+        let engine = crate::testing::engine_with_fair_named("<script>alert(1)</script>");
+        let back = import(&export(engine.log())).unwrap();
+        assert_eq!(back.envelopes, engine.log().entries());
+    }
+}

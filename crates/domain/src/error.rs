@@ -1,0 +1,54 @@
+//! Broken rules, as a code plus parameters the UI translates.
+//!
+//! Each concept owns its error enum (`FairError`, `SeriesError`, ...); `DomainError` wraps them.
+//! Technical failures (storage, parsing) are separate types (`AppendError`, `codec::CodecError`).
+use serde::{Deserialize, Serialize};
+
+use crate::envelope::Role;
+use crate::fair::FairError;
+use crate::series::SeriesError;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "concept", content = "error", rename_all = "snake_case")]
+pub enum DomainError {
+    #[error("the {role:?} role may not {command}")]
+    Forbidden { role: Role, command: String },
+    #[error(transparent)]
+    Fair(#[from] FairError),
+    #[error(transparent)]
+    Series(#[from] SeriesError),
+}
+
+impl DomainError {
+    /// Stable machine code, e.g. `fair.end_not_after_start`.
+    pub fn code(&self) -> String {
+        match self {
+            DomainError::Forbidden { .. } => "forbidden".into(),
+            DomainError::Fair(e) => format!("fair.{}", variant_name(e)),
+            DomainError::Series(e) => format!("series.{}", variant_name(e)),
+        }
+    }
+
+    /// The form field the rule is about, so the UI can show the message beside it.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            DomainError::Forbidden { .. } => None,
+            DomainError::Fair(e) => e.field(),
+            DomainError::Series(e) => e.field(),
+        }
+    }
+}
+
+/// snake_case name of an enum variant from its serde representation.
+fn variant_name<T: Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        Ok(serde_json::Value::Object(m)) => m
+            .get("rule")
+            .and_then(|r| r.as_str())
+            .map(str::to_owned)
+            .or_else(|| m.keys().next().cloned())
+            .unwrap_or_default(),
+        _ => String::new(),
+    }
+}

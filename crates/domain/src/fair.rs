@@ -1,0 +1,709 @@
+//! Fairs (招聘会): create, edit, publish, close, cancel.
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::envelope::{EventEnvelope, Role};
+use crate::error::DomainError;
+use crate::ids::{FairId, SeriesId};
+use crate::industry::Industry;
+use crate::place::District;
+use crate::state::State;
+
+pub const NAME_MAX_CHARS: usize = 80;
+pub const ADDRESS_MAX_CHARS: usize = 120;
+pub const REASON_MAX_CHARS: usize = 500;
+pub const MAX_FAIR_DAYS: i64 = 31;
+pub const MAX_CAPACITY: u32 = 1_000_000;
+
+// ---------------------------------------------------------------------------------------------
+// Model
+
+/// 线下 / 线上 / 线上线下结合.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FairMode {
+    Onsite,
+    Online,
+    Hybrid,
+}
+
+impl FairMode {
+    pub const ALL: [FairMode; 3] = [FairMode::Onsite, FairMode::Online, FairMode::Hybrid];
+    pub fn key(self) -> &'static str {
+        match self {
+            FairMode::Onsite => "onsite",
+            FairMode::Online => "online",
+            FairMode::Hybrid => "hybrid",
+        }
+    }
+    pub fn from_key(k: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.key() == k)
+    }
+    /// Onsite and hybrid fairs happen in a physical place.
+    pub fn is_physical(self) -> bool {
+        !matches!(self, FairMode::Online)
+    }
+}
+
+/// Where a fair takes place.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Venue {
+    /// A hall in a Shanghai district.
+    Hall { district: District, address: String },
+    /// An employment service station (就业服务站).
+    ServiceStation { district: District, station: String },
+    /// A partner region outside Shanghai, for recruitment tours (e.g. 云南大理).
+    Remote { region: String, address: String },
+}
+
+impl Venue {
+    pub fn district(&self) -> Option<District> {
+        match self {
+            Venue::Hall { district, .. } | Venue::ServiceStation { district, .. } => Some(*district),
+            Venue::Remote { .. } => None,
+        }
+    }
+
+    /// The free-text part (address, station name or address in the region).
+    pub fn place_text(&self) -> &str {
+        match self {
+            Venue::Hall { address, .. } | Venue::Remote { address, .. } => address,
+            Venue::ServiceStation { station, .. } => station,
+        }
+    }
+}
+
+/// Start and end (instants; shown in Asia/Shanghai time).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Schedule {
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+}
+
+/// What an organizer fills in for a fair.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct FairDetails {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series: Option<SeriesId>,
+    pub industry: Industry,
+    pub mode: FairMode,
+    /// Required for onsite and hybrid fairs before publishing; online fairs have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub venue: Option<Venue>,
+    /// Required before publishing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schedule: Option<Schedule>,
+    /// Expected visitors (参会人数), if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum FairStatus {
+    Draft,
+    Published,
+    Closed,
+    Cancelled { reason: String },
+}
+
+impl FairStatus {
+    pub fn kind(&self) -> FairStatusKind {
+        match self {
+            FairStatus::Draft => FairStatusKind::Draft,
+            FairStatus::Published => FairStatusKind::Published,
+            FairStatus::Closed => FairStatusKind::Closed,
+            FairStatus::Cancelled { .. } => FairStatusKind::Cancelled,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FairStatusKind {
+    Draft,
+    Published,
+    Closed,
+    Cancelled,
+}
+
+impl FairStatusKind {
+    pub const ALL: [FairStatusKind; 4] =
+        [FairStatusKind::Draft, FairStatusKind::Published, FairStatusKind::Closed, FairStatusKind::Cancelled];
+    pub fn key(self) -> &'static str {
+        match self {
+            FairStatusKind::Draft => "draft",
+            FairStatusKind::Published => "published",
+            FairStatusKind::Closed => "closed",
+            FairStatusKind::Cancelled => "cancelled",
+        }
+    }
+    pub fn from_key(k: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.key() == k)
+    }
+}
+
+/// A fair as the state holds it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Fair {
+    pub id: FairId,
+    pub details: FairDetails,
+    pub status: FairStatus,
+    /// Sequence of the last event that changed this fair: the version a form was opened at.
+    pub version: u64,
+    pub created_at: DateTime<Utc>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands, events, errors
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+pub enum FairCommand {
+    CreateFair { fair_id: FairId, details: FairDetails },
+    /// `expected_version` is the fair's `version` when the form was opened: a fair changed since
+    /// (in another tab, by a colleague) is refused with a conflict instead of silently overwritten.
+    EditFair { fair_id: FairId, expected_version: u64, details: FairDetails },
+    PublishFair { fair_id: FairId },
+    CloseFair { fair_id: FairId },
+    CancelFair { fair_id: FairId, reason: String },
+}
+
+impl FairCommand {
+    pub fn name(&self) -> &'static str {
+        match self {
+            FairCommand::CreateFair { .. } => "CreateFair",
+            FairCommand::EditFair { .. } => "EditFair",
+            FairCommand::PublishFair { .. } => "PublishFair",
+            FairCommand::CloseFair { .. } => "CloseFair",
+            FairCommand::CancelFair { .. } => "CancelFair",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+pub enum FairEvent {
+    FairCreated { fair_id: FairId, details: FairDetails },
+    FairEdited { fair_id: FairId, details: FairDetails },
+    FairPublished { fair_id: FairId },
+    FairClosed { fair_id: FairId },
+    FairCancelled { fair_id: FairId, reason: String },
+}
+
+impl FairEvent {
+    pub fn fair_id(&self) -> FairId {
+        match self {
+            FairEvent::FairCreated { fair_id, .. }
+            | FairEvent::FairEdited { fair_id, .. }
+            | FairEvent::FairPublished { fair_id }
+            | FairEvent::FairClosed { fair_id }
+            | FairEvent::FairCancelled { fair_id, .. } => *fair_id,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "rule", rename_all = "snake_case")]
+pub enum FairError {
+    #[error("no such fair")]
+    NotFound,
+    #[error("a fair with this id already exists")]
+    AlreadyExists,
+    #[error("a fair needs a name")]
+    NameRequired,
+    #[error("the name is longer than {max} characters")]
+    NameTooLong { max: usize },
+    #[error("the end must be after the start")]
+    EndNotAfterStart,
+    #[error("a fair lasts at most {max_days} days")]
+    TooLong { max_days: i64 },
+    #[error("the address or station is required for this venue")]
+    AddressRequired,
+    #[error("the address is longer than {max} characters")]
+    AddressTooLong { max: usize },
+    #[error("a {mode:?} fair cannot have this venue")]
+    VenueModeMismatch { mode: FairMode },
+    #[error("an onsite or hybrid fair needs a venue before it is published")]
+    VenueRequired,
+    #[error("a fair needs its dates before it is published")]
+    DatesRequired,
+    #[error("expected visitors must be between 1 and {max}")]
+    CapacityOutOfRange { max: u32 },
+    #[error("no such series")]
+    SeriesNotFound,
+    #[error("a {status:?} fair can no longer be edited")]
+    NotEditable { status: FairStatusKind },
+    #[error("the fair was changed (version {actual}) since this form was opened (version {expected})")]
+    EditConflict { expected: u64, actual: u64 },
+    #[error("a {from:?} fair cannot become {to:?}")]
+    InvalidTransition { from: FairStatusKind, to: FairStatusKind },
+    #[error("a fair cannot be closed before it starts")]
+    CloseBeforeStart,
+    #[error("a reason is required")]
+    ReasonRequired,
+    #[error("the reason is longer than {max} characters")]
+    ReasonTooLong { max: usize },
+}
+
+impl FairError {
+    pub fn field(&self) -> Option<&'static str> {
+        use FairError::*;
+        Some(match self {
+            NameRequired | NameTooLong { .. } => "name",
+            EndNotAfterStart | TooLong { .. } => "end",
+            DatesRequired => "start",
+            AddressRequired | AddressTooLong { .. } => "address",
+            VenueModeMismatch { .. } | VenueRequired => "venue",
+            CapacityOutOfRange { .. } => "capacity",
+            SeriesNotFound => "series",
+            ReasonRequired | ReasonTooLong { .. } => "reason",
+            NotFound | AlreadyExists | NotEditable { .. } | EditConflict { .. } | InvalidTransition { .. }
+            | CloseBeforeStart => return None,
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules
+
+type Result<T> = std::result::Result<T, DomainError>;
+
+fn check_details(state: &State, d: &FairDetails) -> std::result::Result<FairDetails, FairError> {
+    let name = d.name.trim();
+    if name.is_empty() {
+        return Err(FairError::NameRequired);
+    }
+    if name.chars().count() > NAME_MAX_CHARS {
+        return Err(FairError::NameTooLong { max: NAME_MAX_CHARS });
+    }
+    if let Some(s) = &d.schedule {
+        if s.end <= s.start {
+            return Err(FairError::EndNotAfterStart);
+        }
+        if s.end - s.start > Duration::days(MAX_FAIR_DAYS) {
+            return Err(FairError::TooLong { max_days: MAX_FAIR_DAYS });
+        }
+    }
+    let venue = match &d.venue {
+        None => None,
+        Some(_) if !d.mode.is_physical() => return Err(FairError::VenueModeMismatch { mode: d.mode }),
+        Some(v) => Some(trim_venue(v)?),
+    };
+    if let Some(c) = d.capacity {
+        if c == 0 || c > MAX_CAPACITY {
+            return Err(FairError::CapacityOutOfRange { max: MAX_CAPACITY });
+        }
+    }
+    if let Some(series) = d.series {
+        if !state.series.contains_key(&series) {
+            return Err(FairError::SeriesNotFound);
+        }
+    }
+    Ok(FairDetails { name: name.to_owned(), venue, ..d.clone() })
+}
+
+fn trim_venue(v: &Venue) -> std::result::Result<Venue, FairError> {
+    let text = v.place_text().trim();
+    if text.is_empty() {
+        return Err(FairError::AddressRequired);
+    }
+    if text.chars().count() > ADDRESS_MAX_CHARS {
+        return Err(FairError::AddressTooLong { max: ADDRESS_MAX_CHARS });
+    }
+    Ok(match v {
+        Venue::Hall { district, .. } => Venue::Hall { district: *district, address: text.into() },
+        Venue::ServiceStation { district, .. } => {
+            Venue::ServiceStation { district: *district, station: text.into() }
+        }
+        Venue::Remote { region, .. } => {
+            let region = region.trim();
+            if region.is_empty() {
+                return Err(FairError::AddressRequired);
+            }
+            Venue::Remote { region: region.into(), address: text.into() }
+        }
+    })
+}
+
+fn existing(state: &State, id: FairId) -> std::result::Result<&Fair, FairError> {
+    state.fairs.get(&id).ok_or(FairError::NotFound)
+}
+
+fn transition(f: &Fair, to: FairStatusKind) -> FairError {
+    FairError::InvalidTransition { from: f.status.kind(), to }
+}
+
+pub(crate) fn decide(state: &State, role: Role, now: DateTime<Utc>, cmd: FairCommand) -> Result<Vec<FairEvent>> {
+    if role != Role::Organizer {
+        return Err(DomainError::Forbidden { role, command: cmd.name().into() });
+    }
+    Ok(match cmd {
+        FairCommand::CreateFair { fair_id, details } => {
+            if state.fairs.contains_key(&fair_id) {
+                return Err(FairError::AlreadyExists.into());
+            }
+            let details = check_details(state, &details)?;
+            vec![FairEvent::FairCreated { fair_id, details }]
+        }
+        FairCommand::EditFair { fair_id, expected_version, details } => {
+            let fair = existing(state, fair_id)?;
+            if matches!(fair.status, FairStatus::Closed | FairStatus::Cancelled { .. }) {
+                return Err(FairError::NotEditable { status: fair.status.kind() }.into());
+            }
+            if fair.version != expected_version {
+                return Err(FairError::EditConflict { expected: expected_version, actual: fair.version }.into());
+            }
+            let details = check_details(state, &details)?;
+            if fair.status == FairStatus::Published {
+                publishable(&details)?;
+            }
+            if details == fair.details {
+                return Ok(vec![]);
+            }
+            vec![FairEvent::FairEdited { fair_id, details }]
+        }
+        FairCommand::PublishFair { fair_id } => {
+            let fair = existing(state, fair_id)?;
+            if fair.status != FairStatus::Draft {
+                return Err(transition(fair, FairStatusKind::Published).into());
+            }
+            publishable(&fair.details)?;
+            vec![FairEvent::FairPublished { fair_id }]
+        }
+        FairCommand::CloseFair { fair_id } => {
+            let fair = existing(state, fair_id)?;
+            if fair.status != FairStatus::Published {
+                return Err(transition(fair, FairStatusKind::Closed).into());
+            }
+            match fair.details.schedule {
+                Some(s) if now >= s.start => {}
+                _ => return Err(FairError::CloseBeforeStart.into()),
+            }
+            vec![FairEvent::FairClosed { fair_id }]
+        }
+        FairCommand::CancelFair { fair_id, reason } => {
+            let fair = existing(state, fair_id)?;
+            if !matches!(fair.status, FairStatus::Draft | FairStatus::Published) {
+                return Err(transition(fair, FairStatusKind::Cancelled).into());
+            }
+            let reason = reason.trim();
+            if reason.is_empty() {
+                return Err(FairError::ReasonRequired.into());
+            }
+            if reason.chars().count() > REASON_MAX_CHARS {
+                return Err(FairError::ReasonTooLong { max: REASON_MAX_CHARS }.into());
+            }
+            vec![FairEvent::FairCancelled { fair_id, reason: reason.into() }]
+        }
+    })
+}
+
+fn publishable(d: &FairDetails) -> std::result::Result<(), FairError> {
+    if d.schedule.is_none() {
+        return Err(FairError::DatesRequired);
+    }
+    if d.mode.is_physical() && d.venue.is_none() {
+        return Err(FairError::VenueRequired);
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// State changes (total: an event is a fact)
+
+pub(crate) fn evolve(state: &mut State, env: &EventEnvelope, event: &FairEvent) {
+    let seq = env.seq;
+    match event {
+        FairEvent::FairCreated { fair_id, details } => {
+            state.fairs.insert(
+                *fair_id,
+                Fair {
+                    id: *fair_id,
+                    details: details.clone(),
+                    status: FairStatus::Draft,
+                    version: seq,
+                    created_at: env.recorded_at,
+                },
+            );
+        }
+        FairEvent::FairEdited { fair_id, details } => {
+            if let Some(f) = state.fairs.get_mut(fair_id) {
+                f.details = details.clone();
+                f.version = seq;
+            }
+        }
+        FairEvent::FairPublished { fair_id } => set_status(state, *fair_id, seq, FairStatus::Published),
+        FairEvent::FairClosed { fair_id } => set_status(state, *fair_id, seq, FairStatus::Closed),
+        FairEvent::FairCancelled { fair_id, reason } => {
+            set_status(state, *fair_id, seq, FairStatus::Cancelled { reason: reason.clone() })
+        }
+    }
+}
+
+fn set_status(state: &mut State, id: FairId, seq: u64, status: FairStatus) {
+    if let Some(f) = state.fairs.get_mut(&id) {
+        f.status = status;
+        f.version = seq;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{given, given_nothing, hall, t};
+    use crate::{Actor, Intent};
+
+    fn fair() -> FairId {
+        FairId::from_u128(1)
+    }
+
+    fn details() -> FairDetails {
+        FairDetails {
+            name: "2026年春季促进就业专项行动·徐汇专场".into(),
+            series: None,
+            industry: Industry::General,
+            mode: FairMode::Onsite,
+            venue: Some(hall()),
+            schedule: Some(Schedule { start: t("2026-03-14T09:00"), end: t("2026-03-14T16:00") }),
+            capacity: Some(3000),
+        }
+    }
+
+    fn created() -> FairEvent {
+        FairEvent::FairCreated { fair_id: fair(), details: details() }
+    }
+
+    #[test]
+    fn it_should_create_a_fair_with_a_trimmed_name() {
+        let mut d = details();
+        d.name = format!("  {}  ", d.name);
+        given_nothing()
+            .when(FairCommand::CreateFair { fair_id: fair(), details: d })
+            .then([created()]);
+    }
+
+    #[test]
+    fn it_should_not_create_a_fair_without_a_name() {
+        let d = FairDetails { name: "   ".into(), ..details() };
+        given_nothing().when(FairCommand::CreateFair { fair_id: fair(), details: d }).then_err(FairError::NameRequired);
+    }
+
+    #[test]
+    fn it_should_not_create_a_fair_that_ends_before_it_starts() {
+        let d = FairDetails {
+            schedule: Some(Schedule { start: t("2026-03-14T09:00"), end: t("2026-03-14T09:00") }),
+            ..details()
+        };
+        given_nothing()
+            .when(FairCommand::CreateFair { fair_id: fair(), details: d })
+            .then_err(FairError::EndNotAfterStart);
+    }
+
+    #[test]
+    fn it_should_not_create_a_fair_longer_than_a_month() {
+        let d = FairDetails {
+            schedule: Some(Schedule { start: t("2026-03-01T09:00"), end: t("2026-04-02T09:00") }),
+            ..details()
+        };
+        given_nothing()
+            .when(FairCommand::CreateFair { fair_id: fair(), details: d })
+            .then_err(FairError::TooLong { max_days: MAX_FAIR_DAYS });
+    }
+
+    #[test]
+    fn it_should_not_create_the_same_fair_twice() {
+        given([created()])
+            .when(FairCommand::CreateFair { fair_id: fair(), details: details() })
+            .then_err(FairError::AlreadyExists);
+    }
+
+    #[test]
+    fn it_should_refuse_a_physical_venue_for_an_online_fair() {
+        let d = FairDetails { mode: FairMode::Online, ..details() };
+        given_nothing()
+            .when(FairCommand::CreateFair { fair_id: fair(), details: d })
+            .then_err(FairError::VenueModeMismatch { mode: FairMode::Online });
+    }
+
+    #[test]
+    fn it_should_refuse_an_empty_address() {
+        let d = FairDetails {
+            venue: Some(Venue::Hall { district: District::Xuhui, address: " ".into() }),
+            ..details()
+        };
+        given_nothing().when(FairCommand::CreateFair { fair_id: fair(), details: d }).then_err(FairError::AddressRequired);
+    }
+
+    #[test]
+    fn it_should_refuse_zero_visitors() {
+        let d = FairDetails { capacity: Some(0), ..details() };
+        given_nothing()
+            .when(FairCommand::CreateFair { fair_id: fair(), details: d })
+            .then_err(FairError::CapacityOutOfRange { max: MAX_CAPACITY });
+    }
+
+    #[test]
+    fn it_should_refuse_an_unknown_series() {
+        let d = FairDetails { series: Some(SeriesId::from_u128(9)), ..details() };
+        given_nothing().when(FairCommand::CreateFair { fair_id: fair(), details: d }).then_err(FairError::SeriesNotFound);
+    }
+
+    #[test]
+    fn it_should_accept_a_known_series() {
+        let s = SeriesId::from_u128(9);
+        let d = FairDetails { series: Some(s), ..details() };
+        given([crate::testing::series_created(s)])
+            .when(FairCommand::CreateFair { fair_id: fair(), details: d.clone() })
+            .then([FairEvent::FairCreated { fair_id: fair(), details: d }]);
+    }
+
+    #[test]
+    fn it_should_let_only_organizers_create_fairs() {
+        let cmd = crate::Command {
+            actor: Actor::new(Role::Enterprise, "上海电气"),
+            now: t("2026-03-01T09:00"),
+            intent: Intent::Fair(FairCommand::CreateFair { fair_id: fair(), details: details() }),
+        };
+        given_nothing().when_full(cmd).then_err(DomainError::Forbidden {
+            role: Role::Enterprise,
+            command: "CreateFair".into(),
+        });
+    }
+
+    #[test]
+    fn it_should_edit_a_draft_at_the_version_it_was_opened() {
+        let d = FairDetails { capacity: Some(5000), ..details() };
+        given([created()])
+            .when(FairCommand::EditFair { fair_id: fair(), expected_version: 1, details: d.clone() })
+            .then([FairEvent::FairEdited { fair_id: fair(), details: d }]);
+    }
+
+    #[test]
+    fn it_should_refuse_an_edit_made_on_a_stale_version() {
+        let d = FairDetails { capacity: Some(5000), ..details() };
+        given([created(), FairEvent::FairEdited { fair_id: fair(), details: details() }])
+            .when(FairCommand::EditFair { fair_id: fair(), expected_version: 1, details: d })
+            .then_err(FairError::EditConflict { expected: 1, actual: 2 });
+    }
+
+    #[test]
+    fn an_edit_that_changes_nothing_writes_nothing() {
+        given([created()])
+            .when(FairCommand::EditFair { fair_id: fair(), expected_version: 1, details: details() })
+            .then_nothing();
+    }
+
+    #[test]
+    fn it_should_not_edit_a_closed_fair() {
+        given([created(), FairEvent::FairPublished { fair_id: fair() }, FairEvent::FairClosed { fair_id: fair() }])
+            .when(FairCommand::EditFair { fair_id: fair(), expected_version: 3, details: details() })
+            .then_err(FairError::NotEditable { status: FairStatusKind::Closed });
+    }
+
+    #[test]
+    fn it_should_publish_a_draft_with_venue_and_dates() {
+        given([created()]).when(FairCommand::PublishFair { fair_id: fair() }).then([FairEvent::FairPublished {
+            fair_id: fair(),
+        }]);
+    }
+
+    #[test]
+    fn it_should_not_publish_without_dates() {
+        let d = FairDetails { schedule: None, ..details() };
+        given([FairEvent::FairCreated { fair_id: fair(), details: d }])
+            .when(FairCommand::PublishFair { fair_id: fair() })
+            .then_err(FairError::DatesRequired);
+    }
+
+    #[test]
+    fn it_should_not_publish_an_onsite_fair_without_a_venue() {
+        let d = FairDetails { venue: None, ..details() };
+        given([FairEvent::FairCreated { fair_id: fair(), details: d }])
+            .when(FairCommand::PublishFair { fair_id: fair() })
+            .then_err(FairError::VenueRequired);
+    }
+
+    #[test]
+    fn it_should_publish_an_online_fair_without_a_venue() {
+        let d = FairDetails { venue: None, mode: FairMode::Online, ..details() };
+        given([FairEvent::FairCreated { fair_id: fair(), details: d }])
+            .when(FairCommand::PublishFair { fair_id: fair() })
+            .then([FairEvent::FairPublished { fair_id: fair() }]);
+    }
+
+    #[test]
+    fn it_should_not_publish_twice() {
+        given([created(), FairEvent::FairPublished { fair_id: fair() }])
+            .when(FairCommand::PublishFair { fair_id: fair() })
+            .then_err(FairError::InvalidTransition { from: FairStatusKind::Published, to: FairStatusKind::Published });
+    }
+
+    #[test]
+    fn it_should_not_remove_the_dates_of_a_published_fair() {
+        let d = FairDetails { schedule: None, ..details() };
+        given([created(), FairEvent::FairPublished { fair_id: fair() }])
+            .when(FairCommand::EditFair { fair_id: fair(), expected_version: 2, details: d })
+            .then_err(FairError::DatesRequired);
+    }
+
+    #[test]
+    fn it_should_close_a_published_fair_once_it_has_started() {
+        given([created(), FairEvent::FairPublished { fair_id: fair() }])
+            .when_at(t("2026-03-14T16:30"), FairCommand::CloseFair { fair_id: fair() })
+            .then([FairEvent::FairClosed { fair_id: fair() }]);
+    }
+
+    #[test]
+    fn it_should_not_close_a_fair_before_it_starts() {
+        given([created(), FairEvent::FairPublished { fair_id: fair() }])
+            .when_at(t("2026-03-10T09:00"), FairCommand::CloseFair { fair_id: fair() })
+            .then_err(FairError::CloseBeforeStart);
+    }
+
+    #[test]
+    fn it_should_not_close_a_draft() {
+        given([created()])
+            .when_at(t("2026-03-20T09:00"), FairCommand::CloseFair { fair_id: fair() })
+            .then_err(FairError::InvalidTransition { from: FairStatusKind::Draft, to: FairStatusKind::Closed });
+    }
+
+    #[test]
+    fn it_should_cancel_with_a_reason() {
+        given([created(), FairEvent::FairPublished { fair_id: fair() }])
+            .when(FairCommand::CancelFair { fair_id: fair(), reason: " 场馆检修 ".into() })
+            .then([FairEvent::FairCancelled { fair_id: fair(), reason: "场馆检修".into() }]);
+    }
+
+    #[test]
+    fn it_should_not_cancel_without_a_reason() {
+        given([created()])
+            .when(FairCommand::CancelFair { fair_id: fair(), reason: "".into() })
+            .then_err(FairError::ReasonRequired);
+    }
+
+    #[test]
+    fn it_should_not_cancel_a_closed_fair() {
+        given([created(), FairEvent::FairPublished { fair_id: fair() }, FairEvent::FairClosed { fair_id: fair() }])
+            .when(FairCommand::CancelFair { fair_id: fair(), reason: "x".into() })
+            .then_err(FairError::InvalidTransition { from: FairStatusKind::Closed, to: FairStatusKind::Cancelled });
+    }
+
+    #[test]
+    fn commands_about_unknown_fairs_are_refused() {
+        given_nothing().when(FairCommand::PublishFair { fair_id: fair() }).then_err(FairError::NotFound);
+    }
+
+    #[test]
+    fn error_codes_and_fields_are_stable() {
+        let e: DomainError = FairError::EndNotAfterStart.into();
+        assert_eq!(e.code(), "fair.end_not_after_start");
+        assert_eq!(e.field(), Some("end"));
+        let e: DomainError = FairError::EditConflict { expected: 1, actual: 2 }.into();
+        assert_eq!(e.code(), "fair.edit_conflict");
+    }
+}

@@ -1,0 +1,32 @@
+//! Typed ids. The caller (UI, CLI, generator) makes them, so `decide` stays pure.
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+macro_rules! id_type {
+    ($($(#[$m:meta])* $name:ident),* $(,)?) => {$(
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub Uuid);
+
+        impl $name {
+            pub fn from_u128(v: u128) -> Self { Self(Uuid::from_u128(v)) }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { self.0.fmt(f) }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = uuid::Error;
+            fn from_str(s: &str) -> Result<Self, Self::Err> { Uuid::parse_str(s).map(Self) }
+        }
+    )*};
+}
+
+id_type!(
+    /// A job fair (招聘会).
+    FairId,
+    /// A series of fairs (系列活动), e.g. "Thousands of Enterprises, Thousands of Posts".
+    SeriesId,
+);

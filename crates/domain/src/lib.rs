@@ -1,0 +1,35 @@
+//! Fairlog's domain: the single source of truth shared by the browser app, the CLI and the tests.
+//!
+//! * Commands are checked against [`State`] by [`decide`] and turn into [`Event`]s.
+//! * Events are facts: [`evolve`] applies one to the state and never fails.
+//! * The [`Log`] is append-only; every event travels in an [`EventEnvelope`]
+//!   (id, sequence, time, actor, schema version, hash of the previous event).
+//! * [`Engine`] ties the three together: `prepare` (decide + envelope), `commit` (append + evolve).
+//!
+//! Nothing here touches a browser, a clock or a random source: time and ids come in with the command.
+
+pub mod codec;
+pub mod command;
+pub mod demo;
+pub mod engine;
+pub mod envelope;
+pub mod error;
+pub mod event;
+pub mod fair;
+pub mod ids;
+pub mod industry;
+pub mod log;
+pub mod place;
+pub mod series;
+pub mod state;
+pub mod synth;
+pub mod testing;
+pub mod time;
+
+pub use command::{decide, Command, Intent};
+pub use engine::Engine;
+pub use envelope::{Actor, EventEnvelope, Role, SCHEMA_VERSION};
+pub use error::DomainError;
+pub use event::Event;
+pub use log::{AppendError, Log, NewEvent};
+pub use state::{evolve, State};

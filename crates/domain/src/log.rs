@@ -1,0 +1,228 @@
+//! The append-only log.
+use std::collections::HashSet;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use crate::envelope::{Actor, EventEnvelope, SCHEMA_VERSION};
+use crate::event::Event;
+
+/// An event about to be appended, with the id its producer chose.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewEvent {
+    pub id: Uuid,
+    pub event: Event,
+}
+
+/// An envelope ready to be stored, with its JSON line (the bytes the hash chain covers).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sealed {
+    pub envelope: EventEnvelope,
+    pub line: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "error", rename_all = "snake_case")]
+pub enum AppendError {
+    /// Someone appended since the caller read the log (another tab, a merge).
+    #[error("the log moved on: expected last sequence {expected}, it is {actual}")]
+    StaleSequence { expected: u64, actual: u64 },
+    /// A pre-sealed envelope does not continue the log (wrong sequence or previous hash).
+    #[error("event {seq} does not continue the log")]
+    Discontinuous { seq: u64 },
+}
+
+/// Lower-case hex SHA-256 of a stored line.
+pub fn hash_line(line: &str) -> String {
+    let digest = Sha256::digest(line.as_bytes());
+    let mut s = String::with_capacity(64);
+    for b in digest {
+        use std::fmt::Write;
+        let _ = write!(s, "{b:02x}");
+    }
+    s
+}
+
+/// The stored JSON line of an envelope.
+pub fn to_line(env: &EventEnvelope) -> String {
+    serde_json::to_string(env).expect("envelopes always serialize")
+}
+
+/// Ordered envelopes plus the set of their ids and the hash of the last stored line.
+#[derive(Debug, Clone, Default)]
+pub struct Log {
+    entries: Vec<EventEnvelope>,
+    ids: HashSet<Uuid>,
+    last_hash: String,
+}
+
+impl Log {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn last_seq(&self) -> u64 {
+        self.entries.len() as u64
+    }
+
+    pub fn last_hash(&self) -> &str {
+        &self.last_hash
+    }
+
+    pub fn entries(&self) -> &[EventEnvelope] {
+        &self.entries
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn contains(&self, id: &Uuid) -> bool {
+        self.ids.contains(id)
+    }
+
+    /// Number the events and chain them after the current end, without appending.
+    /// Events whose id the log already holds are left out (appending them again is a no-op).
+    pub fn seal(
+        &self,
+        expected_seq: u64,
+        actor: &Actor,
+        recorded_at: DateTime<Utc>,
+        events: Vec<NewEvent>,
+    ) -> Result<Vec<Sealed>, AppendError> {
+        if expected_seq != self.last_seq() {
+            return Err(AppendError::StaleSequence { expected: expected_seq, actual: self.last_seq() });
+        }
+        let mut prev = self.last_hash.clone();
+        let mut seq = self.last_seq();
+        let mut seen = HashSet::new();
+        let mut out = Vec::with_capacity(events.len());
+        for e in events {
+            if self.ids.contains(&e.id) || !seen.insert(e.id) {
+                continue;
+            }
+            seq += 1;
+            let envelope = EventEnvelope {
+                id: e.id,
+                seq,
+                recorded_at,
+                actor: actor.clone(),
+                schema: SCHEMA_VERSION,
+                prev: std::mem::take(&mut prev),
+                event: e.event,
+            };
+            let line = to_line(&envelope);
+            prev = hash_line(&line);
+            out.push(Sealed { envelope, line });
+        }
+        Ok(out)
+    }
+
+    /// Append events: refuses a stale `expected_seq`, skips ids already held.
+    pub fn append(
+        &mut self,
+        expected_seq: u64,
+        actor: &Actor,
+        recorded_at: DateTime<Utc>,
+        events: Vec<NewEvent>,
+    ) -> Result<Vec<EventEnvelope>, AppendError> {
+        let sealed = self.seal(expected_seq, actor, recorded_at, events)?;
+        let out: Vec<EventEnvelope> = sealed.iter().map(|s| s.envelope.clone()).collect();
+        self.push_sealed(sealed)?;
+        Ok(out)
+    }
+
+    /// Append envelopes sealed earlier by [`Log::seal`] (after they were stored).
+    pub fn push_sealed(&mut self, sealed: Vec<Sealed>) -> Result<(), AppendError> {
+        // Check the whole batch before changing anything.
+        let mut seq = self.last_seq();
+        let mut prev = self.last_hash.clone();
+        let mut hashes = Vec::with_capacity(sealed.len());
+        for s in &sealed {
+            if s.envelope.seq != seq + 1 || s.envelope.prev != prev {
+                return Err(AppendError::Discontinuous { seq: s.envelope.seq });
+            }
+            seq += 1;
+            prev = hash_line(&s.line);
+            hashes.push(prev.clone());
+        }
+        for (s, hash) in sealed.into_iter().zip(hashes) {
+            self.last_hash = hash;
+            self.ids.insert(s.envelope.id);
+            self.entries.push(s.envelope);
+        }
+        Ok(())
+    }
+
+    /// Append an envelope read back from storage, whose stored line is `line`.
+    /// Used when loading: the sequence must continue the log; the chain is checked by the codec.
+    pub fn push_stored(&mut self, envelope: EventEnvelope, line_hash: String) -> Result<(), AppendError> {
+        if envelope.seq != self.last_seq() + 1 {
+            return Err(AppendError::Discontinuous { seq: envelope.seq });
+        }
+        self.last_hash = line_hash;
+        self.ids.insert(envelope.id);
+        self.entries.push(envelope);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fair::FairEvent;
+    use crate::ids::FairId;
+    use crate::testing::t;
+
+    fn ev(n: u128) -> NewEvent {
+        NewEvent { id: Uuid::from_u128(n), event: FairEvent::FairPublished { fair_id: FairId::from_u128(n) }.into() }
+    }
+
+    fn actor() -> Actor {
+        Actor::organizer("王敏")
+    }
+
+    #[test]
+    fn append_numbers_events_and_chains_hashes() {
+        let mut log = Log::new();
+        let out = log.append(0, &actor(), t("2026-03-01T09:00"), vec![ev(1), ev(2)]).unwrap();
+        assert_eq!(out.iter().map(|e| e.seq).collect::<Vec<_>>(), vec![1, 2]);
+        assert_eq!(out[0].prev, "");
+        assert_eq!(out[1].prev, hash_line(&to_line(&out[0])));
+        assert_eq!(log.last_hash(), hash_line(&to_line(&out[1])));
+    }
+
+    #[test]
+    fn append_refuses_a_stale_expected_sequence() {
+        let mut log = Log::new();
+        log.append(0, &actor(), t("2026-03-01T09:00"), vec![ev(1)]).unwrap();
+        let err = log.append(0, &actor(), t("2026-03-01T09:00"), vec![ev(2)]).unwrap_err();
+        assert_eq!(err, AppendError::StaleSequence { expected: 0, actual: 1 });
+        assert_eq!(log.len(), 1);
+    }
+
+    #[test]
+    fn append_is_idempotent_on_event_ids() {
+        let mut log = Log::new();
+        log.append(0, &actor(), t("2026-03-01T09:00"), vec![ev(1)]).unwrap();
+        let out = log.append(1, &actor(), t("2026-03-01T09:00"), vec![ev(1), ev(2), ev(2)]).unwrap();
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].id, Uuid::from_u128(2));
+        assert_eq!(log.len(), 2);
+    }
+
+    #[test]
+    fn push_sealed_refuses_a_batch_that_does_not_continue() {
+        let mut log = Log::new();
+        let sealed = log.seal(0, &actor(), t("2026-03-01T09:00"), vec![ev(1)]).unwrap();
+        log.push_sealed(sealed.clone()).unwrap();
+        assert_eq!(log.push_sealed(sealed), Err(AppendError::Discontinuous { seq: 1 }));
+        assert_eq!(log.len(), 1);
+    }
+}
