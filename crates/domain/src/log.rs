@@ -50,6 +50,40 @@ pub fn to_line(env: &EventEnvelope) -> String {
     serde_json::to_string(env).expect("envelopes always serialize")
 }
 
+/// Number `events` from `last_seq + 1` and chain them after `last_hash`. Ids repeated within
+/// the batch are kept once.
+pub fn seal_after(
+    last_seq: u64,
+    last_hash: &str,
+    actor: &Actor,
+    recorded_at: DateTime<Utc>,
+    events: Vec<NewEvent>,
+) -> Vec<Sealed> {
+    let mut prev = last_hash.to_owned();
+    let mut seq = last_seq;
+    let mut seen = HashSet::new();
+    let mut out = Vec::with_capacity(events.len());
+    for e in events {
+        if !seen.insert(e.id) {
+            continue;
+        }
+        seq += 1;
+        let envelope = EventEnvelope {
+            id: e.id,
+            seq,
+            recorded_at,
+            actor: actor.clone(),
+            schema: SCHEMA_VERSION,
+            prev: std::mem::take(&mut prev),
+            event: e.event,
+        };
+        let line = to_line(&envelope);
+        prev = hash_line(&line);
+        out.push(Sealed { envelope, line });
+    }
+    out
+}
+
 /// Ordered envelopes plus the set of their ids and the hash of the last stored line.
 #[derive(Debug, Clone, Default)]
 pub struct Log {
@@ -99,29 +133,8 @@ impl Log {
         if expected_seq != self.last_seq() {
             return Err(AppendError::StaleSequence { expected: expected_seq, actual: self.last_seq() });
         }
-        let mut prev = self.last_hash.clone();
-        let mut seq = self.last_seq();
-        let mut seen = HashSet::new();
-        let mut out = Vec::with_capacity(events.len());
-        for e in events {
-            if self.ids.contains(&e.id) || !seen.insert(e.id) {
-                continue;
-            }
-            seq += 1;
-            let envelope = EventEnvelope {
-                id: e.id,
-                seq,
-                recorded_at,
-                actor: actor.clone(),
-                schema: SCHEMA_VERSION,
-                prev: std::mem::take(&mut prev),
-                event: e.event,
-            };
-            let line = to_line(&envelope);
-            prev = hash_line(&line);
-            out.push(Sealed { envelope, line });
-        }
-        Ok(out)
+        let events = events.into_iter().filter(|e| !self.ids.contains(&e.id)).collect();
+        Ok(seal_after(self.last_seq(), &self.last_hash, actor, recorded_at, events))
     }
 
     /// Append events: refuses a stale `expected_seq`, skips ids already held.

@@ -1,0 +1,119 @@
+//! The app shell: contexts (store, commander, language, session), header, routes.
+use std::rc::Rc;
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::components::{AppHeader, NoticeBar, SkipLink, StorageProblem};
+use crate::i18n::{Lang, T};
+use crate::pages::{FairFormPage, FairPage, FairsPage};
+use crate::session::{initial_lang, remember_lang, Prefs, Session};
+use crate::store::{Action, AppModel, Commander, Phase, Store, DB_NAME};
+
+#[derive(Routable, Clone, PartialEq, Debug)]
+pub enum Route {
+    #[at("/")]
+    Fairs,
+    #[at("/fairs/new")]
+    NewFair,
+    #[at("/fairs/:id")]
+    Fair { id: String },
+    #[at("/fairs/:id/edit")]
+    EditFair { id: String },
+    #[not_found]
+    #[at("/404")]
+    NotFound,
+}
+
+fn switch(route: Route) -> Html {
+    match route {
+        Route::Fairs => html! { <FairsPage /> },
+        Route::NewFair => html! { <FairFormPage id={None::<String>} /> },
+        Route::Fair { id } => html! { <FairPage {id} /> },
+        Route::EditFair { id } => html! { <FairFormPage id={Some(id)} /> },
+        Route::NotFound => html! { <Redirect<Route> to={Route::Fairs} /> },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// IndexedDB database name (tests use their own).
+    #[prop_or_else(|| DB_NAME.to_owned())]
+    pub db_name: String,
+}
+
+impl Default for AppProps {
+    fn default() -> Self {
+        AppProps { db_name: DB_NAME.to_owned() }
+    }
+}
+
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let store = use_memo(props.db_name.clone(), |name| Store::new(name));
+    let model = use_reducer({
+        let store = Rc::clone(&store);
+        move || AppModel::new(Rc::clone(&store))
+    });
+    let commander = Commander { store: Rc::clone(&store), dispatch: model.dispatcher() };
+
+    let lang = use_state(initial_lang);
+    let session = use_state(Session::initial);
+    {
+        let lang = *lang;
+        use_effect_with(lang, move |lang| remember_lang(*lang));
+    }
+    let prefs = Prefs {
+        lang: *lang,
+        session: (*session).clone(),
+        set_lang: {
+            let lang = lang.clone();
+            Callback::from(move |l: Lang| lang.set(l))
+        },
+        set_session: {
+            let session = session.clone();
+            Callback::from(move |s: Session| {
+                s.remember();
+                session.set(s)
+            })
+        },
+    };
+
+    // Load the log once, then listen to other tabs.
+    {
+        let store = Rc::clone(&store);
+        let dispatch = model.dispatcher();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let phase = store.load().await;
+                dispatch.dispatch(Action::Loaded(phase));
+                let d = dispatch.clone();
+                store.listen(Callback::from(move |_n: usize| {
+                    d.dispatch(Action::Changed(Some(crate::store::Notice::Synced)))
+                }));
+            });
+        });
+    }
+
+    let body = match &model.phase {
+        Phase::Loading => html! { <p class="loading" role="status">{ T::Loading.get(*lang) }</p> },
+        _ => html! { <Switch<Route> render={switch} /> },
+    };
+
+    html! {
+        <ContextProvider<Prefs> context={prefs}>
+        <ContextProvider<UseReducerHandle<AppModel>> context={model.clone()}>
+        <ContextProvider<Commander> context={commander}>
+            <HashRouter>
+                <SkipLink />
+                <AppHeader />
+                <StorageProblem />
+                <NoticeBar />
+                <main id="main" tabindex="-1">{ body }</main>
+                <footer class="app-footer">{ T::Footer.get(*lang) }</footer>
+            </HashRouter>
+        </ContextProvider<Commander>>
+        </ContextProvider<UseReducerHandle<AppModel>>>
+        </ContextProvider<Prefs>>
+    }
+}

@@ -1,0 +1,37 @@
+use yew::prelude::*;
+
+use crate::i18n::{domain_error, fill, Lang, T};
+use crate::session::use_prefs;
+use crate::store::{use_app, use_commander, Notice, StorageError, UiError};
+
+/// A storage or permission problem in the user's language.
+pub fn ui_error(lang: Lang, e: &UiError) -> String {
+    match e {
+        UiError::Rule(e) => domain_error(lang, e),
+        UiError::ReadOnly => T::ReadOnlyRefused.get(lang).to_owned(),
+        UiError::Storage(StorageError::Conflict) => T::StorageConflict.get(lang).to_owned(),
+        UiError::Storage(StorageError::Quota) => T::StorageQuota.get(lang).to_owned(),
+        UiError::Storage(e) => fill(T::StorageFailed.get(lang), &[("detail", e.to_string())]),
+    }
+}
+
+/// The last thing that happened: saved, synced from another tab, or failed.
+#[component]
+pub fn NoticeBar() -> Html {
+    let app = use_app();
+    let commander = use_commander();
+    let lang = use_prefs().lang;
+    let Some(notice) = &app.notice else { return html! {} };
+    let (class, text) = match notice {
+        Notice::Saved { seq } => ("notice ok", fill(T::SavedNotice.get(lang), &[("n", seq.to_string())])),
+        Notice::Synced => ("notice ok", T::OtherTabUpdated.get(lang).to_owned()),
+        Notice::Failed(e) => ("notice error", ui_error(lang, e)),
+    };
+    let dismiss = Callback::from(move |_| commander.notice(None));
+    html! {
+        <div class={class} role="status" aria-live="polite">
+            <span class="notice-text">{ text }</span>
+            <button type="button" class="link" onclick={dismiss}>{ T::Dismiss.get(lang) }</button>
+        </div>
+    }
+}

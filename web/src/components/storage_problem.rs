@@ -1,0 +1,71 @@
+use fairlog_domain::codec;
+use fairlog_domain::engine::RestoreProblem;
+use yew::prelude::*;
+
+use crate::download::{download_text, stamped_name};
+use crate::i18n::{codec_error, fill, Lang, T};
+use crate::session::use_prefs;
+use crate::store::{use_app, Phase};
+
+fn detail(lang: Lang, p: &RestoreProblem) -> String {
+    match p {
+        RestoreProblem::NotText { .. } => lang.pick("记录不是文本", "the record is not text").into(),
+        RestoreProblem::OutOfOrder { expected, .. } => {
+            fill(lang.pick("应为第 {e} 条", "expected record {e}"), &[("e", expected.to_string())])
+        }
+        RestoreProblem::Unreadable { error, .. } => codec_error(lang, error),
+        RestoreProblem::BrokenChain { .. } => lang.pick("哈希链校验失败", "the hash chain is broken").into(),
+    }
+}
+
+/// Shown when the local store cannot be (fully) read: what happened, that nothing was lost,
+/// and how to get the data out.
+#[component]
+pub fn StorageProblem() -> Html {
+    let app = use_app();
+    let lang = use_prefs().lang;
+    match &app.phase {
+        Phase::Damaged(problem) => {
+            let n = app.store.engine().log().len();
+            let export_good = {
+                let app = app.clone();
+                Callback::from(move |_| {
+                    let text = codec::export(app.store.engine().log());
+                    let _ = download_text(&stamped_name("fairlog-readable", "jsonl"), "application/x-ndjson", &text);
+                })
+            };
+            let export_raw = {
+                let app = app.clone();
+                Callback::from(move |_| {
+                    let store = app.store.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        if let Ok(text) = store.export_raw().await {
+                            let _ = download_text(&stamped_name("fairlog-raw", "jsonl"), "application/x-ndjson", &text);
+                        }
+                    });
+                })
+            };
+            html! {
+                <section class="banner danger" role="alert" id="storage-problem">
+                    <h2>{ T::StorageCorruptTitle.get(lang) }</h2>
+                    <p>{ fill(T::StorageCorruptBody.get(lang), &[
+                        ("seq", problem.key().to_string()),
+                        ("detail", detail(lang, problem)),
+                        ("n", n.to_string()),
+                    ]) }</p>
+                    <div class="actions">
+                        <button type="button" onclick={export_good}>{ T::ExportReadable.get(lang) }</button>
+                        <button type="button" class="secondary" onclick={export_raw}>{ T::ExportRaw.get(lang) }</button>
+                    </div>
+                </section>
+            }
+        }
+        Phase::Unavailable(detail) => html! {
+            <section class="banner danger" role="alert" id="storage-problem">
+                <h2>{ T::StorageUnavailableTitle.get(lang) }</h2>
+                <p>{ fill(T::StorageUnavailableBody.get(lang), &[("detail", detail.clone())]) }</p>
+            </section>
+        },
+        _ => html! {},
+    }
+}

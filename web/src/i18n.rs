@@ -1,0 +1,277 @@
+//! All UI text, in zh-CN (default) and en. Keys are an enum, so a missing translation is a
+//! compile error. Domain errors are translated here from their code and parameters.
+use fairlog_domain::codec::CodecError;
+use fairlog_domain::fair::{FairError, FairMode, FairStatusKind};
+use fairlog_domain::series::{SeriesError, SeriesKind};
+use fairlog_domain::{DomainError, Role};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+    pub fn from_tag(s: &str) -> Option<Lang> {
+        match s {
+            "zh-CN" | "zh" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+    /// Pick the text for this language.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+macro_rules! texts {
+    ($($key:ident => $zh:expr, $en:expr;)*) => {
+        /// A UI text key.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum T { $($key),* }
+
+        impl T {
+            pub fn get(self, lang: Lang) -> &'static str {
+                match self { $(T::$key => lang.pick($zh, $en)),* }
+            }
+        }
+    };
+}
+
+texts! {
+    AppTitle => "Fairlog 招聘会排期", "Fairlog job fair scheduler";
+    SkipToContent => "跳到正文", "Skip to content";
+    NavFairs => "招聘会", "Job fairs";
+    NavNewFair => "新建招聘会", "New job fair";
+    SwitchLang => "English", "中文";
+    SwitchLangLabel => "切换到英文", "Switch to Chinese";
+    ActingAs => "当前身份", "Acting as";
+    ActorName => "姓名", "Name";
+    RoleOrganizer => "组织方（人社部门）", "Organizer (employment service)";
+    RoleEnterprise => "用人单位", "Enterprise";
+    RoleHost => "主播 / 嘉宾", "Host";
+    Loading => "正在读取本地数据…", "Reading local data…";
+    FairsTitle => "招聘会", "Job fairs";
+    FairsCount => "共 {n} 场", "{n} fairs";
+    WelcomeTitle => "欢迎使用 Fairlog", "Welcome to Fairlog";
+    WelcomeBody => "所有数据只保存在本浏览器中，离线也能使用。可以先载入演示数据（根据2022年上海春季促进就业专项行动等公开报道编制），也可以从空白开始。",
+        "Everything is stored in this browser only and works offline. Load the demo season (modelled on Shanghai's 2022 spring employment action and related public reports), or start empty.";
+    LoadDemo => "载入演示数据", "Load demo data";
+    StartEmpty => "从空白开始", "Start empty";
+    NoFairsYet => "还没有招聘会。", "No job fairs yet.";
+    ColName => "名称", "Name";
+    ColSeries => "系列活动", "Series";
+    ColMode => "形式", "Mode";
+    ColVenue => "地点", "Venue";
+    ColDates => "时间（北京时间）", "When (Shanghai time)";
+    ColStatus => "状态", "Status";
+    NoSeries => "（无）", "(none)";
+    NotScheduled => "未定", "Not scheduled";
+    OnlineVenue => "线上", "Online";
+    NewFairTitle => "新建招聘会", "New job fair";
+    EditFairTitle => "编辑招聘会", "Edit job fair";
+    FieldName => "名称", "Name";
+    FieldSeries => "所属系列活动", "Series";
+    FieldIndustry => "行业主题", "Industry theme";
+    FieldMode => "举办形式", "Mode";
+    FieldVenueKind => "地点类型", "Venue type";
+    VenueHall => "场馆（上海市内）", "Hall (in Shanghai)";
+    VenueStation => "就业服务站", "Employment service station";
+    VenueRemote => "外省市（劳务协作）", "Partner region (recruitment tour)";
+    VenueNone => "暂不填写", "Not yet decided";
+    FieldDistrict => "所在区", "District";
+    FieldAddress => "地址", "Address";
+    FieldStation => "服务站名称", "Station name";
+    FieldRegion => "地区", "Region";
+    FieldStart => "开始时间", "Start";
+    FieldEnd => "结束时间", "End";
+    FieldCapacity => "预计参会人数", "Expected visitors";
+    HintTimes => "时间均为北京时间（Asia/Shanghai）。草稿可以暂不填写时间和地点，发布前必须填写。", "Times are Shanghai time (Asia/Shanghai). A draft may leave dates and venue empty; both are needed to publish.";
+    HintCapacity => "可留空", "Optional";
+    Save => "保存", "Save";
+    Saving => "正在保存…", "Saving…";
+    Cancel => "取消", "Cancel";
+    Publish => "发布", "Publish";
+    CloseFair => "结束招聘会", "Close fair";
+    CancelFair => "取消招聘会", "Cancel fair";
+    CancelReason => "取消原因（参会单位和主播可见）", "Reason (shown to enterprises and hosts)";
+    ConfirmCancel => "确认取消", "Confirm cancellation";
+    KeepFair => "不取消", "Keep the fair";
+    Edit => "编辑", "Edit";
+    BackToList => "返回列表", "Back to the list";
+    FairNotFound => "找不到这场招聘会。", "This job fair does not exist.";
+    CancelledBecause => "已取消，原因：{reason}", "Cancelled: {reason}";
+    Version => "版本 {n}", "Version {n}";
+    SavedNotice => "已保存到本地（第 {n} 条事件）", "Saved locally (event {n})";
+    ExportLog => "导出事件日志", "Export event log";
+    EventCount => "{n} 条事件", "{n} events";
+    OnlyOrganizersHint => "只有组织方可以新建和修改招聘会。请在右上角切换身份。", "Only organizers can create and change job fairs. Switch role at the top right.";
+    InvalidTime => "请输入有效的日期和时间", "Enter a valid date and time";
+    InvalidNumber => "请输入正整数", "Enter a whole number";
+    StorageCorruptTitle => "本地数据有部分无法读取", "Part of the local data cannot be read";
+    StorageCorruptBody => "第 {seq} 条记录无法读取（{detail}）。之前的 {n} 条事件已载入。为避免丢失数据，应用现在为只读：没有删除或覆盖任何记录。请先导出。",
+        "Record {seq} cannot be read ({detail}). The {n} events before it are loaded. To avoid losing anything the app is read-only: no record was deleted or overwritten. Export first.";
+    ExportReadable => "导出可读取的事件", "Export readable events";
+    ExportRaw => "导出全部原始记录", "Export all raw records";
+    StorageUnavailableTitle => "无法打开本地存储", "Local storage cannot be opened";
+    StorageUnavailableBody => "浏览器拒绝打开 IndexedDB（可能是隐私模式、存储被禁用或另一个标签页正在升级）。没有写入或删除任何数据。详情：{detail}",
+        "The browser refused to open IndexedDB (private mode, storage disabled, or another tab is upgrading it). Nothing was written or deleted. Details: {detail}";
+    ReadOnlyRefused => "本地数据处于只读状态，未保存。", "Local data is read-only; nothing was saved.";
+    StorageConflict => "另一个标签页刚刚保存了修改，已重新载入，请再试一次。", "Another tab has just saved a change; reloaded, please try again.";
+    StorageQuota => "浏览器存储空间已满，未保存。请导出日志并释放空间。", "Browser storage is full; nothing was saved. Export the log and free some space.";
+    StorageFailed => "保存失败，未做任何修改：{detail}", "Saving failed, nothing changed: {detail}";
+    Dismiss => "关闭", "Dismiss";
+    OtherTabUpdated => "已同步其他标签页的修改", "Synced changes from another tab";
+    Footer => "数据仅保存在本浏览器（IndexedDB）中。", "Data is kept in this browser only (IndexedDB).";
+}
+
+pub fn fill(template: &str, params: &[(&str, String)]) -> String {
+    let mut s = template.to_owned();
+    for (k, v) in params {
+        s = s.replace(&format!("{{{k}}}"), v);
+    }
+    s
+}
+
+pub fn role(lang: Lang, r: Role) -> &'static str {
+    match r {
+        Role::Organizer => T::RoleOrganizer.get(lang),
+        Role::Enterprise => T::RoleEnterprise.get(lang),
+        Role::Host => T::RoleHost.get(lang),
+    }
+}
+
+pub fn mode(lang: Lang, m: FairMode) -> &'static str {
+    match m {
+        FairMode::Onsite => lang.pick("线下", "Onsite"),
+        FairMode::Online => lang.pick("线上", "Online"),
+        FairMode::Hybrid => lang.pick("线上线下结合", "Hybrid"),
+    }
+}
+
+pub fn status(lang: Lang, s: FairStatusKind) -> &'static str {
+    match s {
+        FairStatusKind::Draft => lang.pick("草稿", "Draft"),
+        FairStatusKind::Published => lang.pick("已发布", "Published"),
+        FairStatusKind::Closed => lang.pick("已结束", "Closed"),
+        FairStatusKind::Cancelled => lang.pick("已取消", "Cancelled"),
+    }
+}
+
+pub fn series_kind(lang: Lang, k: &SeriesKind) -> String {
+    match k {
+        SeriesKind::ThousandsOfPosts => lang.pick("千企万岗", "Thousands of Enterprises, Thousands of Posts").into(),
+        SeriesKind::IndustrySpecial => lang.pick("行业专场", "Industry special").into(),
+        SeriesKind::RecruitmentTour { partner_region } => {
+            format!("{}: {partner_region}", lang.pick("劳务协作", "Recruitment tour"))
+        }
+        SeriesKind::Campaign => lang.pick("专项行动", "Campaign").into(),
+    }
+}
+
+fn fair_error(lang: Lang, e: &FairError) -> String {
+    use FairError::*;
+    let z = |zh: &str, en: &str| lang.pick(zh, en).to_owned();
+    match e {
+        NotFound => z("找不到这场招聘会", "This job fair does not exist"),
+        AlreadyExists => z("这场招聘会已经存在", "This job fair already exists"),
+        NameRequired => z("请填写招聘会名称", "A job fair needs a name"),
+        NameTooLong { max } => fill(lang.pick("名称不能超过 {max} 个字", "The name can have at most {max} characters"), &[("max", max.to_string())]),
+        EndNotAfterStart => z("结束时间必须晚于开始时间", "The end must be after the start"),
+        TooLong { max_days } => fill(lang.pick("一场招聘会最长 {d} 天", "A job fair lasts at most {d} days"), &[("d", max_days.to_string())]),
+        AddressRequired => z("请填写地址、服务站名称或地区", "Enter the address, station name or region"),
+        AddressTooLong { max } => fill(lang.pick("地址不能超过 {max} 个字", "The address can have at most {max} characters"), &[("max", max.to_string())]),
+        VenueModeMismatch { mode: m } => fill(lang.pick("{mode}招聘会不能设置实体地点", "An {mode} job fair cannot have a physical venue"), &[("mode", mode(lang, *m).to_lowercase())]),
+        VenueRequired => z("线下或线上线下结合的招聘会发布前必须填写地点", "An onsite or hybrid job fair needs a venue before it is published"),
+        DatesRequired => z("发布前必须填写开始和结束时间", "A job fair needs its start and end before it is published"),
+        CapacityOutOfRange { max } => fill(lang.pick("预计参会人数应在 1 到 {max} 之间", "Expected visitors must be between 1 and {max}"), &[("max", max.to_string())]),
+        SeriesNotFound => z("所选系列活动不存在", "The chosen series does not exist"),
+        NotEditable { status: s } => fill(lang.pick("{status}的招聘会不能再修改", "A {status} job fair can no longer be changed"), &[("status", status(lang, *s).to_lowercase())]),
+        EditConflict { expected, actual } => fill(
+            lang.pick("这场招聘会在你打开表单后已被修改（版本 {expected} → {actual}），为避免覆盖他人的修改，未保存。请重新打开后再修改。",
+                "This job fair was changed after you opened the form (version {expected} → {actual}). To avoid overwriting that change nothing was saved; reopen the form and edit again."),
+            &[("expected", expected.to_string()), ("actual", actual.to_string())]),
+        InvalidTransition { from, to } => fill(lang.pick("{from}的招聘会不能改为{to}", "A {from} job fair cannot become {to}"),
+            &[("from", status(lang, *from).to_lowercase()), ("to", status(lang, *to).to_lowercase())]),
+        CloseBeforeStart => z("招聘会开始前不能结束", "A job fair cannot be closed before it starts"),
+        ReasonRequired => z("请填写原因", "Enter a reason"),
+        ReasonTooLong { max } => fill(lang.pick("原因不能超过 {max} 个字", "The reason can have at most {max} characters"), &[("max", max.to_string())]),
+    }
+}
+
+fn series_error(lang: Lang, e: &SeriesError) -> String {
+    match e {
+        SeriesError::NotFound => lang.pick("找不到这个系列活动", "This series does not exist").into(),
+        SeriesError::AlreadyExists => lang.pick("这个系列活动已经存在", "This series already exists").into(),
+        SeriesError::NameRequired => lang.pick("请填写系列活动名称", "A series needs a name").into(),
+        SeriesError::NameTooLong { max } => fill(lang.pick("名称不能超过 {max} 个字", "The name can have at most {max} characters"), &[("max", max.to_string())]),
+        SeriesError::RegionRequired => lang.pick("劳务协作系列需要填写对口地区", "A recruitment tour needs its partner region").into(),
+    }
+}
+
+/// A domain error in the user's language.
+pub fn domain_error(lang: Lang, e: &DomainError) -> String {
+    match e {
+        DomainError::Forbidden { role: r, .. } => fill(
+            lang.pick("当前身份（{role}）不能执行此操作", "Your current role ({role}) cannot do this"),
+            &[("role", role(lang, *r).to_owned())],
+        ),
+        DomainError::Fair(e) => fair_error(lang, e),
+        DomainError::Series(e) => series_error(lang, e),
+    }
+}
+
+/// A file or stored record that could not be read, in the user's language.
+pub fn codec_error(lang: Lang, e: &CodecError) -> String {
+    use CodecError::*;
+    let n = |v: &dyn ToString| v.to_string();
+    match e {
+        Empty => lang.pick("文件是空的", "The file is empty").into(),
+        TooLarge { max_bytes } => fill(lang.pick("文件超过 {mb} MB", "The file is larger than {mb} MB"), &[("mb", n(&(max_bytes / 1024 / 1024)))]),
+        NotALog => lang.pick("这不是 Fairlog 事件日志", "This is not a Fairlog event log").into(),
+        WrongFormat { found } => fill(lang.pick("未知的文件格式“{f}”", "Unknown file format \"{f}\""), &[("f", found.clone())]),
+        NewerSchema { found, supported } => fill(
+            lang.pick("该日志由更新版本的 Fairlog 写入（版本 {found}，本应用最高支持 {s}），请先升级应用", "This log was written by a newer Fairlog (schema {found}; this app reads up to {s}). Update the app first."),
+            &[("found", n(found)), ("s", n(supported))]),
+        InvalidJson { line, .. } => fill(lang.pick("第 {l} 行不是有效的 JSON（文件可能被截断或损坏）", "Line {l} is not valid JSON (the file may be truncated or damaged)"), &[("l", n(line))]),
+        InvalidEvent { line, message } => fill(lang.pick("第 {l} 行不是有效的事件：{m}", "Line {l} is not a valid event: {m}"), &[("l", n(line)), ("m", message.clone())]),
+        CountMismatch { declared, found } => fill(lang.pick("文件头声明 {d} 条事件，实际有 {f} 条（文件可能不完整）", "The header announces {d} events but the file has {f} (it may be incomplete)"), &[("d", n(declared)), ("f", n(found))]),
+        BadSequence { line, expected, found } => fill(lang.pick("第 {l} 行的序号是 {f}，应为 {e}（事件重复或顺序被打乱）", "Line {l} has sequence {f}, expected {e} (duplicated or reordered events)"), &[("l", n(line)), ("f", n(found)), ("e", n(expected))]),
+        DuplicateId { line } => fill(lang.pick("第 {l} 行的事件编号重复", "Line {l} repeats an event id"), &[("l", n(line))]),
+        BrokenChain { line } => fill(lang.pick("第 {l} 行的哈希链校验失败（文件被修改或顺序被打乱）", "The hash chain breaks at line {l} (the file was changed or reordered)"), &[("l", n(line))]),
+        LastHashMismatch => lang.pick("最后一条事件与文件头的哈希不一致（文件可能不完整）", "The last event does not match the header's hash (the file may be incomplete)").into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_replaces_every_parameter() {
+        assert_eq!(fill("{a} and {b} and {a}", &[("a", "1".into()), ("b", "2".into())]), "1 and 2 and 1");
+    }
+
+    #[test]
+    fn domain_errors_read_differently_in_each_language() {
+        let e: DomainError = FairError::EndNotAfterStart.into();
+        assert_eq!(domain_error(Lang::Zh, &e), "结束时间必须晚于开始时间");
+        assert_eq!(domain_error(Lang::En, &e), "The end must be after the start");
+    }
+}

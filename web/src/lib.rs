@@ -1,0 +1,18 @@
+//! Fairlog in the browser: a Yew app that replays the event log kept in IndexedDB.
+pub mod app;
+pub mod components;
+pub mod download;
+pub mod format;
+pub mod forms;
+pub mod i18n;
+pub mod pages;
+pub mod session;
+pub mod store;
+
+/// Mount the app on `<body>`.
+pub fn start() {
+    if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
+        boot.remove();
+    }
+    yew::Renderer::<app::App>::new().render();
+}

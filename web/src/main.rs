@@ -1,0 +1,3 @@
+fn main() {
+    fairlog_web::start();
+}

@@ -1,0 +1,138 @@
+use fairlog_domain::fair::{FairCommand, FairStatus};
+use fairlog_domain::ids::FairId;
+use fairlog_domain::{Intent, Role};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::app::Route;
+use crate::components::{input_value, ui_error, Field};
+use crate::format;
+use crate::i18n::{fill, mode, series_kind, status, T};
+use crate::session::use_prefs;
+use crate::store::{use_app, use_commander};
+
+#[derive(Properties, PartialEq)]
+pub struct FairPageProps {
+    pub id: String,
+}
+
+/// One fair: its details and what the organizer can do next.
+#[component]
+pub fn FairPage(props: &FairPageProps) -> Html {
+    let app = use_app();
+    let prefs = use_prefs();
+    let lang = prefs.lang;
+    let commander = use_commander();
+    let error = use_state(|| None::<String>);
+    let reason_error = use_state(|| None::<String>);
+    let cancelling = use_state(|| false);
+    let reason = use_state(String::new);
+    let busy = use_state(|| false);
+
+    let Ok(id) = props.id.parse::<FairId>() else {
+        return html! { <p class="empty">{ T::FairNotFound.get(lang) }</p> };
+    };
+    let engine = app.store.engine();
+    let state = engine.state();
+    let Some(fair) = state.fairs.get(&id) else {
+        return html! { <p class="empty">{ T::FairNotFound.get(lang) }</p> };
+    };
+
+    let send = {
+        let commander = commander.clone();
+        let error = error.clone();
+        let reason_error = reason_error.clone();
+        let cancelling = cancelling.clone();
+        let busy = busy.clone();
+        let actor = prefs.session.actor();
+        move |intent: Intent| {
+            let commander = commander.clone();
+            let error = error.clone();
+            let reason_error = reason_error.clone();
+            let cancelling = cancelling.clone();
+            let busy = busy.clone();
+            let actor = actor.clone();
+            Callback::from(move |_: MouseEvent| {
+                if *busy {
+                    return;
+                }
+                busy.set(true);
+                let (commander, error, reason_error, cancelling, busy, actor, intent) = (
+                    commander.clone(), error.clone(), reason_error.clone(), cancelling.clone(), busy.clone(),
+                    actor.clone(), intent.clone(),
+                );
+                wasm_bindgen_futures::spawn_local(async move {
+                    match commander.run(actor, intent).await {
+                        Ok(_) => {
+                            error.set(None);
+                            reason_error.set(None);
+                            cancelling.set(false);
+                        }
+                        Err(e) => {
+                            let text = ui_error(lang, &e);
+                            let about_reason = matches!(&e, crate::store::UiError::Rule(r) if r.field() == Some("reason"));
+                            if about_reason { reason_error.set(Some(text)) } else { error.set(Some(text)) }
+                        }
+                    }
+                    busy.set(false);
+                });
+            })
+        }
+    };
+
+    let organizer = prefs.session.role == Role::Organizer;
+    let kind = fair.status.kind();
+    let d = &fair.details;
+    let series = d.series.and_then(|s| state.series.get(&s));
+    let draft = fair.status == FairStatus::Draft;
+    let published = fair.status == FairStatus::Published;
+    let open = draft || published;
+
+    html! {
+        <article class="fair-page" aria-labelledby="fair-title">
+            <p><Link<Route> to={Route::Fairs}>{ "← " }{ T::BackToList.get(lang) }</Link<Route>></p>
+            <div class="page-head">
+                <h1 id="fair-title">{ d.name.clone() }</h1>
+                <span class={classes!("badge", kind.key())} id="fair-status">{ status(lang, kind) }</span>
+            </div>
+            if let FairStatus::Cancelled { reason } = &fair.status {
+                <p class="banner warn">{ fill(T::CancelledBecause.get(lang), &[("reason", reason.clone())]) }</p>
+            }
+            <dl class="details">
+                <dt>{ T::ColSeries.get(lang) }</dt>
+                <dd>{ series.map(|s| format!("{} ({})", s.name, series_kind(lang, &s.kind))).unwrap_or_else(|| T::NoSeries.get(lang).into()) }</dd>
+                <dt>{ T::FieldIndustry.get(lang) }</dt><dd>{ lang.pick(d.industry.zh(), d.industry.en()) }</dd>
+                <dt>{ T::ColMode.get(lang) }</dt><dd>{ mode(lang, d.mode) }</dd>
+                <dt>{ T::ColVenue.get(lang) }</dt><dd>{ format::venue(lang, d) }</dd>
+                <dt>{ T::ColDates.get(lang) }</dt><dd>{ format::schedule(lang, d.schedule.as_ref()) }</dd>
+                <dt>{ T::FieldCapacity.get(lang) }</dt><dd>{ d.capacity.map(|c| c.to_string()).unwrap_or_else(|| "—".into()) }</dd>
+                <dt>{ lang.pick("版本", "Version") }</dt><dd>{ fair.version }</dd>
+            </dl>
+            if let Some(e) = &*error { <p class="banner danger" role="alert" id="action-error">{ e.clone() }</p> }
+            if organizer && open {
+                <div class="actions">
+                    <Link<Route> to={Route::EditFair { id: id.to_string() }} classes="button secondary">{ T::Edit.get(lang) }</Link<Route>>
+                    if draft { <button type="button" id="publish" disabled={*busy} onclick={send(FairCommand::PublishFair { fair_id: id }.into())}>{ T::Publish.get(lang) }</button> }
+                    if published { <button type="button" id="close" class="secondary" disabled={*busy} onclick={send(FairCommand::CloseFair { fair_id: id }.into())}>{ T::CloseFair.get(lang) }</button> }
+                    if !*cancelling {
+                        <button type="button" class="danger" id="cancel-fair" onclick={{ let c = cancelling.clone(); Callback::from(move |_| c.set(true)) }}>{ T::CancelFair.get(lang) }</button>
+                    }
+                </div>
+                if *cancelling {
+                    <div class="cancel-box">
+                        <Field id="reason" label={T::CancelReason.get(lang)} error={(*reason_error).clone()}>
+                            <textarea id="reason" rows="2" value={(*reason).clone()}
+                                onchange={{ let r = reason.clone(); Callback::from(move |e: Event| r.set(input_value(&e))) }} />
+                        </Field>
+                        <div class="actions">
+                            <button type="button" class="danger" id="confirm-cancel" disabled={*busy}
+                                onclick={send(FairCommand::CancelFair { fair_id: id, reason: (*reason).clone() }.into())}>{ T::ConfirmCancel.get(lang) }</button>
+                            <button type="button" class="secondary" onclick={{ let c = cancelling.clone(); Callback::from(move |_| c.set(false)) }}>{ T::KeepFair.get(lang) }</button>
+                        </div>
+                    </div>
+                }
+            }
+            if !organizer { <p class="muted">{ T::OnlyOrganizersHint.get(lang) }</p> }
+        </article>
+    }
+}

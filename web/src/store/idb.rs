@@ -1,0 +1,142 @@
+//! IndexedDB persistence of the event log, through the `idb` crate (a maintained, thin futures
+//! wrapper over the IndexedDB API; `rexie` builds on it and adds little we need).
+//!
+//! Object store `events`: key = sequence number (1, 2, ...), value = the event's JSON line as a
+//! string, exactly the bytes the hash chain covers. Records are only ever added (`add`, never
+//! `put`), so a second writer of the same sequence (another tab) fails with a ConstraintError
+//! instead of overwriting.
+use fairlog_domain::log::Sealed;
+use idb::{Database, DatabaseEvent, Factory, KeyRange, ObjectStoreParams, Query, TransactionMode};
+use wasm_bindgen::JsValue;
+
+pub const DB_NAME: &str = "fairlog";
+const DB_VERSION: u32 = 1;
+pub const EVENTS: &str = "events";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StorageError {
+    /// IndexedDB is missing, blocked or refused to open.
+    Unavailable(String),
+    /// Another writer added the same sequence first.
+    Conflict,
+    /// The browser's quota is exhausted.
+    Quota,
+    /// Anything else; the transaction was aborted and nothing was written.
+    Failed(String),
+}
+
+impl std::fmt::Display for StorageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StorageError::Unavailable(s) => write!(f, "unavailable: {s}"),
+            StorageError::Conflict => write!(f, "conflict"),
+            StorageError::Quota => write!(f, "quota exceeded"),
+            StorageError::Failed(s) => write!(f, "{s}"),
+        }
+    }
+}
+
+fn classify(e: idb::Error) -> StorageError {
+    let text = e.to_string();
+    if text.contains("ConstraintError") {
+        StorageError::Conflict
+    } else if text.contains("QuotaExceeded") {
+        StorageError::Quota
+    } else {
+        StorageError::Failed(text)
+    }
+}
+
+/// One stored record as read back: its key and its value, which may not be what we wrote if the
+/// store was damaged.
+#[derive(Debug, Clone)]
+pub struct RawRecord {
+    pub key: JsValue,
+    pub value: JsValue,
+}
+
+impl RawRecord {
+    pub fn seq(&self) -> Option<u64> {
+        self.key.as_f64().filter(|f| f.fract() == 0.0 && *f >= 1.0).map(|f| f as u64)
+    }
+    pub fn text(&self) -> Option<String> {
+        self.value.as_string()
+    }
+}
+
+pub struct EventStore {
+    db: Database,
+}
+
+impl EventStore {
+    /// Open (and on first use create) the database.
+    pub async fn open(name: &str) -> Result<EventStore, StorageError> {
+        let factory = Factory::new().map_err(|e| StorageError::Unavailable(e.to_string()))?;
+        let mut req = factory.open(name, Some(DB_VERSION)).map_err(|e| StorageError::Unavailable(e.to_string()))?;
+        req.on_upgrade_needed(|event| {
+            let Ok(db) = event.database() else { return };
+            if !db.store_names().iter().any(|s| s == EVENTS) {
+                let _ = db.create_object_store(EVENTS, ObjectStoreParams::new());
+            }
+        });
+        let db = req.await.map_err(|e| StorageError::Unavailable(e.to_string()))?;
+        Ok(EventStore { db })
+    }
+
+    pub fn close(&self) {
+        self.db.close();
+    }
+
+    /// Every record with a key greater than `after`, in key order.
+    pub async fn read_after(&self, after: u64) -> Result<Vec<RawRecord>, StorageError> {
+        let tx = self.db.transaction(&[EVENTS], TransactionMode::ReadOnly).map_err(classify)?;
+        let store = tx.object_store(EVENTS).map_err(classify)?;
+        let range: Option<Query> = if after == 0 {
+            None
+        } else {
+            Some(KeyRange::lower_bound(&JsValue::from_f64(after as f64), Some(true)).map_err(classify)?.into())
+        };
+        let keys = store.get_all_keys(range.clone(), None).map_err(classify)?.await.map_err(classify)?;
+        let values = store.get_all(range, None).map_err(classify)?.await.map_err(classify)?;
+        Ok(keys.into_iter().zip(values).map(|(key, value)| RawRecord { key, value }).collect())
+    }
+
+    /// Write the sealed events in one transaction; returns only once it has committed.
+    pub async fn append(&self, sealed: &[Sealed]) -> Result<(), StorageError> {
+        if sealed.is_empty() {
+            return Ok(());
+        }
+        let tx = self.db.transaction(&[EVENTS], TransactionMode::ReadWrite).map_err(classify)?;
+        let store = tx.object_store(EVENTS).map_err(classify)?;
+        let mut requests = Vec::with_capacity(sealed.len());
+        for s in sealed {
+            let key = JsValue::from_f64(s.envelope.seq as f64);
+            requests.push(store.add(&JsValue::from_str(&s.line), Some(&key)).map_err(classify)?);
+        }
+        for r in requests {
+            if let Err(e) = r.await {
+                let _ = tx.abort();
+                return Err(classify(e));
+            }
+        }
+        match tx.commit().map_err(classify)?.await.map_err(classify)? {
+            idb::TransactionResult::Committed => Ok(()),
+            idb::TransactionResult::Aborted => Err(StorageError::Failed("transaction aborted".into())),
+        }
+    }
+
+    /// Test and recovery helper: write a raw value at a key (used by tests to damage a store).
+    pub async fn put_raw(&self, key: u64, value: &JsValue) -> Result<(), StorageError> {
+        let tx = self.db.transaction(&[EVENTS], TransactionMode::ReadWrite).map_err(classify)?;
+        let store = tx.object_store(EVENTS).map_err(classify)?;
+        store.put(value, Some(&JsValue::from_f64(key as f64))).map_err(classify)?.await.map_err(classify)?;
+        tx.commit().map_err(classify)?.await.map_err(classify)?;
+        Ok(())
+    }
+}
+
+/// Delete a whole database (tests only; the app never deletes the user's data).
+pub async fn delete_database(name: &str) -> Result<(), StorageError> {
+    let factory = Factory::new().map_err(|e| StorageError::Unavailable(e.to_string()))?;
+    factory.delete(name).map_err(|e| StorageError::Failed(e.to_string()))?.await.map_err(|e| StorageError::Failed(e.to_string()))
+}
