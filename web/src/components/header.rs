@@ -90,7 +90,7 @@ pub fn LanguageToggle() -> Html {
     };
     html! {
         <button type="button" class="lang-toggle" lang={lang.other().tag()}
-            aria-label={T::SwitchLangLabel.get(lang)} {onclick}>
+            title={T::SwitchLangLabel.get(lang)} {onclick}>
             { T::SwitchLang.get(lang) }
         </button>
     }

@@ -1,4 +1,4 @@
-use fairlog_domain::codec;
+use fairlog_domain::codec::{self, CodecError};
 use fairlog_domain::engine::RestoreProblem;
 use yew::prelude::*;
 
@@ -12,6 +12,12 @@ fn detail(lang: Lang, p: &RestoreProblem) -> String {
         RestoreProblem::NotText { .. } => lang.pick("记录不是文本", "the record is not text").into(),
         RestoreProblem::OutOfOrder { expected, .. } => {
             fill(lang.pick("应为第 {e} 条", "expected record {e}"), &[("e", expected.to_string())])
+        }
+        RestoreProblem::Unreadable { error: CodecError::InvalidJson { .. }, .. } => {
+            lang.pick("内容不是有效的 JSON", "its content is not valid JSON").into()
+        }
+        RestoreProblem::Unreadable { error: CodecError::InvalidEvent { message, .. }, .. } => {
+            fill(lang.pick("不是有效的事件：{m}", "not a valid event: {m}"), &[("m", message.clone())])
         }
         RestoreProblem::Unreadable { error, .. } => codec_error(lang, error),
         RestoreProblem::BrokenChain { .. } => lang.pick("哈希链校验失败", "the hash chain is broken").into(),

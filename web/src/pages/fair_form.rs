@@ -11,7 +11,7 @@ use crate::components::{input_value, ui_error, Field};
 use crate::forms::FairForm;
 use crate::i18n::{mode, Lang, T};
 use crate::session::use_prefs;
-use crate::store::{use_app, use_commander, UiError};
+use crate::store::{use_app, use_commander, Phase, UiError};
 
 #[derive(Properties, PartialEq)]
 pub struct FairFormProps {
@@ -78,10 +78,20 @@ pub fn FairFormPage(props: &FairFormProps) -> Html {
         return html! { <p class="empty">{ T::FairNotFound.get(lang) }</p> };
     }
     let organizer = prefs.session.role == Role::Organizer;
+    let writable = app.phase == Phase::Ready;
 
+    // Selects report on change, text inputs on every keystroke.
     let set = |apply: fn(&mut FairForm, String)| {
         let form = form.clone();
         Callback::from(move |e: Event| {
+            let mut f = (*form).clone();
+            apply(&mut f, input_value(&e));
+            form.set(f);
+        })
+    };
+    let type_in = |apply: fn(&mut FairForm, String)| {
+        let form = form.clone();
+        Callback::from(move |e: InputEvent| {
             let mut f = (*form).clone();
             apply(&mut f, input_value(&e));
             form.set(f);
@@ -155,10 +165,11 @@ pub fn FairFormPage(props: &FairFormProps) -> Html {
             if let Some(status) = locked {
                 <p class="banner warn" role="note">{ ui_error(lang, &UiError::Rule(FairError::NotEditable { status }.into())) }</p>
             }
+            if !writable { <p class="banner warn" role="note" id="form-error">{ T::ReadOnlyNote.get(lang) }</p> }
             if let Some(msg) = &problems.form { <p class="banner danger" role="alert" id="form-error">{ msg.clone() }</p> }
             <form class="fair-form" {onsubmit} novalidate=true>
                 <Field id="name" label={T::FieldName.get(lang)} error={problems.at("name")}>
-                    <input id="name" name="name" type="text" value={f.name.clone()} onchange={set(|f, v| f.name = v)}
+                    <input id="name" name="name" type="text" value={f.name.clone()} oninput={type_in(|f, v| f.name = v)}
                         aria-invalid={problems.at("name").is_some().to_string()} autocomplete="off" />
                 </Field>
                 <div class="row">
@@ -209,35 +220,35 @@ pub fn FairFormPage(props: &FairFormProps) -> Html {
                         }
                         if f.venue_kind == "remote" {
                             <Field id="region" label={T::FieldRegion.get(lang)}>
-                                <input id="region" type="text" value={f.region.clone()} onchange={set(|f, v| f.region = v)}
+                                <input id="region" type="text" value={f.region.clone()} oninput={type_in(|f, v| f.region = v)}
                                     placeholder={lang.pick("例如：云南大理", "e.g. Dali, Yunnan")} />
                             </Field>
                         }
                     </div>
                     if f.venue_kind != "none" {
                         <Field id="place" label={place_label.get(lang)} error={problems.at("address")}>
-                            <input id="place" type="text" value={f.place.clone()} onchange={set(|f, v| f.place = v)}
+                            <input id="place" type="text" value={f.place.clone()} oninput={type_in(|f, v| f.place = v)}
                                 aria-invalid={problems.at("address").is_some().to_string()} />
                         </Field>
                     }
                 }
                 <div class="row">
                     <Field id="start" label={T::FieldStart.get(lang)} error={problems.at("start")}>
-                        <input id="start" type="datetime-local" value={f.start.clone()} onchange={set(|f, v| f.start = v)}
+                        <input id="start" type="datetime-local" value={f.start.clone()} oninput={type_in(|f, v| f.start = v)}
                             aria-invalid={problems.at("start").is_some().to_string()} />
                     </Field>
                     <Field id="end" label={T::FieldEnd.get(lang)} error={problems.at("end")}>
-                        <input id="end" type="datetime-local" value={f.end.clone()} onchange={set(|f, v| f.end = v)}
+                        <input id="end" type="datetime-local" value={f.end.clone()} oninput={type_in(|f, v| f.end = v)}
                             aria-invalid={problems.at("end").is_some().to_string()} />
                     </Field>
                     <Field id="capacity" label={T::FieldCapacity.get(lang)} hint={Some(AttrValue::from(T::HintCapacity.get(lang)))} error={problems.at("capacity")}>
                         <input id="capacity" type="number" min="1" step="1" inputmode="numeric" value={f.capacity.clone()}
-                            onchange={set(|f, v| f.capacity = v)} aria-invalid={problems.at("capacity").is_some().to_string()} />
+                            oninput={type_in(|f, v| f.capacity = v)} aria-invalid={problems.at("capacity").is_some().to_string()} />
                     </Field>
                 </div>
                 <p class="hint">{ T::HintTimes.get(lang) }</p>
                 <div class="actions">
-                    <button type="submit" id="save" disabled={*saving || !organizer || locked.is_some()}>
+                    <button type="submit" id="save" disabled={*saving || !organizer || !writable || locked.is_some()}>
                         { if *saving { T::Saving.get(lang) } else { T::Save.get(lang) } }
                     </button>
                     <Link<Route> to={match &editing { Some(e) => Route::Fair { id: e.id.to_string() }, None => Route::Fairs }} classes="button secondary">

@@ -9,7 +9,7 @@ use crate::components::{input_value, ui_error, Field};
 use crate::format;
 use crate::i18n::{fill, mode, series_kind, status, T};
 use crate::session::use_prefs;
-use crate::store::{use_app, use_commander};
+use crate::store::{use_app, use_commander, Phase};
 
 #[derive(Properties, PartialEq)]
 pub struct FairPageProps {
@@ -109,7 +109,7 @@ pub fn FairPage(props: &FairPageProps) -> Html {
                 <dt>{ lang.pick("版本", "Version") }</dt><dd>{ fair.version }</dd>
             </dl>
             if let Some(e) = &*error { <p class="banner danger" role="alert" id="action-error">{ e.clone() }</p> }
-            if organizer && open {
+            if organizer && open && app.phase == Phase::Ready {
                 <div class="actions">
                     <Link<Route> to={Route::EditFair { id: id.to_string() }} classes="button secondary">{ T::Edit.get(lang) }</Link<Route>>
                     if draft { <button type="button" id="publish" disabled={*busy} onclick={send(FairCommand::PublishFair { fair_id: id }.into())}>{ T::Publish.get(lang) }</button> }
@@ -122,7 +122,7 @@ pub fn FairPage(props: &FairPageProps) -> Html {
                     <div class="cancel-box">
                         <Field id="reason" label={T::CancelReason.get(lang)} error={(*reason_error).clone()}>
                             <textarea id="reason" rows="2" value={(*reason).clone()}
-                                onchange={{ let r = reason.clone(); Callback::from(move |e: Event| r.set(input_value(&e))) }} />
+                                oninput={{ let r = reason.clone(); Callback::from(move |e: InputEvent| r.set(input_value(&e))) }} />
                         </Field>
                         <div class="actions">
                             <button type="button" class="danger" id="confirm-cancel" disabled={*busy}

@@ -1,0 +1,73 @@
+// Shared helpers for the user-flow tests.
+import { expect } from "@playwright/test";
+
+export const ARTIFACTS = new URL("../artifacts/", import.meta.url).pathname;
+
+/** Open the app and wait until the log has been read from IndexedDB. */
+export async function openApp(page, path = "/") {
+  const problems = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(m.text());
+  });
+  page.on("pageerror", (e) => problems.push(e.message));
+  page.on("request", (r) => {
+    const url = new URL(r.url());
+    if (!["127.0.0.1", "localhost"].includes(url.hostname) && !["blob:", "data:"].includes(url.protocol)) {
+      problems.push(`request to another origin: ${r.url()}`);
+    }
+  });
+  await page.goto(path);
+  await expect(page.locator(".app-header")).toBeVisible();
+  await expect(page.locator(".loading")).toHaveCount(0);
+  return problems;
+}
+
+/** Number of records in the app's IndexedDB event store (after the app has opened it). */
+export async function storedEvents(page, db = "fairlog") {
+  return page.evaluate(
+    (name) =>
+      new Promise((resolve, reject) => {
+        const req = indexedDB.open(name);
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const conn = req.result;
+          const count = conn.transaction("events").objectStore("events").count();
+          count.onsuccess = () => {
+            resolve(count.result);
+            conn.close();
+          };
+          count.onerror = () => reject(count.error);
+        };
+      }),
+    db,
+  );
+}
+
+/** Write a raw value at a key of the event store, as a damaged or foreign writer would. */
+export async function putRaw(page, key, value, db = "fairlog") {
+  return page.evaluate(
+    ([name, k, v]) =>
+      new Promise((resolve, reject) => {
+        const req = indexedDB.open(name);
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const conn = req.result;
+          const tx = conn.transaction("events", "readwrite");
+          tx.objectStore("events").put(v, k);
+          tx.oncomplete = () => {
+            conn.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [db, key, value],
+  );
+}
+
+/** Shanghai wall-clock time `days` from today at hh:mm, as a datetime-local value. */
+export function localInput(days, hh, mm = 0) {
+  const now = new Date(Date.now() + 8 * 3600_000 + days * 86400_000);
+  const d = now.toISOString().slice(0, 10);
+  return `${d}T${String(hh).padStart(2, "0")}:${String(mm).padStart(2, "0")}`;
+}

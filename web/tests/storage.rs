@@ -1,0 +1,134 @@
+//! Browser-side storage, in a real headless Chromium: IndexedDB writes, reads, conflicts and
+//! damaged stores. Run with `cargo test -p fairlog-web --target wasm32-unknown-unknown`.
+#![cfg(target_arch = "wasm32")]
+
+use fairlog_domain::fair::{FairCommand, FairError};
+use fairlog_domain::ids::FairId;
+use fairlog_domain::engine::RestoreProblem;
+use fairlog_domain::testing::{organizer_cmd, xuhui_fair};
+use fairlog_domain::{Command, DomainError, Engine};
+use fairlog_web::store::idb::{delete_database, EventStore};
+use fairlog_web::store::{Phase, StorageError, Store, UiError};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+async fn fresh(name: &str) -> String {
+    let name = format!("fairlog-test-{name}-{}", js_sys::Math::random());
+    let _ = delete_database(&name).await;
+    name
+}
+
+fn create(n: u128, name: &str) -> Command {
+    organizer_cmd(FairCommand::CreateFair { fair_id: FairId::from_u128(n), details: xuhui_fair(name) })
+}
+
+#[wasm_bindgen_test]
+async fn appended_events_are_read_back_exactly() {
+    let name = fresh("roundtrip").await;
+    let db = EventStore::open(&name).await.unwrap();
+    let engine = Engine::new();
+    let sealed = engine.prepare_all(vec![create(1, "徐汇区春季招聘会"), create(2, "<b>not bold</b>")], uuid::Uuid::new_v4).unwrap();
+    db.append(&sealed).await.unwrap();
+    let back = db.read_after(0).await.unwrap();
+    assert_eq!(back.len(), 2);
+    assert_eq!(back[0].seq(), Some(1));
+    assert_eq!(back[1].text().as_deref(), Some(sealed[1].line.as_str()));
+    let tail = db.read_after(1).await.unwrap();
+    assert_eq!(tail.len(), 1);
+    assert_eq!(tail[0].seq(), Some(2));
+}
+
+#[wasm_bindgen_test]
+async fn a_second_writer_of_the_same_sequence_gets_a_conflict_and_overwrites_nothing() {
+    let name = fresh("conflict").await;
+    let db = EventStore::open(&name).await.unwrap();
+    let engine = Engine::new();
+    let mine = engine.prepare(create(1, "甲"), uuid::Uuid::new_v4).unwrap();
+    let theirs = engine.prepare(create(2, "乙"), uuid::Uuid::new_v4).unwrap();
+    db.append(&mine).await.unwrap();
+    assert_eq!(db.append(&theirs).await, Err(StorageError::Conflict));
+    let back = db.read_after(0).await.unwrap();
+    assert_eq!(back.len(), 1);
+    assert_eq!(back[0].text().as_deref(), Some(mine[0].line.as_str()));
+}
+
+#[wasm_bindgen_test]
+async fn the_store_survives_a_reload() {
+    let name = fresh("reload").await;
+    let store = Store::new(&name);
+    assert_eq!(store.load().await, Phase::Ready);
+    store.run(vec![create(1, "徐汇区春季招聘会")]).await.unwrap();
+    store.run(vec![organizer_cmd(FairCommand::PublishFair { fair_id: FairId::from_u128(1) })]).await.unwrap();
+    let before = store.engine().state().clone();
+
+    let again = Store::new(&name);
+    assert_eq!(again.load().await, Phase::Ready);
+    assert_eq!(again.engine().state(), &before);
+    assert_eq!(again.engine().log().last_hash(), store.engine().log().last_hash());
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_command_writes_nothing() {
+    let name = fresh("refused").await;
+    let store = Store::new(&name);
+    store.load().await;
+    store.run(vec![create(1, "甲")]).await.unwrap();
+    let mut bad = xuhui_fair("乙");
+    bad.name = "  ".into();
+    let err = store
+        .run(vec![organizer_cmd(FairCommand::CreateFair { fair_id: FairId::from_u128(2), details: bad })])
+        .await
+        .unwrap_err();
+    assert_eq!(err, UiError::Rule(DomainError::Fair(FairError::NameRequired)));
+    let db = EventStore::open(&name).await.unwrap();
+    assert_eq!(db.read_after(0).await.unwrap().len(), 1);
+    assert_eq!(store.engine().log().len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn another_tab_writing_first_is_pulled_in_and_the_command_retried() {
+    let name = fresh("tabs").await;
+    let a = Store::new(&name);
+    let b = Store::new(&name);
+    a.load().await;
+    b.load().await;
+    a.run(vec![create(1, "甲")]).await.unwrap();
+    // b has not seen a's event; its write of sequence 1 conflicts, it pulls a's and retries.
+    let seq = b.run(vec![create(2, "乙")]).await.unwrap();
+    assert_eq!(seq, 2);
+    assert_eq!(b.engine().state().fairs.len(), 2);
+    assert_eq!(a.sync().await.unwrap(), 1);
+    assert_eq!(a.engine().state(), b.engine().state());
+}
+
+#[wasm_bindgen_test]
+async fn a_damaged_record_makes_the_store_read_only_and_keeps_every_record() {
+    let name = fresh("damaged").await;
+    let store = Store::new(&name);
+    store.load().await;
+    store.run(vec![create(1, "甲"), create(2, "乙"), create(3, "丙")]).await.unwrap();
+    let db = EventStore::open(&name).await.unwrap();
+    db.put_raw(2, &JsValue::from_f64(42.0)).await.unwrap();
+
+    let reopened = Store::new(&name);
+    assert_eq!(reopened.load().await, Phase::Damaged(RestoreProblem::NotText { key: 2 }));
+    assert_eq!(reopened.engine().log().len(), 1);
+    assert_eq!(reopened.run(vec![create(4, "丁")]).await, Err(UiError::ReadOnly));
+    let raw = reopened.export_raw().await.unwrap();
+    assert_eq!(raw.lines().count(), 3, "every record, good or bad, can be exported");
+    assert_eq!(db.read_after(0).await.unwrap().len(), 3, "nothing was deleted");
+}
+
+#[wasm_bindgen_test]
+async fn garbage_text_is_reported_with_its_record() {
+    let name = fresh("garbage").await;
+    let store = Store::new(&name);
+    store.load().await;
+    store.run(vec![create(1, "甲"), create(2, "乙")]).await.unwrap();
+    let db = EventStore::open(&name).await.unwrap();
+    db.put_raw(2, &JsValue::from_str("{\"truncated\": ")).await.unwrap();
+    let reopened = Store::new(&name);
+    assert!(matches!(reopened.load().await, Phase::Damaged(RestoreProblem::Unreadable { key: 2, .. })));
+}
