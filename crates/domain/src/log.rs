@@ -154,14 +154,12 @@ impl Log {
     /// Append envelopes sealed earlier by [`Log::seal`] (after they were stored).
     pub fn push_sealed(&mut self, sealed: Vec<Sealed>) -> Result<(), AppendError> {
         // Check the whole batch before changing anything.
-        let mut seq = self.last_seq();
         let mut prev = self.last_hash.clone();
         let mut hashes = Vec::with_capacity(sealed.len());
-        for s in &sealed {
-            if s.envelope.seq != seq + 1 || s.envelope.prev != prev {
+        for (expected, s) in (self.last_seq() + 1..).zip(&sealed) {
+            if s.envelope.seq != expected || s.envelope.prev != prev {
                 return Err(AppendError::Discontinuous { seq: s.envelope.seq });
             }
-            seq += 1;
             prev = hash_line(&s.line);
             hashes.push(prev.clone());
         }
