@@ -40,21 +40,26 @@ impl Lang {
     }
 }
 
+/// Declare a set of UI texts: `texts! { pub enum MyT { Key => "中文", "English"; ... } }`.
+/// Each feature module may declare its own set next to its pages, so features grow
+/// independently; a missing translation does not compile.
+#[macro_export]
 macro_rules! texts {
-    ($($key:ident => $zh:expr, $en:expr;)*) => {
-        /// A UI text key.
+    ($vis:vis enum $name:ident { $($key:ident => $zh:expr, $en:expr;)* }) => {
+        /// UI text keys.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum T { $($key),* }
+        $vis enum $name { $($key),* }
 
-        impl T {
-            pub fn get(self, lang: Lang) -> &'static str {
-                match self { $(T::$key => lang.pick($zh, $en)),* }
+        impl $name {
+            pub fn get(self, lang: $crate::i18n::Lang) -> &'static str {
+                match self { $($name::$key => lang.pick($zh, $en)),* }
             }
         }
     };
 }
 
 texts! {
+pub enum T {
     AppTitle => "Fairlog 招聘会排期", "Fairlog job fair scheduler";
     SkipToContent => "跳到正文", "Skip to content";
     NavFairs => "招聘会", "Job fairs";
@@ -140,6 +145,7 @@ texts! {
     Dismiss => "关闭", "Dismiss";
     OtherTabUpdated => "已同步其他标签页的修改", "Synced changes from another tab";
     Footer => "数据仅保存在本浏览器（IndexedDB）中。", "Data is kept in this browser only (IndexedDB).";
+}
 }
 
 pub fn fill(template: &str, params: &[(&str, String)]) -> String {
