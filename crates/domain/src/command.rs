@@ -2,7 +2,11 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::booking::{self, BookingCommand};
+use crate::enterprise::{self, EnterpriseCommand};
 use crate::envelope::Actor;
+use crate::floor_plan::{self, FloorPlanCommand};
+use crate::post::{self, PostCommand};
 use crate::error::DomainError;
 use crate::event::Event;
 use crate::fair::{self, FairCommand};
@@ -24,6 +28,10 @@ pub struct Command {
 pub enum Intent {
     Fair(FairCommand),
     Series(SeriesCommand),
+    FloorPlan(FloorPlanCommand),
+    Enterprise(EnterpriseCommand),
+    Post(PostCommand),
+    Booking(BookingCommand),
 }
 
 impl From<FairCommand> for Intent {
@@ -32,11 +40,15 @@ impl From<FairCommand> for Intent {
     }
 }
 
-impl From<SeriesCommand> for Intent {
-    fn from(c: SeriesCommand) -> Self {
-        Intent::Series(c)
-    }
+macro_rules! from_concept {
+    ($($t:ty => $v:ident),*) => {$(
+        impl From<$t> for Intent {
+            fn from(c: $t) -> Self { Intent::$v(c) }
+        }
+    )*};
 }
+
+from_concept!(SeriesCommand => Series, FloorPlanCommand => FloorPlan, EnterpriseCommand => Enterprise, PostCommand => Post, BookingCommand => Booking);
 
 /// Check a command against the state and say what happened, or which rule it broke.
 /// Pure and synchronous: same state and command, same answer. An empty `Ok` means "nothing to do".
@@ -45,5 +57,11 @@ pub fn decide(state: &State, cmd: Command) -> Result<Vec<Event>, DomainError> {
     match cmd.intent {
         Intent::Fair(c) => Ok(fair::decide(state, role, cmd.now, c)?.into_iter().map(Event::from).collect()),
         Intent::Series(c) => Ok(series::decide(state, role, c)?.into_iter().map(Event::from).collect()),
+        Intent::FloorPlan(c) => Ok(floor_plan::decide(state, &cmd.actor, c)?.into_iter().map(Event::from).collect()),
+        Intent::Enterprise(c) => Ok(enterprise::decide(state, &cmd.actor, c)?.into_iter().map(Event::from).collect()),
+        Intent::Post(c) => Ok(post::decide(state, &cmd.actor, c)?.into_iter().map(Event::from).collect()),
+        Intent::Booking(c) => {
+            Ok(booking::decide(state, &cmd.actor, cmd.now, c)?.into_iter().map(Event::from).collect())
+        }
     }
 }

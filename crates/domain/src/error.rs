@@ -4,8 +4,12 @@
 //! Technical failures (storage, parsing) are separate types (`AppendError`, `codec::CodecError`).
 use serde::{Deserialize, Serialize};
 
+use crate::booking::BookingError;
+use crate::enterprise::EnterpriseError;
 use crate::envelope::Role;
 use crate::fair::FairError;
+use crate::floor_plan::FloorPlanError;
+use crate::post::PostError;
 use crate::series::SeriesError;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
@@ -17,6 +21,14 @@ pub enum DomainError {
     Fair(#[from] FairError),
     #[error(transparent)]
     Series(#[from] SeriesError),
+    #[error(transparent)]
+    FloorPlan(#[from] FloorPlanError),
+    #[error(transparent)]
+    Enterprise(#[from] EnterpriseError),
+    #[error(transparent)]
+    Post(#[from] PostError),
+    #[error(transparent)]
+    Booking(#[from] BookingError),
 }
 
 impl DomainError {
@@ -26,6 +38,10 @@ impl DomainError {
             DomainError::Forbidden { .. } => "forbidden".into(),
             DomainError::Fair(e) => format!("fair.{}", variant_name(e)),
             DomainError::Series(e) => format!("series.{}", variant_name(e)),
+            DomainError::FloorPlan(e) => format!("floor_plan.{}", variant_name(e)),
+            DomainError::Enterprise(e) => format!("enterprise.{}", variant_name(e)),
+            DomainError::Post(e) => format!("post.{}", variant_name(e)),
+            DomainError::Booking(e) => format!("booking.{}", variant_name(e)),
         }
     }
 
@@ -35,6 +51,10 @@ impl DomainError {
             DomainError::Forbidden { .. } => None,
             DomainError::Fair(e) => e.field(),
             DomainError::Series(e) => e.field(),
+            DomainError::FloorPlan(e) => e.field(),
+            DomainError::Enterprise(e) => e.field(),
+            DomainError::Post(e) => e.field(),
+            DomainError::Booking(e) => e.field(),
         }
     }
 }

@@ -1,7 +1,11 @@
 //! Every event the log can hold: one variant per concept, each owned by its module.
 use serde::{Deserialize, Serialize};
 
+use crate::booking::BookingEvent;
+use crate::enterprise::EnterpriseEvent;
 use crate::fair::FairEvent;
+use crate::floor_plan::FloorPlanEvent;
+use crate::post::PostEvent;
 use crate::series::SeriesEvent;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -9,6 +13,10 @@ use crate::series::SeriesEvent;
 pub enum Event {
     Fair(FairEvent),
     Series(SeriesEvent),
+    FloorPlan(FloorPlanEvent),
+    Enterprise(EnterpriseEvent),
+    Post(PostEvent),
+    Booking(BookingEvent),
 }
 
 impl Event {
@@ -26,6 +34,10 @@ impl Event {
                 SeriesEvent::SeriesCreated { .. } => "SeriesCreated",
                 SeriesEvent::SeriesRenamed { .. } => "SeriesRenamed",
             },
+            Event::FloorPlan(e) => e.type_name(),
+            Event::Enterprise(e) => e.type_name(),
+            Event::Post(e) => e.type_name(),
+            Event::Booking(e) => e.type_name(),
         }
     }
 }
@@ -36,8 +48,12 @@ impl From<FairEvent> for Event {
     }
 }
 
-impl From<SeriesEvent> for Event {
-    fn from(e: SeriesEvent) -> Self {
-        Event::Series(e)
-    }
+macro_rules! from_concept {
+    ($($t:ty => $v:ident),*) => {$(
+        impl From<$t> for Event {
+            fn from(e: $t) -> Self { Event::$v(e) }
+        }
+    )*};
 }
+
+from_concept!(SeriesEvent => Series, FloorPlanEvent => FloorPlan, EnterpriseEvent => Enterprise, PostEvent => Post, BookingEvent => Booking);

@@ -29,4 +29,16 @@ id_type!(
     FairId,
     /// A series of fairs (系列活动), e.g. "Thousands of Enterprises, Thousands of Posts".
     SeriesId,
+    /// A zone of a fair's floor plan (展区), e.g. "manufacturing hall A".
+    ZoneId,
+    /// A booth (展位) on a floor plan.
+    BoothId,
+    /// An employer (用人单位).
+    EnterpriseId,
+    /// A post (岗位): a job opening with a headcount.
+    PostId,
+    /// An enterprise's booking of a booth at a fair.
+    BookingId,
+    /// A place on a fair's (or zone's) waitlist.
+    WaitlistId,
 );

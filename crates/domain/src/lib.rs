@@ -8,18 +8,23 @@
 //!
 //! Nothing here touches a browser, a clock or a random source: time and ids come in with the command.
 
+pub mod booking;
 pub mod codec;
+pub mod credit_code;
 pub mod command;
 pub mod demo;
 pub mod engine;
+pub mod enterprise;
 pub mod envelope;
 pub mod error;
 pub mod event;
 pub mod fair;
+pub mod floor_plan;
 pub mod ids;
 pub mod industry;
 pub mod log;
 pub mod place;
+pub mod post;
 pub mod series;
 pub mod state;
 pub mod synth;

@@ -2,18 +2,43 @@
 //!
 //! Maps are `imbl` persistent maps: applying an event changes the state in place, and a clone
 //! (a time-travel snapshot, a view kept by the UI) costs O(1) and shares structure.
-use imbl::OrdMap;
+use chrono::{DateTime, Utc};
+use imbl::{OrdMap, Vector};
 
+use crate::booking::{self, Booking, BookingRules, IdSet, WaitlistEntry};
+use crate::enterprise::{self, Enterprise};
 use crate::envelope::EventEnvelope;
 use crate::event::Event;
 use crate::fair::{self, Fair};
-use crate::ids::{FairId, SeriesId};
+use crate::floor_plan::{self, FloorPlan};
+use crate::ids::{BookingId, BoothId, EnterpriseId, FairId, PostId, SeriesId, WaitlistId};
+use crate::post::{self, Post};
 use crate::series::{self, Series};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct State {
     pub fairs: OrdMap<FairId, Fair>,
     pub series: OrdMap<SeriesId, Series>,
+    pub enterprises: OrdMap<EnterpriseId, Enterprise>,
+    /// Registered credit codes, so that one code belongs to one enterprise.
+    pub credit_codes: OrdMap<String, EnterpriseId>,
+    pub posts: OrdMap<PostId, Post>,
+    pub floor_plans: OrdMap<FairId, FloorPlan>,
+    /// Which fair each booth belongs to.
+    pub booth_fair: OrdMap<BoothId, FairId>,
+    pub bookings: OrdMap<BookingId, Booking>,
+    /// The active booking (requested, offered or booked) occupying each booth: at most one.
+    pub booth_taken: OrdMap<BoothId, BookingId>,
+    /// Active virtual-booth bookings per fair.
+    pub virtual_taken: OrdMap<FairId, u32>,
+    /// Pending holds and offers by deadline, so expiries are found without a scan.
+    pub deadlines: OrdMap<(DateTime<Utc>, BookingId), ()>,
+    pub enterprise_bookings: OrdMap<EnterpriseId, IdSet<BookingId>>,
+    pub fair_bookings: OrdMap<FairId, IdSet<BookingId>>,
+    pub waitlist: OrdMap<WaitlistId, WaitlistEntry>,
+    /// Each fair's waitlist in joining order.
+    pub waitlist_order: OrdMap<FairId, Vector<WaitlistId>>,
+    pub booking_rules: OrdMap<FairId, BookingRules>,
     /// Sequence of the last event applied (0 for none).
     pub last_seq: u64,
 }
@@ -35,6 +60,10 @@ pub fn evolve(state: &mut State, env: &EventEnvelope) {
     match &env.event {
         Event::Fair(e) => fair::evolve(state, env, e),
         Event::Series(e) => series::evolve(state, env, e),
+        Event::FloorPlan(e) => floor_plan::evolve(state, e),
+        Event::Enterprise(e) => enterprise::evolve(state, env, e),
+        Event::Post(e) => post::evolve(state, env, e),
+        Event::Booking(e) => booking::evolve(state, env, e),
     }
     state.last_seq = env.seq;
 }

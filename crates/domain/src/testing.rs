@@ -171,3 +171,17 @@ pub fn engine_with_fair_named(name: &str) -> Engine {
         .expect("valid");
     engine
 }
+
+/// An enterprise profile with a valid credit code.
+pub fn sample_profile() -> crate::enterprise::EnterpriseProfile {
+    crate::enterprise::EnterpriseProfile {
+        name: "上海电气集团".into(),
+        credit_code: "91350100M000100Y43".into(),
+        industry: Industry::Manufacturing,
+        district: District::Minhang,
+        size: crate::enterprise::CompanySize::Large,
+        contact_name: "陈红".into(),
+        contact_phone: "13812345678".into(),
+        description: String::new(),
+    }
+}

@@ -1,0 +1,331 @@
+use super::*;
+use crate::enterprise::{EnterpriseEvent, EnterpriseProfile};
+use crate::fair::FairEvent;
+use crate::floor_plan::{Amenities, FloorPlanEvent, NewBooth, Rect};
+use crate::testing::{given, sample_profile, t, xuhui_fair};
+use crate::{Command, Intent};
+
+fn fair() -> FairId {
+    FairId::from_u128(1)
+}
+fn zone_a() -> ZoneId {
+    ZoneId::from_u128(10)
+}
+fn zone_b() -> ZoneId {
+    ZoneId::from_u128(11)
+}
+fn booth(n: u128) -> BoothId {
+    BoothId::from_u128(100 + n)
+}
+fn ent(n: u128) -> EnterpriseId {
+    EnterpriseId::from_u128(200 + n)
+}
+fn bk(n: u128) -> BookingId {
+    BookingId::from_u128(300 + n)
+}
+fn wl(n: u128) -> WaitlistId {
+    WaitlistId::from_u128(400 + n)
+}
+fn now() -> DateTime<Utc> {
+    t("2026-03-01T09:00")
+}
+fn hold() -> DateTime<Utc> {
+    t("2026-03-03T09:00")
+}
+
+fn add_booth(n: u128, zone: ZoneId, code: &str, x: u16) -> Event {
+    FloorPlanEvent::BoothAdded {
+        fair_id: fair(),
+        booth: NewBooth { booth_id: booth(n), zone_id: zone, code: code.into(), rect: Rect { x, y: 0, w: 3, h: 3 }, amenities: Amenities::default() },
+    }
+    .into()
+}
+
+fn registered(n: u128) -> Event {
+    let code = crate::credit_code::complete(&format!("91310000MA1FL{:04}", n));
+    EnterpriseEvent::EnterpriseRegistered {
+        enterprise_id: ent(n),
+        profile: EnterpriseProfile { name: format!("企业{n}"), credit_code: code, ..sample_profile() },
+    }
+    .into()
+}
+
+/// A published fair (2026-03-14) with zone A and zone B (B-01), three enterprises.
+fn setup() -> Vec<Event> {
+    vec![
+        FairEvent::FairCreated { fair_id: fair(), details: xuhui_fair("徐汇区春季招聘会") }.into(),
+        FairEvent::FairPublished { fair_id: fair() }.into(),
+        FloorPlanEvent::HallSized { fair_id: fair(), width: 30, depth: 10 }.into(),
+        FloorPlanEvent::ZoneAdded { fair_id: fair(), zone_id: zone_a(), name: "A馆".into() }.into(),
+        FloorPlanEvent::ZoneAdded { fair_id: fair(), zone_id: zone_b(), name: "B馆".into() }.into(),
+        add_booth(1, zone_a(), "A-01", 0),
+        add_booth(2, zone_a(), "A-02", 3),
+        add_booth(3, zone_b(), "B-01", 6),
+        registered(1),
+        registered(2),
+        registered(3),
+    ]
+}
+
+fn requested(n: u128, e: u128, b: u128) -> Event {
+    BookingEvent::BoothRequested { booking_id: bk(n), fair_id: fair(), enterprise_id: ent(e), booth_id: Some(booth(b)), zone_id: None, hold_until: hold() }
+        .into()
+}
+
+fn with(mut base: Vec<Event>, more: impl IntoIterator<Item = Event>) -> Vec<Event> {
+    base.extend(more);
+    base
+}
+
+fn as_ent(n: u128, at: DateTime<Utc>, c: BookingCommand) -> Command {
+    Command {
+        actor: Actor { role: Role::Enterprise, name: format!("企业{n}联系人"), subject: Some(ent(n).0) },
+        now: at,
+        intent: Intent::Booking(c),
+    }
+}
+
+fn request(n: u128, e: u128, target: BoothTarget) -> BookingCommand {
+    BookingCommand::RequestBooth { booking_id: bk(n), fair_id: fair(), enterprise_id: ent(e), target }
+}
+
+#[test]
+fn it_should_hold_a_requested_booth_for_48_hours() {
+    given(setup())
+        .when_full(as_ent(1, now(), request(1, 1, BoothTarget::Booth { booth_id: booth(1) })))
+        .then([requested(1, 1, 1)]);
+}
+
+#[test]
+fn it_should_not_book_a_booth_that_was_just_taken() {
+    given(with(setup(), [requested(1, 1, 1)]))
+        .when_full(as_ent(2, now(), request(2, 2, BoothTarget::Booth { booth_id: booth(1) })))
+        .then_err(BookingError::BoothTaken { code: "A-01".into() });
+}
+
+#[test]
+fn an_enterprise_books_only_for_itself() {
+    given(setup())
+        .when_full(as_ent(2, now(), request(1, 1, BoothTarget::Booth { booth_id: booth(1) })))
+        .then_err(BookingError::NotYourEnterprise);
+}
+
+#[test]
+fn it_should_refuse_a_request_after_the_cutoff() {
+    given(setup())
+        .when_full(as_ent(1, t("2026-03-13T10:00"), request(1, 1, BoothTarget::Booth { booth_id: booth(1) })))
+        .then_err(BookingError::AfterCutoff { hours: DEFAULT_CUTOFF_HOURS });
+}
+
+#[test]
+fn one_booth_per_enterprise_per_fair_by_default() {
+    given(with(setup(), [requested(1, 1, 1)]))
+        .when_full(as_ent(1, now(), request(2, 1, BoothTarget::Booth { booth_id: booth(2) })))
+        .then_err(BookingError::LimitReached { max: 1 });
+}
+
+#[test]
+fn the_organizer_may_allow_more_booths() {
+    let rules = BookingRules { max_booths_per_enterprise: 2, ..BookingRules::default() };
+    given(with(setup(), [BookingEvent::BookingRulesSet { fair_id: fair(), rules }.into(), requested(1, 1, 1)]))
+        .when_full(as_ent(1, now(), request(2, 1, BoothTarget::Booth { booth_id: booth(2) })))
+        .then([requested(2, 1, 2)]);
+}
+
+#[test]
+fn any_booth_in_a_zone_takes_the_first_free_one_by_code() {
+    given(with(setup(), [requested(1, 1, 1)]))
+        .when_full(as_ent(2, now(), request(2, 2, BoothTarget::AnyInZone { zone_id: zone_a() })))
+        .then([BookingEvent::BoothRequested {
+            booking_id: bk(2),
+            fair_id: fair(),
+            enterprise_id: ent(2),
+            booth_id: Some(booth(2)),
+            zone_id: Some(zone_a()),
+            hold_until: hold(),
+        }]);
+}
+
+#[test]
+fn a_full_zone_says_so() {
+    given(with(setup(), [requested(1, 1, 1), requested(2, 2, 2)]))
+        .when_full(as_ent(3, now(), request(3, 3, BoothTarget::AnyInZone { zone_id: zone_a() })))
+        .then_err(BookingError::ZoneFull { zone: "A馆".into() });
+}
+
+#[test]
+fn the_organizer_approves_a_request() {
+    given(with(setup(), [requested(1, 1, 1)]))
+        .when(BookingCommand::ApproveBooking { booking_id: bk(1) })
+        .then([BookingEvent::BookingApproved { booking_id: bk(1) }]);
+}
+
+#[test]
+fn an_enterprise_cannot_approve() {
+    given(with(setup(), [requested(1, 1, 1)]))
+        .when_full(as_ent(1, now(), BookingCommand::ApproveBooking { booking_id: bk(1) }))
+        .then_err(DomainError::Forbidden { role: Role::Enterprise, command: "ApproveBooking".into() });
+}
+
+#[test]
+fn a_hold_that_ran_out_cannot_be_approved() {
+    given(with(setup(), [requested(1, 1, 1)]))
+        .when_at(t("2026-03-03T09:00"), BookingCommand::ApproveBooking { booking_id: bk(1) })
+        .then_err(BookingError::HoldExpired);
+}
+
+#[test]
+fn expiry_is_recorded_as_an_event() {
+    given(with(setup(), [requested(1, 1, 1)]))
+        .when_at(t("2026-03-03T10:00"), BookingCommand::ExpireHolds)
+        .then([BookingEvent::HoldExpired { booking_id: bk(1) }]);
+}
+
+#[test]
+fn nothing_expires_before_its_deadline() {
+    given(with(setup(), [requested(1, 1, 1)])).when_at(t("2026-03-03T08:59"), BookingCommand::ExpireHolds).then_nothing();
+}
+
+#[test]
+fn rejecting_needs_a_reason() {
+    given(with(setup(), [requested(1, 1, 1)]))
+        .when(BookingCommand::RejectBooking { booking_id: bk(1), reason: " ".into() })
+        .then_err(BookingError::ReasonRequired);
+}
+
+#[test]
+fn bulk_approval_is_all_or_nothing() {
+    given(with(setup(), [requested(1, 1, 1), requested(2, 2, 2), BookingEvent::BookingApproved { booking_id: bk(2) }.into()]))
+        .when(BookingCommand::ApproveBookings { booking_ids: vec![bk(1), bk(2)] })
+        .then_err(BookingError::NotPending { status: "booked".into() });
+    given(with(setup(), [requested(1, 1, 1), requested(2, 2, 2)]))
+        .when(BookingCommand::ApproveBookings { booking_ids: vec![bk(1), bk(2)] })
+        .then([BookingEvent::BookingApproved { booking_id: bk(1) }, BookingEvent::BookingApproved { booking_id: bk(2) }]);
+}
+
+#[test]
+fn reassigning_moves_the_booking_to_a_free_booth() {
+    given(with(setup(), [requested(1, 1, 1), requested(2, 2, 2)]))
+        .when(BookingCommand::ReassignBooking { booking_id: bk(1), booth_id: booth(2) })
+        .then_err(BookingError::BoothTaken { code: "A-02".into() });
+    given(with(setup(), [requested(1, 1, 1)]))
+        .when(BookingCommand::ReassignBooking { booking_id: bk(1), booth_id: booth(3) })
+        .then([BookingEvent::BookingReassigned { booking_id: bk(1), booth_id: booth(3) }]);
+}
+
+fn full_fair() -> Vec<Event> {
+    with(setup(), [requested(1, 1, 1), requested(2, 2, 2), requested(3, 3, 3)])
+}
+
+#[test]
+fn joining_a_waitlist_needs_a_full_fair() {
+    given(with(setup(), [requested(1, 1, 1)]))
+        .when_full(as_ent(2, now(), BookingCommand::JoinWaitlist { waitlist_id: wl(1), fair_id: fair(), enterprise_id: ent(2), zone_id: None }))
+        .then_err(BookingError::NotFull);
+}
+
+fn registered_four() -> Event {
+    registered(4)
+}
+
+#[test]
+fn a_cancelled_booth_is_offered_to_the_first_eligible_waiting_enterprise() {
+    // Enterprise 4 waits for zone B, enterprise 5 for any zone; A-01 frees: 4 is skipped.
+    let events = with(full_fair(), [
+        registered_four(),
+        registered(5),
+        BookingEvent::WaitlistJoined { waitlist_id: wl(4), fair_id: fair(), enterprise_id: ent(4), zone_id: Some(zone_b()) }.into(),
+        BookingEvent::WaitlistJoined { waitlist_id: wl(5), fair_id: fair(), enterprise_id: ent(5), zone_id: None }.into(),
+    ]);
+    given(events)
+        .when_full(as_ent(1, now(), BookingCommand::CancelBooking { booking_id: bk(1) }))
+        .then([
+            BookingEvent::BookingCancelled { booking_id: bk(1) },
+            BookingEvent::WaitlistOffered {
+                waitlist_id: wl(5),
+                booking_id: BookingId(wl(5).0),
+                booth_id: Some(booth(1)),
+                until: hold(),
+                freed_from: bk(1),
+                freed_by: FreedBy::Cancelled,
+                skipped: vec![Skipped { waitlist_id: wl(4), why: SkipReason::OtherZone }],
+            },
+        ]);
+}
+
+#[test]
+fn an_expired_hold_goes_to_the_waitlist_in_the_same_decision() {
+    let events = with(full_fair(), [
+        registered_four(),
+        BookingEvent::WaitlistJoined { waitlist_id: wl(4), fair_id: fair(), enterprise_id: ent(4), zone_id: None }.into(),
+    ]);
+    let later = t("2026-03-04T09:00");
+    given(events)
+        .when_at(later, BookingCommand::ExpireHolds)
+        .then([
+            BookingEvent::HoldExpired { booking_id: bk(1) },
+            BookingEvent::WaitlistOffered {
+                waitlist_id: wl(4),
+                booking_id: BookingId(wl(4).0),
+                booth_id: Some(booth(1)),
+                until: t("2026-03-06T09:00"),
+                freed_from: bk(1),
+                freed_by: FreedBy::Expired,
+                skipped: vec![],
+            },
+            BookingEvent::HoldExpired { booking_id: bk(2) },
+            BookingEvent::HoldExpired { booking_id: bk(3) },
+        ]);
+}
+
+#[test]
+fn an_accepted_offer_is_a_booking_and_a_declined_one_moves_on() {
+    let offered = with(full_fair(), [
+        registered_four(),
+        registered(5),
+        BookingEvent::WaitlistJoined { waitlist_id: wl(4), fair_id: fair(), enterprise_id: ent(4), zone_id: None }.into(),
+        BookingEvent::WaitlistJoined { waitlist_id: wl(5), fair_id: fair(), enterprise_id: ent(5), zone_id: None }.into(),
+        BookingEvent::BookingCancelled { booking_id: bk(1) }.into(),
+        BookingEvent::WaitlistOffered {
+            waitlist_id: wl(4),
+            booking_id: BookingId(wl(4).0),
+            booth_id: Some(booth(1)),
+            until: hold(),
+            freed_from: bk(1),
+            freed_by: FreedBy::Cancelled,
+            skipped: vec![],
+        }
+        .into(),
+    ]);
+    given(offered.clone())
+        .when_full(as_ent(4, now(), BookingCommand::AcceptOffer { booking_id: BookingId(wl(4).0) }))
+        .then([BookingEvent::OfferAccepted { booking_id: BookingId(wl(4).0) }]);
+    given(offered)
+        .when_full(as_ent(4, now(), BookingCommand::DeclineOffer { booking_id: BookingId(wl(4).0) }))
+        .then([
+            BookingEvent::OfferDeclined { booking_id: BookingId(wl(4).0) },
+            BookingEvent::WaitlistOffered {
+                waitlist_id: wl(5),
+                booking_id: BookingId(wl(5).0),
+                booth_id: Some(booth(1)),
+                until: hold(),
+                freed_from: BookingId(wl(4).0),
+                freed_by: FreedBy::Declined,
+                skipped: vec![],
+            },
+        ]);
+}
+
+#[test]
+fn booth_states_follow_the_bookings() {
+    let g = given(with(full_fair(), [
+        BookingEvent::BookingApproved { booking_id: bk(2) }.into(),
+        FloorPlanEvent::BoothBlocked { booth_id: booth(3), reason: "消防通道".into() }.into(),
+    ]));
+    let s = g.state();
+    let plan = &s.floor_plans[&fair()];
+    let st = |n| booth_state(s, &plan.booths[&booth(n)]).0;
+    assert_eq!(st(1), BoothState::Requested);
+    assert_eq!(st(2), BoothState::Booked);
+    assert_eq!(st(3), BoothState::Blocked);
+}
