@@ -241,6 +241,10 @@ pub fn domain_error(lang: Lang, e: &DomainError) -> String {
         ),
         DomainError::Fair(e) => fair_error(lang, e),
         DomainError::Series(e) => series_error(lang, e),
+        DomainError::FloorPlan(e) => crate::error_text::floor_plan(lang, e),
+        DomainError::Enterprise(e) => crate::error_text::enterprise(lang, e),
+        DomainError::Post(e) => crate::error_text::post(lang, e),
+        DomainError::Booking(e) => crate::error_text::booking(lang, e),
     }
 }
 

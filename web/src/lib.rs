@@ -2,6 +2,7 @@
 pub mod app;
 pub mod components;
 pub mod download;
+pub mod error_text;
 pub mod format;
 pub mod forms;
 pub mod i18n;
