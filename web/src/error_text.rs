@@ -15,31 +15,95 @@ pub fn floor_plan(lang: Lang, e: &FloorPlanError) -> String {
     use FloorPlanError::*;
     match e {
         FairNotFound => p(lang, "找不到这场招聘会", "This job fair does not exist", &[]),
-        FairNotOpen => p(lang, "招聘会已结束或已取消，展位图不能再修改", "The fair is closed or cancelled; its floor plan can no longer change", &[]),
-        OnlineFairHasNoLayout => p(lang, "线上招聘会使用虚拟展位，没有平面图", "An online fair has virtual booths, not a floor plan", &[]),
-        NotOnline => p(lang, "只有线上或线上线下结合的招聘会才有虚拟展位", "Only online and hybrid fairs have virtual booths", &[]),
-        HallSizeOutOfRange { max } => p(lang, "场馆长宽应在 1 到 {max} 米之间", "The hall must be between 1 and {max} metres each way", &[("max", max.to_string())]),
-        HallTooSmall { code } => p(lang, "场馆不能小于已有展位（展位 {code} 会超出场馆）", "The hall cannot be smaller than its booths (booth {code} would be outside)", &[("code", code.clone())]),
+        FairNotOpen => p(
+            lang,
+            "招聘会已结束或已取消，展位图不能再修改",
+            "The fair is closed or cancelled; its floor plan can no longer change",
+            &[],
+        ),
+        OnlineFairHasNoLayout => {
+            p(lang, "线上招聘会使用虚拟展位，没有平面图", "An online fair has virtual booths, not a floor plan", &[])
+        }
+        NotOnline => p(
+            lang,
+            "只有线上或线上线下结合的招聘会才有虚拟展位",
+            "Only online and hybrid fairs have virtual booths",
+            &[],
+        ),
+        HallSizeOutOfRange { max } => p(
+            lang,
+            "场馆长宽应在 1 到 {max} 米之间",
+            "The hall must be between 1 and {max} metres each way",
+            &[("max", max.to_string())],
+        ),
+        HallTooSmall { code } => p(
+            lang,
+            "场馆不能小于已有展位（展位 {code} 会超出场馆）",
+            "The hall cannot be smaller than its booths (booth {code} would be outside)",
+            &[("code", code.clone())],
+        ),
         NoHall => p(lang, "请先设置场馆尺寸再添加展位", "Set the hall size before adding booths", &[]),
         ZoneNotFound => p(lang, "找不到这个展区", "This zone does not exist", &[]),
         ZoneExists => p(lang, "展区已存在", "This zone already exists", &[]),
         ZoneNameRequired => p(lang, "请填写展区名称", "A zone needs a name", &[]),
-        ZoneNameTooLong { max } => p(lang, "展区名称不能超过 {max} 个字", "The zone name can have at most {max} characters", &[("max", max.to_string())]),
-        ZoneNotEmpty { booths } => p(lang, "展区内还有 {n} 个展位，不能删除", "The zone still has {n} booths and cannot be removed", &[("n", booths.to_string())]),
+        ZoneNameTooLong { max } => p(
+            lang,
+            "展区名称不能超过 {max} 个字",
+            "The zone name can have at most {max} characters",
+            &[("max", max.to_string())],
+        ),
+        ZoneNotEmpty { booths } => p(
+            lang,
+            "展区内还有 {n} 个展位，不能删除",
+            "The zone still has {n} booths and cannot be removed",
+            &[("n", booths.to_string())],
+        ),
         BoothNotFound => p(lang, "找不到这个展位", "This booth does not exist", &[]),
         BoothExists => p(lang, "展位已存在", "This booth already exists", &[]),
         CodeRequired => p(lang, "请填写展位号，例如 A-12", "A booth needs a code such as A-12", &[]),
-        CodeTooLong { max } => p(lang, "展位号不能超过 {max} 个字符", "The booth code can have at most {max} characters", &[("max", max.to_string())]),
-        DuplicateCode { code } => p(lang, "展位号 {code} 在本场招聘会已被使用", "Booth code {code} is already used at this fair", &[("code", code.clone())]),
-        BoothSizeOutOfRange { min, max } => p(lang, "展位长宽应在 {min} 到 {max} 米之间", "A booth is between {min} and {max} metres each way", &[("min", min.to_string()), ("max", max.to_string())]),
-        OutsideHall { width, depth } => p(lang, "展位超出了场馆范围（{w} × {d} 米）", "The booth would stand outside the hall ({w} × {d} m)", &[("w", width.to_string()), ("d", depth.to_string())]),
+        CodeTooLong { max } => p(
+            lang,
+            "展位号不能超过 {max} 个字符",
+            "The booth code can have at most {max} characters",
+            &[("max", max.to_string())],
+        ),
+        DuplicateCode { code } => p(
+            lang,
+            "展位号 {code} 在本场招聘会已被使用",
+            "Booth code {code} is already used at this fair",
+            &[("code", code.clone())],
+        ),
+        BoothSizeOutOfRange { min, max } => p(
+            lang,
+            "展位长宽应在 {min} 到 {max} 米之间",
+            "A booth is between {min} and {max} metres each way",
+            &[("min", min.to_string()), ("max", max.to_string())],
+        ),
+        OutsideHall { width, depth } => p(
+            lang,
+            "展位超出了场馆范围（{w} × {d} 米）",
+            "The booth would stand outside the hall ({w} × {d} m)",
+            &[("w", width.to_string()), ("d", depth.to_string())],
+        ),
         Overlap { code } => p(lang, "会与展位 {code} 重叠", "It would overlap booth {code}", &[("code", code.clone())]),
-        BoothInUse { code } => p(lang, "展位 {code} 已被预订或申请，请先释放", "Booth {code} is booked or requested; release it first", &[("code", code.clone())]),
+        BoothInUse { code } => p(
+            lang,
+            "展位 {code} 已被预订或申请，请先释放",
+            "Booth {code} is booked or requested; release it first",
+            &[("code", code.clone())],
+        ),
         AlreadyBlocked => p(lang, "展位已被锁定", "The booth is already blocked", &[]),
         NotBlocked => p(lang, "展位未被锁定", "The booth is not blocked", &[]),
         ReasonRequired => p(lang, "请填写原因", "Enter a reason", &[]),
-        TooManyVirtualBooths { max } => p(lang, "虚拟展位最多 {max} 个", "At most {max} virtual booths", &[("max", max.to_string())]),
-        VirtualBoothsInUse { taken } => p(lang, "已有 {n} 个虚拟展位被占用，不能减少到更少", "{n} virtual booths are taken; the count cannot go below that", &[("n", taken.to_string())]),
+        TooManyVirtualBooths { max } => {
+            p(lang, "虚拟展位最多 {max} 个", "At most {max} virtual booths", &[("max", max.to_string())])
+        }
+        VirtualBoothsInUse { taken } => p(
+            lang,
+            "已有 {n} 个虚拟展位被占用，不能减少到更少",
+            "{n} virtual booths are taken; the count cannot go below that",
+            &[("n", taken.to_string())],
+        ),
     }
 }
 
@@ -58,15 +122,45 @@ pub fn enterprise(lang: Lang, e: &EnterpriseError) -> String {
         NotFound => p(lang, "找不到这家企业", "This enterprise does not exist", &[]),
         AlreadyExists => p(lang, "这家企业已登记", "This enterprise is already registered", &[]),
         NameRequired => p(lang, "请填写企业名称", "An enterprise needs a name", &[]),
-        NameTooLong { max } => p(lang, "名称不能超过 {max} 个字", "The name can have at most {max} characters", &[("max", max.to_string())]),
+        NameTooLong { max } => p(
+            lang,
+            "名称不能超过 {max} 个字",
+            "The name can have at most {max} characters",
+            &[("max", max.to_string())],
+        ),
         CreditCode { problem } => credit_code(lang, problem),
-        DuplicateCreditCode { code } => p(lang, "统一社会信用代码 {code} 已被另一家企业登记", "Credit code {code} is already registered by another enterprise", &[("code", code.clone())]),
+        DuplicateCreditCode { code } => p(
+            lang,
+            "统一社会信用代码 {code} 已被另一家企业登记",
+            "Credit code {code} is already registered by another enterprise",
+            &[("code", code.clone())],
+        ),
         ContactRequired => p(lang, "请填写联系人", "Enter a contact person", &[]),
-        ContactTooLong { max } => p(lang, "姓名不能超过 {max} 个字", "The name can have at most {max} characters", &[("max", max.to_string())]),
-        PhoneInvalid { phone } => p(lang, "“{p}”不是有效的电话号码（手机 11 位，以 1 开头；座机请带区号）", "\"{p}\" is not a valid phone number (mobile: 11 digits starting with 1; landline: with area code)", &[("p", phone.clone())]),
-        DescriptionTooLong { max } => p(lang, "简介不能超过 {max} 个字", "The description can have at most {max} characters", &[("max", max.to_string())]),
+        ContactTooLong { max } => p(
+            lang,
+            "姓名不能超过 {max} 个字",
+            "The name can have at most {max} characters",
+            &[("max", max.to_string())],
+        ),
+        PhoneInvalid { phone } => p(
+            lang,
+            "“{p}”不是有效的电话号码（手机 11 位，以 1 开头；座机请带区号）",
+            "\"{p}\" is not a valid phone number (mobile: 11 digits starting with 1; landline: with area code)",
+            &[("p", phone.clone())],
+        ),
+        DescriptionTooLong { max } => p(
+            lang,
+            "简介不能超过 {max} 个字",
+            "The description can have at most {max} characters",
+            &[("max", max.to_string())],
+        ),
         NotYourEnterprise => p(lang, "企业只能修改自己的信息", "An enterprise may only change its own details", &[]),
-        EditConflict { expected, actual } => p(lang, "企业信息在你打开表单后已被修改（版本 {e} → {a}），未保存，请重新打开", "The enterprise was changed after you opened the form (version {e} → {a}); nothing was saved, reopen it", &[("e", expected.to_string()), ("a", actual.to_string())]),
+        EditConflict { expected, actual } => p(
+            lang,
+            "企业信息在你打开表单后已被修改（版本 {e} → {a}），未保存，请重新打开",
+            "The enterprise was changed after you opened the form (version {e} → {a}); nothing was saved, reopen it",
+            &[("e", expected.to_string()), ("a", actual.to_string())],
+        ),
         NotKey => p(lang, "这家企业不是重点企业", "The enterprise is not a key enterprise", &[]),
         CommissionerRequired => p(lang, "请填写就业服务专员姓名", "Enter the commissioner's name", &[]),
     }
@@ -80,13 +174,34 @@ pub fn post(lang: Lang, e: &PostError) -> String {
         EnterpriseNotFound => p(lang, "找不到这家企业", "This enterprise does not exist", &[]),
         NotYourPost => p(lang, "企业只能管理自己的岗位", "An enterprise may only manage its own posts", &[]),
         TitleRequired => p(lang, "请填写岗位名称", "A post needs a title", &[]),
-        TitleTooLong { max } => p(lang, "岗位名称不能超过 {max} 个字", "The title can have at most {max} characters", &[("max", max.to_string())]),
-        HeadcountOutOfRange { max } => p(lang, "招聘人数应在 1 到 {max} 之间", "The headcount must be between 1 and {max}", &[("max", max.to_string())]),
-        SalaryRangeInverted => p(lang, "最低月薪不能高于最高月薪", "The lowest salary cannot be above the highest", &[]),
-        SalaryOutOfRange { max } => p(lang, "月薪应在 1 到 {max} 元之间", "Monthly salary must be between 1 and {max} CNY", &[("max", max.to_string())]),
+        TitleTooLong { max } => p(
+            lang,
+            "岗位名称不能超过 {max} 个字",
+            "The title can have at most {max} characters",
+            &[("max", max.to_string())],
+        ),
+        HeadcountOutOfRange { max } => p(
+            lang,
+            "招聘人数应在 1 到 {max} 之间",
+            "The headcount must be between 1 and {max}",
+            &[("max", max.to_string())],
+        ),
+        SalaryRangeInverted => {
+            p(lang, "最低月薪不能高于最高月薪", "The lowest salary cannot be above the highest", &[])
+        }
+        SalaryOutOfRange { max } => p(
+            lang,
+            "月薪应在 1 到 {max} 元之间",
+            "Monthly salary must be between 1 and {max} CNY",
+            &[("max", max.to_string())],
+        ),
         FairNotFound => p(lang, "找不到所选招聘会", "A chosen job fair does not exist", &[]),
-        FairNotOpen { name } => p(lang, "招聘会“{n}”已结束或已取消", "The job fair \"{n}\" is closed or cancelled", &[("n", name.clone())]),
-        NotOpen { .. } => p(lang, "岗位已招满或已撤回，不能再修改", "The post is filled or withdrawn and can no longer change", &[]),
+        FairNotOpen { name } => {
+            p(lang, "招聘会“{n}”已结束或已取消", "The job fair \"{n}\" is closed or cancelled", &[("n", name.clone())])
+        }
+        NotOpen { .. } => {
+            p(lang, "岗位已招满或已撤回，不能再修改", "The post is filled or withdrawn and can no longer change", &[])
+        }
     }
 }
 
@@ -111,35 +226,89 @@ pub fn booking(lang: Lang, e: &BookingError) -> String {
     use BookingError::*;
     match e {
         FairNotFound => p(lang, "找不到这场招聘会", "This job fair does not exist", &[]),
-        FairNotOpen { status } => p(lang, "招聘会当前{s}，不接受展位申请", "The job fair is {s} and not open for booth requests", &[("s", booking_status(lang, status))]),
-        AfterCutoff { hours } => p(lang, "已过截止时间：开幕前 {h} 小时停止申请", "Too late: requests close {h} hours before the fair starts", &[("h", hours.to_string())]),
+        FairNotOpen { status } => p(
+            lang,
+            "招聘会当前{s}，不接受展位申请",
+            "The job fair is {s} and not open for booth requests",
+            &[("s", booking_status(lang, status))],
+        ),
+        AfterCutoff { hours } => p(
+            lang,
+            "已过截止时间：开幕前 {h} 小时停止申请",
+            "Too late: requests close {h} hours before the fair starts",
+            &[("h", hours.to_string())],
+        ),
         EnterpriseNotFound => p(lang, "找不到这家企业", "This enterprise does not exist", &[]),
-        NotYourEnterprise => p(lang, "企业只能为自己申请和管理展位", "An enterprise may only book and manage its own booths", &[]),
+        NotYourEnterprise => {
+            p(lang, "企业只能为自己申请和管理展位", "An enterprise may only book and manage its own booths", &[])
+        }
         AlreadyExists => p(lang, "这条申请已存在", "This booking already exists", &[]),
         NotFound => p(lang, "找不到这条预订", "This booking does not exist", &[]),
         BoothNotFound => p(lang, "本场招聘会没有这个展位", "This fair has no such booth", &[]),
         BoothBlocked { code } => p(lang, "展位 {c} 已被锁定，不能申请", "Booth {c} is blocked", &[("c", code.clone())]),
-        BoothTaken { code } => p(lang, "展位 {c} 刚刚被其他企业占用，请选择其他展位或加入候补", "Booth {c} was just taken by another enterprise; choose another or join the waitlist", &[("c", code.clone())]),
+        BoothTaken { code } => p(
+            lang,
+            "展位 {c} 刚刚被其他企业占用，请选择其他展位或加入候补",
+            "Booth {c} was just taken by another enterprise; choose another or join the waitlist",
+            &[("c", code.clone())],
+        ),
         ZoneNotFound => p(lang, "本场招聘会没有这个展区", "This fair has no such zone", &[]),
-        ZoneFull { zone } => p(lang, "展区“{z}”已满，可以加入候补", "Zone \"{z}\" is full; you can join the waitlist", &[("z", zone.clone())]),
+        ZoneFull { zone } => p(
+            lang,
+            "展区“{z}”已满，可以加入候补",
+            "Zone \"{z}\" is full; you can join the waitlist",
+            &[("z", zone.clone())],
+        ),
         FairFull => p(lang, "本场招聘会展位已满，可以加入候补", "The fair is full; you can join the waitlist", &[]),
         NoVirtualBooths => p(lang, "本场招聘会没有虚拟展位", "This fair has no virtual booths", &[]),
-        LimitReached { max } => p(lang, "每家企业在本场招聘会最多 {m} 个展位", "An enterprise may hold at most {m} booths at this fair", &[("m", max.to_string())]),
-        NotPending { status } => p(lang, "这条申请{s}，不在待审核状态", "This booking is {s}, not awaiting approval", &[("s", booking_status(lang, status))]),
-        HoldExpired => p(lang, "保留期已过，申请已失效", "The hold ran out before the decision; the request has lapsed", &[]),
-        NotActive { status } => p(lang, "这条预订{s}，不能再修改", "This booking is {s} and can no longer change", &[("s", booking_status(lang, status))]),
+        LimitReached { max } => p(
+            lang,
+            "每家企业在本场招聘会最多 {m} 个展位",
+            "An enterprise may hold at most {m} booths at this fair",
+            &[("m", max.to_string())],
+        ),
+        NotPending { status } => p(
+            lang,
+            "这条申请{s}，不在待审核状态",
+            "This booking is {s}, not awaiting approval",
+            &[("s", booking_status(lang, status))],
+        ),
+        HoldExpired => {
+            p(lang, "保留期已过，申请已失效", "The hold ran out before the decision; the request has lapsed", &[])
+        }
+        NotActive { status } => p(
+            lang,
+            "这条预订{s}，不能再修改",
+            "This booking is {s} and can no longer change",
+            &[("s", booking_status(lang, status))],
+        ),
         NotReassignable => p(lang, "虚拟展位不能调换", "A virtual booth cannot be moved", &[]),
         SameBooth => p(lang, "已经是这个展位", "It is already this booth", &[]),
-        CancelAfterCutoff { hours } => p(lang, "开幕前 {h} 小时内不能再取消，请联系组织方", "Bookings cannot be cancelled within {h} hours of the start; contact the organizer", &[("h", hours.to_string())]),
+        CancelAfterCutoff { hours } => p(
+            lang,
+            "开幕前 {h} 小时内不能再取消，请联系组织方",
+            "Bookings cannot be cancelled within {h} hours of the start; contact the organizer",
+            &[("h", hours.to_string())],
+        ),
         ReasonRequired => p(lang, "请填写原因", "Enter a reason", &[]),
-        ReasonTooLong { max } => p(lang, "原因不能超过 {max} 个字", "The reason can have at most {max} characters", &[("max", max.to_string())]),
+        ReasonTooLong { max } => p(
+            lang,
+            "原因不能超过 {max} 个字",
+            "The reason can have at most {max} characters",
+            &[("max", max.to_string())],
+        ),
         AlreadyWaiting => p(lang, "已在本场招聘会的候补名单中", "Already on this fair's waitlist", &[]),
         NotFull => p(lang, "还有空闲展位，请直接申请", "There is a free booth; request it instead", &[]),
         WaitlistNotFound => p(lang, "找不到这条候补", "This waitlist entry does not exist", &[]),
         NotWaiting => p(lang, "已不在候补中", "No longer waiting", &[]),
         NoOffer => p(lang, "没有待确认的候补展位", "There is no open offer", &[]),
         OfferExpired => p(lang, "候补展位的确认期已过", "The offer ran out", &[]),
-        RuleOutOfRange { field, min, max } => p(lang, "{f} 应在 {a} 到 {b} 之间", "{f} must be between {a} and {b}", &[("f", rule_name(lang, field)), ("a", min.to_string()), ("b", max.to_string())]),
+        RuleOutOfRange { field, min, max } => p(
+            lang,
+            "{f} 应在 {a} 到 {b} 之间",
+            "{f} must be between {a} and {b}",
+            &[("f", rule_name(lang, field)), ("a", min.to_string()), ("b", max.to_string())],
+        ),
         NothingToApprove => p(lang, "没有选择要通过的申请", "No request selected", &[]),
     }
 }

@@ -227,8 +227,13 @@ fn series_error(lang: Lang, e: &SeriesError) -> String {
         SeriesError::NotFound => lang.pick("找不到这个系列活动", "This series does not exist").into(),
         SeriesError::AlreadyExists => lang.pick("这个系列活动已经存在", "This series already exists").into(),
         SeriesError::NameRequired => lang.pick("请填写系列活动名称", "A series needs a name").into(),
-        SeriesError::NameTooLong { max } => fill(lang.pick("名称不能超过 {max} 个字", "The name can have at most {max} characters"), &[("max", max.to_string())]),
-        SeriesError::RegionRequired => lang.pick("劳务协作系列需要填写对口地区", "A recruitment tour needs its partner region").into(),
+        SeriesError::NameTooLong { max } => fill(
+            lang.pick("名称不能超过 {max} 个字", "The name can have at most {max} characters"),
+            &[("max", max.to_string())],
+        ),
+        SeriesError::RegionRequired => {
+            lang.pick("劳务协作系列需要填写对口地区", "A recruitment tour needs its partner region").into()
+        }
     }
 }
 

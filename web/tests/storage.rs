@@ -2,9 +2,9 @@
 //! damaged stores. Run with `cargo test -p fairlog-web --target wasm32-unknown-unknown`.
 #![cfg(target_arch = "wasm32")]
 
+use fairlog_domain::engine::RestoreProblem;
 use fairlog_domain::fair::{FairCommand, FairError};
 use fairlog_domain::ids::FairId;
-use fairlog_domain::engine::RestoreProblem;
 use fairlog_domain::testing::{organizer_cmd, xuhui_fair};
 use fairlog_domain::{Command, DomainError, Engine};
 use fairlog_web::store::idb::{delete_database, EventStore};
@@ -29,7 +29,9 @@ async fn appended_events_are_read_back_exactly() {
     let name = fresh("roundtrip").await;
     let db = EventStore::open(&name).await.unwrap();
     let engine = Engine::new();
-    let sealed = engine.prepare_all(vec![create(1, "徐汇区春季招聘会"), create(2, "<b>not bold</b>")], uuid::Uuid::new_v4).unwrap();
+    let sealed = engine
+        .prepare_all(vec![create(1, "徐汇区春季招聘会"), create(2, "<b>not bold</b>")], uuid::Uuid::new_v4)
+        .unwrap();
     db.append(&sealed).await.unwrap();
     let back = db.read_after(0).await.unwrap();
     assert_eq!(back.len(), 2);

@@ -64,11 +64,17 @@ pub enum BoothTarget {
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum BookingStatus {
     /// Asked for; the booth is held until `hold_until`, waiting for the organizer.
-    Requested { hold_until: DateTime<Utc> },
+    Requested {
+        hold_until: DateTime<Utc>,
+    },
     /// Offered from the waitlist; held until `until`, waiting for the enterprise.
-    Offered { until: DateTime<Utc> },
+    Offered {
+        until: DateTime<Utc>,
+    },
     Booked,
-    Rejected { reason: String },
+    Rejected {
+        reason: String,
+    },
     Cancelled,
     Expired,
     Declined,
@@ -172,11 +178,17 @@ pub enum FreedBy {
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum WaitlistStatus {
     Waiting,
-    Offered { booking_id: BookingId },
-    Served { booking_id: BookingId },
+    Offered {
+        booking_id: BookingId,
+    },
+    Served {
+        booking_id: BookingId,
+    },
     Left,
     /// The offer was declined or expired.
-    Lapsed { booking_id: BookingId },
+    Lapsed {
+        booking_id: BookingId,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -194,18 +206,49 @@ pub struct WaitlistEntry {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type")]
 pub enum BookingCommand {
-    SetBookingRules { fair_id: FairId, rules: BookingRules },
-    RequestBooth { booking_id: BookingId, fair_id: FairId, enterprise_id: EnterpriseId, target: BoothTarget },
-    ApproveBooking { booking_id: BookingId },
+    SetBookingRules {
+        fair_id: FairId,
+        rules: BookingRules,
+    },
+    RequestBooth {
+        booking_id: BookingId,
+        fair_id: FairId,
+        enterprise_id: EnterpriseId,
+        target: BoothTarget,
+    },
+    ApproveBooking {
+        booking_id: BookingId,
+    },
     /// Approve several requests at once; all or nothing.
-    ApproveBookings { booking_ids: Vec<BookingId> },
-    RejectBooking { booking_id: BookingId, reason: String },
-    ReassignBooking { booking_id: BookingId, booth_id: BoothId },
-    CancelBooking { booking_id: BookingId },
-    JoinWaitlist { waitlist_id: WaitlistId, fair_id: FairId, enterprise_id: EnterpriseId, zone_id: Option<ZoneId> },
-    LeaveWaitlist { waitlist_id: WaitlistId },
-    AcceptOffer { booking_id: BookingId },
-    DeclineOffer { booking_id: BookingId },
+    ApproveBookings {
+        booking_ids: Vec<BookingId>,
+    },
+    RejectBooking {
+        booking_id: BookingId,
+        reason: String,
+    },
+    ReassignBooking {
+        booking_id: BookingId,
+        booth_id: BoothId,
+    },
+    CancelBooking {
+        booking_id: BookingId,
+    },
+    JoinWaitlist {
+        waitlist_id: WaitlistId,
+        fair_id: FairId,
+        enterprise_id: EnterpriseId,
+        zone_id: Option<ZoneId>,
+    },
+    LeaveWaitlist {
+        waitlist_id: WaitlistId,
+    },
+    AcceptOffer {
+        booking_id: BookingId,
+    },
+    DeclineOffer {
+        booking_id: BookingId,
+    },
     /// Record every hold and offer whose deadline has passed (and the offers that follow).
     ExpireHolds,
 }
@@ -232,7 +275,10 @@ impl BookingCommand {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type")]
 pub enum BookingEvent {
-    BookingRulesSet { fair_id: FairId, rules: BookingRules },
+    BookingRulesSet {
+        fair_id: FairId,
+        rules: BookingRules,
+    },
     BoothRequested {
         booking_id: BookingId,
         fair_id: FairId,
@@ -241,14 +287,33 @@ pub enum BookingEvent {
         zone_id: Option<ZoneId>,
         hold_until: DateTime<Utc>,
     },
-    BookingApproved { booking_id: BookingId },
-    BookingRejected { booking_id: BookingId, reason: String },
-    BookingReassigned { booking_id: BookingId, booth_id: BoothId },
-    BookingCancelled { booking_id: BookingId },
+    BookingApproved {
+        booking_id: BookingId,
+    },
+    BookingRejected {
+        booking_id: BookingId,
+        reason: String,
+    },
+    BookingReassigned {
+        booking_id: BookingId,
+        booth_id: BoothId,
+    },
+    BookingCancelled {
+        booking_id: BookingId,
+    },
     /// A request's hold or a waitlist offer passed its deadline.
-    HoldExpired { booking_id: BookingId },
-    WaitlistJoined { waitlist_id: WaitlistId, fair_id: FairId, enterprise_id: EnterpriseId, zone_id: Option<ZoneId> },
-    WaitlistLeft { waitlist_id: WaitlistId },
+    HoldExpired {
+        booking_id: BookingId,
+    },
+    WaitlistJoined {
+        waitlist_id: WaitlistId,
+        fair_id: FairId,
+        enterprise_id: EnterpriseId,
+        zone_id: Option<ZoneId>,
+    },
+    WaitlistLeft {
+        waitlist_id: WaitlistId,
+    },
     /// The first eligible waiting enterprise is offered a freed booth; `skipped` lists those
     /// ahead of it that were not eligible, and why.
     WaitlistOffered {
@@ -261,8 +326,12 @@ pub enum BookingEvent {
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         skipped: Vec<Skipped>,
     },
-    OfferAccepted { booking_id: BookingId },
-    OfferDeclined { booking_id: BookingId },
+    OfferAccepted {
+        booking_id: BookingId,
+    },
+    OfferDeclined {
+        booking_id: BookingId,
+    },
 }
 
 impl BookingEvent {
@@ -407,7 +476,7 @@ pub fn active_count(state: &State, fair: FairId, enterprise: EnterpriseId) -> u3
         .unwrap_or(0)
 }
 
-fn first_free_in_zone<'a>(state: &'a State, fair: FairId, zone: ZoneId) -> Option<&'a Booth> {
+fn first_free_in_zone(state: &State, fair: FairId, zone: ZoneId) -> Option<&Booth> {
     let plan = state.floor_plans.get(&fair)?;
     plan.booths_in_zone(zone).filter(|b| is_free(state, b)).min_by(|a, b| a.code.cmp(&b.code))
 }
@@ -563,7 +632,9 @@ pub(crate) fn decide(
     now: DateTime<Utc>,
     cmd: BookingCommand,
 ) -> Result<Vec<BookingEvent>, DomainError> {
-    if (organizer_only(&cmd) && actor.role != Role::Organizer) || actor.role == Role::Host && cmd != BookingCommand::ExpireHolds {
+    if (organizer_only(&cmd) && actor.role != Role::Organizer)
+        || actor.role == Role::Host && cmd != BookingCommand::ExpireHolds
+    {
         return Err(DomainError::Forbidden { role: actor.role, command: cmd.name().into() });
     }
     let mut d = Decision { s: state.clone(), out: Vec::new(), now, actor };
@@ -616,12 +687,11 @@ fn run(d: &mut Decision<'_>, cmd: BookingCommand) -> Result<(), BookingError> {
             }
             let (booth_id, zone_id) = match target {
                 BoothTarget::Booth { booth_id } => {
-                    let booth = d
-                        .s
-                        .floor_plans
-                        .get(&fair_id)
-                        .and_then(|p| p.booths.get(&booth_id))
-                        .ok_or(BookingError::BoothNotFound)?;
+                    let booth =
+                        d.s.floor_plans
+                            .get(&fair_id)
+                            .and_then(|p| p.booths.get(&booth_id))
+                            .ok_or(BookingError::BoothNotFound)?;
                     if booth.blocked.is_some() {
                         return Err(BookingError::BoothBlocked { code: booth.code.clone() });
                     }
@@ -631,12 +701,11 @@ fn run(d: &mut Decision<'_>, cmd: BookingCommand) -> Result<(), BookingError> {
                     (Some(booth_id), None)
                 }
                 BoothTarget::AnyInZone { zone_id } => {
-                    let zone = d
-                        .s
-                        .floor_plans
-                        .get(&fair_id)
-                        .and_then(|p| p.zones.get(&zone_id))
-                        .ok_or(BookingError::ZoneNotFound)?;
+                    let zone =
+                        d.s.floor_plans
+                            .get(&fair_id)
+                            .and_then(|p| p.zones.get(&zone_id))
+                            .ok_or(BookingError::ZoneNotFound)?;
                     let booth = first_free_in_zone(&d.s, fair_id, zone_id)
                         .ok_or_else(|| BookingError::ZoneFull { zone: zone.name.clone() })?;
                     (Some(booth.id), Some(zone_id))
@@ -688,12 +757,11 @@ fn run(d: &mut Decision<'_>, cmd: BookingCommand) -> Result<(), BookingError> {
             if old == booth_id {
                 return Err(BookingError::SameBooth);
             }
-            let booth = d
-                .s
-                .floor_plans
-                .get(&b.fair_id)
-                .and_then(|p| p.booths.get(&booth_id))
-                .ok_or(BookingError::BoothNotFound)?;
+            let booth =
+                d.s.floor_plans
+                    .get(&b.fair_id)
+                    .and_then(|p| p.booths.get(&booth_id))
+                    .ok_or(BookingError::BoothNotFound)?;
             if booth.blocked.is_some() {
                 return Err(BookingError::BoothBlocked { code: booth.code.clone() });
             }

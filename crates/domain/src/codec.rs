@@ -127,8 +127,8 @@ fn parse_header(line: &str) -> Result<Header, CodecError> {
     if format != FORMAT {
         return Err(CodecError::WrongFormat { found: format.chars().take(80).collect() });
     }
-    let header: Header = serde_json::from_value(v.clone())
-        .map_err(|e| CodecError::InvalidJson { line: 1, message: e.to_string() })?;
+    let header: Header =
+        serde_json::from_value(v.clone()).map_err(|e| CodecError::InvalidJson { line: 1, message: e.to_string() })?;
     if header.schema > SCHEMA_VERSION {
         return Err(CodecError::NewerSchema { found: header.schema, supported: SCHEMA_VERSION });
     }

@@ -5,11 +5,11 @@ use serde::{Deserialize, Serialize};
 use crate::booking::{self, BookingCommand};
 use crate::enterprise::{self, EnterpriseCommand};
 use crate::envelope::Actor;
-use crate::floor_plan::{self, FloorPlanCommand};
-use crate::post::{self, PostCommand};
 use crate::error::DomainError;
 use crate::event::Event;
 use crate::fair::{self, FairCommand};
+use crate::floor_plan::{self, FloorPlanCommand};
+use crate::post::{self, PostCommand};
 use crate::series::{self, SeriesCommand};
 use crate::state::State;
 

@@ -35,17 +35,28 @@ pub fn demo_commands(now: DateTime<Utc>, mut new_id: impl FnMut() -> Uuid) -> Ve
     let manuf = SeriesId(new_id());
 
     let mut intents: Vec<Intent> = vec![
-        SeriesCommand::CreateSeries { series_id: spring, name: "春季促进就业专项行动".into(), kind: SeriesKind::Campaign }
-            .into(),
-        SeriesCommand::CreateSeries { series_id: qiqi, name: "千企万岗".into(), kind: SeriesKind::ThousandsOfPosts }.into(),
+        SeriesCommand::CreateSeries {
+            series_id: spring,
+            name: "春季促进就业专项行动".into(),
+            kind: SeriesKind::Campaign,
+        }
+        .into(),
+        SeriesCommand::CreateSeries {
+            series_id: qiqi, name: "千企万岗".into(), kind: SeriesKind::ThousandsOfPosts
+        }
+        .into(),
         SeriesCommand::CreateSeries {
             series_id: yunnan,
             name: "就在浦东·大篷车招聘云南行".into(),
             kind: SeriesKind::RecruitmentTour { partner_region: "云南大理、怒江".into() },
         }
         .into(),
-        SeriesCommand::CreateSeries { series_id: manuf, name: "重点产业专场招聘".into(), kind: SeriesKind::IndustrySpecial }
-            .into(),
+        SeriesCommand::CreateSeries {
+            series_id: manuf,
+            name: "重点产业专场招聘".into(),
+            kind: SeriesKind::IndustrySpecial,
+        }
+        .into(),
     ];
 
     struct F {
@@ -65,7 +76,10 @@ pub fn demo_commands(now: DateTime<Utc>, mut new_id: impl FnMut() -> Uuid) -> Ve
             series: spring,
             industry: Industry::General,
             mode: FairMode::Onsite,
-            venue: Some(Venue::Hall { district: District::Xuhui, address: "漕溪北路 1111 号 徐汇区就业促进中心".into() }),
+            venue: Some(Venue::Hall {
+                district: District::Xuhui,
+                address: "漕溪北路 1111 号 徐汇区就业促进中心".into(),
+            }),
             schedule: sched(-10, (9, 0), (15, 30)),
             capacity: Some(3000),
             publish: true,
@@ -76,7 +90,9 @@ pub fn demo_commands(now: DateTime<Utc>, mut new_id: impl FnMut() -> Uuid) -> Ve
             series: qiqi,
             industry: Industry::Digital,
             mode: FairMode::Hybrid,
-            venue: Some(Venue::ServiceStation { district: District::Changning, station: "“虹桥”人社服务站".into() }),
+            venue: Some(Venue::ServiceStation {
+                district: District::Changning, station: "“虹桥”人社服务站".into()
+            }),
             schedule: sched(3, (13, 30), (17, 0)),
             capacity: Some(800),
             publish: true,

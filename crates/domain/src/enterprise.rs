@@ -56,7 +56,8 @@ pub enum KeyCategory {
 }
 
 impl KeyCategory {
-    pub const ALL: [KeyCategory; 3] = [KeyCategory::MajorProject, KeyCategory::KeyIndustry, KeyCategory::SupplyGuarantee];
+    pub const ALL: [KeyCategory; 3] =
+        [KeyCategory::MajorProject, KeyCategory::KeyIndustry, KeyCategory::SupplyGuarantee];
     pub fn key(self) -> &'static str {
         match self {
             KeyCategory::MajorProject => "major_project",
@@ -204,7 +205,11 @@ pub fn normalise_phone(input: &str) -> Option<String> {
     (mobile || landline || local).then_some(s)
 }
 
-fn clean_profile(state: &State, p: &EnterpriseProfile, me: Option<EnterpriseId>) -> Result<EnterpriseProfile, EnterpriseError> {
+fn clean_profile(
+    state: &State,
+    p: &EnterpriseProfile,
+    me: Option<EnterpriseId>,
+) -> Result<EnterpriseProfile, EnterpriseError> {
     let name = p.name.trim();
     if name.is_empty() {
         return Err(EnterpriseError::NameRequired);
@@ -250,7 +255,11 @@ pub fn may_act_for(actor: &Actor, enterprise: EnterpriseId) -> bool {
     }
 }
 
-pub(crate) fn decide(state: &State, actor: &Actor, cmd: EnterpriseCommand) -> Result<Vec<EnterpriseEvent>, DomainError> {
+pub(crate) fn decide(
+    state: &State,
+    actor: &Actor,
+    cmd: EnterpriseCommand,
+) -> Result<Vec<EnterpriseEvent>, DomainError> {
     use EnterpriseCommand as C;
     use EnterpriseEvent as E;
     let forbidden = || DomainError::Forbidden { role: actor.role, command: cmd.name().into() };
@@ -407,21 +416,26 @@ mod tests {
 
     #[test]
     fn it_should_register_with_a_normalised_phone() {
-        given_nothing().when(EnterpriseCommand::RegisterEnterprise { enterprise_id: id(), profile: profile() }).then([registered()]);
+        given_nothing()
+            .when(EnterpriseCommand::RegisterEnterprise { enterprise_id: id(), profile: profile() })
+            .then([registered()]);
     }
 
     #[test]
     fn it_should_explain_a_wrong_check_character() {
         let p = EnterpriseProfile { credit_code: "91350100M000100Y44".into(), ..profile() };
-        given_nothing()
-            .when(EnterpriseCommand::RegisterEnterprise { enterprise_id: id(), profile: p })
-            .then_err(EnterpriseError::CreditCode { problem: CreditCodeProblem::CheckDigit { expected: '3', found: '4' } });
+        given_nothing().when(EnterpriseCommand::RegisterEnterprise { enterprise_id: id(), profile: p }).then_err(
+            EnterpriseError::CreditCode { problem: CreditCodeProblem::CheckDigit { expected: '3', found: '4' } },
+        );
     }
 
     #[test]
     fn it_should_refuse_a_credit_code_registered_by_another_enterprise() {
         given([registered()])
-            .when(EnterpriseCommand::RegisterEnterprise { enterprise_id: EnterpriseId::from_u128(8), profile: profile() })
+            .when(EnterpriseCommand::RegisterEnterprise {
+                enterprise_id: EnterpriseId::from_u128(8),
+                profile: profile(),
+            })
             .then_err(EnterpriseError::DuplicateCreditCode { code: "91350100M000100Y43".into() });
     }
 
@@ -437,28 +451,33 @@ mod tests {
     fn an_enterprise_edits_only_its_own_profile() {
         let p = EnterpriseProfile { description: "新能源装备".into(), ..profile() };
         given([registered()])
-            .when_full(as_enterprise(Some(EnterpriseId::from_u128(99)), EnterpriseCommand::EditEnterprise {
-                enterprise_id: id(),
-                expected_version: 1,
-                profile: p.clone(),
-            }))
+            .when_full(as_enterprise(
+                Some(EnterpriseId::from_u128(99)),
+                EnterpriseCommand::EditEnterprise { enterprise_id: id(), expected_version: 1, profile: p.clone() },
+            ))
             .then_err(EnterpriseError::NotYourEnterprise);
         given([registered()])
-            .when_full(as_enterprise(Some(id()), EnterpriseCommand::EditEnterprise {
-                enterprise_id: id(),
-                expected_version: 1,
-                profile: p,
-            }))
+            .when_full(as_enterprise(
+                Some(id()),
+                EnterpriseCommand::EditEnterprise { enterprise_id: id(), expected_version: 1, profile: p },
+            ))
             .then([EnterpriseEvent::EnterpriseEdited {
                 enterprise_id: id(),
-                profile: EnterpriseProfile { contact_phone: "13812345678".into(), description: "新能源装备".into(), ..profile() },
+                profile: EnterpriseProfile {
+                    contact_phone: "13812345678".into(),
+                    description: "新能源装备".into(),
+                    ..profile()
+                },
             }]);
     }
 
     #[test]
     fn only_organizers_mark_key_enterprises() {
         given([registered()])
-            .when_full(as_enterprise(Some(id()), EnterpriseCommand::MarkKeyEnterprise { enterprise_id: id(), category: KeyCategory::MajorProject }))
+            .when_full(as_enterprise(
+                Some(id()),
+                EnterpriseCommand::MarkKeyEnterprise { enterprise_id: id(), category: KeyCategory::MajorProject },
+            ))
             .then_err(DomainError::Forbidden { role: Role::Enterprise, command: "MarkKeyEnterprise".into() });
         given([registered()])
             .when(EnterpriseCommand::MarkKeyEnterprise { enterprise_id: id(), category: KeyCategory::MajorProject })

@@ -162,13 +162,27 @@ pub struct Fair {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type")]
 pub enum FairCommand {
-    CreateFair { fair_id: FairId, details: FairDetails },
+    CreateFair {
+        fair_id: FairId,
+        details: FairDetails,
+    },
     /// `expected_version` is the fair's `version` when the form was opened: a fair changed since
     /// (in another tab, by a colleague) is refused with a conflict instead of silently overwritten.
-    EditFair { fair_id: FairId, expected_version: u64, details: FairDetails },
-    PublishFair { fair_id: FairId },
-    CloseFair { fair_id: FairId },
-    CancelFair { fair_id: FairId, reason: String },
+    EditFair {
+        fair_id: FairId,
+        expected_version: u64,
+        details: FairDetails,
+    },
+    PublishFair {
+        fair_id: FairId,
+    },
+    CloseFair {
+        fair_id: FairId,
+    },
+    CancelFair {
+        fair_id: FairId,
+        reason: String,
+    },
 }
 
 impl FairCommand {
@@ -260,7 +274,11 @@ impl FairError {
             CapacityOutOfRange { .. } => "capacity",
             SeriesNotFound => "series",
             ReasonRequired | ReasonTooLong { .. } => "reason",
-            NotFound | AlreadyExists | NotEditable { .. } | EditConflict { .. } | InvalidTransition { .. }
+            NotFound
+            | AlreadyExists
+            | NotEditable { .. }
+            | EditConflict { .. }
+            | InvalidTransition { .. }
             | CloseBeforeStart => return None,
         })
     }
@@ -315,9 +333,7 @@ fn trim_venue(v: &Venue) -> std::result::Result<Venue, FairError> {
     }
     Ok(match v {
         Venue::Hall { district, .. } => Venue::Hall { district: *district, address: text.into() },
-        Venue::ServiceStation { district, .. } => {
-            Venue::ServiceStation { district: *district, station: text.into() }
-        }
+        Venue::ServiceStation { district, .. } => Venue::ServiceStation { district: *district, station: text.into() },
         Venue::Remote { region, .. } => {
             let region = region.trim();
             if region.is_empty() {
@@ -482,9 +498,7 @@ mod tests {
     fn it_should_create_a_fair_with_a_trimmed_name() {
         let mut d = details();
         d.name = format!("  {}  ", d.name);
-        given_nothing()
-            .when(FairCommand::CreateFair { fair_id: fair(), details: d })
-            .then([created()]);
+        given_nothing().when(FairCommand::CreateFair { fair_id: fair(), details: d }).then([created()]);
     }
 
     #[test]
@@ -532,11 +546,11 @@ mod tests {
 
     #[test]
     fn it_should_refuse_an_empty_address() {
-        let d = FairDetails {
-            venue: Some(Venue::Hall { district: District::Xuhui, address: " ".into() }),
-            ..details()
-        };
-        given_nothing().when(FairCommand::CreateFair { fair_id: fair(), details: d }).then_err(FairError::AddressRequired);
+        let d =
+            FairDetails { venue: Some(Venue::Hall { district: District::Xuhui, address: " ".into() }), ..details() };
+        given_nothing()
+            .when(FairCommand::CreateFair { fair_id: fair(), details: d })
+            .then_err(FairError::AddressRequired);
     }
 
     #[test]
@@ -550,7 +564,9 @@ mod tests {
     #[test]
     fn it_should_refuse_an_unknown_series() {
         let d = FairDetails { series: Some(SeriesId::from_u128(9)), ..details() };
-        given_nothing().when(FairCommand::CreateFair { fair_id: fair(), details: d }).then_err(FairError::SeriesNotFound);
+        given_nothing()
+            .when(FairCommand::CreateFair { fair_id: fair(), details: d })
+            .then_err(FairError::SeriesNotFound);
     }
 
     #[test]
@@ -569,10 +585,9 @@ mod tests {
             now: t("2026-03-01T09:00"),
             intent: Intent::Fair(FairCommand::CreateFair { fair_id: fair(), details: details() }),
         };
-        given_nothing().when_full(cmd).then_err(DomainError::Forbidden {
-            role: Role::Enterprise,
-            command: "CreateFair".into(),
-        });
+        given_nothing()
+            .when_full(cmd)
+            .then_err(DomainError::Forbidden { role: Role::Enterprise, command: "CreateFair".into() });
     }
 
     #[test]
@@ -607,9 +622,9 @@ mod tests {
 
     #[test]
     fn it_should_publish_a_draft_with_venue_and_dates() {
-        given([created()]).when(FairCommand::PublishFair { fair_id: fair() }).then([FairEvent::FairPublished {
-            fair_id: fair(),
-        }]);
+        given([created()])
+            .when(FairCommand::PublishFair { fair_id: fair() })
+            .then([FairEvent::FairPublished { fair_id: fair() }]);
     }
 
     #[test]

@@ -94,20 +94,62 @@ pub struct NewBooth {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type")]
 pub enum FloorPlanCommand {
-    SizeHall { fair_id: FairId, width: u16, depth: u16 },
-    AddZone { fair_id: FairId, zone_id: ZoneId, name: String },
-    RenameZone { fair_id: FairId, zone_id: ZoneId, name: String },
-    RemoveZone { fair_id: FairId, zone_id: ZoneId },
-    AddBooth { fair_id: FairId, booth: NewBooth },
+    SizeHall {
+        fair_id: FairId,
+        width: u16,
+        depth: u16,
+    },
+    AddZone {
+        fair_id: FairId,
+        zone_id: ZoneId,
+        name: String,
+    },
+    RenameZone {
+        fair_id: FairId,
+        zone_id: ZoneId,
+        name: String,
+    },
+    RemoveZone {
+        fair_id: FairId,
+        zone_id: ZoneId,
+    },
+    AddBooth {
+        fair_id: FairId,
+        booth: NewBooth,
+    },
     /// Add many booths at once (a drawn row, a template); all or nothing.
-    AddBooths { fair_id: FairId, booths: Vec<NewBooth> },
-    MoveBooth { booth_id: BoothId, x: u16, y: u16 },
-    ResizeBooth { booth_id: BoothId, w: u16, h: u16 },
-    RemoveBooth { booth_id: BoothId },
-    SetAmenities { booth_id: BoothId, amenities: Amenities },
-    BlockBooth { booth_id: BoothId, reason: String },
-    UnblockBooth { booth_id: BoothId },
-    SetVirtualBooths { fair_id: FairId, count: u32 },
+    AddBooths {
+        fair_id: FairId,
+        booths: Vec<NewBooth>,
+    },
+    MoveBooth {
+        booth_id: BoothId,
+        x: u16,
+        y: u16,
+    },
+    ResizeBooth {
+        booth_id: BoothId,
+        w: u16,
+        h: u16,
+    },
+    RemoveBooth {
+        booth_id: BoothId,
+    },
+    SetAmenities {
+        booth_id: BoothId,
+        amenities: Amenities,
+    },
+    BlockBooth {
+        booth_id: BoothId,
+        reason: String,
+    },
+    UnblockBooth {
+        booth_id: BoothId,
+    },
+    SetVirtualBooths {
+        fair_id: FairId,
+        count: u32,
+    },
 }
 
 impl FloorPlanCommand {
@@ -309,7 +351,11 @@ fn in_use(state: &State, booth: &Booth) -> std::result::Result<(), FloorPlanErro
 }
 
 /// Validate new booths against the plan (and each other) and return them cleaned.
-fn check_new_booths(state: &State, fair_id: FairId, booths: Vec<NewBooth>) -> std::result::Result<Vec<NewBooth>, FloorPlanError> {
+fn check_new_booths(
+    state: &State,
+    fair_id: FairId,
+    booths: Vec<NewBooth>,
+) -> std::result::Result<Vec<NewBooth>, FloorPlanError> {
     laid_out_fair(state, fair_id)?;
     let mut plan = state.floor_plans.get(&fair_id).cloned().ok_or(FloorPlanError::NoHall)?;
     if plan.width == 0 {
@@ -565,7 +611,13 @@ mod tests {
         BoothId::from_u128(100 + n)
     }
     fn nb(n: u128, code: &str, x: u16, y: u16) -> NewBooth {
-        NewBooth { booth_id: booth(n), zone_id: zone(), code: code.into(), rect: Rect { x, y, w: 3, h: 3 }, amenities: Amenities::default() }
+        NewBooth {
+            booth_id: booth(n),
+            zone_id: zone(),
+            code: code.into(),
+            rect: Rect { x, y, w: 3, h: 3 },
+            amenities: Amenities::default(),
+        }
     }
     fn hall() -> Vec<Event> {
         vec![
@@ -589,8 +641,7 @@ mod tests {
 
     #[test]
     fn it_should_not_add_a_booth_before_the_hall_is_sized() {
-        let events: Vec<Event> =
-            vec![FairEvent::FairCreated { fair_id: fair(), details: xuhui_fair("x") }.into()];
+        let events: Vec<Event> = vec![FairEvent::FairCreated { fair_id: fair(), details: xuhui_fair("x") }.into()];
         given(events)
             .when(FloorPlanCommand::AddBooth { fair_id: fair(), booth: nb(1, "A-01", 0, 0) })
             .then_err(FloorPlanError::NoHall);
@@ -627,7 +678,10 @@ mod tests {
     #[test]
     fn a_batch_of_booths_is_checked_against_itself() {
         given(hall())
-            .when(FloorPlanCommand::AddBooths { fair_id: fair(), booths: vec![nb(1, "A-01", 0, 0), nb(2, "A-02", 1, 1)] })
+            .when(FloorPlanCommand::AddBooths {
+                fair_id: fair(),
+                booths: vec![nb(1, "A-01", 0, 0), nb(2, "A-02", 1, 1)],
+            })
             .then_err(FloorPlanError::Overlap { code: "A-01".into() });
     }
 
@@ -638,7 +692,9 @@ mod tests {
         given(e.clone())
             .when(FloorPlanCommand::MoveBooth { booth_id: booth(2), x: 10, y: 5 })
             .then([FloorPlanEvent::BoothMoved { booth_id: booth(2), x: 10, y: 5 }]);
-        given(e).when(FloorPlanCommand::MoveBooth { booth_id: booth(2), x: 1, y: 1 }).then_err(FloorPlanError::Overlap { code: "A-01".into() });
+        given(e)
+            .when(FloorPlanCommand::MoveBooth { booth_id: booth(2), x: 1, y: 1 })
+            .then_err(FloorPlanError::Overlap { code: "A-01".into() });
     }
 
     #[test]

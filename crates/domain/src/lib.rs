@@ -10,8 +10,8 @@
 
 pub mod booking;
 pub mod codec;
-pub mod credit_code;
 pub mod command;
+pub mod credit_code;
 pub mod demo;
 pub mod engine;
 pub mod enterprise;

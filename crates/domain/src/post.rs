@@ -223,7 +223,8 @@ pub(crate) fn decide(state: &State, actor: &Actor, cmd: PostCommand) -> Result<V
         }
         Ok(p)
     };
-    let open = |p: &Post| if p.status == PostStatus::Open { Ok(()) } else { Err(PostError::NotOpen { status: p.status }) };
+    let open =
+        |p: &Post| if p.status == PostStatus::Open { Ok(()) } else { Err(PostError::NotOpen { status: p.status }) };
     Ok(match cmd {
         C::OpenPost { post_id, enterprise_id, details } => {
             if state.posts.contains_key(&post_id) {
@@ -310,7 +311,11 @@ mod tests {
         PostId::from_u128(70)
     }
     fn registered() -> Event {
-        EnterpriseEvent::EnterpriseRegistered { enterprise_id: ent(), profile: EnterpriseProfile { ..sample_profile() } }.into()
+        EnterpriseEvent::EnterpriseRegistered {
+            enterprise_id: ent(),
+            profile: EnterpriseProfile { ..sample_profile() },
+        }
+        .into()
     }
     fn details() -> PostDetails {
         PostDetails {
@@ -336,7 +341,11 @@ mod tests {
     #[test]
     fn it_should_refuse_zero_headcount() {
         given([registered()])
-            .when(PostCommand::OpenPost { post_id: post(), enterprise_id: ent(), details: PostDetails { headcount: 0, ..details() } })
+            .when(PostCommand::OpenPost {
+                post_id: post(),
+                enterprise_id: ent(),
+                details: PostDetails { headcount: 0, ..details() },
+            })
             .then_err(PostError::HeadcountOutOfRange { max: MAX_HEADCOUNT });
     }
 

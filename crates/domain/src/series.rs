@@ -155,7 +155,9 @@ mod tests {
         let id = SeriesId::from_u128(7);
         let kind = SeriesKind::RecruitmentTour { partner_region: "云南大理".into() };
         given_nothing()
-            .when(SeriesCommand::CreateSeries { series_id: id, name: " 就在浦东·云南行 ".into(), kind: kind.clone() })
+            .when(SeriesCommand::CreateSeries {
+                series_id: id, name: " 就在浦东·云南行 ".into(), kind: kind.clone()
+            })
             .then([SeriesEvent::SeriesCreated { series_id: id, name: "就在浦东·云南行".into(), kind }]);
     }
 

@@ -165,7 +165,15 @@ fn arb_text() -> impl Strategy<Value = String> {
 }
 
 fn arb_details() -> impl Strategy<Value = FairDetails> {
-    (arb_text(), 0..3usize, -48i64..720, 1i64..48, any::<bool>(), prop::option::of(0u32..5000), prop::option::of(0..3u128))
+    (
+        arb_text(),
+        0..3usize,
+        -48i64..720,
+        1i64..48,
+        any::<bool>(),
+        prop::option::of(0u32..5000),
+        prop::option::of(0..3u128),
+    )
         .prop_map(|(name, mode, start_h, len_h, has_schedule, capacity, s)| {
             let mut d = xuhui_fair(&name);
             d.mode = FairMode::ALL[mode];
@@ -262,14 +270,38 @@ fn full_prelude() -> Vec<Intent> {
     v.push(EnterpriseCommand::RegisterEnterprise { enterprise_id: ent(6), profile: profile(6) }.into());
     for i in 0..4u128 {
         v.push(
-            BookingCommand::RequestBooth { booking_id: bk(i), fair_id: fair(0), enterprise_id: ent(i), target: BoothTarget::Booth { booth_id: booth(i) } }
-                .into(),
+            BookingCommand::RequestBooth {
+                booking_id: bk(i),
+                fair_id: fair(0),
+                enterprise_id: ent(i),
+                target: BoothTarget::Booth { booth_id: booth(i) },
+            }
+            .into(),
         );
     }
     v.push(BookingCommand::ApproveBookings { booking_ids: vec![bk(0), bk(1)] }.into());
-    v.push(BookingCommand::JoinWaitlist { waitlist_id: wl(0), fair_id: fair(0), enterprise_id: ent(4), zone_id: Some(zone(1)) }.into());
-    v.push(BookingCommand::JoinWaitlist { waitlist_id: wl(1), fair_id: fair(0), enterprise_id: ent(5), zone_id: None }.into());
-    v.push(BookingCommand::JoinWaitlist { waitlist_id: wl(2), fair_id: fair(0), enterprise_id: ent(6), zone_id: Some(zone(0)) }.into());
+    v.push(
+        BookingCommand::JoinWaitlist {
+            waitlist_id: wl(0),
+            fair_id: fair(0),
+            enterprise_id: ent(4),
+            zone_id: Some(zone(1)),
+        }
+        .into(),
+    );
+    v.push(
+        BookingCommand::JoinWaitlist { waitlist_id: wl(1), fair_id: fair(0), enterprise_id: ent(5), zone_id: None }
+            .into(),
+    );
+    v.push(
+        BookingCommand::JoinWaitlist {
+            waitlist_id: wl(2),
+            fair_id: fair(0),
+            enterprise_id: ent(6),
+            zone_id: Some(zone(0)),
+        }
+        .into(),
+    );
     v
 }
 
@@ -469,7 +501,6 @@ fn the_generator_drives_bookings_and_offers() {
     assert!(contested > 5, "only {contested} offers made while two or more enterprises were waiting");
 }
 
-
 /// Offers made while at least two entries of the fair were waiting (where order matters).
 fn contested_offers(engine: &Engine) -> usize {
     let mut state = State::default();
@@ -477,7 +508,10 @@ fn contested_offers(engine: &Engine) -> usize {
     for env in engine.log().entries() {
         if let Event::Booking(BookingEvent::WaitlistOffered { waitlist_id, .. }) = &env.event {
             let fair = state.waitlist[waitlist_id].fair_id;
-            let waiting = state.waitlist_order[&fair].iter().filter(|w| state.waitlist[*w].status == WaitlistStatus::Waiting).count();
+            let waiting = state.waitlist_order[&fair]
+                .iter()
+                .filter(|w| state.waitlist[*w].status == WaitlistStatus::Waiting)
+                .count();
             if waiting >= 2 {
                 n += 1;
             }

@@ -58,8 +58,13 @@ pub fn FairPage(props: &FairPageProps) -> Html {
                 }
                 busy.set(true);
                 let (commander, error, reason_error, cancelling, busy, actor, intent) = (
-                    commander.clone(), error.clone(), reason_error.clone(), cancelling.clone(), busy.clone(),
-                    actor.clone(), intent.clone(),
+                    commander.clone(),
+                    error.clone(),
+                    reason_error.clone(),
+                    cancelling.clone(),
+                    busy.clone(),
+                    actor.clone(),
+                    intent.clone(),
                 );
                 wasm_bindgen_futures::spawn_local(async move {
                     match commander.run(actor, intent).await {
@@ -70,8 +75,13 @@ pub fn FairPage(props: &FairPageProps) -> Html {
                         }
                         Err(e) => {
                             let text = ui_error(lang, &e);
-                            let about_reason = matches!(&e, crate::store::UiError::Rule(r) if r.field() == Some("reason"));
-                            if about_reason { reason_error.set(Some(text)) } else { error.set(Some(text)) }
+                            let about_reason =
+                                matches!(&e, crate::store::UiError::Rule(r) if r.field() == Some("reason"));
+                            if about_reason {
+                                reason_error.set(Some(text))
+                            } else {
+                                error.set(Some(text))
+                            }
                         }
                     }
                     busy.set(false);

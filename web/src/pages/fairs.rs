@@ -23,7 +23,8 @@ pub fn FairsPage() -> Html {
     let mut fairs: Vec<&Fair> = state.fairs.values().collect();
     // Soonest first; unscheduled drafts last.
     fairs.sort_by(|a, b| {
-        let key = |f: &Fair| (f.details.schedule.is_none(), f.details.schedule.map(|s| s.start), f.details.name.clone());
+        let key =
+            |f: &Fair| (f.details.schedule.is_none(), f.details.schedule.map(|s| s.start), f.details.name.clone());
         key(a).cmp(&key(b))
     });
     html! {

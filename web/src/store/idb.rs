@@ -138,5 +138,9 @@ impl EventStore {
 /// Delete a whole database (tests only; the app never deletes the user's data).
 pub async fn delete_database(name: &str) -> Result<(), StorageError> {
     let factory = Factory::new().map_err(|e| StorageError::Unavailable(e.to_string()))?;
-    factory.delete(name).map_err(|e| StorageError::Failed(e.to_string()))?.await.map_err(|e| StorageError::Failed(e.to_string()))
+    factory
+        .delete(name)
+        .map_err(|e| StorageError::Failed(e.to_string()))?
+        .await
+        .map_err(|e| StorageError::Failed(e.to_string()))
 }

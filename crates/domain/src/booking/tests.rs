@@ -36,7 +36,13 @@ fn hold() -> DateTime<Utc> {
 fn add_booth(n: u128, zone: ZoneId, code: &str, x: u16) -> Event {
     FloorPlanEvent::BoothAdded {
         fair_id: fair(),
-        booth: NewBooth { booth_id: booth(n), zone_id: zone, code: code.into(), rect: Rect { x, y: 0, w: 3, h: 3 }, amenities: Amenities::default() },
+        booth: NewBooth {
+            booth_id: booth(n),
+            zone_id: zone,
+            code: code.into(),
+            rect: Rect { x, y: 0, w: 3, h: 3 },
+            amenities: Amenities::default(),
+        },
     }
     .into()
 }
@@ -68,8 +74,15 @@ fn setup() -> Vec<Event> {
 }
 
 fn requested(n: u128, e: u128, b: u128) -> Event {
-    BookingEvent::BoothRequested { booking_id: bk(n), fair_id: fair(), enterprise_id: ent(e), booth_id: Some(booth(b)), zone_id: None, hold_until: hold() }
-        .into()
+    BookingEvent::BoothRequested {
+        booking_id: bk(n),
+        fair_id: fair(),
+        enterprise_id: ent(e),
+        booth_id: Some(booth(b)),
+        zone_id: None,
+        hold_until: hold(),
+    }
+    .into()
 }
 
 fn with(mut base: Vec<Event>, more: impl IntoIterator<Item = Event>) -> Vec<Event> {
@@ -183,7 +196,9 @@ fn expiry_is_recorded_as_an_event() {
 
 #[test]
 fn nothing_expires_before_its_deadline() {
-    given(with(setup(), [requested(1, 1, 1)])).when_at(t("2026-03-03T08:59"), BookingCommand::ExpireHolds).then_nothing();
+    given(with(setup(), [requested(1, 1, 1)]))
+        .when_at(t("2026-03-03T08:59"), BookingCommand::ExpireHolds)
+        .then_nothing();
 }
 
 #[test]
@@ -195,12 +210,18 @@ fn rejecting_needs_a_reason() {
 
 #[test]
 fn bulk_approval_is_all_or_nothing() {
-    given(with(setup(), [requested(1, 1, 1), requested(2, 2, 2), BookingEvent::BookingApproved { booking_id: bk(2) }.into()]))
-        .when(BookingCommand::ApproveBookings { booking_ids: vec![bk(1), bk(2)] })
-        .then_err(BookingError::NotPending { status: "booked".into() });
+    given(with(
+        setup(),
+        [requested(1, 1, 1), requested(2, 2, 2), BookingEvent::BookingApproved { booking_id: bk(2) }.into()],
+    ))
+    .when(BookingCommand::ApproveBookings { booking_ids: vec![bk(1), bk(2)] })
+    .then_err(BookingError::NotPending { status: "booked".into() });
     given(with(setup(), [requested(1, 1, 1), requested(2, 2, 2)]))
         .when(BookingCommand::ApproveBookings { booking_ids: vec![bk(1), bk(2)] })
-        .then([BookingEvent::BookingApproved { booking_id: bk(1) }, BookingEvent::BookingApproved { booking_id: bk(2) }]);
+        .then([
+            BookingEvent::BookingApproved { booking_id: bk(1) },
+            BookingEvent::BookingApproved { booking_id: bk(2) },
+        ]);
 }
 
 #[test]
@@ -220,7 +241,11 @@ fn full_fair() -> Vec<Event> {
 #[test]
 fn joining_a_waitlist_needs_a_full_fair() {
     given(with(setup(), [requested(1, 1, 1)]))
-        .when_full(as_ent(2, now(), BookingCommand::JoinWaitlist { waitlist_id: wl(1), fair_id: fair(), enterprise_id: ent(2), zone_id: None }))
+        .when_full(as_ent(
+            2,
+            now(),
+            BookingCommand::JoinWaitlist { waitlist_id: wl(1), fair_id: fair(), enterprise_id: ent(2), zone_id: None },
+        ))
         .then_err(BookingError::NotFull);
 }
 
@@ -231,97 +256,113 @@ fn registered_four() -> Event {
 #[test]
 fn a_cancelled_booth_is_offered_to_the_first_eligible_waiting_enterprise() {
     // Enterprise 4 waits for zone B, enterprise 5 for any zone; A-01 frees: 4 is skipped.
-    let events = with(full_fair(), [
-        registered_four(),
-        registered(5),
-        BookingEvent::WaitlistJoined { waitlist_id: wl(4), fair_id: fair(), enterprise_id: ent(4), zone_id: Some(zone_b()) }.into(),
-        BookingEvent::WaitlistJoined { waitlist_id: wl(5), fair_id: fair(), enterprise_id: ent(5), zone_id: None }.into(),
-    ]);
-    given(events)
-        .when_full(as_ent(1, now(), BookingCommand::CancelBooking { booking_id: bk(1) }))
-        .then([
-            BookingEvent::BookingCancelled { booking_id: bk(1) },
-            BookingEvent::WaitlistOffered {
-                waitlist_id: wl(5),
-                booking_id: BookingId(wl(5).0),
-                booth_id: Some(booth(1)),
-                until: hold(),
-                freed_from: bk(1),
-                freed_by: FreedBy::Cancelled,
-                skipped: vec![Skipped { waitlist_id: wl(4), why: SkipReason::OtherZone }],
-            },
-        ]);
-}
-
-#[test]
-fn an_expired_hold_goes_to_the_waitlist_in_the_same_decision() {
-    let events = with(full_fair(), [
-        registered_four(),
-        BookingEvent::WaitlistJoined { waitlist_id: wl(4), fair_id: fair(), enterprise_id: ent(4), zone_id: None }.into(),
-    ]);
-    let later = t("2026-03-04T09:00");
-    given(events)
-        .when_at(later, BookingCommand::ExpireHolds)
-        .then([
-            BookingEvent::HoldExpired { booking_id: bk(1) },
-            BookingEvent::WaitlistOffered {
+    let events = with(
+        full_fair(),
+        [
+            registered_four(),
+            registered(5),
+            BookingEvent::WaitlistJoined {
                 waitlist_id: wl(4),
-                booking_id: BookingId(wl(4).0),
-                booth_id: Some(booth(1)),
-                until: t("2026-03-06T09:00"),
-                freed_from: bk(1),
-                freed_by: FreedBy::Expired,
-                skipped: vec![],
-            },
-            BookingEvent::HoldExpired { booking_id: bk(2) },
-            BookingEvent::HoldExpired { booking_id: bk(3) },
-        ]);
-}
-
-#[test]
-fn an_accepted_offer_is_a_booking_and_a_declined_one_moves_on() {
-    let offered = with(full_fair(), [
-        registered_four(),
-        registered(5),
-        BookingEvent::WaitlistJoined { waitlist_id: wl(4), fair_id: fair(), enterprise_id: ent(4), zone_id: None }.into(),
-        BookingEvent::WaitlistJoined { waitlist_id: wl(5), fair_id: fair(), enterprise_id: ent(5), zone_id: None }.into(),
-        BookingEvent::BookingCancelled { booking_id: bk(1) }.into(),
+                fair_id: fair(),
+                enterprise_id: ent(4),
+                zone_id: Some(zone_b()),
+            }
+            .into(),
+            BookingEvent::WaitlistJoined { waitlist_id: wl(5), fair_id: fair(), enterprise_id: ent(5), zone_id: None }
+                .into(),
+        ],
+    );
+    given(events).when_full(as_ent(1, now(), BookingCommand::CancelBooking { booking_id: bk(1) })).then([
+        BookingEvent::BookingCancelled { booking_id: bk(1) },
         BookingEvent::WaitlistOffered {
-            waitlist_id: wl(4),
-            booking_id: BookingId(wl(4).0),
+            waitlist_id: wl(5),
+            booking_id: BookingId(wl(5).0),
             booth_id: Some(booth(1)),
             until: hold(),
             freed_from: bk(1),
             freed_by: FreedBy::Cancelled,
-            skipped: vec![],
-        }
-        .into(),
+            skipped: vec![Skipped { waitlist_id: wl(4), why: SkipReason::OtherZone }],
+        },
     ]);
+}
+
+#[test]
+fn an_expired_hold_goes_to_the_waitlist_in_the_same_decision() {
+    let events = with(
+        full_fair(),
+        [
+            registered_four(),
+            BookingEvent::WaitlistJoined { waitlist_id: wl(4), fair_id: fair(), enterprise_id: ent(4), zone_id: None }
+                .into(),
+        ],
+    );
+    let later = t("2026-03-04T09:00");
+    given(events).when_at(later, BookingCommand::ExpireHolds).then([
+        BookingEvent::HoldExpired { booking_id: bk(1) },
+        BookingEvent::WaitlistOffered {
+            waitlist_id: wl(4),
+            booking_id: BookingId(wl(4).0),
+            booth_id: Some(booth(1)),
+            until: t("2026-03-06T09:00"),
+            freed_from: bk(1),
+            freed_by: FreedBy::Expired,
+            skipped: vec![],
+        },
+        BookingEvent::HoldExpired { booking_id: bk(2) },
+        BookingEvent::HoldExpired { booking_id: bk(3) },
+    ]);
+}
+
+#[test]
+fn an_accepted_offer_is_a_booking_and_a_declined_one_moves_on() {
+    let offered = with(
+        full_fair(),
+        [
+            registered_four(),
+            registered(5),
+            BookingEvent::WaitlistJoined { waitlist_id: wl(4), fair_id: fair(), enterprise_id: ent(4), zone_id: None }
+                .into(),
+            BookingEvent::WaitlistJoined { waitlist_id: wl(5), fair_id: fair(), enterprise_id: ent(5), zone_id: None }
+                .into(),
+            BookingEvent::BookingCancelled { booking_id: bk(1) }.into(),
+            BookingEvent::WaitlistOffered {
+                waitlist_id: wl(4),
+                booking_id: BookingId(wl(4).0),
+                booth_id: Some(booth(1)),
+                until: hold(),
+                freed_from: bk(1),
+                freed_by: FreedBy::Cancelled,
+                skipped: vec![],
+            }
+            .into(),
+        ],
+    );
     given(offered.clone())
         .when_full(as_ent(4, now(), BookingCommand::AcceptOffer { booking_id: BookingId(wl(4).0) }))
         .then([BookingEvent::OfferAccepted { booking_id: BookingId(wl(4).0) }]);
-    given(offered)
-        .when_full(as_ent(4, now(), BookingCommand::DeclineOffer { booking_id: BookingId(wl(4).0) }))
-        .then([
-            BookingEvent::OfferDeclined { booking_id: BookingId(wl(4).0) },
-            BookingEvent::WaitlistOffered {
-                waitlist_id: wl(5),
-                booking_id: BookingId(wl(5).0),
-                booth_id: Some(booth(1)),
-                until: hold(),
-                freed_from: BookingId(wl(4).0),
-                freed_by: FreedBy::Declined,
-                skipped: vec![],
-            },
-        ]);
+    given(offered).when_full(as_ent(4, now(), BookingCommand::DeclineOffer { booking_id: BookingId(wl(4).0) })).then([
+        BookingEvent::OfferDeclined { booking_id: BookingId(wl(4).0) },
+        BookingEvent::WaitlistOffered {
+            waitlist_id: wl(5),
+            booking_id: BookingId(wl(5).0),
+            booth_id: Some(booth(1)),
+            until: hold(),
+            freed_from: BookingId(wl(4).0),
+            freed_by: FreedBy::Declined,
+            skipped: vec![],
+        },
+    ]);
 }
 
 #[test]
 fn booth_states_follow_the_bookings() {
-    let g = given(with(full_fair(), [
-        BookingEvent::BookingApproved { booking_id: bk(2) }.into(),
-        FloorPlanEvent::BoothBlocked { booth_id: booth(3), reason: "消防通道".into() }.into(),
-    ]));
+    let g = given(with(
+        full_fair(),
+        [
+            BookingEvent::BookingApproved { booking_id: bk(2) }.into(),
+            FloorPlanEvent::BoothBlocked { booth_id: booth(3), reason: "消防通道".into() }.into(),
+        ],
+    ));
     let s = g.state();
     let plan = &s.floor_plans[&fair()];
     let st = |n| booth_state(s, &plan.booths[&booth(n)]).0;
