@@ -250,6 +250,9 @@ pub fn domain_error(lang: Lang, e: &DomainError) -> String {
         DomainError::Enterprise(e) => crate::error_text::enterprise(lang, e),
         DomainError::Post(e) => crate::error_text::post(lang, e),
         DomainError::Booking(e) => crate::error_text::booking(lang, e),
+        DomainError::Merge(fairlog_domain::merge::MergeError::ConflictNotFound) => {
+            lang.pick("这个冲突已处理或不存在", "This conflict was already resolved or does not exist").into()
+        }
     }
 }
 

@@ -32,6 +32,7 @@ pub enum Intent {
     Enterprise(EnterpriseCommand),
     Post(PostCommand),
     Booking(BookingCommand),
+    Merge(crate::merge::MergeCommand),
 }
 
 impl From<FairCommand> for Intent {
@@ -48,7 +49,7 @@ macro_rules! from_concept {
     )*};
 }
 
-from_concept!(SeriesCommand => Series, FloorPlanCommand => FloorPlan, EnterpriseCommand => Enterprise, PostCommand => Post, BookingCommand => Booking);
+from_concept!(SeriesCommand => Series, FloorPlanCommand => FloorPlan, EnterpriseCommand => Enterprise, PostCommand => Post, BookingCommand => Booking, crate::merge::MergeCommand => Merge);
 
 /// Check a command against the state and say what happened, or which rule it broke.
 /// Pure and synchronous: same state and command, same answer. An empty `Ok` means "nothing to do".
@@ -60,6 +61,7 @@ pub fn decide(state: &State, cmd: Command) -> Result<Vec<Event>, DomainError> {
         Intent::FloorPlan(c) => Ok(floor_plan::decide(state, &cmd.actor, c)?.into_iter().map(Event::from).collect()),
         Intent::Enterprise(c) => Ok(enterprise::decide(state, &cmd.actor, c)?.into_iter().map(Event::from).collect()),
         Intent::Post(c) => Ok(post::decide(state, &cmd.actor, c)?.into_iter().map(Event::from).collect()),
+        Intent::Merge(c) => Ok(crate::merge::decide(state, &cmd.actor, c)?.into_iter().map(Event::from).collect()),
         Intent::Booking(c) => {
             Ok(booking::decide(state, &cmd.actor, cmd.now, c)?.into_iter().map(Event::from).collect())
         }

@@ -90,6 +90,29 @@ impl Engine {
         Ok(self.commit(sealed)?)
     }
 
+    /// Plan merging an imported log into this one (see `merge`); `None` if it brings nothing new.
+    pub fn plan_merge(
+        &self,
+        remote: &crate::codec::Imported,
+        source: &str,
+        actor: &crate::envelope::Actor,
+        now: chrono::DateTime<chrono::Utc>,
+        marker_id: Uuid,
+    ) -> Option<crate::merge::MergePlan> {
+        crate::merge::plan(&self.log, &remote.envelopes, &remote.header.last_hash, source, actor, now, marker_id)
+    }
+
+    /// Apply a merge plan (once it is stored): keep the shared prefix, append the merged events,
+    /// and rebuild the state (merges are rare; this is the one place that replays).
+    pub fn apply_merge(&mut self, plan: crate::merge::MergePlan) -> Result<(), AppendError> {
+        let mut log = self.log.clone();
+        log.truncate(plan.keep);
+        log.push_sealed(plan.sealed)?;
+        self.state = State::replay(log.entries());
+        self.log = log;
+        Ok(())
+    }
+
     /// Apply an envelope read from storage or another tab (already in the store).
     pub fn apply_stored(&mut self, env: EventEnvelope, line_hash: String) -> Result<(), AppendError> {
         self.log.push_stored(env, line_hash)?;

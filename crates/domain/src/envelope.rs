@@ -58,7 +58,7 @@ impl Actor {
 }
 
 /// An event with everything the log needs to keep it honest.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventEnvelope {
     /// Unique id (uuid v4); appending an id the log already holds is a no-op.
     pub id: Uuid,

@@ -29,6 +29,8 @@ pub enum DomainError {
     Post(#[from] PostError),
     #[error(transparent)]
     Booking(#[from] BookingError),
+    #[error(transparent)]
+    Merge(#[from] crate::merge::MergeError),
 }
 
 impl DomainError {
@@ -42,6 +44,7 @@ impl DomainError {
             DomainError::Enterprise(e) => format!("enterprise.{}", variant_name(e)),
             DomainError::Post(e) => format!("post.{}", variant_name(e)),
             DomainError::Booking(e) => format!("booking.{}", variant_name(e)),
+            DomainError::Merge(e) => format!("merge.{}", variant_name(e)),
         }
     }
 
@@ -55,6 +58,7 @@ impl DomainError {
             DomainError::Enterprise(e) => e.field(),
             DomainError::Post(e) => e.field(),
             DomainError::Booking(e) => e.field(),
+            DomainError::Merge(e) => e.field(),
         }
     }
 }

@@ -17,6 +17,7 @@ pub enum Event {
     Enterprise(EnterpriseEvent),
     Post(PostEvent),
     Booking(BookingEvent),
+    Merge(crate::merge::MergeEvent),
 }
 
 impl Event {
@@ -38,6 +39,7 @@ impl Event {
             Event::Enterprise(e) => e.type_name(),
             Event::Post(e) => e.type_name(),
             Event::Booking(e) => e.type_name(),
+            Event::Merge(e) => e.type_name(),
         }
     }
 }
@@ -56,4 +58,4 @@ macro_rules! from_concept {
     )*};
 }
 
-from_concept!(SeriesEvent => Series, FloorPlanEvent => FloorPlan, EnterpriseEvent => Enterprise, PostEvent => Post, BookingEvent => Booking);
+from_concept!(SeriesEvent => Series, FloorPlanEvent => FloorPlan, EnterpriseEvent => Enterprise, PostEvent => Post, BookingEvent => Booking, crate::merge::MergeEvent => Merge);

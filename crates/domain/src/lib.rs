@@ -23,6 +23,7 @@ pub mod floor_plan;
 pub mod ids;
 pub mod industry;
 pub mod log;
+pub mod merge;
 pub mod place;
 pub mod post;
 pub mod series;

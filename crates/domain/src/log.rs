@@ -171,6 +171,19 @@ impl Log {
         Ok(())
     }
 
+    /// Drop every event after the first `keep` (a merge re-numbers what follows its shared
+    /// prefix; the caller has kept the old events).
+    pub fn truncate(&mut self, keep: u64) {
+        let keep = keep as usize;
+        if keep >= self.entries.len() {
+            return;
+        }
+        for e in self.entries.drain(keep..) {
+            self.ids.remove(&e.id);
+        }
+        self.last_hash = self.entries.last().map(|e| hash_line(&to_line(e))).unwrap_or_default();
+    }
+
     /// Append an envelope read back from storage, whose stored line is `line`.
     /// Used when loading: the sequence must continue the log; the chain is checked by the codec.
     pub fn push_stored(&mut self, envelope: EventEnvelope, line_hash: String) -> Result<(), AppendError> {

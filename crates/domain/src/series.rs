@@ -145,6 +145,15 @@ pub(crate) fn evolve(state: &mut State, _env: &EventEnvelope, event: &SeriesEven
     }
 }
 
+/// Would this event still be a valid fact on `state`? (See `fair::check`.)
+pub(crate) fn check(state: &State, event: &SeriesEvent) -> Result<(), SeriesError> {
+    match event {
+        SeriesEvent::SeriesCreated { series_id, .. } if state.series.contains_key(series_id) => Err(SeriesError::AlreadyExists),
+        SeriesEvent::SeriesRenamed { series_id, .. } if !state.series.contains_key(series_id) => Err(SeriesError::NotFound),
+        _ => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

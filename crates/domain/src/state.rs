@@ -39,6 +39,8 @@ pub struct State {
     /// Each fair's waitlist in joining order.
     pub waitlist_order: OrdMap<FairId, Vector<WaitlistId>>,
     pub booking_rules: OrdMap<FairId, BookingRules>,
+    /// Conflicts reported by merges and not yet resolved, by conflict id.
+    pub open_conflicts: OrdMap<uuid::Uuid, crate::merge::OpenConflict>,
     /// Sequence of the last event applied (0 for none).
     pub last_seq: u64,
 }
@@ -64,6 +66,7 @@ pub fn evolve(state: &mut State, env: &EventEnvelope) {
         Event::Enterprise(e) => enterprise::evolve(state, env, e),
         Event::Post(e) => post::evolve(state, env, e),
         Event::Booking(e) => booking::evolve(state, env, e),
+        Event::Merge(e) => crate::merge::evolve_merge(state, env, e),
     }
     state.last_seq = env.seq;
 }

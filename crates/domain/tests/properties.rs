@@ -319,7 +319,17 @@ fn run_from(prelude: Vec<Intent>, steps: &[(Who, i64, Intent)]) -> Run {
     for intent in prelude {
         engine.execute(Command { actor: organizer(), now: base_time(), intent }, &mut ids).expect("prelude is valid");
     }
-    let mut now = base_time();
+    continue_run(engine, steps, 0xD0000)
+}
+
+/// Apply steps to an engine (a device), with event ids from `id_base` so devices never collide.
+fn continue_run(mut engine: Engine, steps: &[(Who, i64, Intent)], id_base: u128) -> Run {
+    let mut n = 0u128;
+    let mut ids = move || {
+        n += 1;
+        Uuid::from_u128(id_base + n)
+    };
+    let mut now = engine.log().entries().last().map(|e| e.recorded_at).unwrap_or_else(base_time);
     for (who, hours, intent) in steps {
         now += Duration::hours(*hours);
         let cmd = Command { actor: actor(who, engine.state(), intent), now, intent: intent.clone() };
@@ -440,8 +450,43 @@ fn check_waitlist_never_skips(engine: &Engine) {
     }
 }
 
+fn merged(into: &Engine, from: &Engine) -> Engine {
+    let mut out = into.clone();
+    let remote = codec::import(&codec::export(from.log())).expect("exported logs import");
+    if let Some(plan) = out.plan_merge(&remote, "device.jsonl", &organizer(), base_time() + Duration::days(60), Uuid::from_u128(0x3E26E)) {
+        out.apply_merge(plan).expect("a plan applies to the log it was made for");
+    }
+    out
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn merging_is_commutative_and_idempotent(shared in arb_steps(), left in arb_steps(), right in arb_steps()) {
+        let base = run_from(full_prelude(), &shared).engine;
+        let a = continue_run(base.clone(), &left, 0xA_0000_0000).engine;
+        let b = continue_run(base, &right, 0xB_0000_0000).engine;
+        let ab = merged(&a, &b);
+        let ba = merged(&b, &a);
+        prop_assert_eq!(ab.state(), ba.state());
+        check_invariants(ab.state());
+        // Twice is once.
+        prop_assert_eq!(merged(&ab, &b).log().len(), ab.log().len());
+        prop_assert_eq!(merged(&ab, &a).log().len(), ab.log().len());
+        // Still a verifiable log whose replay is its state.
+        let back = codec::import(&codec::export(ab.log())).expect("a merged log verifies");
+        prop_assert_eq!(&State::replay(back.envelopes.iter()), ab.state());
+        // Nothing dropped silently: every event of either side is in the log or in a conflict.
+        let in_log: BTreeSet<Uuid> = ab.log().entries().iter().map(|e| e.id).collect();
+        let in_conflicts: BTreeSet<Uuid> = ab.log().entries().iter().filter_map(|e| match &e.event {
+            Event::Merge(fairlog_domain::merge::MergeEvent::LogMerged { conflicts, .. }) => Some(conflicts.iter().flat_map(|c| c.events.iter().map(|e| e.id)).collect::<Vec<_>>()),
+            _ => None,
+        }).flatten().collect();
+        for e in a.log().entries().iter().chain(b.log().entries()) {
+            prop_assert!(in_log.contains(&e.id) || in_conflicts.contains(&e.id), "event {} lost", e.id);
+        }
+    }
 
     #[test]
     fn replaying_the_log_equals_applying_it_step_by_step(steps in arb_steps()) {
@@ -499,6 +544,18 @@ fn the_generator_drives_bookings_and_offers() {
     assert!(booked > 20, "only {booked} bookings in 200 runs");
     assert!(offers > 0, "no waitlist offer in 200 runs");
     assert!(contested > 5, "only {contested} offers made while two or more enterprises were waiting");
+
+    // Merges of two devices' divergent work do meet conflicts.
+    let mut conflicts = 0;
+    for _ in 0..100 {
+        let left = arb_steps().new_tree(&mut runner).unwrap().current();
+        let right = arb_steps().new_tree(&mut runner).unwrap().current();
+        let base = run_from(full_prelude(), &[]).engine;
+        let a = continue_run(base.clone(), &left, 0xA_0000_0000).engine;
+        let b = continue_run(base, &right, 0xB_0000_0000).engine;
+        conflicts += merged(&a, &b).state().open_conflicts.len();
+    }
+    assert!(conflicts > 10, "only {conflicts} merge conflicts in 100 merges");
 }
 
 /// Offers made while at least two entries of the fair were waiting (where order matters).
