@@ -223,6 +223,10 @@ pub enum BookingCommand {
     ApproveBookings {
         booking_ids: Vec<BookingId>,
     },
+    /// Take an approval back (an undo): the booking waits for a decision again, held anew.
+    RevokeApproval {
+        booking_id: BookingId,
+    },
     RejectBooking {
         booking_id: BookingId,
         reason: String,
@@ -261,6 +265,7 @@ impl BookingCommand {
             BookingCommand::ApproveBooking { .. } => "ApproveBooking",
             BookingCommand::ApproveBookings { .. } => "ApproveBookings",
             BookingCommand::RejectBooking { .. } => "RejectBooking",
+            BookingCommand::RevokeApproval { .. } => "RevokeApproval",
             BookingCommand::ReassignBooking { .. } => "ReassignBooking",
             BookingCommand::CancelBooking { .. } => "CancelBooking",
             BookingCommand::JoinWaitlist { .. } => "JoinWaitlist",
@@ -289,6 +294,10 @@ pub enum BookingEvent {
     },
     BookingApproved {
         booking_id: BookingId,
+    },
+    BookingApprovalRevoked {
+        booking_id: BookingId,
+        hold_until: DateTime<Utc>,
     },
     BookingRejected {
         booking_id: BookingId,
@@ -340,6 +349,7 @@ impl BookingEvent {
             BookingEvent::BookingRulesSet { .. } => "BookingRulesSet",
             BookingEvent::BoothRequested { .. } => "BoothRequested",
             BookingEvent::BookingApproved { .. } => "BookingApproved",
+            BookingEvent::BookingApprovalRevoked { .. } => "BookingApprovalRevoked",
             BookingEvent::BookingRejected { .. } => "BookingRejected",
             BookingEvent::BookingReassigned { .. } => "BookingReassigned",
             BookingEvent::BookingCancelled { .. } => "BookingCancelled",
@@ -622,6 +632,7 @@ fn organizer_only(cmd: &BookingCommand) -> bool {
             | BookingCommand::ApproveBooking { .. }
             | BookingCommand::ApproveBookings { .. }
             | BookingCommand::RejectBooking { .. }
+            | BookingCommand::RevokeApproval { .. }
             | BookingCommand::ReassignBooking { .. }
     )
 }
@@ -731,6 +742,14 @@ fn run(d: &mut Decision<'_>, cmd: BookingCommand) -> Result<(), BookingError> {
             });
         }
         C::ApproveBooking { booking_id } => approve(d, booking_id)?,
+        C::RevokeApproval { booking_id } => {
+            let b = booking(&d.s, &booking_id)?;
+            if b.status != BookingStatus::Booked || b.via_waitlist.is_some() {
+                return Err(BookingError::NotActive { status: b.status.key().into() });
+            }
+            let hours = rules_of(&d.s, b.fair_id).hold_hours;
+            d.push(E::BookingApprovalRevoked { booking_id, hold_until: now + Duration::hours(hours as i64) });
+        }
         C::ApproveBookings { booking_ids } => {
             if booking_ids.is_empty() {
                 return Err(BookingError::NothingToApprove);
@@ -972,6 +991,13 @@ pub(crate) fn evolve(state: &mut State, env: &EventEnvelope, event: &BookingEven
                 set_entry(state, via, WaitlistStatus::Served { booking_id: *booking_id });
             }
         }
+        E::BookingApprovalRevoked { booking_id, hold_until } => {
+            if let Some(b) = state.bookings.get_mut(booking_id) {
+                b.status = BookingStatus::Requested { hold_until: *hold_until };
+                b.version = seq;
+            }
+            state.deadlines.insert((*hold_until, *booking_id), ());
+        }
         E::BookingRejected { booking_id, reason } => {
             close(state, *booking_id, seq, BookingStatus::Rejected { reason: reason.clone() })
         }
@@ -1079,6 +1105,10 @@ pub(crate) fn check(state: &State, event: &BookingEvent) -> Result<(), BookingEr
                 None => virtual_free(fair_id),
             }
         }
+        E::BookingApprovalRevoked { booking_id, .. } => match status(booking_id)? {
+            BookingStatus::Booked => Ok(()),
+            s => Err(BookingError::NotActive { status: s.key().into() }),
+        },
         E::BookingApproved { booking_id } | E::BookingRejected { booking_id, .. } => match status(booking_id)? {
             BookingStatus::Requested { .. } => Ok(()),
             s => Err(BookingError::NotPending { status: s.key().into() }),

@@ -28,6 +28,7 @@ impl Event {
                 FairEvent::FairCreated { .. } => "FairCreated",
                 FairEvent::FairEdited { .. } => "FairEdited",
                 FairEvent::FairPublished { .. } => "FairPublished",
+                FairEvent::FairUnpublished { .. } => "FairUnpublished",
                 FairEvent::FairClosed { .. } => "FairClosed",
                 FairEvent::FairCancelled { .. } => "FairCancelled",
             },

@@ -176,6 +176,11 @@ pub enum FairCommand {
     PublishFair {
         fair_id: FairId,
     },
+    /// Take a published fair back to draft (an undo of publishing); refused once enterprises
+    /// hold booths at it.
+    UnpublishFair {
+        fair_id: FairId,
+    },
     CloseFair {
         fair_id: FairId,
     },
@@ -191,6 +196,7 @@ impl FairCommand {
             FairCommand::CreateFair { .. } => "CreateFair",
             FairCommand::EditFair { .. } => "EditFair",
             FairCommand::PublishFair { .. } => "PublishFair",
+            FairCommand::UnpublishFair { .. } => "UnpublishFair",
             FairCommand::CloseFair { .. } => "CloseFair",
             FairCommand::CancelFair { .. } => "CancelFair",
         }
@@ -203,6 +209,7 @@ pub enum FairEvent {
     FairCreated { fair_id: FairId, details: FairDetails },
     FairEdited { fair_id: FairId, details: FairDetails },
     FairPublished { fair_id: FairId },
+    FairUnpublished { fair_id: FairId },
     FairClosed { fair_id: FairId },
     FairCancelled { fair_id: FairId, reason: String },
 }
@@ -213,6 +220,7 @@ impl FairEvent {
             FairEvent::FairCreated { fair_id, .. }
             | FairEvent::FairEdited { fair_id, .. }
             | FairEvent::FairPublished { fair_id }
+            | FairEvent::FairUnpublished { fair_id }
             | FairEvent::FairClosed { fair_id }
             | FairEvent::FairCancelled { fair_id, .. } => *fair_id,
         }
@@ -258,6 +266,8 @@ pub enum FairError {
     CloseBeforeStart,
     #[error("a reason is required")]
     ReasonRequired,
+    #[error("{bookings} enterprises hold booths at this fair")]
+    HasBookings { bookings: usize },
     #[error("the reason is longer than {max} characters")]
     ReasonTooLong { max: usize },
 }
@@ -279,7 +289,8 @@ impl FairError {
             | NotEditable { .. }
             | EditConflict { .. }
             | InvalidTransition { .. }
-            | CloseBeforeStart => return None,
+            | CloseBeforeStart
+            | HasBookings { .. } => return None,
         })
     }
 }
@@ -389,6 +400,17 @@ pub(crate) fn decide(state: &State, role: Role, now: DateTime<Utc>, cmd: FairCom
             publishable(&fair.details)?;
             vec![FairEvent::FairPublished { fair_id }]
         }
+        FairCommand::UnpublishFair { fair_id } => {
+            let fair = existing(state, fair_id)?;
+            if fair.status != FairStatus::Published {
+                return Err(transition(fair, FairStatusKind::Draft).into());
+            }
+            let bookings = active_bookings(state, fair_id);
+            if bookings > 0 {
+                return Err(FairError::HasBookings { bookings }.into());
+            }
+            vec![FairEvent::FairUnpublished { fair_id }]
+        }
         FairCommand::CloseFair { fair_id } => {
             let fair = existing(state, fair_id)?;
             if fair.status != FairStatus::Published {
@@ -414,6 +436,12 @@ pub(crate) fn decide(state: &State, role: Role, now: DateTime<Utc>, cmd: FairCom
             }
             vec![FairEvent::FairCancelled { fair_id, reason: reason.into() }]
         }
+    })
+}
+
+fn active_bookings(state: &State, fair: FairId) -> usize {
+    state.fair_bookings.get(&fair).map_or(0, |ids| {
+        ids.keys().filter(|id| state.bookings.get(id).is_some_and(|b| b.status.is_active())).count()
     })
 }
 
@@ -452,6 +480,7 @@ pub(crate) fn evolve(state: &mut State, env: &EventEnvelope, event: &FairEvent) 
             }
         }
         FairEvent::FairPublished { fair_id } => set_status(state, *fair_id, seq, FairStatus::Published),
+        FairEvent::FairUnpublished { fair_id } => set_status(state, *fair_id, seq, FairStatus::Draft),
         FairEvent::FairClosed { fair_id } => set_status(state, *fair_id, seq, FairStatus::Closed),
         FairEvent::FairCancelled { fair_id, reason } => {
             set_status(state, *fair_id, seq, FairStatus::Cancelled { reason: reason.clone() })
@@ -494,6 +523,7 @@ pub(crate) fn check(state: &State, event: &FairEvent) -> std::result::Result<(),
             }
         }
         (FairEvent::FairPublished { .. }, Some(f)) => from(f, &[FairStatusKind::Draft], FairStatusKind::Published),
+        (FairEvent::FairUnpublished { .. }, Some(f)) => from(f, &[FairStatusKind::Published], FairStatusKind::Draft),
         (FairEvent::FairClosed { .. }, Some(f)) => from(f, &[FairStatusKind::Published], FairStatusKind::Closed),
         (FairEvent::FairCancelled { .. }, Some(f)) => {
             from(f, &[FairStatusKind::Draft, FairStatusKind::Published], FairStatusKind::Cancelled)
@@ -682,6 +712,16 @@ mod tests {
         given([FairEvent::FairCreated { fair_id: fair(), details: d }])
             .when(FairCommand::PublishFair { fair_id: fair() })
             .then([FairEvent::FairPublished { fair_id: fair() }]);
+    }
+
+    #[test]
+    fn it_should_take_a_published_fair_back_to_draft() {
+        given([created(), FairEvent::FairPublished { fair_id: fair() }])
+            .when(FairCommand::UnpublishFair { fair_id: fair() })
+            .then([FairEvent::FairUnpublished { fair_id: fair() }]);
+        given([created()])
+            .when(FairCommand::UnpublishFair { fair_id: fair() })
+            .then_err(FairError::InvalidTransition { from: FairStatusKind::Draft, to: FairStatusKind::Draft });
     }
 
     #[test]

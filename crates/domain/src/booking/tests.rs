@@ -370,3 +370,14 @@ fn booth_states_follow_the_bookings() {
     assert_eq!(st(2), BoothState::Booked);
     assert_eq!(st(3), BoothState::Blocked);
 }
+
+#[test]
+fn an_approval_can_be_revoked_and_the_booth_is_held_again() {
+    let g = with(setup(), [requested(1, 1, 1), BookingEvent::BookingApproved { booking_id: bk(1) }.into()]);
+    given(g)
+        .when(BookingCommand::RevokeApproval { booking_id: bk(1) })
+        .then([BookingEvent::BookingApprovalRevoked { booking_id: bk(1), hold_until: hold() }]);
+    given(with(setup(), [requested(1, 1, 1)]))
+        .when(BookingCommand::RevokeApproval { booking_id: bk(1) })
+        .then_err(BookingError::NotActive { status: "requested".into() });
+}
