@@ -517,6 +517,7 @@ impl Decision<'_> {
             actor: self.actor.clone(),
             schema: SCHEMA_VERSION,
             prev: String::new(),
+            cmd: None,
             event: Event::Booking(e.clone()),
         };
         crate::state::evolve(&mut self.s, &env);

@@ -18,10 +18,16 @@ pub enum ExecuteError {
     Append(#[from] AppendError),
 }
 
+/// Every this many events the engine keeps a copy of the state (O(1) with persistent maps), so
+/// that the state at any point of the history is a short replay away.
+pub const CHECKPOINT_EVERY: u64 = 1000;
+
 #[derive(Debug, Clone, Default)]
 pub struct Engine {
     log: Log,
     state: State,
+    /// `checkpoints[i]` is the state after `i * CHECKPOINT_EVERY` events (index 0: empty).
+    checkpoints: Vec<State>,
 }
 
 impl Engine {
@@ -78,8 +84,9 @@ impl Engine {
     pub fn commit(&mut self, sealed: Vec<Sealed>) -> Result<&[EventEnvelope], AppendError> {
         let from = self.log.len();
         self.log.push_sealed(sealed)?;
-        for env in &self.log.entries()[from..] {
-            evolve(&mut self.state, env);
+        for i in from..self.log.len() {
+            evolve(&mut self.state, &self.log.entries()[i]);
+            self.checkpoint();
         }
         Ok(&self.log.entries()[from..])
     }
@@ -108,9 +115,41 @@ impl Engine {
         let mut log = self.log.clone();
         log.truncate(plan.keep);
         log.push_sealed(plan.sealed)?;
-        self.state = State::replay(log.entries());
-        self.log = log;
+        let mut rebuilt = Engine { log: Log::new(), state: State::default(), checkpoints: Vec::new() };
+        for env in log.entries() {
+            evolve(&mut rebuilt.state, env);
+            rebuilt.state.last_seq = env.seq;
+            if env.seq % CHECKPOINT_EVERY == 0 {
+                rebuilt.checkpoints.push(rebuilt.state.clone());
+            }
+        }
+        rebuilt.log = log;
+        *self = rebuilt;
         Ok(())
+    }
+
+    fn checkpoint(&mut self) {
+        if self.checkpoints.is_empty() {
+            self.checkpoints.push(State::default());
+        }
+        if self.state.last_seq % CHECKPOINT_EVERY == 0 && self.state.last_seq > 0 {
+            self.checkpoints.push(self.state.clone());
+        }
+    }
+
+    /// The state after the first `seq` events (time travel). At most `CHECKPOINT_EVERY` events
+    /// are replayed.
+    pub fn state_at(&self, seq: u64) -> State {
+        let seq = seq.min(self.log.last_seq());
+        if seq == self.log.last_seq() {
+            return self.state.clone();
+        }
+        let i = ((seq / CHECKPOINT_EVERY) as usize).min(self.checkpoints.len().saturating_sub(1));
+        let mut s = self.checkpoints.get(i).cloned().unwrap_or_default();
+        for env in &self.log.entries()[s.last_seq as usize..seq as usize] {
+            evolve(&mut s, env);
+        }
+        s
     }
 
     /// Apply an envelope read from storage or another tab (already in the store).
@@ -118,6 +157,7 @@ impl Engine {
         self.log.push_stored(env, line_hash)?;
         let env = self.log.entries().last().expect("just pushed");
         evolve(&mut self.state, env);
+        self.checkpoint();
         Ok(())
     }
 }

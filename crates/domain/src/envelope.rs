@@ -71,5 +71,16 @@ pub struct EventEnvelope {
     pub schema: u16,
     /// Lower-case hex SHA-256 of the previous event's stored JSON line ("" for the first).
     pub prev: String,
+    /// For the second and later events of one command: the id of that command's first event.
+    /// (Absent on a command's first event.) Undo and merge work command by command.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cmd: Option<Uuid>,
     pub event: Event,
+}
+
+impl EventEnvelope {
+    /// The id of the command this event came from (its first event's id).
+    pub fn command_id(&self) -> Uuid {
+        self.cmd.unwrap_or(self.id)
+    }
 }

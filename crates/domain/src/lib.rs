@@ -19,6 +19,7 @@ pub mod envelope;
 pub mod error;
 pub mod event;
 pub mod fair;
+pub mod history;
 pub mod floor_plan;
 pub mod ids;
 pub mod industry;

@@ -63,6 +63,7 @@ pub fn seal_after(
     let mut seq = last_seq;
     let mut seen = HashSet::new();
     let mut out = Vec::with_capacity(events.len());
+    let mut first: Option<Uuid> = None;
     for e in events {
         if !seen.insert(e.id) {
             continue;
@@ -75,8 +76,10 @@ pub fn seal_after(
             actor: actor.clone(),
             schema: SCHEMA_VERSION,
             prev: std::mem::take(&mut prev),
+            cmd: first,
             event: e.event,
         };
+        first.get_or_insert(e.id);
         let line = to_line(&envelope);
         prev = hash_line(&line);
         out.push(Sealed { envelope, line });

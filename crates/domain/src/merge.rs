@@ -174,14 +174,12 @@ pub struct MergePlan {
     pub conflicts: Vec<MergeConflict>,
 }
 
-/// Consecutive events with the same time and actor: one command's events.
+/// Consecutive events of one command.
 fn batches(events: Vec<(Side, EventEnvelope)>) -> Vec<(Side, Vec<EventEnvelope>)> {
     let mut out: Vec<(Side, Vec<EventEnvelope>)> = Vec::new();
     for (side, e) in events {
         match out.last_mut() {
-            Some((s, b)) if *s == side && b[0].recorded_at == e.recorded_at && b[0].actor == e.actor && b.last().is_some_and(|l| l.seq + 1 == e.seq) => {
-                b.push(e)
-            }
+            Some((s, b)) if *s == side && b[0].command_id() == e.command_id() => b.push(e),
             _ => out.push((side, vec![e])),
         }
     }

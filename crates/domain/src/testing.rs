@@ -61,6 +61,7 @@ pub fn given<E: Into<Event>>(events: impl IntoIterator<Item = E>) -> Given {
             actor: organizer(),
             schema: SCHEMA_VERSION,
             prev: String::new(),
+            cmd: None,
             event: e.into(),
         };
         evolve(&mut state, &env);
