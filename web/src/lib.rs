@@ -5,6 +5,7 @@ pub mod download;
 pub mod error_text;
 pub mod format;
 pub mod forms;
+pub mod history_text;
 pub mod i18n;
 pub mod pages;
 pub mod session;

@@ -105,7 +105,7 @@ impl BookingStatus {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash)]
 pub struct Booking {
     pub id: BookingId,
     pub fair_id: FairId,
@@ -191,7 +191,7 @@ pub enum WaitlistStatus {
     },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash)]
 pub struct WaitlistEntry {
     pub id: WaitlistId,
     pub fair_id: FairId,

@@ -74,6 +74,27 @@ pub fn export(log: &Log) -> String {
     out
 }
 
+/// A snapshot of the current state (what the log adds up to), for reading elsewhere: fairs,
+/// series, floor plans, enterprises, posts, bookings and waitlists as JSON. It is derived data;
+/// the log is the source of truth.
+pub fn snapshot(engine: &crate::engine::Engine) -> String {
+    let s = engine.state();
+    let v = serde_json::json!({
+        "format": "fairlog.snapshot",
+        "schema": SCHEMA_VERSION,
+        "at_seq": engine.log().last_seq(),
+        "last_hash": engine.log().last_hash(),
+        "fairs": s.fairs.values().collect::<Vec<_>>(),
+        "series": s.series.values().collect::<Vec<_>>(),
+        "floor_plans": s.floor_plans.values().collect::<Vec<_>>(),
+        "enterprises": s.enterprises.values().collect::<Vec<_>>(),
+        "posts": s.posts.values().collect::<Vec<_>>(),
+        "bookings": s.bookings.values().collect::<Vec<_>>(),
+        "waitlist": s.waitlist.values().collect::<Vec<_>>(),
+    });
+    serde_json::to_string_pretty(&v).expect("state serializes")
+}
+
 /// A verified file: its header and its envelopes (upcast to the current schema), with the hash of
 /// the last stored line.
 #[derive(Debug, Clone, PartialEq)]
@@ -257,6 +278,15 @@ mod tests {
     fn a_file_over_the_limit_is_refused_before_parsing() {
         let big = " ".repeat(MAX_IMPORT_BYTES + 1);
         assert_eq!(import(&big), Err(CodecError::TooLarge { max_bytes: MAX_IMPORT_BYTES }));
+    }
+
+    #[test]
+    fn a_snapshot_says_where_in_the_log_it_was_taken() {
+        let engine = sample_engine();
+        let v: Value = serde_json::from_str(&snapshot(&engine)).unwrap();
+        assert_eq!(v["format"], "fairlog.snapshot");
+        assert_eq!(v["at_seq"], 3);
+        assert_eq!(v["fairs"].as_array().unwrap().len(), 2);
     }
 
     #[test]

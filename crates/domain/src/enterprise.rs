@@ -84,7 +84,7 @@ pub struct EnterpriseProfile {
     pub description: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash)]
 pub struct Enterprise {
     pub id: EnterpriseId,
     pub profile: EnterpriseProfile,

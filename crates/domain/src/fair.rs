@@ -146,7 +146,7 @@ impl FairStatusKind {
 }
 
 /// A fair as the state holds it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash)]
 pub struct Fair {
     pub id: FairId,
     pub details: FairDetails,

@@ -46,13 +46,13 @@ impl Rect {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash)]
 pub struct Zone {
     pub id: ZoneId,
     pub name: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash)]
 pub struct Booth {
     pub id: BoothId,
     pub fair_id: FairId,
@@ -64,7 +64,7 @@ pub struct Booth {
     pub blocked: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, Default)]
 pub struct FloorPlan {
     pub fair_id: Option<FairId>,
     pub width: u16,

@@ -91,7 +91,7 @@ pub enum PostStatus {
     Withdrawn,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash)]
 pub struct Post {
     pub id: PostId,
     pub enterprise_id: EnterpriseId,

@@ -33,7 +33,7 @@ impl SeriesKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash)]
 pub struct Series {
     pub id: SeriesId,
     pub name: String,

@@ -10,8 +10,10 @@ use idb::{Database, DatabaseEvent, Factory, KeyRange, ObjectStoreParams, Query, 
 use wasm_bindgen::JsValue;
 
 pub const DB_NAME: &str = "fairlog";
-const DB_VERSION: u32 = 1;
+const DB_VERSION: u32 = 2;
 pub const EVENTS: &str = "events";
+/// The log as it was before each merge (JSON Lines), keyed by the time of the merge.
+pub const BACKUPS: &str = "backups";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StorageError {
@@ -75,8 +77,10 @@ impl EventStore {
         let mut req = factory.open(name, Some(DB_VERSION)).map_err(|e| StorageError::Unavailable(e.to_string()))?;
         req.on_upgrade_needed(|event| {
             let Ok(db) = event.database() else { return };
-            if !db.store_names().iter().any(|s| s == EVENTS) {
-                let _ = db.create_object_store(EVENTS, ObjectStoreParams::new());
+            for name in [EVENTS, BACKUPS] {
+                if !db.store_names().iter().any(|s| s == name) {
+                    let _ = db.create_object_store(name, ObjectStoreParams::new());
+                }
             }
         });
         let db = req.await.map_err(|e| StorageError::Unavailable(e.to_string()))?;
@@ -123,6 +127,62 @@ impl EventStore {
             idb::TransactionResult::Committed => Ok(()),
             idb::TransactionResult::Aborted => Err(StorageError::Failed("transaction aborted".into())),
         }
+    }
+
+    /// Store the lines of an imported log into an empty store, as they are (one transaction).
+    pub async fn write_lines(&self, lines: &[&str]) -> Result<(), StorageError> {
+        let tx = self.db.transaction(&[EVENTS], TransactionMode::ReadWrite).map_err(classify)?;
+        let store = tx.object_store(EVENTS).map_err(classify)?;
+        let mut requests = Vec::with_capacity(lines.len());
+        for (i, line) in lines.iter().enumerate() {
+            let key = JsValue::from_f64(i as f64 + 1.0);
+            requests.push(store.add(&JsValue::from_str(line), Some(&key)).map_err(classify)?);
+        }
+        for r in requests {
+            if let Err(e) = r.await {
+                let _ = tx.abort();
+                return Err(classify(e));
+            }
+        }
+        match tx.commit().map_err(classify)?.await.map_err(classify)? {
+            idb::TransactionResult::Committed => Ok(()),
+            idb::TransactionResult::Aborted => Err(StorageError::Failed("transaction aborted".into())),
+        }
+    }
+
+    /// A merge, in one transaction: keep a backup of the whole log as it was, drop the events
+    /// after the shared prefix, store the merged ones. Either all of it happens or none.
+    pub async fn replace_after(&self, keep: u64, sealed: &[Sealed], backup: &str, backup_key: f64) -> Result<(), StorageError> {
+        let tx = self.db.transaction(&[EVENTS, BACKUPS], TransactionMode::ReadWrite).map_err(classify)?;
+        let events = tx.object_store(EVENTS).map_err(classify)?;
+        let backups = tx.object_store(BACKUPS).map_err(classify)?;
+        let mut pending = Vec::new();
+        backups.add(&JsValue::from_str(backup), Some(&JsValue::from_f64(backup_key))).map_err(classify)?.await.map_err(classify)?;
+        let range = KeyRange::lower_bound(&JsValue::from_f64(keep as f64), Some(true)).map_err(classify)?;
+        events.delete(Query::from(range)).map_err(classify)?.await.map_err(classify)?;
+        for s in sealed {
+            let key = JsValue::from_f64(s.envelope.seq as f64);
+            pending.push(events.add(&JsValue::from_str(&s.line), Some(&key)).map_err(classify)?);
+        }
+        for r in pending {
+            if let Err(e) = r.await {
+                let _ = tx.abort();
+                return Err(classify(e));
+            }
+        }
+        match tx.commit().map_err(classify)?.await.map_err(classify)? {
+            idb::TransactionResult::Committed => Ok(()),
+            idb::TransactionResult::Aborted => Err(StorageError::Failed("transaction aborted".into())),
+        }
+    }
+
+    /// The backups kept before merges: (time in ms, JSON Lines text), newest last.
+    pub async fn backups(&self) -> Result<Vec<(f64, String)>, StorageError> {
+        let tx = self.db.transaction(&[BACKUPS], TransactionMode::ReadOnly).map_err(classify)?;
+        let store = tx.object_store(BACKUPS).map_err(classify)?;
+        let keys = store.get_all_keys(None, None).map_err(classify)?.await.map_err(classify)?;
+        let values = store.get_all(None, None).map_err(classify)?.await.map_err(classify)?;
+        Ok(keys.into_iter().zip(values).filter_map(|(k, v)| Some((k.as_f64()?, v.as_string()?))).collect())
     }
 
     /// Test and recovery helper: write a raw value at a key (used by tests to damage a store).

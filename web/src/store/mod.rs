@@ -12,9 +12,12 @@ use std::cell::{Ref, RefCell};
 use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
+use fairlog_domain::codec::{self, CodecError};
 use fairlog_domain::engine::RestoreProblem;
+use fairlog_domain::history::{self, UndoError};
 use fairlog_domain::log::Sealed;
-use fairlog_domain::{Actor, Command, DomainError, Engine, Intent};
+use fairlog_domain::merge::MergePlan;
+use fairlog_domain::{Actor, Command, DomainError, Engine, Intent, State};
 use futures::lock::Mutex;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
@@ -38,6 +41,7 @@ pub enum UiError {
     Rule(DomainError),
     Storage(StorageError),
     ReadOnly,
+    Undo(UndoError),
 }
 
 impl From<DomainError> for UiError {
@@ -63,6 +67,30 @@ pub struct Store {
     writable: std::cell::Cell<bool>,
     /// Serialises writes and syncs so that the in-memory log and IndexedDB never disagree.
     lock: Mutex<()>,
+    /// This tab's own recent commands, as (first, last) sequences, for undo and redo.
+    undo_stack: RefCell<Vec<(u64, u64)>>,
+    redo_stack: RefCell<Vec<(u64, u64)>>,
+    /// The last state computed for time travel.
+    travel_cache: RefCell<Option<(u64, Rc<State>)>>,
+}
+
+/// What importing a file will do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportPlan {
+    /// The store is empty: the file's events are stored as they are.
+    Fresh { text: Rc<str>, count: u64 },
+    /// Merge with what is here.
+    Merge { plan: Rc<MergePlan> },
+    /// The file holds nothing new.
+    NothingNew,
+}
+
+/// Why a file cannot be imported.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportError {
+    Codec(CodecError),
+    Storage(StorageError),
+    ReadOnly,
 }
 
 impl Store {
@@ -74,6 +102,9 @@ impl Store {
             channel: RefCell::new(None),
             writable: std::cell::Cell::new(false),
             lock: Mutex::new(()),
+            undo_stack: RefCell::new(Vec::new()),
+            redo_stack: RefCell::new(Vec::new()),
+            travel_cache: RefCell::new(None),
         })
     }
 
@@ -108,6 +139,13 @@ impl Store {
     /// Decide, store, then apply. Returns the sequence of the last new event (unchanged if the
     /// command changed nothing).
     pub async fn run(&self, cmds: Vec<Command>) -> Result<u64, UiError> {
+        let before = self.engine.borrow().log().last_seq();
+        let after = self.run_inner(cmds).await?;
+        self.remember(before, after, None);
+        Ok(after)
+    }
+
+    async fn run_inner(&self, cmds: Vec<Command>) -> Result<u64, UiError> {
         let db = self.db().filter(|_| self.writable.get()).ok_or(UiError::ReadOnly)?;
         let _guard = self.lock.lock().await;
         for attempt in 0..2 {
@@ -168,11 +206,17 @@ impl Store {
     pub fn listen(self: &Rc<Self>, on_change: Callback<usize>) {
         let Ok(ch) = web_sys::BroadcastChannel::new(&format!("{}-events", self.db_name)) else { return };
         let store = Rc::downgrade(self);
-        let handler = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_e: web_sys::MessageEvent| {
+        let handler = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
             let Some(store) = store.upgrade() else { return };
             let on_change = on_change.clone();
+            let reload = e.data().as_string().as_deref() == Some("reload");
             wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(n) = store.sync().await {
+                if reload {
+                    // Another tab merged or imported: events were renumbered; read them again.
+                    let _guard = store.lock.lock().await;
+                    store.load().await;
+                    on_change.emit(1);
+                } else if let Ok(n) = store.sync().await {
                     if n > 0 {
                         on_change.emit(n);
                     }
@@ -182,6 +226,120 @@ impl Store {
         ch.set_onmessage(Some(handler.as_ref().unchecked_ref()));
         handler.forget();
         *self.channel.borrow_mut() = Some(ch);
+    }
+
+    /// The state after the first `seq` events (time travel), cached for the current point.
+    pub fn state_at(&self, seq: u64) -> Rc<State> {
+        if let Some((s, st)) = self.travel_cache.borrow().as_ref() {
+            if *s == seq {
+                return Rc::clone(st);
+            }
+        }
+        let st = Rc::new(self.engine.borrow().state_at(seq));
+        *self.travel_cache.borrow_mut() = Some((seq, Rc::clone(&st)));
+        st
+    }
+
+    /// Remember a command of this tab for undo (a new command clears the redo stack).
+    fn remember(&self, before: u64, after: u64, redo: Option<bool>) {
+        if after <= before {
+            return;
+        }
+        match redo {
+            None => {
+                self.undo_stack.borrow_mut().push((before + 1, after));
+                self.redo_stack.borrow_mut().clear();
+            }
+            Some(false) => self.redo_stack.borrow_mut().push((before + 1, after)),
+            Some(true) => self.undo_stack.borrow_mut().push((before + 1, after)),
+        }
+    }
+
+    /// The command undo would reverse, and redo would re-apply (first sequences).
+    pub fn undo_redo_heads(&self) -> (Option<(u64, u64)>, Option<(u64, u64)>) {
+        (self.undo_stack.borrow().last().copied(), self.redo_stack.borrow().last().copied())
+    }
+
+    /// Undo (or, with `redo`, redo) this tab's last command, as new compensating events.
+    pub async fn undo(&self, actor: &Actor, redo: bool) -> Result<u64, UiError> {
+        let stack = if redo { &self.redo_stack } else { &self.undo_stack };
+        let (first, last) = stack.borrow().last().copied().ok_or(UiError::Undo(UndoError::Nothing))?;
+        let intents = history::undo(&self.engine.borrow(), first, last, actor).map_err(UiError::Undo)?;
+        let now = now();
+        let cmds = intents.into_iter().map(|intent| Command { actor: actor.clone(), now, intent }).collect();
+        let before = self.engine.borrow().log().last_seq();
+        let after = self.run_inner(cmds).await?;
+        stack.borrow_mut().pop();
+        self.remember(before, after, Some(!redo));
+        Ok(after)
+    }
+
+    /// Read and verify a file, and say what importing it would do. Changes nothing.
+    pub fn plan_import(&self, text: &str, source: &str, actor: &Actor) -> Result<ImportPlan, ImportError> {
+        if !self.writable.get() {
+            return Err(ImportError::ReadOnly);
+        }
+        let imported = codec::import(text).map_err(ImportError::Codec)?;
+        let engine = self.engine.borrow();
+        if engine.log().is_empty() {
+            return Ok(ImportPlan::Fresh { text: text.into(), count: imported.header.count });
+        }
+        Ok(match engine.plan_merge(&imported, source, actor, now(), uuid::Uuid::new_v4()) {
+            Some(plan) => ImportPlan::Merge { plan: Rc::new(plan) },
+            None => ImportPlan::NothingNew,
+        })
+    }
+
+    /// Carry out an import plan: one IndexedDB transaction, then memory.
+    pub async fn apply_import(&self, plan: ImportPlan) -> Result<u64, ImportError> {
+        let db = self.db().filter(|_| self.writable.get()).ok_or(ImportError::ReadOnly)?;
+        let _guard = self.lock.lock().await;
+        match plan {
+            ImportPlan::NothingNew => {}
+            ImportPlan::Fresh { text, .. } => {
+                if !self.engine.borrow().log().is_empty() {
+                    return Err(ImportError::Storage(StorageError::Conflict));
+                }
+                let lines: Vec<&str> = text.lines().skip(1).filter(|l| !l.trim().is_empty()).collect();
+                db.write_lines(&lines).await.map_err(ImportError::Storage)?;
+                let (engine, problem) =
+                    Engine::restore(lines.iter().enumerate().map(|(i, l)| (i as u64 + 1, Some(*l))));
+                if problem.is_some() {
+                    self.writable.set(false);
+                }
+                *self.engine.borrow_mut() = engine;
+            }
+            ImportPlan::Merge { plan } => {
+                let plan = Rc::try_unwrap(plan).unwrap_or_else(|rc| (*rc).clone());
+                if plan.keep + plan.renumbered != self.engine.borrow().log().last_seq() {
+                    // The log moved (another tab) since the plan was made: plan again.
+                    return Err(ImportError::Storage(StorageError::Conflict));
+                }
+                let backup = codec::export(self.engine.borrow().log());
+                db.replace_after(plan.keep, &plan.sealed, &backup, js_sys::Date::now()).await.map_err(ImportError::Storage)?;
+                self.engine.borrow_mut().apply_merge(plan).map_err(|e| ImportError::Storage(StorageError::Failed(e.to_string())))?;
+            }
+        }
+        self.undo_stack.borrow_mut().clear();
+        self.redo_stack.borrow_mut().clear();
+        *self.travel_cache.borrow_mut() = None;
+        let last = self.engine.borrow().log().last_seq();
+        self.announce_reload();
+        Ok(last)
+    }
+
+    fn announce_reload(&self) {
+        if let Some(ch) = self.channel.borrow().as_ref() {
+            let _ = ch.post_message(&JsValue::from_str("reload"));
+        }
+    }
+
+    /// Logs kept before merges: (time in ms, JSON Lines).
+    pub async fn backups(&self) -> Vec<(f64, String)> {
+        match self.db() {
+            Some(db) => db.backups().await.unwrap_or_default(),
+            None => vec![],
+        }
     }
 
     /// Every stored record as it is, for a user whose store is damaged: one JSON object a line,
@@ -220,6 +378,24 @@ pub struct AppModel {
     pub revision: u64,
     pub phase: Phase,
     pub notice: Option<Notice>,
+    /// Time travel: show the app as it was after this many events (read-only).
+    pub travel: Option<u64>,
+}
+
+/// The state a component shows: the live one, or a past one while time-travelling.
+pub enum View<'a> {
+    Live(Ref<'a, Engine>),
+    Past(Rc<State>),
+}
+
+impl std::ops::Deref for View<'_> {
+    type Target = State;
+    fn deref(&self) -> &State {
+        match self {
+            View::Live(e) => e.state(),
+            View::Past(s) => s,
+        }
+    }
 }
 
 impl PartialEq for AppModel {
@@ -228,6 +404,7 @@ impl PartialEq for AppModel {
             && self.revision == other.revision
             && self.phase == other.phase
             && self.notice == other.notice
+            && self.travel == other.travel
     }
 }
 
@@ -235,6 +412,8 @@ pub enum Action {
     Loaded(Phase),
     Changed(Option<Notice>),
     Notice(Option<Notice>),
+    /// Travel to a point of the history (`None`: back to now).
+    Travel(Option<u64>),
 }
 
 impl Reducible for AppModel {
@@ -253,6 +432,10 @@ impl Reducible for AppModel {
                 next.notice = notice;
             }
             Action::Notice(notice) => next.notice = notice,
+            Action::Travel(seq) => {
+                let last = next.store.engine().log().last_seq();
+                next.travel = seq.filter(|s| *s < last);
+            }
         }
         Rc::new(next)
     }
@@ -260,7 +443,20 @@ impl Reducible for AppModel {
 
 impl AppModel {
     pub fn new(store: Rc<Store>) -> Self {
-        AppModel { store, revision: 0, phase: Phase::Loading, notice: None }
+        AppModel { store, revision: 0, phase: Phase::Loading, notice: None, travel: None }
+    }
+
+    /// The state to show: live, or the past point while time-travelling.
+    pub fn view(&self) -> View<'_> {
+        match self.travel {
+            Some(seq) => View::Past(self.store.state_at(seq)),
+            None => View::Live(self.store.engine()),
+        }
+    }
+
+    /// Can the user change anything now? (Not while the store is damaged or time-travelling.)
+    pub fn writable(&self) -> bool {
+        self.phase == Phase::Ready && self.travel.is_none()
     }
 }
 
@@ -296,6 +492,29 @@ impl Commander {
             Err(_) => {}
         }
         result
+    }
+
+    /// Undo (or redo) this tab's last command.
+    pub async fn undo(&self, actor: &Actor, redo: bool) -> Result<u64, UiError> {
+        let result = self.store.undo(actor, redo).await;
+        match &result {
+            Ok(seq) => self.dispatch.dispatch(Action::Changed(Some(Notice::Saved { seq: *seq }))),
+            Err(e) => self.dispatch.dispatch(Action::Notice(Some(Notice::Failed(e.clone())))),
+        }
+        result
+    }
+
+    pub async fn import(&self, plan: ImportPlan) -> Result<u64, ImportError> {
+        let result = self.store.apply_import(plan).await;
+        if let Ok(seq) = &result {
+            self.dispatch.dispatch(Action::Travel(None));
+            self.dispatch.dispatch(Action::Changed(Some(Notice::Saved { seq: *seq })));
+        }
+        result
+    }
+
+    pub fn travel(&self, seq: Option<u64>) {
+        self.dispatch.dispatch(Action::Travel(seq));
     }
 
     pub fn notice(&self, notice: Option<Notice>) {
