@@ -4,9 +4,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::components::{AppHeader, NoticeBar, SkipLink, StorageProblem};
+use crate::components::{AppHeader, NoticeBar, SkipLink, StorageProblem, TimeTravelBanner};
 use crate::i18n::{Lang, T};
-use crate::pages::{FairFormPage, FairPage, FairsPage};
+use crate::pages::{DataPage, FairFormPage, FairPage, FairsPage, HistoryPage};
 use crate::session::{initial_lang, remember_lang, Prefs, Session};
 use crate::store::{Action, AppModel, Commander, Phase, Store, DB_NAME};
 
@@ -20,6 +20,10 @@ pub enum Route {
     Fair { id: String },
     #[at("/fairs/:id/edit")]
     EditFair { id: String },
+    #[at("/history")]
+    History,
+    #[at("/data")]
+    Data,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -31,6 +35,8 @@ fn switch(route: Route) -> Html {
         Route::NewFair => html! { <FairFormPage id={None::<String>} /> },
         Route::Fair { id } => html! { <FairPage {id} /> },
         Route::EditFair { id } => html! { <FairFormPage id={Some(id)} /> },
+        Route::History => html! { <HistoryPage /> },
+        Route::Data => html! { <DataPage /> },
         Route::NotFound => html! { <Redirect<Route> to={Route::Fairs} /> },
     }
 }
@@ -108,6 +114,7 @@ pub fn App(props: &AppProps) -> Html {
                 <SkipLink />
                 <AppHeader />
                 <StorageProblem />
+                <TimeTravelBanner />
                 <NoticeBar />
                 <main id="main" tabindex="-1">{ body }</main>
                 <footer class="app-footer">{ T::Footer.get(*lang) }</footer>

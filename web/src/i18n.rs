@@ -64,6 +64,8 @@ pub enum T {
     SkipToContent => "跳到正文", "Skip to content";
     NavFairs => "招聘会", "Job fairs";
     NavNewFair => "新建招聘会", "New job fair";
+    NavHistory => "历史记录", "History";
+    NavData => "数据", "Data";
     SwitchLang => "English", "中文";
     SwitchLangLabel => "切换到英文", "Switch to Chinese";
     ActingAs => "当前身份", "Acting as";

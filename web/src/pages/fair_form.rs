@@ -11,7 +11,7 @@ use crate::components::{input_value, ui_error, Field};
 use crate::forms::FairForm;
 use crate::i18n::{mode, Lang, T};
 use crate::session::use_prefs;
-use crate::store::{use_app, use_commander, Phase, UiError};
+use crate::store::{use_app, use_commander, UiError};
 
 #[derive(Properties, PartialEq)]
 pub struct FairFormProps {
@@ -62,8 +62,8 @@ pub fn FairFormPage(props: &FairFormProps) -> Html {
 
     let editing: Option<Editing> = props.id.as_ref().and_then(|id| {
         let id: FairId = id.parse().ok()?;
-        let engine = app.store.engine();
-        let f = engine.state().fairs.get(&id)?;
+        let state = app.view();
+        let f = state.fairs.get(&id)?;
         let locked = (!matches!(f.status, FairStatus::Draft | FairStatus::Published)).then(|| f.status.kind());
         Some(Editing { id, version: f.version, form: FairForm::from_details(&f.details), locked })
     });
@@ -78,7 +78,7 @@ pub fn FairFormPage(props: &FairFormProps) -> Html {
         return html! { <p class="empty">{ T::FairNotFound.get(lang) }</p> };
     }
     let organizer = prefs.session.role == Role::Organizer;
-    let writable = app.phase == Phase::Ready;
+    let writable = app.writable();
 
     // Selects report on change, text inputs on every keystroke.
     let set = |apply: fn(&mut FairForm, String)| {
@@ -148,8 +148,7 @@ pub fn FairFormPage(props: &FairFormProps) -> Html {
         })
     };
 
-    let engine = app.store.engine();
-    let state = engine.state();
+    let state = app.view();
     let f = (*form).clone();
     let physical = FairMode::from_key(&f.mode).is_none_or(|m| m.is_physical());
     let title = if editing.is_some() { T::EditFairTitle } else { T::NewFairTitle };

@@ -9,7 +9,7 @@ use crate::components::{input_value, ui_error, Field};
 use crate::format;
 use crate::i18n::{fill, mode, series_kind, status, T};
 use crate::session::use_prefs;
-use crate::store::{use_app, use_commander, Phase};
+use crate::store::{use_app, use_commander};
 
 #[derive(Properties, PartialEq)]
 pub struct FairPageProps {
@@ -32,8 +32,7 @@ pub fn FairPage(props: &FairPageProps) -> Html {
     let Ok(id) = props.id.parse::<FairId>() else {
         return html! { <p class="empty">{ T::FairNotFound.get(lang) }</p> };
     };
-    let engine = app.store.engine();
-    let state = engine.state();
+    let state = app.view();
     let Some(fair) = state.fairs.get(&id) else {
         return html! { <p class="empty">{ T::FairNotFound.get(lang) }</p> };
     };
@@ -108,6 +107,7 @@ pub fn FairPage(props: &FairPageProps) -> Html {
             if let FairStatus::Cancelled { reason } = &fair.status {
                 <p class="banner warn">{ fill(T::CancelledBecause.get(lang), &[("reason", reason.clone())]) }</p>
             }
+            <p><a class="history-link" href={format!("#/history?fair={id}")}>{ lang.pick("这场招聘会的历史记录", "History of this fair") }</a></p>
             <dl class="details">
                 <dt>{ T::ColSeries.get(lang) }</dt>
                 <dd>{ series.map(|s| format!("{} ({})", s.name, series_kind(lang, &s.kind))).unwrap_or_else(|| T::NoSeries.get(lang).into()) }</dd>
@@ -119,7 +119,7 @@ pub fn FairPage(props: &FairPageProps) -> Html {
                 <dt>{ lang.pick("版本", "Version") }</dt><dd>{ fair.version }</dd>
             </dl>
             if let Some(e) = &*error { <p class="banner danger" role="alert" id="action-error">{ e.clone() }</p> }
-            if organizer && open && app.phase == Phase::Ready {
+            if organizer && open && app.writable() {
                 <div class="actions">
                     <Link<Route> to={Route::EditFair { id: id.to_string() }} classes="button secondary">{ T::Edit.get(lang) }</Link<Route>>
                     if draft { <button type="button" id="publish" disabled={*busy} onclick={send(FairCommand::PublishFair { fair_id: id }.into())}>{ T::Publish.get(lang) }</button> }

@@ -15,11 +15,10 @@ use crate::store::{now, use_app, use_commander, Notice, Phase};
 pub fn FairsPage() -> Html {
     let app = use_app();
     let lang = use_prefs().lang;
-    let engine = app.store.engine();
-    if engine.log().is_empty() && app.phase == Phase::Ready {
+    if app.store.engine().log().is_empty() && app.phase == Phase::Ready {
         return html! { <Welcome /> };
     }
-    let state = engine.state();
+    let state = app.view();
     let mut fairs: Vec<&Fair> = state.fairs.values().collect();
     // Soonest first; unscheduled drafts last.
     fairs.sort_by(|a, b| {

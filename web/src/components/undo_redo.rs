@@ -1,0 +1,103 @@
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::history_text::what;
+use crate::i18n::fill;
+use crate::session::use_prefs;
+use crate::store::{use_app, use_commander};
+
+crate::texts! {
+    pub enum UndoT {
+        Undo => "撤销", "Undo";
+        Redo => "重做", "Redo";
+        UndoWhat => "撤销：{what}（Ctrl+Z）", "Undo: {what} (Ctrl+Z)";
+        RedoWhat => "重做（Ctrl+Shift+Z）", "Redo (Ctrl+Shift+Z)";
+        NothingToUndo => "没有可撤销的操作", "Nothing to undo";
+    }
+}
+
+/// Undo and redo this tab's own recent changes (as new, compensating events), with Ctrl+Z and
+/// Ctrl+Shift+Z (or Ctrl+Y) when the focus is not in a text field.
+#[component]
+pub fn UndoRedo() -> Html {
+    let app = use_app();
+    let commander = use_commander();
+    let prefs = use_prefs();
+    let lang = prefs.lang;
+    let (undo_head, redo_head) = app.store.undo_redo_heads();
+    let writable = app.writable();
+
+    let run = {
+        let commander = commander.clone();
+        let actor = prefs.session.actor();
+        Callback::from(move |redo: bool| {
+            let commander = commander.clone();
+            let actor = actor.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = commander.undo(&actor, redo).await;
+            });
+        })
+    };
+    {
+        let run = run.clone();
+        use_effect_with((writable, undo_head, redo_head, prefs.session.clone()), move |(writable, u, r, _)| {
+            let (writable, has_undo, has_redo) = (*writable, u.is_some(), r.is_some());
+            let handler = Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
+                if !(e.ctrl_key() || e.meta_key()) || !writable {
+                    return;
+                }
+                let in_field = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+                if in_field {
+                    return;
+                }
+                let key = e.key().to_lowercase();
+                let redo = key == "y" || (key == "z" && e.shift_key());
+                if key == "z" || key == "y" {
+                    e.prevent_default();
+                    if (redo && has_redo) || (!redo && has_undo) {
+                        run.emit(redo);
+                    }
+                }
+            });
+            let doc = web_sys::window().and_then(|w| w.document());
+            if let Some(d) = &doc {
+                let _ = d.add_event_listener_with_callback("keydown", handler.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(d) = doc {
+                    let _ = d.remove_event_listener_with_callback("keydown", handler.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
+
+    let undo_title = match undo_head {
+        Some((first, _)) => {
+            let engine = app.store.engine();
+            let label = engine
+                .log()
+                .entries()
+                .get(first as usize - 1)
+                .map(|e| what(lang, engine.state(), &e.event))
+                .unwrap_or_default();
+            fill(UndoT::UndoWhat.get(lang), &[("what", label)])
+        }
+        None => UndoT::NothingToUndo.get(lang).to_owned(),
+    };
+    html! {
+        <div class="undo-redo" role="group" aria-label={UndoT::Undo.get(lang)}>
+            <button type="button" class="secondary" id="undo" title={undo_title.clone()} aria-label={undo_title}
+                disabled={undo_head.is_none() || !writable} onclick={{ let r = run.clone(); Callback::from(move |_| r.emit(false)) }}>
+                { "↶ " }{ UndoT::Undo.get(lang) }
+            </button>
+            <button type="button" class="secondary" id="redo" title={UndoT::RedoWhat.get(lang)}
+                disabled={redo_head.is_none() || !writable} onclick={Callback::from(move |_| run.emit(true))}>
+                { "↷ " }{ UndoT::Redo.get(lang) }
+            </button>
+        </div>
+    }
+}
