@@ -12,7 +12,7 @@ use fairlog_domain::post::PostEvent;
 use fairlog_domain::series::SeriesEvent;
 use fairlog_domain::{Actor, Event, EventEnvelope, State};
 
-use crate::i18n::{fill, role, Lang};
+use crate::i18n::{fill, Lang};
 
 fn short(id: uuid::Uuid) -> String {
     id.to_string()[..8].to_owned()
@@ -58,11 +58,19 @@ impl Names<'_> {
     }
 }
 
+fn role_short(lang: Lang, r: fairlog_domain::Role) -> &'static str {
+    match r {
+        fairlog_domain::Role::Organizer => lang.pick("组织方", "organizer"),
+        fairlog_domain::Role::Enterprise => lang.pick("企业", "enterprise"),
+        fairlog_domain::Role::Host => lang.pick("主播", "host"),
+    }
+}
+
 /// "王敏（组织方）"
 pub fn actor(lang: Lang, a: &Actor) -> String {
     match lang {
-        Lang::Zh => format!("{}（{}）", a.name, role(lang, a.role)),
-        Lang::En => format!("{} ({})", a.name, role(lang, a.role)),
+        Lang::Zh => format!("{}（{}）", a.name, role_short(lang, a.role)),
+        Lang::En => format!("{} ({})", a.name, role_short(lang, a.role)),
     }
 }
 

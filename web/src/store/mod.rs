@@ -270,7 +270,8 @@ impl Store {
         let before = self.engine.borrow().log().last_seq();
         let after = self.run_inner(cmds).await?;
         stack.borrow_mut().pop();
-        self.remember(before, after, Some(!redo));
+        // An undo can be redone; a redo can be undone again.
+        self.remember(before, after, Some(redo));
         Ok(after)
     }
 

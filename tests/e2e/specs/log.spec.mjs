@@ -1,0 +1,163 @@
+// The log as a product: history, time travel, undo/redo, export, import and merge, bad files.
+import { test, expect } from "@playwright/test";
+import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
+import { join } from "node:path";
+import { tmpdir } from "node:os";
+import { ARTIFACTS, openApp, storedEvents } from "./helpers.mjs";
+
+const tmp = mkdtempSync(join(tmpdir(), "fairlog-e2e-"));
+
+async function exportLog(page) {
+  await page.goto("/#/data");
+  const download = page.waitForEvent("download");
+  await page.click("#export-log");
+  return readFileSync(await (await download).path(), "utf8");
+}
+
+async function chooseFile(page, name, content) {
+  const file = join(tmp, name);
+  writeFileSync(file, content);
+  await page.goto("/#/data");
+  await page.setInputFiles("#import-file", file);
+}
+
+async function loadDemo(page) {
+  await openApp(page);
+  await page.getByRole("button", { name: "载入演示数据" }).click();
+  await expect(page.locator("table.fairs tbody tr")).toHaveCount(6);
+}
+
+test("two devices merge, one conflict is resolved, and the result survives a reload", async ({ browser }) => {
+  const a = await (await browser.newContext()).newPage();
+  const b = await (await browser.newContext()).newPage();
+
+  // Device A starts the season; device B takes a copy of it.
+  await loadDemo(a);
+  const shared = await exportLog(a);
+  await openApp(b);
+  await chooseFile(b, "shared.jsonl", shared);
+  await expect(b.locator("#import-plan")).toContainText("将导入 16 条事件");
+  await b.click("#confirm-import");
+  await expect(b.locator("#import-done")).toBeVisible();
+
+  // Offline, A cancels the draft biomedicine fair while B renames it and adds a fair of its own.
+  await a.goto("/");
+  await a.getByRole("link", { name: "闵行区生物医药专场招聘会" }).click();
+  await a.click("#cancel-fair");
+  await a.fill("#reason", "场馆检修");
+  await a.click("#confirm-cancel");
+  await expect(a.locator("#fair-status")).toHaveText("已取消");
+
+  await b.waitForTimeout(20); // B's edit is later than A's cancellation
+  await b.goto("/");
+  await b.getByRole("link", { name: "闵行区生物医药专场招聘会" }).click();
+  await b.getByRole("link", { name: "编辑" }).click();
+  await b.fill("#name", "闵行区生物医药与健康专场招聘会");
+  await b.click("#save");
+  await expect(b.locator("#fair-title")).toHaveText("闵行区生物医药与健康专场招聘会");
+  await b.getByRole("link", { name: "新建招聘会" }).click();
+  await b.fill("#name", "B设备新增的招聘会");
+  await b.fill("#place", "松江区某路 1 号");
+  await b.click("#save");
+  await expect(b.locator("#fair-title")).toHaveText("B设备新增的招聘会");
+  const fromB = await exportLog(b);
+
+  // A merges B's log: B's new fair comes in; B's rename of the fair A cancelled is a conflict.
+  const beforeMerge = await storedEvents(a);
+  await chooseFile(a, "device-b.jsonl", fromB);
+  await expect(a.locator("#import-plan")).toContainText("1 处冲突");
+  await a.click("#confirm-import");
+  await expect(a.locator("#import-done")).toBeVisible();
+  const conflict = a.locator("#conflicts .conflict");
+  await expect(conflict).toHaveCount(1);
+  await expect(conflict).toContainText("修改了招聘会");
+  await expect(conflict).toContainText("已取消的招聘会不能再修改");
+  await a.screenshot({ path: `${ARTIFACTS}merge-conflict.png`, fullPage: true });
+
+  // Resolve it; reload; the merged result is still there.
+  await conflict.getByRole("button", { name: "知道了，忽略这项修改" }).click();
+  await expect(a.locator("#no-conflicts")).toBeVisible();
+  await a.reload();
+  await a.goto("/");
+  await expect(a.getByRole("link", { name: "B设备新增的招聘会" })).toBeVisible();
+  await expect(a.getByRole("row", { name: /闵行区生物医药专场招聘会/ })).toContainText("已取消");
+  expect(await storedEvents(a)).toBeGreaterThan(beforeMerge);
+
+  // Time travel to before the merge (the shared part only) and back.
+  await a.goto("/#/history");
+  await a.locator('tr[data-seq="16"] .view-then').click();
+  await expect(a.locator("#time-travel")).toContainText("第 16 条事件之后");
+  await a.getByRole("link", { name: "招聘会", exact: true }).click();
+  await expect(a.getByRole("link", { name: "B设备新增的招聘会" })).toHaveCount(0);
+  await expect(a.getByRole("row", { name: /闵行区生物医药专场招聘会/ })).toContainText("草稿");
+  await a.screenshot({ path: `${ARTIFACTS}time-travel.png`, fullPage: true });
+  await a.click("#back-to-now");
+  await expect(a.locator("#time-travel")).toHaveCount(0);
+  await expect(a.getByRole("link", { name: "B设备新增的招聘会" })).toBeVisible();
+
+  // Merging the same file again changes nothing.
+  const count = await storedEvents(a);
+  await chooseFile(a, "device-b.jsonl", fromB);
+  await expect(a.locator("#import-plan")).toContainText("没有本机没有的事件");
+  expect(await storedEvents(a)).toBe(count);
+});
+
+test("undo and redo a publication, as new events", async ({ page }) => {
+  await loadDemo(page);
+  await page.getByRole("link", { name: "闵行区生物医药专场招聘会" }).click();
+  await page.click("#publish");
+  await expect(page.locator("#fair-status")).toHaveText("已发布");
+  const after = await storedEvents(page);
+  await page.click("#undo");
+  await expect(page.locator("#fair-status")).toHaveText("草稿");
+  expect(await storedEvents(page)).toBe(after + 1); // a compensating event, nothing rewritten
+  await page.click("#redo");
+  await expect(page.locator("#fair-status")).toHaveText("已发布");
+  expect(await storedEvents(page)).toBe(after + 2);
+  // Keyboard: Ctrl+Z undoes again.
+  await page.locator("body").press("Control+z");
+  await expect(page.locator("#fair-status")).toHaveText("草稿");
+  await page.goto("/#/history");
+  await expect(page.locator("table.history tbody tr").first()).toContainText("撤回了招聘会");
+});
+
+const bad = {
+  "truncated.jsonl": (log) => log.slice(0, log.length - 30),
+  "invalid.jsonl": () => '{"format":"fairlog.events","schema":1,"count":1,"last_hash":""}\n{not json',
+  "wrong-format.jsonl": (log) => log.replace("fairlog.events", "other.events"),
+  "broken-chain.jsonl": (log) => log.replace("徐汇区", "黄浦区"),
+  "reordered.jsonl": (log) => {
+    const l = log.trim().split("\n");
+    [l[2], l[3]] = [l[3], l[2]];
+    return l.join("\n");
+  },
+  "unknown-type.jsonl": (log) => log.replace("FairCreated", "FairTeleported"),
+  "newer-schema.jsonl": (log) => log.replace('"schema":1', '"schema":9'),
+  "nested.jsonl": (log) => log.split("\n")[0] + "\n" + "[".repeat(50000) + "]".repeat(50000),
+  "not-a-log.csv": () => "名称,区\n徐汇区招聘会,徐汇\n",
+  "html.jsonl": () => '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>',
+};
+
+test("bad files are refused with a clear message and the stored log stays byte-identical", async ({ page }) => {
+  await loadDemo(page);
+  const good = await exportLog(page);
+  for (const [name, make] of Object.entries(bad)) {
+    await chooseFile(page, name, make(good));
+    await expect(page.locator("#import-error"), name).toContainText(`无法导入“${name}”`);
+    await expect(page.locator("#import-error"), name).toContainText("本地数据没有任何改动");
+    expect(await exportLog(page), name).toBe(good);
+  }
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  await expect(page.locator("main img")).toHaveCount(0);
+
+  // A file over the size limit is refused before it is read.
+  await chooseFile(page, "huge.jsonl", "x".repeat(65 * 1024 * 1024));
+  await expect(page.locator("#import-error")).toContainText("文件超过 64 MB");
+  expect(await exportLog(page)).toBe(good);
+
+  // The same message in English.
+  await page.getByRole("button", { name: "English" }).click();
+  await chooseFile(page, "broken-chain.jsonl", bad["broken-chain.jsonl"](good));
+  await expect(page.locator("#import-error")).toContainText("hash chain breaks");
+  await expect(page.locator("#import-error")).toContainText("Nothing was changed");
+});
