@@ -43,10 +43,9 @@ impl Names<'_> {
     }
     fn booking(&self, id: &BookingId) -> (String, String) {
         match self.s.bookings.get(id) {
-            Some(b) => (
-                self.enterprise(&b.enterprise_id),
-                b.booth_id.map(|x| self.booth(&x)).unwrap_or_else(|| "—".into()),
-            ),
+            Some(b) => {
+                (self.enterprise(&b.enterprise_id), b.booth_id.map(|x| self.booth(&x)).unwrap_or_else(|| "—".into()))
+            }
             None => (short(id.0), "—".into()),
         }
     }
@@ -80,61 +79,210 @@ pub fn what(lang: Lang, state: &State, event: &Event) -> String {
     let p = |zh: &str, en: &str, params: &[(&str, String)]| fill(lang.pick(zh, en), params);
     match event {
         Event::Fair(e) => match e {
-            FairEvent::FairCreated { details, .. } => p("创建了招聘会“{n}”", "created the job fair \"{n}\"", &[("n", details.name.clone())]),
-            FairEvent::FairEdited { fair_id, .. } => p("修改了招聘会 {f}", "edited the job fair {f}", &[("f", n.fair(fair_id))]),
-            FairEvent::FairPublished { fair_id } => p("发布了招聘会 {f}", "published the job fair {f}", &[("f", n.fair(fair_id))]),
-            FairEvent::FairUnpublished { fair_id } => p("撤回了招聘会 {f} 的发布", "took the job fair {f} back to draft", &[("f", n.fair(fair_id))]),
-            FairEvent::FairClosed { fair_id } => p("结束了招聘会 {f}", "closed the job fair {f}", &[("f", n.fair(fair_id))]),
-            FairEvent::FairCancelled { fair_id, reason } => p("取消了招聘会 {f}，原因：{r}", "cancelled the job fair {f}: {r}", &[("f", n.fair(fair_id)), ("r", reason.clone())]),
+            FairEvent::FairCreated { details, .. } => {
+                p("创建了招聘会“{n}”", "created the job fair \"{n}\"", &[("n", details.name.clone())])
+            }
+            FairEvent::FairEdited { fair_id, .. } => {
+                p("修改了招聘会 {f}", "edited the job fair {f}", &[("f", n.fair(fair_id))])
+            }
+            FairEvent::FairPublished { fair_id } => {
+                p("发布了招聘会 {f}", "published the job fair {f}", &[("f", n.fair(fair_id))])
+            }
+            FairEvent::FairUnpublished { fair_id } => {
+                p("撤回了招聘会 {f} 的发布", "took the job fair {f} back to draft", &[("f", n.fair(fair_id))])
+            }
+            FairEvent::FairClosed { fair_id } => {
+                p("结束了招聘会 {f}", "closed the job fair {f}", &[("f", n.fair(fair_id))])
+            }
+            FairEvent::FairCancelled { fair_id, reason } => p(
+                "取消了招聘会 {f}，原因：{r}",
+                "cancelled the job fair {f}: {r}",
+                &[("f", n.fair(fair_id)), ("r", reason.clone())],
+            ),
         },
         Event::Series(e) => match e {
-            SeriesEvent::SeriesCreated { name, .. } => p("创建了系列活动“{n}”", "created the series \"{n}\"", &[("n", name.clone())]),
-            SeriesEvent::SeriesRenamed { series_id, name } => p("将系列活动 {s} 改名为“{n}”", "renamed the series {s} to \"{n}\"", &[("s", n.series(series_id)), ("n", name.clone())]),
+            SeriesEvent::SeriesCreated { name, .. } => {
+                p("创建了系列活动“{n}”", "created the series \"{n}\"", &[("n", name.clone())])
+            }
+            SeriesEvent::SeriesRenamed { series_id, name } => p(
+                "将系列活动 {s} 改名为“{n}”",
+                "renamed the series {s} to \"{n}\"",
+                &[("s", n.series(series_id)), ("n", name.clone())],
+            ),
         },
         Event::FloorPlan(e) => match e {
-            FloorPlanEvent::HallSized { fair_id, width, depth } => p("将 {f} 的场馆设为 {w} × {d} 米", "sized the hall of {f} to {w} × {d} m", &[("f", n.fair(fair_id)), ("w", width.to_string()), ("d", depth.to_string())]),
-            FloorPlanEvent::ZoneAdded { fair_id, name, .. } => p("在 {f} 添加了展区“{z}”", "added the zone \"{z}\" to {f}", &[("f", n.fair(fair_id)), ("z", name.clone())]),
-            FloorPlanEvent::ZoneRenamed { name, .. } => p("将展区改名为“{z}”", "renamed a zone to \"{z}\"", &[("z", name.clone())]),
-            FloorPlanEvent::ZoneRemoved { fair_id, .. } => p("删除了 {f} 的一个展区", "removed a zone of {f}", &[("f", n.fair(fair_id))]),
-            FloorPlanEvent::BoothAdded { fair_id, booth } => p("在 {f} 添加了展位 {b}", "added booth {b} to {f}", &[("f", n.fair(fair_id)), ("b", booth.code.clone())]),
-            FloorPlanEvent::BoothMoved { booth_id, x, y } => p("将展位 {b} 移到 ({x}, {y})", "moved booth {b} to ({x}, {y})", &[("b", n.booth(booth_id)), ("x", x.to_string()), ("y", y.to_string())]),
-            FloorPlanEvent::BoothResized { booth_id, w, h } => p("将展位 {b} 改为 {w} × {h} 米", "resized booth {b} to {w} × {h} m", &[("b", n.booth(booth_id)), ("w", w.to_string()), ("h", h.to_string())]),
-            FloorPlanEvent::BoothRemoved { booth_id } => p("删除了展位 {b}", "removed booth {b}", &[("b", n.booth(booth_id))]),
-            FloorPlanEvent::AmenitiesSet { booth_id, .. } => p("修改了展位 {b} 的配套设施", "changed the amenities of booth {b}", &[("b", n.booth(booth_id))]),
-            FloorPlanEvent::BoothBlocked { booth_id, reason } => p("锁定了展位 {b}：{r}", "blocked booth {b}: {r}", &[("b", n.booth(booth_id)), ("r", reason.clone())]),
-            FloorPlanEvent::BoothUnblocked { booth_id } => p("解除了展位 {b} 的锁定", "unblocked booth {b}", &[("b", n.booth(booth_id))]),
-            FloorPlanEvent::VirtualBoothsSet { fair_id, count } => p("将 {f} 的虚拟展位设为 {c} 个", "set {c} virtual booths for {f}", &[("f", n.fair(fair_id)), ("c", count.to_string())]),
+            FloorPlanEvent::HallSized { fair_id, width, depth } => p(
+                "将 {f} 的场馆设为 {w} × {d} 米",
+                "sized the hall of {f} to {w} × {d} m",
+                &[("f", n.fair(fair_id)), ("w", width.to_string()), ("d", depth.to_string())],
+            ),
+            FloorPlanEvent::ZoneAdded { fair_id, name, .. } => p(
+                "在 {f} 添加了展区“{z}”",
+                "added the zone \"{z}\" to {f}",
+                &[("f", n.fair(fair_id)), ("z", name.clone())],
+            ),
+            FloorPlanEvent::ZoneRenamed { name, .. } => {
+                p("将展区改名为“{z}”", "renamed a zone to \"{z}\"", &[("z", name.clone())])
+            }
+            FloorPlanEvent::ZoneRemoved { fair_id, .. } => {
+                p("删除了 {f} 的一个展区", "removed a zone of {f}", &[("f", n.fair(fair_id))])
+            }
+            FloorPlanEvent::BoothAdded { fair_id, booth } => p(
+                "在 {f} 添加了展位 {b}",
+                "added booth {b} to {f}",
+                &[("f", n.fair(fair_id)), ("b", booth.code.clone())],
+            ),
+            FloorPlanEvent::BoothMoved { booth_id, x, y } => p(
+                "将展位 {b} 移到 ({x}, {y})",
+                "moved booth {b} to ({x}, {y})",
+                &[("b", n.booth(booth_id)), ("x", x.to_string()), ("y", y.to_string())],
+            ),
+            FloorPlanEvent::BoothResized { booth_id, w, h } => p(
+                "将展位 {b} 改为 {w} × {h} 米",
+                "resized booth {b} to {w} × {h} m",
+                &[("b", n.booth(booth_id)), ("w", w.to_string()), ("h", h.to_string())],
+            ),
+            FloorPlanEvent::BoothRemoved { booth_id } => {
+                p("删除了展位 {b}", "removed booth {b}", &[("b", n.booth(booth_id))])
+            }
+            FloorPlanEvent::AmenitiesSet { booth_id, .. } => {
+                p("修改了展位 {b} 的配套设施", "changed the amenities of booth {b}", &[("b", n.booth(booth_id))])
+            }
+            FloorPlanEvent::BoothBlocked { booth_id, reason } => {
+                p("锁定了展位 {b}：{r}", "blocked booth {b}: {r}", &[("b", n.booth(booth_id)), ("r", reason.clone())])
+            }
+            FloorPlanEvent::BoothUnblocked { booth_id } => {
+                p("解除了展位 {b} 的锁定", "unblocked booth {b}", &[("b", n.booth(booth_id))])
+            }
+            FloorPlanEvent::VirtualBoothsSet { fair_id, count } => p(
+                "将 {f} 的虚拟展位设为 {c} 个",
+                "set {c} virtual booths for {f}",
+                &[("f", n.fair(fair_id)), ("c", count.to_string())],
+            ),
         },
         Event::Enterprise(e) => match e {
-            EnterpriseEvent::EnterpriseRegistered { profile, .. } => p("登记了企业“{n}”", "registered the enterprise \"{n}\"", &[("n", profile.name.clone())]),
-            EnterpriseEvent::EnterpriseEdited { enterprise_id, .. } => p("修改了 {e} 的企业信息", "edited the profile of {e}", &[("e", n.enterprise(enterprise_id))]),
-            EnterpriseEvent::KeyEnterpriseMarked { enterprise_id, .. } => p("将 {e} 列为重点企业", "marked {e} as a key enterprise", &[("e", n.enterprise(enterprise_id))]),
-            EnterpriseEvent::KeyEnterpriseUnmarked { enterprise_id } => p("取消了 {e} 的重点企业标记", "unmarked {e} as a key enterprise", &[("e", n.enterprise(enterprise_id))]),
-            EnterpriseEvent::CommissionerAssigned { enterprise_id, commissioner } => p("指派 {c} 为 {e} 的就业服务专员", "assigned {c} as service commissioner of {e}", &[("e", n.enterprise(enterprise_id)), ("c", commissioner.clone())]),
+            EnterpriseEvent::EnterpriseRegistered { profile, .. } => {
+                p("登记了企业“{n}”", "registered the enterprise \"{n}\"", &[("n", profile.name.clone())])
+            }
+            EnterpriseEvent::EnterpriseEdited { enterprise_id, .. } => {
+                p("修改了 {e} 的企业信息", "edited the profile of {e}", &[("e", n.enterprise(enterprise_id))])
+            }
+            EnterpriseEvent::KeyEnterpriseMarked { enterprise_id, .. } => {
+                p("将 {e} 列为重点企业", "marked {e} as a key enterprise", &[("e", n.enterprise(enterprise_id))])
+            }
+            EnterpriseEvent::KeyEnterpriseUnmarked { enterprise_id } => p(
+                "取消了 {e} 的重点企业标记",
+                "unmarked {e} as a key enterprise",
+                &[("e", n.enterprise(enterprise_id))],
+            ),
+            EnterpriseEvent::CommissionerAssigned { enterprise_id, commissioner } => p(
+                "指派 {c} 为 {e} 的就业服务专员",
+                "assigned {c} as service commissioner of {e}",
+                &[("e", n.enterprise(enterprise_id)), ("c", commissioner.clone())],
+            ),
         },
         Event::Post(e) => match e {
-            PostEvent::PostOpened { enterprise_id, details, .. } => p("为 {e} 发布了岗位“{t}”（招聘 {h} 人）", "opened the post \"{t}\" ({h} people) for {e}", &[("e", n.enterprise(enterprise_id)), ("t", details.title.clone()), ("h", details.headcount.to_string())]),
-            PostEvent::PostEdited { post_id, .. } => p("修改了岗位 {t}", "edited the post {t}", &[("t", n.post(post_id))]),
-            PostEvent::PostFilled { post_id } => p("岗位 {t} 已招满", "marked the post {t} filled", &[("t", n.post(post_id))]),
-            PostEvent::PostWithdrawn { post_id } => p("撤回了岗位 {t}", "withdrew the post {t}", &[("t", n.post(post_id))]),
+            PostEvent::PostOpened { enterprise_id, details, .. } => p(
+                "为 {e} 发布了岗位“{t}”（招聘 {h} 人）",
+                "opened the post \"{t}\" ({h} people) for {e}",
+                &[
+                    ("e", n.enterprise(enterprise_id)),
+                    ("t", details.title.clone()),
+                    ("h", details.headcount.to_string()),
+                ],
+            ),
+            PostEvent::PostEdited { post_id, .. } => {
+                p("修改了岗位 {t}", "edited the post {t}", &[("t", n.post(post_id))])
+            }
+            PostEvent::PostFilled { post_id } => {
+                p("岗位 {t} 已招满", "marked the post {t} filled", &[("t", n.post(post_id))])
+            }
+            PostEvent::PostWithdrawn { post_id } => {
+                p("撤回了岗位 {t}", "withdrew the post {t}", &[("t", n.post(post_id))])
+            }
         },
         Event::Booking(e) => match e {
-            BookingEvent::BookingRulesSet { fair_id, rules } => p("设置了 {f} 的展位规则（保留 {h} 小时，每家最多 {m} 个）", "set the booth rules of {f} (hold {h} h, at most {m} per enterprise)", &[("f", n.fair(fair_id)), ("h", rules.hold_hours.to_string()), ("m", rules.max_booths_per_enterprise.to_string())]),
-            BookingEvent::BoothRequested { enterprise_id, fair_id, booth_id, .. } => p("为 {e} 申请了 {f} 的展位 {b}", "requested booth {b} at {f} for {e}", &[("e", n.enterprise(enterprise_id)), ("f", n.fair(fair_id)), ("b", booth_id.map(|b| n.booth(&b)).unwrap_or_else(|| lang.pick("（虚拟展位）", "(virtual)").into()))]),
-            BookingEvent::BookingApproved { booking_id } => { let (e, b) = n.booking(booking_id); p("通过了 {e} 在展位 {b} 的申请", "approved booth {b} for {e}", &[("e", e), ("b", b)]) }
-            BookingEvent::BookingApprovalRevoked { booking_id, .. } => { let (e, b) = n.booking(booking_id); p("撤回了对 {e} 展位 {b} 的批准", "took back the approval of booth {b} for {e}", &[("e", e), ("b", b)]) }
-            BookingEvent::BookingRejected { booking_id, reason } => { let (e, b) = n.booking(booking_id); p("拒绝了 {e} 在展位 {b} 的申请：{r}", "rejected {e}'s request for booth {b}: {r}", &[("e", e), ("b", b), ("r", reason.clone())]) }
-            BookingEvent::BookingReassigned { booking_id, booth_id } => { let (e, _) = n.booking(booking_id); p("将 {e} 调整到展位 {b}", "moved {e} to booth {b}", &[("e", e), ("b", n.booth(booth_id))]) }
-            BookingEvent::BookingCancelled { booking_id } => { let (e, b) = n.booking(booking_id); p("取消了 {e} 的展位 {b}", "cancelled booth {b} of {e}", &[("e", e), ("b", b)]) }
-            BookingEvent::HoldExpired { booking_id } => { let (e, b) = n.booking(booking_id); p("{e} 对展位 {b} 的保留已到期", "the hold of booth {b} for {e} ran out", &[("e", e), ("b", b)]) }
-            BookingEvent::WaitlistJoined { enterprise_id, fair_id, .. } => p("让 {e} 加入了 {f} 的候补名单", "put {e} on the waitlist of {f}", &[("e", n.enterprise(enterprise_id)), ("f", n.fair(fair_id))]),
-            BookingEvent::WaitlistLeft { waitlist_id } => p("{e} 退出了候补", "{e} left the waitlist", &[("e", n.waitlist(waitlist_id))]),
-            BookingEvent::WaitlistOffered { waitlist_id, booth_id, skipped, .. } => p("候补：展位 {b} 空出，按顺序提供给 {e}（跳过 {k} 家不符合条件的企业）", "waitlist: booth {b} freed and offered, in order, to {e} ({k} not eligible passed over)", &[("e", n.waitlist(waitlist_id)), ("b", booth_id.map(|b| n.booth(&b)).unwrap_or_else(|| "—".into())), ("k", skipped.len().to_string())]),
-            BookingEvent::OfferAccepted { booking_id } => { let (e, b) = n.booking(booking_id); p("{e} 接受了候补展位 {b}", "{e} accepted the offered booth {b}", &[("e", e), ("b", b)]) }
-            BookingEvent::OfferDeclined { booking_id } => { let (e, b) = n.booking(booking_id); p("{e} 放弃了候补展位 {b}", "{e} declined the offered booth {b}", &[("e", e), ("b", b)]) }
+            BookingEvent::BookingRulesSet { fair_id, rules } => p(
+                "设置了 {f} 的展位规则（保留 {h} 小时，每家最多 {m} 个）",
+                "set the booth rules of {f} (hold {h} h, at most {m} per enterprise)",
+                &[
+                    ("f", n.fair(fair_id)),
+                    ("h", rules.hold_hours.to_string()),
+                    ("m", rules.max_booths_per_enterprise.to_string()),
+                ],
+            ),
+            BookingEvent::BoothRequested { enterprise_id, fair_id, booth_id, .. } => p(
+                "为 {e} 申请了 {f} 的展位 {b}",
+                "requested booth {b} at {f} for {e}",
+                &[
+                    ("e", n.enterprise(enterprise_id)),
+                    ("f", n.fair(fair_id)),
+                    (
+                        "b",
+                        booth_id.map(|b| n.booth(&b)).unwrap_or_else(|| lang.pick("（虚拟展位）", "(virtual)").into()),
+                    ),
+                ],
+            ),
+            BookingEvent::BookingApproved { booking_id } => {
+                let (e, b) = n.booking(booking_id);
+                p("通过了 {e} 在展位 {b} 的申请", "approved booth {b} for {e}", &[("e", e), ("b", b)])
+            }
+            BookingEvent::BookingApprovalRevoked { booking_id, .. } => {
+                let (e, b) = n.booking(booking_id);
+                p("撤回了对 {e} 展位 {b} 的批准", "took back the approval of booth {b} for {e}", &[("e", e), ("b", b)])
+            }
+            BookingEvent::BookingRejected { booking_id, reason } => {
+                let (e, b) = n.booking(booking_id);
+                p(
+                    "拒绝了 {e} 在展位 {b} 的申请：{r}",
+                    "rejected {e}'s request for booth {b}: {r}",
+                    &[("e", e), ("b", b), ("r", reason.clone())],
+                )
+            }
+            BookingEvent::BookingReassigned { booking_id, booth_id } => {
+                let (e, _) = n.booking(booking_id);
+                p("将 {e} 调整到展位 {b}", "moved {e} to booth {b}", &[("e", e), ("b", n.booth(booth_id))])
+            }
+            BookingEvent::BookingCancelled { booking_id } => {
+                let (e, b) = n.booking(booking_id);
+                p("取消了 {e} 的展位 {b}", "cancelled booth {b} of {e}", &[("e", e), ("b", b)])
+            }
+            BookingEvent::HoldExpired { booking_id } => {
+                let (e, b) = n.booking(booking_id);
+                p("{e} 对展位 {b} 的保留已到期", "the hold of booth {b} for {e} ran out", &[("e", e), ("b", b)])
+            }
+            BookingEvent::WaitlistJoined { enterprise_id, fair_id, .. } => p(
+                "让 {e} 加入了 {f} 的候补名单",
+                "put {e} on the waitlist of {f}",
+                &[("e", n.enterprise(enterprise_id)), ("f", n.fair(fair_id))],
+            ),
+            BookingEvent::WaitlistLeft { waitlist_id } => {
+                p("{e} 退出了候补", "{e} left the waitlist", &[("e", n.waitlist(waitlist_id))])
+            }
+            BookingEvent::WaitlistOffered { waitlist_id, booth_id, skipped, .. } => p(
+                "候补：展位 {b} 空出，按顺序提供给 {e}（跳过 {k} 家不符合条件的企业）",
+                "waitlist: booth {b} freed and offered, in order, to {e} ({k} not eligible passed over)",
+                &[
+                    ("e", n.waitlist(waitlist_id)),
+                    ("b", booth_id.map(|b| n.booth(&b)).unwrap_or_else(|| "—".into())),
+                    ("k", skipped.len().to_string()),
+                ],
+            ),
+            BookingEvent::OfferAccepted { booking_id } => {
+                let (e, b) = n.booking(booking_id);
+                p("{e} 接受了候补展位 {b}", "{e} accepted the offered booth {b}", &[("e", e), ("b", b)])
+            }
+            BookingEvent::OfferDeclined { booking_id } => {
+                let (e, b) = n.booking(booking_id);
+                p("{e} 放弃了候补展位 {b}", "{e} declined the offered booth {b}", &[("e", e), ("b", b)])
+            }
         },
         Event::Merge(e) => match e {
-            MergeEvent::LogMerged { source, taken, conflicts, .. } => p("合并了“{s}”：接收 {t} 条事件，{c} 处冲突待处理", "merged \"{s}\": {t} events taken in, {c} conflicts to resolve", &[("s", source.clone()), ("t", taken.to_string()), ("c", conflicts.len().to_string())]),
+            MergeEvent::LogMerged { source, taken, conflicts, .. } => p(
+                "合并了“{s}”：接收 {t} 条事件，{c} 处冲突待处理",
+                "merged \"{s}\": {t} events taken in, {c} conflicts to resolve",
+                &[("s", source.clone()), ("t", taken.to_string()), ("c", conflicts.len().to_string())],
+            ),
             MergeEvent::ConflictResolved { .. } => p("处理了一处合并冲突", "resolved a merge conflict", &[]),
         },
     }
@@ -151,11 +299,22 @@ pub fn sentence(lang: Lang, state: &State, env: &EventEnvelope) -> String {
 pub fn undo_error(lang: Lang, e: &UndoError) -> String {
     match e {
         UndoError::Nothing => lang.pick("没有可以撤销的操作", "Nothing to undo").into(),
-        UndoError::NotYours => lang.pick("只能撤销自己的操作（当前身份与操作人不同）", "You can only undo your own changes (the current role or name differs)").into(),
+        UndoError::NotYours => lang
+            .pick(
+                "只能撤销自己的操作（当前身份与操作人不同）",
+                "You can only undo your own changes (the current role or name differs)",
+            )
+            .into(),
         UndoError::BuiltOn { seq, by, event } => fill(
-            lang.pick("无法撤销：{by} 之后又修改了同一对象（第 {seq} 条事件，{event}）", "Cannot undo: {by} changed the same thing afterwards (event {seq}, {event})"),
+            lang.pick(
+                "无法撤销：{by} 之后又修改了同一对象（第 {seq} 条事件，{event}）",
+                "Cannot undo: {by} changed the same thing afterwards (event {seq}, {event})",
+            ),
             &[("by", by.clone()), ("seq", seq.to_string()), ("event", event.clone())],
         ),
-        UndoError::NotUndoable { event } => fill(lang.pick("这类操作（{event}）不能撤销", "This kind of change ({event}) cannot be undone"), &[("event", event.clone())]),
+        UndoError::NotUndoable { event } => fill(
+            lang.pick("这类操作（{event}）不能撤销", "This kind of change ({event}) cannot be undone"),
+            &[("event", event.clone())],
+        ),
     }
 }

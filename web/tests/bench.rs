@@ -29,8 +29,11 @@ fn log_at_100k_events() {
     let text = codec::export(engine.log());
     console_log!("BENCH file: {} events, {:.1} MiB", engine.log().len(), text.len() as f64 / 1048576.0);
     time("verify hash chain + parse 100k events (codec::import)", 3, || codec::import(&text).unwrap());
-    let lines: Vec<(u64, Option<&str>)> = text.lines().skip(1).enumerate().map(|(i, l)| (i as u64 + 1, Some(l))).collect();
-    time("restore 100k stored lines (parse, chain, evolve: app start-up)", 3, || Engine::restore(lines.iter().cloned()));
+    let lines: Vec<(u64, Option<&str>)> =
+        text.lines().skip(1).enumerate().map(|(i, l)| (i as u64 + 1, Some(l))).collect();
+    time("restore 100k stored lines (parse, chain, evolve: app start-up)", 3, || {
+        Engine::restore(lines.iter().cloned())
+    });
     let events = engine.log().entries().to_vec();
     time("replay 100k parsed events (State::replay)", 3, || State::replay(events.iter()));
     let mut e = engine.clone();

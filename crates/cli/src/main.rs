@@ -122,7 +122,9 @@ fn run(cli: Cli) -> Result<(), String> {
             let engine = synth::fair_log(events, seed);
             let text = codec::export(engine.log());
             match out {
-                Some(path) => std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+                Some(path) => {
+                    std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?
+                }
                 None => std::io::stdout().write_all(text.as_bytes()).map_err(|e| e.to_string())?,
             }
         }

@@ -50,7 +50,7 @@ impl Default for BookingRules {
 
 /// What an enterprise asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum BoothTarget {
     /// This booth.
     Booth { booth_id: BoothId },
@@ -61,7 +61,7 @@ pub enum BoothTarget {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "status", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum BookingStatus {
     /// Asked for; the booth is held until `hold_until`, waiting for the organizer.
     Requested {
@@ -175,7 +175,7 @@ pub enum FreedBy {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "status", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum WaitlistStatus {
     Waiting,
     Offered {
@@ -204,7 +204,6 @@ pub struct WaitlistEntry {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type")]
 pub enum BookingCommand {
     SetBookingRules {
         fair_id: FairId,
@@ -278,7 +277,6 @@ impl BookingCommand {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type")]
 pub enum BookingEvent {
     BookingRulesSet {
         fair_id: FairId,
@@ -364,7 +362,7 @@ impl BookingEvent {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[serde(tag = "rule", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum BookingError {
     #[error("no such fair")]
     FairNotFound,
@@ -1087,9 +1085,7 @@ pub(crate) fn check(state: &State, event: &BookingEvent) -> Result<(), BookingEr
         }
     };
     match event {
-        E::BookingRulesSet { fair_id, .. } => {
-            state.fairs.get(fair_id).map(|_| ()).ok_or(BookingError::FairNotFound)
-        }
+        E::BookingRulesSet { fair_id, .. } => state.fairs.get(fair_id).map(|_| ()).ok_or(BookingError::FairNotFound),
         E::BoothRequested { booking_id, fair_id, enterprise_id, booth_id, .. } => {
             if state.bookings.contains_key(booking_id) {
                 return Err(BookingError::AlreadyExists);

@@ -29,7 +29,7 @@ pub struct Header {
 
 /// Why a file or a stored record could not be read. Line numbers count from 1, header included.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[serde(tag = "error", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum CodecError {
     #[error("the file is empty")]
     Empty,
@@ -177,7 +177,8 @@ fn parse_line_at(line: &str, n: usize) -> Result<EventEnvelope, CodecError> {
         return Err(CodecError::NewerSchema { found: schema.min(u16::MAX as u64) as u16, supported: SCHEMA_VERSION });
     }
     let v = upcast(v, schema as u16).map_err(|message| CodecError::InvalidEvent { line: n, message })?;
-    serde_json::from_value(v).map_err(|e| CodecError::InvalidEvent { line: n, message: e.to_string() })
+    // Through text rather than `from_value`, so the wasm build holds one deserializer per type.
+    serde_json::from_str(&v.to_string()).map_err(|e| CodecError::InvalidEvent { line: n, message: e.to_string() })
 }
 
 /// Turn an envelope written with an older schema into the current one.

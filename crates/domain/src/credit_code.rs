@@ -11,7 +11,7 @@ const WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 
 
 /// Why a string is not a valid credit code (positions count from 1).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[serde(tag = "problem", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum CreditCodeProblem {
     #[error("a credit code has 18 characters, this one has {len}")]
     Length { len: usize },

@@ -164,7 +164,7 @@ impl Engine {
 
 /// Why restoring a stored log stopped before its end. Everything before `key` was restored.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(tag = "problem", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum RestoreProblem {
     /// The record is not a text line (the store was written by something else or damaged).
     NotText { key: u64 },

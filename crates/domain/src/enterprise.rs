@@ -96,7 +96,6 @@ pub struct Enterprise {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type")]
 pub enum EnterpriseCommand {
     RegisterEnterprise { enterprise_id: EnterpriseId, profile: EnterpriseProfile },
     EditEnterprise { enterprise_id: EnterpriseId, expected_version: u64, profile: EnterpriseProfile },
@@ -118,7 +117,6 @@ impl EnterpriseCommand {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type")]
 pub enum EnterpriseEvent {
     EnterpriseRegistered { enterprise_id: EnterpriseId, profile: EnterpriseProfile },
     EnterpriseEdited { enterprise_id: EnterpriseId, profile: EnterpriseProfile },
@@ -140,7 +138,7 @@ impl EnterpriseEvent {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[serde(tag = "rule", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum EnterpriseError {
     #[error("no such enterprise")]
     NotFound,

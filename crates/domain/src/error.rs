@@ -13,7 +13,7 @@ use crate::post::PostError;
 use crate::series::SeriesError;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[serde(tag = "concept", content = "error", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum DomainError {
     #[error("the {role:?} role may not {command}")]
     Forbidden { role: Role, command: String },
@@ -63,16 +63,10 @@ impl DomainError {
     }
 }
 
-/// snake_case name of an enum variant from its serde representation.
+/// snake_case name of an enum variant from its serde representation (`"name_required"` or
+/// `{"edit_conflict":{...}}`).
 fn variant_name<T: Serialize>(v: &T) -> String {
-    match serde_json::to_value(v) {
-        Ok(serde_json::Value::String(s)) => s,
-        Ok(serde_json::Value::Object(m)) => m
-            .get("rule")
-            .and_then(|r| r.as_str())
-            .map(str::to_owned)
-            .or_else(|| m.keys().next().cloned())
-            .unwrap_or_default(),
-        _ => String::new(),
-    }
+    let text = serde_json::to_string(v).unwrap_or_default();
+    let text = text.trim_start_matches('{');
+    text.trim_start_matches('"').split('"').next().unwrap_or_default().to_owned()
 }

@@ -47,7 +47,7 @@ impl FairMode {
 
 /// Where a fair takes place.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Venue {
     /// A hall in a Shanghai district.
     Hall { district: District, address: String },
@@ -101,7 +101,7 @@ pub struct FairDetails {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "status", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum FairStatus {
     Draft,
     Published,
@@ -160,7 +160,6 @@ pub struct Fair {
 // Commands, events, errors
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type")]
 pub enum FairCommand {
     CreateFair {
         fair_id: FairId,
@@ -204,7 +203,6 @@ impl FairCommand {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type")]
 pub enum FairEvent {
     FairCreated { fair_id: FairId, details: FairDetails },
     FairEdited { fair_id: FairId, details: FairDetails },
@@ -228,7 +226,7 @@ impl FairEvent {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[serde(tag = "rule", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum FairError {
     #[error("no such fair")]
     NotFound,
@@ -440,9 +438,10 @@ pub(crate) fn decide(state: &State, role: Role, now: DateTime<Utc>, cmd: FairCom
 }
 
 fn active_bookings(state: &State, fair: FairId) -> usize {
-    state.fair_bookings.get(&fair).map_or(0, |ids| {
-        ids.keys().filter(|id| state.bookings.get(id).is_some_and(|b| b.status.is_active())).count()
-    })
+    state
+        .fair_bookings
+        .get(&fair)
+        .map_or(0, |ids| ids.keys().filter(|id| state.bookings.get(id).is_some_and(|b| b.status.is_active())).count())
 }
 
 fn publishable(d: &FairDetails) -> std::result::Result<(), FairError> {
@@ -511,9 +510,13 @@ pub(crate) fn check(state: &State, event: &FairEvent) -> std::result::Result<(),
     };
     match (event, fair) {
         (FairEvent::FairCreated { .. }, Some(_)) => Err(FairError::AlreadyExists),
-        (FairEvent::FairCreated { details, .. }, None) => {
-            details.series.map_or(Ok(()), |s| if state.series.contains_key(&s) { Ok(()) } else { Err(FairError::SeriesNotFound) })
-        }
+        (FairEvent::FairCreated { details, .. }, None) => details.series.map_or(Ok(()), |s| {
+            if state.series.contains_key(&s) {
+                Ok(())
+            } else {
+                Err(FairError::SeriesNotFound)
+            }
+        }),
         (_, None) => Err(FairError::NotFound),
         (FairEvent::FairEdited { .. }, Some(f)) => {
             if matches!(f.status, FairStatus::Closed | FairStatus::Cancelled { .. }) {

@@ -92,7 +92,6 @@ pub struct NewBooth {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type")]
 pub enum FloorPlanCommand {
     SizeHall {
         fair_id: FairId,
@@ -173,7 +172,6 @@ impl FloorPlanCommand {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type")]
 pub enum FloorPlanEvent {
     HallSized { fair_id: FairId, width: u16, depth: u16 },
     ZoneAdded { fair_id: FairId, zone_id: ZoneId, name: String },
@@ -209,7 +207,7 @@ impl FloorPlanEvent {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[serde(tag = "rule", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum FloorPlanError {
     #[error("no such fair")]
     FairNotFound,
@@ -601,7 +599,11 @@ pub(crate) fn check(state: &State, event: &FloorPlanEvent) -> std::result::Resul
     match event {
         E::HallSized { fair_id, width, depth } => {
             laid_out_fair(state, *fair_id)?;
-            match state.floor_plans.get(fair_id).and_then(|p| p.booths.values().find(|b| !b.rect.inside(*width, *depth))) {
+            match state
+                .floor_plans
+                .get(fair_id)
+                .and_then(|p| p.booths.values().find(|b| !b.rect.inside(*width, *depth)))
+            {
                 Some(b) => Err(FloorPlanError::HallTooSmall { code: b.code.clone() }),
                 None => Ok(()),
             }

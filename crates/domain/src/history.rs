@@ -24,7 +24,9 @@ pub fn subjects(event: &Event) -> Vec<Uuid> {
             vec![series_id.0]
         }
         Event::FloorPlan(e) => match e {
-            FloorPlanEvent::HallSized { fair_id, .. } | FloorPlanEvent::VirtualBoothsSet { fair_id, .. } => vec![fair_id.0],
+            FloorPlanEvent::HallSized { fair_id, .. } | FloorPlanEvent::VirtualBoothsSet { fair_id, .. } => {
+                vec![fair_id.0]
+            }
             FloorPlanEvent::ZoneAdded { fair_id, zone_id, .. }
             | FloorPlanEvent::ZoneRenamed { fair_id, zone_id, .. }
             | FloorPlanEvent::ZoneRemoved { fair_id, zone_id } => vec![fair_id.0, zone_id.0],
@@ -49,7 +51,9 @@ pub fn subjects(event: &Event) -> Vec<Uuid> {
                 v.extend(details.fairs.iter().map(|f| f.0));
                 v
             }
-            PostEvent::PostEdited { post_id, .. } | PostEvent::PostFilled { post_id } | PostEvent::PostWithdrawn { post_id } => {
+            PostEvent::PostEdited { post_id, .. }
+            | PostEvent::PostFilled { post_id }
+            | PostEvent::PostWithdrawn { post_id } => {
                 vec![post_id.0]
             }
         },
@@ -131,7 +135,7 @@ pub fn batch_of(events: &[EventEnvelope], seq: u64) -> Option<(u64, u64)> {
 
 /// Why a command cannot be undone.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, thiserror::Error)]
-#[serde(tag = "why", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum UndoError {
     #[error("nothing to undo")]
     Nothing,
@@ -153,8 +157,13 @@ pub fn undo(engine: &Engine, first: u64, last: u64, actor: &Actor) -> Result<Vec
         return Err(UndoError::NotYours);
     }
     let touched: std::collections::HashSet<Uuid> = batch.iter().flat_map(|e| subjects(&e.event)).collect();
-    if let Some(later) = events[last as usize..].iter().find(|e| subjects(&e.event).iter().any(|s| touched.contains(s))) {
-        return Err(UndoError::BuiltOn { seq: later.seq, by: later.actor.name.clone(), event: later.event.type_name().into() });
+    if let Some(later) = events[last as usize..].iter().find(|e| subjects(&e.event).iter().any(|s| touched.contains(s)))
+    {
+        return Err(UndoError::BuiltOn {
+            seq: later.seq,
+            by: later.actor.name.clone(),
+            event: later.event.type_name().into(),
+        });
     }
     let before = engine.state_at(first - 1);
     let now = engine.state();
@@ -181,7 +190,8 @@ fn inverse(before: &State, now: &State, event: &Event) -> Result<Option<Intent>,
         Event::Fair(FairEvent::FairEdited { fair_id, .. }) => {
             let old = before.fairs.get(fair_id).ok_or_else(no)?;
             let cur = now.fairs.get(fair_id).ok_or_else(no)?;
-            FairCommand::EditFair { fair_id: *fair_id, expected_version: cur.version, details: old.details.clone() }.into()
+            FairCommand::EditFair { fair_id: *fair_id, expected_version: cur.version, details: old.details.clone() }
+                .into()
         }
         Event::Fair(FairEvent::FairPublished { fair_id }) => FairCommand::UnpublishFair { fair_id: *fair_id }.into(),
         Event::Fair(FairEvent::FairUnpublished { fair_id }) => FairCommand::PublishFair { fair_id: *fair_id }.into(),
@@ -190,7 +200,8 @@ fn inverse(before: &State, now: &State, event: &Event) -> Result<Option<Intent>,
             SeriesCommand::RenameSeries { series_id: *series_id, name: old.name.clone() }.into()
         }
         Event::FloorPlan(e) => {
-            let booth_before = |id| before.booth_fair.get(id).and_then(|f| before.floor_plans.get(f)).and_then(|p| p.booths.get(id));
+            let booth_before =
+                |id| before.booth_fair.get(id).and_then(|f| before.floor_plans.get(f)).and_then(|p| p.booths.get(id));
             match e {
                 FloorPlanEvent::HallSized { fair_id, .. } => {
                     let p = before.floor_plans.get(fair_id).filter(|p| p.width > 0).ok_or_else(no)?;
@@ -203,12 +214,20 @@ fn inverse(before: &State, now: &State, event: &Event) -> Result<Option<Intent>,
                     let z = before.floor_plans.get(fair_id).and_then(|p| p.zones.get(zone_id)).ok_or_else(no)?;
                     FloorPlanCommand::RenameZone { fair_id: *fair_id, zone_id: *zone_id, name: z.name.clone() }.into()
                 }
-                FloorPlanEvent::BoothAdded { booth, .. } => FloorPlanCommand::RemoveBooth { booth_id: booth.booth_id }.into(),
+                FloorPlanEvent::BoothAdded { booth, .. } => {
+                    FloorPlanCommand::RemoveBooth { booth_id: booth.booth_id }.into()
+                }
                 FloorPlanEvent::BoothRemoved { booth_id } => {
                     let b = booth_before(booth_id).ok_or_else(no)?;
                     FloorPlanCommand::AddBooth {
                         fair_id: b.fair_id,
-                        booth: NewBooth { booth_id: b.id, zone_id: b.zone_id, code: b.code.clone(), rect: b.rect, amenities: b.amenities },
+                        booth: NewBooth {
+                            booth_id: b.id,
+                            zone_id: b.zone_id,
+                            code: b.code.clone(),
+                            rect: b.rect,
+                            amenities: b.amenities,
+                        },
                     }
                     .into()
                 }
@@ -224,7 +243,9 @@ fn inverse(before: &State, now: &State, event: &Event) -> Result<Option<Intent>,
                     let b = booth_before(booth_id).ok_or_else(no)?;
                     FloorPlanCommand::SetAmenities { booth_id: *booth_id, amenities: b.amenities }.into()
                 }
-                FloorPlanEvent::BoothBlocked { booth_id, .. } => FloorPlanCommand::UnblockBooth { booth_id: *booth_id }.into(),
+                FloorPlanEvent::BoothBlocked { booth_id, .. } => {
+                    FloorPlanCommand::UnblockBooth { booth_id: *booth_id }.into()
+                }
                 FloorPlanEvent::BoothUnblocked { booth_id } => {
                     let reason = booth_before(booth_id).and_then(|b| b.blocked.clone()).ok_or_else(no)?;
                     FloorPlanCommand::BlockBooth { booth_id: *booth_id, reason }.into()
@@ -248,7 +269,9 @@ fn inverse(before: &State, now: &State, event: &Event) -> Result<Option<Intent>,
         }
         Event::Enterprise(EnterpriseEvent::KeyEnterpriseMarked { enterprise_id, .. }) => {
             match before.enterprises.get(enterprise_id).and_then(|e| e.key) {
-                Some(category) => EnterpriseCommand::MarkKeyEnterprise { enterprise_id: *enterprise_id, category }.into(),
+                Some(category) => {
+                    EnterpriseCommand::MarkKeyEnterprise { enterprise_id: *enterprise_id, category }.into()
+                }
                 None => EnterpriseCommand::UnmarkKeyEnterprise { enterprise_id: *enterprise_id }.into(),
             }
         }
@@ -271,7 +294,8 @@ fn inverse(before: &State, now: &State, event: &Event) -> Result<Option<Intent>,
             BookingCommand::ApproveBooking { booking_id: *booking_id }.into()
         }
         Event::Booking(BookingEvent::BookingRulesSet { fair_id, .. }) => {
-            BookingCommand::SetBookingRules { fair_id: *fair_id, rules: crate::booking::rules_of(before, *fair_id) }.into()
+            BookingCommand::SetBookingRules { fair_id: *fair_id, rules: crate::booking::rules_of(before, *fair_id) }
+                .into()
         }
         // Deadlines that passed are facts of time: undoing a decision leaves them be.
         Event::Booking(BookingEvent::HoldExpired { .. }) => return Ok(None),
@@ -308,7 +332,11 @@ mod tests {
                 },
             }
             .into(),
-            EnterpriseCommand::RegisterEnterprise { enterprise_id: EnterpriseId::from_u128(4), profile: sample_profile() }.into(),
+            EnterpriseCommand::RegisterEnterprise {
+                enterprise_id: EnterpriseId::from_u128(4),
+                profile: sample_profile(),
+            }
+            .into(),
             BookingCommand::RequestBooth {
                 booking_id: BookingId::from_u128(5),
                 fair_id: fair,
@@ -329,14 +357,24 @@ mod tests {
     #[test]
     fn undo_then_redo_an_approval() {
         let mut e = setup();
-        e.execute(organizer_cmd(BookingCommand::ApproveBooking { booking_id: BookingId::from_u128(5) }), counter_ids(200)).unwrap();
+        e.execute(
+            organizer_cmd(BookingCommand::ApproveBooking { booking_id: BookingId::from_u128(5) }),
+            counter_ids(200),
+        )
+        .unwrap();
         let (first, last) = last_batch(&e);
         let undo_cmds = undo(&e, first, last, &organizer()).unwrap();
-        assert_eq!(undo_cmds, vec![Intent::from(BookingCommand::RevokeApproval { booking_id: BookingId::from_u128(5) })]);
+        assert_eq!(
+            undo_cmds,
+            vec![Intent::from(BookingCommand::RevokeApproval { booking_id: BookingId::from_u128(5) })]
+        );
         e.prepare_all(undo_cmds.into_iter().map(organizer_cmd).collect(), counter_ids(300))
             .map(|s| e.commit(s).unwrap().len())
             .unwrap();
-        assert!(matches!(e.state().bookings[&BookingId::from_u128(5)].status, crate::booking::BookingStatus::Requested { .. }));
+        assert!(matches!(
+            e.state().bookings[&BookingId::from_u128(5)].status,
+            crate::booking::BookingStatus::Requested { .. }
+        ));
         // Redo is undoing the undo.
         let (first, last) = last_batch(&e);
         let redo = undo(&e, first, last, &organizer()).unwrap();
@@ -348,12 +386,24 @@ mod tests {
         let mut e = setup();
         let fair = FairId::from_u128(1);
         let mut d = xuhui_fair("新名字");
-        e.execute(organizer_cmd(FairCommand::EditFair { fair_id: fair, expected_version: 2, details: d.clone() }), counter_ids(200)).unwrap();
+        e.execute(
+            organizer_cmd(FairCommand::EditFair { fair_id: fair, expected_version: 2, details: d.clone() }),
+            counter_ids(200),
+        )
+        .unwrap();
         let (first, last) = last_batch(&e);
         d.capacity = Some(10);
         let colleague = Actor::organizer("李华");
         let version = e.state().fairs[&fair].version;
-        e.execute(Command { actor: colleague, now: crate::testing::default_now(), intent: FairCommand::EditFair { fair_id: fair, expected_version: version, details: d }.into() }, counter_ids(300)).unwrap();
+        e.execute(
+            Command {
+                actor: colleague,
+                now: crate::testing::default_now(),
+                intent: FairCommand::EditFair { fair_id: fair, expected_version: version, details: d }.into(),
+            },
+            counter_ids(300),
+        )
+        .unwrap();
         let err = undo(&e, first, last, &organizer()).unwrap_err();
         assert_eq!(err, UndoError::BuiltOn { seq: last + 1, by: "李华".into(), event: "FairEdited".into() });
     }
@@ -370,7 +420,13 @@ mod tests {
         let mut e = setup();
         let fair = FairId::from_u128(1);
         let before = e.state().fairs[&fair].details.clone();
-        e.execute(organizer_cmd(FairCommand::EditFair { fair_id: fair, expected_version: 2, details: xuhui_fair("新名字") }), counter_ids(200)).unwrap();
+        e.execute(
+            organizer_cmd(FairCommand::EditFair {
+                fair_id: fair, expected_version: 2, details: xuhui_fair("新名字")
+            }),
+            counter_ids(200),
+        )
+        .unwrap();
         let (first, last) = last_batch(&e);
         let cmds = undo(&e, first, last, &organizer()).unwrap();
         for c in cmds {

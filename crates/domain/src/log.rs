@@ -24,7 +24,7 @@ pub struct Sealed {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[serde(tag = "error", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum AppendError {
     /// Someone appended since the caller read the log (another tab, a merge).
     #[error("the log moved on: expected last sequence {expected}, it is {actual}")]

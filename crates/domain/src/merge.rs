@@ -57,7 +57,6 @@ pub enum Resolution {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type")]
 pub enum MergeEvent {
     LogMerged {
         /// What the user merged (a file name).
@@ -68,7 +67,10 @@ pub enum MergeEvent {
         taken: u64,
         conflicts: Vec<MergeConflict>,
     },
-    ConflictResolved { conflict_id: Uuid, resolution: Resolution },
+    ConflictResolved {
+        conflict_id: Uuid,
+        resolution: Resolution,
+    },
 }
 
 impl MergeEvent {
@@ -81,13 +83,12 @@ impl MergeEvent {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type")]
 pub enum MergeCommand {
     ResolveConflict { conflict_id: Uuid, resolution: Resolution },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[serde(tag = "rule", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum MergeError {
     #[error("no such open conflict")]
     ConflictNotFound,
@@ -309,15 +310,40 @@ mod tests {
         let mut ids = counter_ids(1000);
         let fair = FairId::from_u128(1);
         let zone = ZoneId::from_u128(2);
-        let p2 = EnterpriseProfile { name: "第二家".into(), credit_code: crate::credit_code::complete("91310000MA1FL0002"), ..sample_profile() };
+        let p2 = EnterpriseProfile {
+            name: "第二家".into(),
+            credit_code: crate::credit_code::complete("91310000MA1FL0002"),
+            ..sample_profile()
+        };
         for c in [
             org("2026-03-01T09:00", FairCommand::CreateFair { fair_id: fair, details: xuhui_fair("徐汇区春季招聘会") }),
             org("2026-03-01T09:01", FairCommand::PublishFair { fair_id: fair }),
             org("2026-03-01T09:02", FloorPlanCommand::SizeHall { fair_id: fair, width: 20, depth: 10 }),
             org("2026-03-01T09:03", FloorPlanCommand::AddZone { fair_id: fair, zone_id: zone, name: "A馆".into() }),
-            org("2026-03-01T09:04", FloorPlanCommand::AddBooth { fair_id: fair, booth: NewBooth { booth_id: BoothId::from_u128(3), zone_id: zone, code: "A-12".into(), rect: Rect { x: 0, y: 0, w: 3, h: 3 }, amenities: Amenities::default() } }),
-            org("2026-03-01T09:05", EnterpriseCommand::RegisterEnterprise { enterprise_id: EnterpriseId::from_u128(4), profile: sample_profile() }),
-            org("2026-03-01T09:06", EnterpriseCommand::RegisterEnterprise { enterprise_id: EnterpriseId::from_u128(5), profile: p2 }),
+            org(
+                "2026-03-01T09:04",
+                FloorPlanCommand::AddBooth {
+                    fair_id: fair,
+                    booth: NewBooth {
+                        booth_id: BoothId::from_u128(3),
+                        zone_id: zone,
+                        code: "A-12".into(),
+                        rect: Rect { x: 0, y: 0, w: 3, h: 3 },
+                        amenities: Amenities::default(),
+                    },
+                },
+            ),
+            org(
+                "2026-03-01T09:05",
+                EnterpriseCommand::RegisterEnterprise {
+                    enterprise_id: EnterpriseId::from_u128(4),
+                    profile: sample_profile(),
+                },
+            ),
+            org(
+                "2026-03-01T09:06",
+                EnterpriseCommand::RegisterEnterprise { enterprise_id: EnterpriseId::from_u128(5), profile: p2 },
+            ),
         ] {
             e.execute(c, &mut ids).unwrap();
         }
@@ -325,12 +351,15 @@ mod tests {
     }
 
     fn request(at: &str, booking: u128, ent: u128) -> Command {
-        org(at, BookingCommand::RequestBooth {
-            booking_id: BookingId::from_u128(booking),
-            fair_id: FairId::from_u128(1),
-            enterprise_id: EnterpriseId::from_u128(ent),
-            target: BoothTarget::Booth { booth_id: BoothId::from_u128(3) },
-        })
+        org(
+            at,
+            BookingCommand::RequestBooth {
+                booking_id: BookingId::from_u128(booking),
+                fair_id: FairId::from_u128(1),
+                enterprise_id: EnterpriseId::from_u128(ent),
+                target: BoothTarget::Booth { booth_id: BoothId::from_u128(3) },
+            },
+        )
     }
 
     fn imported(e: &Engine) -> codec::Imported {
@@ -339,7 +368,13 @@ mod tests {
 
     fn merged(into: &Engine, from: &Engine) -> Engine {
         let mut out = into.clone();
-        if let Some(plan) = out.plan_merge(&imported(from), "other.jsonl", &Actor::organizer("王敏"), t("2026-03-02T09:00"), Uuid::from_u128(0xAAAA)) {
+        if let Some(plan) = out.plan_merge(
+            &imported(from),
+            "other.jsonl",
+            &Actor::organizer("王敏"),
+            t("2026-03-02T09:00"),
+            Uuid::from_u128(0xAAAA),
+        ) {
             out.apply_merge(plan).unwrap();
         }
         out
@@ -351,7 +386,18 @@ mod tests {
         let mut b = shared();
         a.execute(request("2026-03-01T10:00", 10, 4), counter_ids(2000)).unwrap();
         b.execute(request("2026-03-01T10:05", 11, 5), counter_ids(3000)).unwrap();
-        b.execute(org("2026-03-01T10:06", FairCommand::EditFair { fair_id: FairId::from_u128(1), expected_version: 2, details: xuhui_fair("改名后的招聘会") }), counter_ids(4000)).unwrap();
+        b.execute(
+            org(
+                "2026-03-01T10:06",
+                FairCommand::EditFair {
+                    fair_id: FairId::from_u128(1),
+                    expected_version: 2,
+                    details: xuhui_fair("改名后的招聘会"),
+                },
+            ),
+            counter_ids(4000),
+        )
+        .unwrap();
 
         let ab = merged(&a, &b);
         let ba = merged(&b, &a);
@@ -373,7 +419,9 @@ mod tests {
     #[test]
     fn merging_a_log_with_nothing_new_changes_nothing() {
         let a = shared();
-        assert!(a.plan_merge(&imported(&a), "same", &Actor::organizer("x"), t("2026-03-02T09:00"), Uuid::nil()).is_none());
+        assert!(a
+            .plan_merge(&imported(&a), "same", &Actor::organizer("x"), t("2026-03-02T09:00"), Uuid::nil())
+            .is_none());
     }
 
     #[test]
@@ -384,9 +432,22 @@ mod tests {
         b.execute(request("2026-03-01T10:05", 11, 5), counter_ids(3000)).unwrap();
         let mut m = merged(&a, &b);
         let id = *m.state().open_conflicts.keys().next().unwrap();
-        m.execute(org("2026-03-02T10:00", MergeCommand::ResolveConflict { conflict_id: id, resolution: Resolution::Dismissed }), counter_ids(5000)).unwrap();
+        m.execute(
+            org(
+                "2026-03-02T10:00",
+                MergeCommand::ResolveConflict { conflict_id: id, resolution: Resolution::Dismissed },
+            ),
+            counter_ids(5000),
+        )
+        .unwrap();
         assert!(m.state().open_conflicts.is_empty());
-        let again = m.execute(org("2026-03-02T10:01", MergeCommand::ResolveConflict { conflict_id: id, resolution: Resolution::Dismissed }), counter_ids(6000));
+        let again = m.execute(
+            org(
+                "2026-03-02T10:01",
+                MergeCommand::ResolveConflict { conflict_id: id, resolution: Resolution::Dismissed },
+            ),
+            counter_ids(6000),
+        );
         assert!(again.is_err());
     }
 }

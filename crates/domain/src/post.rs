@@ -102,7 +102,6 @@ pub struct Post {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type")]
 pub enum PostCommand {
     OpenPost { post_id: PostId, enterprise_id: EnterpriseId, details: PostDetails },
     EditPost { post_id: PostId, details: PostDetails },
@@ -122,7 +121,6 @@ impl PostCommand {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type")]
 pub enum PostEvent {
     PostOpened { post_id: PostId, enterprise_id: EnterpriseId, details: PostDetails },
     PostEdited { post_id: PostId, details: PostDetails },
@@ -142,7 +140,7 @@ impl PostEvent {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[serde(tag = "rule", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum PostError {
     #[error("no such post")]
     NotFound,

@@ -10,7 +10,7 @@ use crate::state::State;
 pub const NAME_MAX_CHARS: usize = 80;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum SeriesKind {
     /// 千企万岗
     ThousandsOfPosts,
@@ -41,7 +41,6 @@ pub struct Series {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type")]
 pub enum SeriesCommand {
     CreateSeries { series_id: SeriesId, name: String, kind: SeriesKind },
     RenameSeries { series_id: SeriesId, name: String },
@@ -57,14 +56,13 @@ impl SeriesCommand {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type")]
 pub enum SeriesEvent {
     SeriesCreated { series_id: SeriesId, name: String, kind: SeriesKind },
     SeriesRenamed { series_id: SeriesId, name: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[serde(tag = "rule", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum SeriesError {
     #[error("no such series")]
     NotFound,
@@ -148,8 +146,12 @@ pub(crate) fn evolve(state: &mut State, _env: &EventEnvelope, event: &SeriesEven
 /// Would this event still be a valid fact on `state`? (See `fair::check`.)
 pub(crate) fn check(state: &State, event: &SeriesEvent) -> Result<(), SeriesError> {
     match event {
-        SeriesEvent::SeriesCreated { series_id, .. } if state.series.contains_key(series_id) => Err(SeriesError::AlreadyExists),
-        SeriesEvent::SeriesRenamed { series_id, .. } if !state.series.contains_key(series_id) => Err(SeriesError::NotFound),
+        SeriesEvent::SeriesCreated { series_id, .. } if state.series.contains_key(series_id) => {
+            Err(SeriesError::AlreadyExists)
+        }
+        SeriesEvent::SeriesRenamed { series_id, .. } if !state.series.contains_key(series_id) => {
+            Err(SeriesError::NotFound)
+        }
         _ => Ok(()),
     }
 }

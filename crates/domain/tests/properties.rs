@@ -455,7 +455,13 @@ fn check_waitlist_never_skips(engine: &Engine) {
 fn merged(into: &Engine, from: &Engine) -> Engine {
     let mut out = into.clone();
     let remote = codec::import(&codec::export(from.log())).expect("exported logs import");
-    if let Some(plan) = out.plan_merge(&remote, "device.jsonl", &organizer(), base_time() + Duration::days(60), Uuid::from_u128(0x3E26E)) {
+    if let Some(plan) = out.plan_merge(
+        &remote,
+        "device.jsonl",
+        &organizer(),
+        base_time() + Duration::days(60),
+        Uuid::from_u128(0x3E26E),
+    ) {
         out.apply_merge(plan).expect("a plan applies to the log it was made for");
     }
     out

@@ -40,11 +40,27 @@ fn rich_log() -> String {
     run(FloorPlanCommand::AddZone { fair_id: fair, zone_id: zone, name: "A馆".into() }.into());
     run(FloorPlanCommand::AddBooth {
         fair_id: fair,
-        booth: NewBooth { booth_id: BoothId::from_u128(4), zone_id: zone, code: "A-01".into(), rect: Rect { x: 0, y: 0, w: 3, h: 3 }, amenities: Amenities { power: true, table: true, screen: false } },
+        booth: NewBooth {
+            booth_id: BoothId::from_u128(4),
+            zone_id: zone,
+            code: "A-01".into(),
+            rect: Rect { x: 0, y: 0, w: 3, h: 3 },
+            amenities: Amenities { power: true, table: true, screen: false },
+        },
     }
     .into());
-    run(EnterpriseCommand::RegisterEnterprise { enterprise_id: ent, profile: EnterpriseProfile { ..sample_profile() } }.into());
-    run(BookingCommand::RequestBooth { booking_id: BookingId::from_u128(5), fair_id: fair, enterprise_id: ent, target: BoothTarget::AnyInZone { zone_id: zone } }.into());
+    run(EnterpriseCommand::RegisterEnterprise {
+        enterprise_id: ent,
+        profile: EnterpriseProfile { ..sample_profile() },
+    }
+    .into());
+    run(BookingCommand::RequestBooth {
+        booking_id: BookingId::from_u128(5),
+        fair_id: fair,
+        enterprise_id: ent,
+        target: BoothTarget::AnyInZone { zone_id: zone },
+    }
+    .into());
     run(BookingCommand::ApproveBooking { booking_id: BookingId::from_u128(5) }.into());
     codec::export(engine.log())
 }

@@ -50,9 +50,12 @@ fn import_error(lang: Lang, e: &ImportError) -> String {
     match e {
         ImportError::Codec(c) => codec_error(lang, c),
         ImportError::ReadOnly => DataT::ReadOnly.get(lang).into(),
-        ImportError::Storage(StorageError::Conflict) => {
-            lang.pick("另一个标签页刚刚修改了数据，请重新选择文件", "Another tab changed the data just now; choose the file again").into()
-        }
+        ImportError::Storage(StorageError::Conflict) => lang
+            .pick(
+                "另一个标签页刚刚修改了数据，请重新选择文件",
+                "Another tab changed the data just now; choose the file again",
+            )
+            .into(),
         ImportError::Storage(s) => s.to_string(),
     }
 }

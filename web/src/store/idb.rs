@@ -152,12 +152,22 @@ impl EventStore {
 
     /// A merge, in one transaction: keep a backup of the whole log as it was, drop the events
     /// after the shared prefix, store the merged ones. Either all of it happens or none.
-    pub async fn replace_after(&self, keep: u64, sealed: &[Sealed], backup: &str, backup_key: f64) -> Result<(), StorageError> {
+    pub async fn replace_after(
+        &self,
+        keep: u64,
+        sealed: &[Sealed],
+        backup: &str,
+        backup_key: f64,
+    ) -> Result<(), StorageError> {
         let tx = self.db.transaction(&[EVENTS, BACKUPS], TransactionMode::ReadWrite).map_err(classify)?;
         let events = tx.object_store(EVENTS).map_err(classify)?;
         let backups = tx.object_store(BACKUPS).map_err(classify)?;
         let mut pending = Vec::new();
-        backups.add(&JsValue::from_str(backup), Some(&JsValue::from_f64(backup_key))).map_err(classify)?.await.map_err(classify)?;
+        backups
+            .add(&JsValue::from_str(backup), Some(&JsValue::from_f64(backup_key)))
+            .map_err(classify)?
+            .await
+            .map_err(classify)?;
         let range = KeyRange::lower_bound(&JsValue::from_f64(keep as f64), Some(true)).map_err(classify)?;
         events.delete(Query::from(range)).map_err(classify)?.await.map_err(classify)?;
         for s in sealed {

@@ -68,11 +68,14 @@ pub struct Store {
     /// Serialises writes and syncs so that the in-memory log and IndexedDB never disagree.
     lock: Mutex<()>,
     /// This tab's own recent commands, as (first, last) sequences, for undo and redo.
-    undo_stack: RefCell<Vec<(u64, u64)>>,
-    redo_stack: RefCell<Vec<(u64, u64)>>,
+    undo_stack: RefCell<Vec<Span>>,
+    redo_stack: RefCell<Vec<Span>>,
     /// The last state computed for time travel.
     travel_cache: RefCell<Option<(u64, Rc<State>)>>,
 }
+
+/// The first and last sequence of one command's events.
+pub type Span = (u64, u64);
 
 /// What importing a file will do.
 #[derive(Debug, Clone, PartialEq)]
@@ -256,7 +259,7 @@ impl Store {
     }
 
     /// The command undo would reverse, and redo would re-apply (first sequences).
-    pub fn undo_redo_heads(&self) -> (Option<(u64, u64)>, Option<(u64, u64)>) {
+    pub fn undo_redo_heads(&self) -> (Option<Span>, Option<Span>) {
         (self.undo_stack.borrow().last().copied(), self.redo_stack.borrow().last().copied())
     }
 
@@ -317,8 +320,13 @@ impl Store {
                     return Err(ImportError::Storage(StorageError::Conflict));
                 }
                 let backup = codec::export(self.engine.borrow().log());
-                db.replace_after(plan.keep, &plan.sealed, &backup, js_sys::Date::now()).await.map_err(ImportError::Storage)?;
-                self.engine.borrow_mut().apply_merge(plan).map_err(|e| ImportError::Storage(StorageError::Failed(e.to_string())))?;
+                db.replace_after(plan.keep, &plan.sealed, &backup, js_sys::Date::now())
+                    .await
+                    .map_err(ImportError::Storage)?;
+                self.engine
+                    .borrow_mut()
+                    .apply_merge(plan)
+                    .map_err(|e| ImportError::Storage(StorageError::Failed(e.to_string())))?;
             }
         }
         self.undo_stack.borrow_mut().clear();
