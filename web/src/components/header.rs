@@ -1,14 +1,12 @@
-use fairlog_domain::{codec, Role};
+use fairlog_domain::Role;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::{input_value, select_value};
 use crate::app::Route;
-use crate::download::{download_text, stamped_name};
-use crate::i18n::{fill, role, T};
+use crate::i18n::{role, T};
 use crate::session::{use_prefs, Session};
-use crate::store::use_app;
 
 /// "Skip to content": moves focus to the main region (a plain `#main` link would be read as a
 /// route by the hash router).
@@ -94,27 +92,6 @@ pub fn LanguageToggle() -> Html {
         <button type="button" class="lang-toggle" lang={lang.other().tag()}
             title={T::SwitchLangLabel.get(lang)} {onclick}>
             { T::SwitchLang.get(lang) }
-        </button>
-    }
-}
-
-/// Download the whole log as a verified JSON Lines file.
-#[component]
-pub fn ExportLogButton() -> Html {
-    let app = use_app();
-    let lang = use_prefs().lang;
-    let count = app.store.engine().log().len();
-    let onclick = {
-        let app = app.clone();
-        Callback::from(move |_| {
-            let text = codec::export(app.store.engine().log());
-            let _ = download_text(&stamped_name("fairlog", "jsonl"), "application/x-ndjson", &text);
-        })
-    };
-    html! {
-        <button type="button" class="secondary" {onclick} disabled={count == 0}
-            title={fill(T::EventCount.get(lang), &[("n", count.to_string())])}>
-            { T::ExportLog.get(lang) }
         </button>
     }
 }
