@@ -144,8 +144,13 @@ pub fn demo_commands(now: DateTime<Utc>, mut new_id: impl FnMut() -> Uuid) -> Ve
         },
     ];
 
+    // The season was planned three weeks ago; the demo log reads like it.
+    let t0 = now - Duration::days(21);
+    let mut fair_ids = Vec::new();
+    let mut closing = Vec::new();
     for f in fairs {
         let fair_id = FairId(new_id());
+        fair_ids.push(fair_id);
         intents.push(
             FairCommand::CreateFair {
                 fair_id,
@@ -165,11 +170,24 @@ pub fn demo_commands(now: DateTime<Utc>, mut new_id: impl FnMut() -> Uuid) -> Ve
             intents.push(FairCommand::PublishFair { fair_id }.into());
         }
         if f.close {
-            intents.push(FairCommand::CloseFair { fair_id }.into());
+            closing.push(FairCommand::CloseFair { fair_id });
         }
     }
-
-    intents.into_iter().map(|intent| Command { actor: demo_actor(), now, intent }).collect()
+    let mut cmds: Vec<Command> = intents
+        .into_iter()
+        .enumerate()
+        .map(|(i, intent)| Command { actor: demo_actor(), now: t0 + Duration::minutes(i as i64), intent })
+        .collect();
+    let fairs = crate::demo_season::DemoFairs {
+        xuhui: fair_ids[0],
+        changning: fair_ids[1],
+        baoshan: fair_ids[2],
+        dali: fair_ids[3],
+        online: fair_ids[4],
+        minhang: fair_ids[5],
+    };
+    cmds.extend(crate::demo_season::commands(&fairs, t0, now, closing, &mut new_id));
+    cmds
 }
 
 #[cfg(test)]
@@ -186,8 +204,11 @@ mod tests {
         let mut ids = counter_ids(0);
         let cmds = demo_commands(now, &mut ids);
         for c in cmds {
-            engine.execute(c, &mut ids).expect("every demo command is valid");
+            let what = format!("{:?}", c.intent);
+            engine.execute(c, &mut ids).unwrap_or_else(|e| panic!("demo command refused: {e:?}\n{what}"));
         }
+        assert!(engine.log().entries().windows(2).all(|w| w[0].recorded_at <= w[1].recorded_at), "demo time runs forward");
+        assert!(engine.log().entries().iter().all(|e| e.recorded_at <= now));
         let s = engine.state();
         assert_eq!(s.series.len(), 4);
         assert_eq!(s.fairs.len(), 6);
