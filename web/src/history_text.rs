@@ -94,6 +94,7 @@ pub fn what(lang: Lang, state: &State, event: &Event) -> String {
             FairEvent::FairClosed { fair_id } => {
                 p("结束了招聘会 {f}", "closed the job fair {f}", &[("f", n.fair(fair_id))])
             }
+            FairEvent::FairOutcomeRecorded { fair_id, outcome } => p("登记了 {f} 的成效：参会 {v} 人，投递 {a} 份，录用 {h} 人，返岗复工 {r} 人", "recorded the results of {f}: {v} visitors, {a} applications, {h} hires, {r} back to work", &[("f", n.fair(fair_id)), ("v", outcome.visitors.to_string()), ("a", outcome.applications.to_string()), ("h", outcome.hires.to_string()), ("r", outcome.returned_to_work.to_string())]),
             FairEvent::FairCancelled { fair_id, reason } => p(
                 "取消了招聘会 {f}，原因：{r}",
                 "cancelled the job fair {f}: {r}",

@@ -219,6 +219,8 @@ fn fair_error(lang: Lang, e: &FairError) -> String {
         InvalidTransition { from, to } => fill(lang.pick("{from}的招聘会不能改为{to}", "A {from} job fair cannot become {to}"),
             &[("from", status(lang, *from).to_lowercase()), ("to", status(lang, *to).to_lowercase())]),
         CloseBeforeStart => z("招聘会开始前不能结束", "A job fair cannot be closed before it starts"),
+        OutcomeBeforeStart => z("招聘会开始后才能登记成效", "Results can be recorded once the fair has started"),
+        OutcomeTooLarge { max } => fill(lang.pick("每项数字不能超过 {max}", "Each figure is at most {max}"), &[("max", max.to_string())]),
         HasBookings { bookings } => fill(lang.pick("已有 {n} 家企业在本场招聘会占有展位，不能撤回发布", "{n} enterprises hold booths at this fair, so it cannot go back to draft"), &[("n", bookings.to_string())]),
         ReasonRequired => z("请填写原因", "Enter a reason"),
         ReasonTooLong { max } => fill(lang.pick("原因不能超过 {max} 个字", "The reason can have at most {max} characters"), &[("max", max.to_string())]),

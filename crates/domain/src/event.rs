@@ -31,6 +31,7 @@ impl Event {
                 FairEvent::FairUnpublished { .. } => "FairUnpublished",
                 FairEvent::FairClosed { .. } => "FairClosed",
                 FairEvent::FairCancelled { .. } => "FairCancelled",
+                FairEvent::FairOutcomeRecorded { .. } => "FairOutcomeRecorded",
             },
             Event::Series(e) => match e {
                 SeriesEvent::SeriesCreated { .. } => "SeriesCreated",

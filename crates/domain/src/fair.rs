@@ -151,10 +151,24 @@ pub struct Fair {
     pub id: FairId,
     pub details: FairDetails,
     pub status: FairStatus,
+    /// What the fair achieved, once recorded.
+    pub outcome: Option<FairOutcome>,
     /// Sequence of the last event that changed this fair: the version a form was opened at.
     pub version: u64,
     pub created_at: DateTime<Utc>,
 }
+
+/// A fair's results, recorded by the organizer after it has started (参会人数, 投递, 录用, 返岗复工).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct FairOutcome {
+    pub visitors: u32,
+    pub applications: u32,
+    pub hires: u32,
+    /// People helped back to work (返岗复工).
+    pub returned_to_work: u32,
+}
+
+pub const MAX_OUTCOME: u32 = 10_000_000;
 
 // ---------------------------------------------------------------------------------------------
 // Commands, events, errors
@@ -187,6 +201,11 @@ pub enum FairCommand {
         fair_id: FairId,
         reason: String,
     },
+    /// Record (or correct) what the fair achieved.
+    RecordFairOutcome {
+        fair_id: FairId,
+        outcome: FairOutcome,
+    },
 }
 
 impl FairCommand {
@@ -198,6 +217,7 @@ impl FairCommand {
             FairCommand::UnpublishFair { .. } => "UnpublishFair",
             FairCommand::CloseFair { .. } => "CloseFair",
             FairCommand::CancelFair { .. } => "CancelFair",
+            FairCommand::RecordFairOutcome { .. } => "RecordFairOutcome",
         }
     }
 }
@@ -210,6 +230,7 @@ pub enum FairEvent {
     FairUnpublished { fair_id: FairId },
     FairClosed { fair_id: FairId },
     FairCancelled { fair_id: FairId, reason: String },
+    FairOutcomeRecorded { fair_id: FairId, outcome: FairOutcome },
 }
 
 impl FairEvent {
@@ -220,7 +241,8 @@ impl FairEvent {
             | FairEvent::FairPublished { fair_id }
             | FairEvent::FairUnpublished { fair_id }
             | FairEvent::FairClosed { fair_id }
-            | FairEvent::FairCancelled { fair_id, .. } => *fair_id,
+            | FairEvent::FairCancelled { fair_id, .. }
+            | FairEvent::FairOutcomeRecorded { fair_id, .. } => *fair_id,
         }
     }
 }
@@ -264,6 +286,10 @@ pub enum FairError {
     CloseBeforeStart,
     #[error("a reason is required")]
     ReasonRequired,
+    #[error("results can be recorded once the fair has started")]
+    OutcomeBeforeStart,
+    #[error("each figure is at most {max}")]
+    OutcomeTooLarge { max: u32 },
     #[error("{bookings} enterprises hold booths at this fair")]
     HasBookings { bookings: usize },
     #[error("the reason is longer than {max} characters")]
@@ -289,6 +315,7 @@ impl FairError {
             | InvalidTransition { .. }
             | CloseBeforeStart
             | HasBookings { .. } => return None,
+            OutcomeBeforeStart | OutcomeTooLarge { .. } => "outcome",
         })
     }
 }
@@ -420,6 +447,24 @@ pub(crate) fn decide(state: &State, role: Role, now: DateTime<Utc>, cmd: FairCom
             }
             vec![FairEvent::FairClosed { fair_id }]
         }
+        FairCommand::RecordFairOutcome { fair_id, outcome } => {
+            let fair = existing(state, fair_id)?;
+            if !matches!(fair.status, FairStatus::Published | FairStatus::Closed) {
+                return Err(transition(fair, FairStatusKind::Closed).into());
+            }
+            match fair.details.schedule {
+                Some(s) if now >= s.start => {}
+                _ => return Err(FairError::OutcomeBeforeStart.into()),
+            }
+            let o = outcome;
+            if [o.visitors, o.applications, o.hires, o.returned_to_work].iter().any(|v| *v > MAX_OUTCOME) {
+                return Err(FairError::OutcomeTooLarge { max: MAX_OUTCOME }.into());
+            }
+            if fair.outcome == Some(outcome) {
+                return Ok(vec![]);
+            }
+            vec![FairEvent::FairOutcomeRecorded { fair_id, outcome }]
+        }
         FairCommand::CancelFair { fair_id, reason } => {
             let fair = existing(state, fair_id)?;
             if !matches!(fair.status, FairStatus::Draft | FairStatus::Published) {
@@ -467,6 +512,7 @@ pub(crate) fn evolve(state: &mut State, env: &EventEnvelope, event: &FairEvent) 
                     id: *fair_id,
                     details: details.clone(),
                     status: FairStatus::Draft,
+                    outcome: None,
                     version: seq,
                     created_at: env.recorded_at,
                 },
@@ -481,6 +527,12 @@ pub(crate) fn evolve(state: &mut State, env: &EventEnvelope, event: &FairEvent) 
         FairEvent::FairPublished { fair_id } => set_status(state, *fair_id, seq, FairStatus::Published),
         FairEvent::FairUnpublished { fair_id } => set_status(state, *fair_id, seq, FairStatus::Draft),
         FairEvent::FairClosed { fair_id } => set_status(state, *fair_id, seq, FairStatus::Closed),
+        FairEvent::FairOutcomeRecorded { fair_id, outcome } => {
+            if let Some(f) = state.fairs.get_mut(fair_id) {
+                f.outcome = Some(*outcome);
+                f.version = seq;
+            }
+        }
         FairEvent::FairCancelled { fair_id, reason } => {
             set_status(state, *fair_id, seq, FairStatus::Cancelled { reason: reason.clone() })
         }
@@ -528,6 +580,9 @@ pub(crate) fn check(state: &State, event: &FairEvent) -> std::result::Result<(),
         (FairEvent::FairPublished { .. }, Some(f)) => from(f, &[FairStatusKind::Draft], FairStatusKind::Published),
         (FairEvent::FairUnpublished { .. }, Some(f)) => from(f, &[FairStatusKind::Published], FairStatusKind::Draft),
         (FairEvent::FairClosed { .. }, Some(f)) => from(f, &[FairStatusKind::Published], FairStatusKind::Closed),
+        (FairEvent::FairOutcomeRecorded { .. }, Some(f)) => {
+            from(f, &[FairStatusKind::Published, FairStatusKind::Closed], FairStatusKind::Closed)
+        }
         (FairEvent::FairCancelled { .. }, Some(f)) => {
             from(f, &[FairStatusKind::Draft, FairStatusKind::Published], FairStatusKind::Cancelled)
         }
@@ -754,6 +809,17 @@ mod tests {
         given([created(), FairEvent::FairPublished { fair_id: fair() }])
             .when_at(t("2026-03-10T09:00"), FairCommand::CloseFair { fair_id: fair() })
             .then_err(FairError::CloseBeforeStart);
+    }
+
+    #[test]
+    fn it_should_record_what_a_fair_achieved_once_it_started() {
+        let outcome = FairOutcome { visitors: 3200, applications: 1800, hires: 420, returned_to_work: 96 };
+        given([created(), FairEvent::FairPublished { fair_id: fair() }])
+            .when_at(t("2026-03-14T16:00"), FairCommand::RecordFairOutcome { fair_id: fair(), outcome })
+            .then([FairEvent::FairOutcomeRecorded { fair_id: fair(), outcome }]);
+        given([created(), FairEvent::FairPublished { fair_id: fair() }])
+            .when_at(t("2026-03-13T16:00"), FairCommand::RecordFairOutcome { fair_id: fair(), outcome })
+            .then_err(FairError::OutcomeBeforeStart);
     }
 
     #[test]

@@ -1,0 +1,185 @@
+//! CSV exports of fairs, bookings and posts, for Excel in Chinese: UTF-8 with a byte-order mark,
+//! headers in the user's language, and any cell that a spreadsheet would read as a formula
+//! (starting with = + - @, a tab or a carriage return) neutralised with a leading apostrophe.
+use crate::booking::BookingStatus;
+use crate::fair::FairStatus;
+use crate::figures::{compute, Filter};
+use crate::post::PostStatus;
+use crate::state::State;
+use crate::time::to_local;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CsvLang {
+    Zh,
+    En,
+}
+
+impl CsvLang {
+    fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            CsvLang::Zh => zh,
+            CsvLang::En => en,
+        }
+    }
+}
+
+/// Make a text cell safe to open in a spreadsheet.
+pub fn neutralise(cell: &str) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
+        _ => cell.to_owned(),
+    }
+}
+
+fn write(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record(header);
+    for r in rows {
+        let _ = w.write_record(r.iter().map(|c| neutralise(c)));
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    format!("\u{feff}{}", String::from_utf8(bytes).unwrap_or_default())
+}
+
+fn time(t: chrono::DateTime<chrono::Utc>) -> String {
+    to_local(t).format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// Fairs held under `filter` (see `figures`), one row each.
+pub fn fairs(state: &State, filter: &Filter, lang: CsvLang) -> String {
+    let l = |zh, en| lang.pick(zh, en);
+    let header = [
+        l("名称", "Name"), l("系列活动", "Series"), l("行业", "Industry"), l("形式", "Mode"), l("区", "District"),
+        l("地点", "Venue"), l("开始", "Start"), l("结束", "End"), l("状态", "Status"), l("展位", "Booths"),
+        l("已预订", "Booked"), l("参会人数", "Visitors"), l("投递", "Applications"), l("录用", "Hires"),
+        l("返岗复工", "Back to work"),
+    ];
+    let (_, rows) = compute(state, filter);
+    let out = rows.fairs.iter().filter_map(|id| state.fairs.get(id)).map(|f| {
+        let d = &f.details;
+        let plan = state.floor_plans.get(&f.id);
+        let booths = plan.map(|p| p.booths.values().filter(|b| b.blocked.is_none()).count() as u64 + p.virtual_booths as u64).unwrap_or(0);
+        let booked = state.fair_bookings.get(&f.id).map(|ids| {
+            ids.keys().filter(|id| state.bookings.get(id).is_some_and(|b| b.status == BookingStatus::Booked)).count()
+        }).unwrap_or(0);
+        let o = f.outcome.unwrap_or_default();
+        let district = d.venue.as_ref().and_then(|v| v.district());
+        vec![
+            d.name.clone(),
+            d.series.and_then(|s| state.series.get(&s)).map(|s| s.name.clone()).unwrap_or_default(),
+            lang.pick(d.industry.zh(), d.industry.en()).into(),
+            d.mode.key().into(),
+            district.map(|x| lang.pick(x.zh(), x.en()).to_owned()).unwrap_or_default(),
+            d.venue.as_ref().map(|v| v.place_text().to_owned()).unwrap_or_default(),
+            d.schedule.map(|s| time(s.start)).unwrap_or_default(),
+            d.schedule.map(|s| time(s.end)).unwrap_or_default(),
+            match f.status { FairStatus::Closed => "closed", _ => "published" }.into(),
+            booths.to_string(),
+            booked.to_string(),
+            o.visitors.to_string(),
+            o.applications.to_string(),
+            o.hires.to_string(),
+            o.returned_to_work.to_string(),
+        ]
+    });
+    write(&header, out)
+}
+
+/// Every booking at fairs held under `filter`.
+pub fn bookings(state: &State, filter: &Filter, lang: CsvLang) -> String {
+    let l = |zh, en| lang.pick(zh, en);
+    let header = [
+        l("招聘会", "Job fair"), l("企业", "Enterprise"), l("统一社会信用代码", "Credit code"), l("重点企业", "Key enterprise"),
+        l("展位", "Booth"), l("状态", "Status"), l("申请时间", "Requested at"),
+    ];
+    let (_, rows) = compute(state, filter);
+    let out = rows.fairs.iter().flat_map(|fid| {
+        state.fair_bookings.get(fid).into_iter().flat_map(|ids| ids.keys().copied().collect::<Vec<_>>())
+    })
+    .filter_map(|id| state.bookings.get(&id))
+    .map(|b| {
+        let e = state.enterprises.get(&b.enterprise_id);
+        let booth = b.booth_id.and_then(|id| {
+            state.floor_plans.get(&b.fair_id).and_then(|p| p.booths.get(&id)).map(|x| x.code.clone())
+        });
+        vec![
+            state.fairs.get(&b.fair_id).map(|f| f.details.name.clone()).unwrap_or_default(),
+            e.map(|e| e.profile.name.clone()).unwrap_or_default(),
+            e.map(|e| e.profile.credit_code.clone()).unwrap_or_default(),
+            e.and_then(|e| e.key).map(|k| k.key().to_owned()).unwrap_or_default(),
+            booth.unwrap_or_else(|| l("虚拟展位", "virtual").into()),
+            match &b.status { BookingStatus::Rejected { .. } => "rejected".into(), s => s.key().to_owned() },
+            time(b.requested_at),
+        ]
+    });
+    write(&header, out)
+}
+
+/// Every post offered at fairs held under `filter`, open or not.
+pub fn posts(state: &State, filter: &Filter, lang: CsvLang) -> String {
+    let l = |zh, en| lang.pick(zh, en);
+    let header = [
+        l("企业", "Enterprise"), l("岗位", "Post"), l("类别", "Category"), l("招聘人数", "Headcount"),
+        l("最低月薪", "Salary from"), l("最高月薪", "Salary to"), l("学历", "Education"), l("经验", "Experience"),
+        l("工作地区", "District"), l("状态", "Status"), l("招聘会", "Job fairs"),
+    ];
+    let (_, rows) = compute(state, filter);
+    let held: std::collections::BTreeSet<_> = rows.fairs.iter().copied().collect();
+    let out = state.posts.values().filter(|p| p.details.fairs.iter().any(|f| held.contains(f))).map(|p| {
+        let d = &p.details;
+        vec![
+            state.enterprises.get(&p.enterprise_id).map(|e| e.profile.name.clone()).unwrap_or_default(),
+            d.title.clone(),
+            d.category.key().into(),
+            d.headcount.to_string(),
+            d.salary_min.to_string(),
+            d.salary_max.to_string(),
+            d.education.key().into(),
+            d.experience.key().into(),
+            lang.pick(d.district.zh(), d.district.en()).into(),
+            match p.status { PostStatus::Open => "open", PostStatus::Filled => "filled", PostStatus::Withdrawn => "withdrawn" }.into(),
+            d.fairs.iter().filter_map(|f| state.fairs.get(f)).map(|f| f.details.name.clone()).collect::<Vec<_>>().join("；"),
+        ]
+    });
+    write(&header, out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::demo_commands;
+    use crate::engine::Engine;
+    use crate::testing::{counter_ids, t};
+
+    fn demo() -> Engine {
+        let mut e = Engine::new();
+        let mut ids = counter_ids(0);
+        for c in demo_commands(t("2026-11-24T10:00"), &mut ids) {
+            e.execute(c, &mut ids).unwrap();
+        }
+        e
+    }
+
+    #[test]
+    fn formulas_are_neutralised_and_text_is_kept() {
+        assert_eq!(neutralise("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(neutralise("+86 138"), "'+86 138");
+        assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(neutralise("上海电气"), "上海电气");
+    }
+
+    #[test]
+    fn csv_starts_with_a_bom_and_round_trips_chinese_text() {
+        let e = demo();
+        let text = fairs(e.state(), &Filter::default(), CsvLang::Zh);
+        assert!(text.starts_with('\u{feff}'));
+        let mut r = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+        assert_eq!(r.headers().unwrap().get(0), Some("名称"));
+        let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 5);
+        assert!(rows.iter().any(|r| r.get(0) == Some("宝山区先进制造业专场招聘会")));
+        let posts = posts(e.state(), &Filter::default(), CsvLang::En);
+        let n = csv::Reader::from_reader(posts.trim_start_matches('\u{feff}').as_bytes()).records().count();
+        assert!(n > 5);
+    }
+}

@@ -1,0 +1,220 @@
+//! Public figures (公开数据) derived from the state the log adds up to: fairs held, enterprises
+//! taking part, jobs offered, booths booked and fill rate, outcomes. Every figure comes with the
+//! rows behind it (drill-down), and each is a pure function of the state, which is itself updated
+//! event by event: recomputing after a new event never replays the log.
+//!
+//! Definitions (shared by the dashboard, the CSV exports, the CLI and the independent checker in
+//! `tests/e2e/figures.py`):
+//! - a fair is **held** in the period when it is published or closed (not a draft, not cancelled)
+//!   and its start falls in the period (Shanghai dates, inclusive);
+//! - **enterprises taking part**: distinct enterprises with a booked booth (or virtual booth) at a
+//!   held fair;
+//! - **jobs offered**: the sum of headcounts of open posts offered at one or more held fairs, each
+//!   post counted once;
+//! - **booths**: booths of held fairs that are not blocked, plus their virtual booths; **booked**:
+//!   bookings in the booked state; **fill rate** = booked / booths;
+//! - **outcomes**: the sums of recorded visitors, applications, hires and people back to work.
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::Serialize;
+
+use crate::booking::BookingStatus;
+use crate::fair::{Fair, FairMode, FairStatus};
+use crate::ids::{BookingId, EnterpriseId, FairId, PostId, SeriesId};
+use crate::industry::Industry;
+use crate::place::District;
+use crate::post::PostStatus;
+use crate::state::State;
+use crate::time::to_local;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize)]
+pub struct Filter {
+    /// First and last day (Shanghai dates), inclusive.
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub series: Option<SeriesId>,
+    pub district: Option<District>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Figures {
+    pub fairs_held: u64,
+    pub by_mode: BTreeMap<FairMode, u64>,
+    pub by_series: BTreeMap<SeriesId, u64>,
+    pub by_district: BTreeMap<District, u64>,
+    pub by_industry: BTreeMap<Industry, u64>,
+    pub enterprises: u64,
+    pub jobs_offered: u64,
+    pub posts: u64,
+    pub booths: u64,
+    pub booths_booked: u64,
+    pub visitors: u64,
+    pub applications: u64,
+    pub hires: u64,
+    pub returned_to_work: u64,
+    /// Week (Monday) → (fairs held that week, jobs offered at them).
+    pub per_week: BTreeMap<NaiveDate, (u64, u64)>,
+    pub jobs_by_industry: BTreeMap<Industry, u64>,
+    /// District → (booked, booths).
+    pub fill_by_district: BTreeMap<District, (u64, u64)>,
+}
+
+impl Figures {
+    /// Booked booths per booth, 0 when there are none.
+    pub fn fill_rate(&self) -> f64 {
+        if self.booths == 0 {
+            0.0
+        } else {
+            self.booths_booked as f64 / self.booths as f64
+        }
+    }
+}
+
+/// The rows behind the figures.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Rows {
+    pub fairs: Vec<FairId>,
+    pub enterprises: BTreeSet<EnterpriseId>,
+    pub posts: Vec<PostId>,
+    pub bookings: Vec<BookingId>,
+}
+
+fn held(f: &Fair, filter: &Filter) -> bool {
+    if !matches!(f.status, FairStatus::Published | FairStatus::Closed) {
+        return false;
+    }
+    let Some(s) = f.details.schedule else { return false };
+    let day = to_local(s.start).date();
+    if filter.from.is_some_and(|d| day < d) || filter.to.is_some_and(|d| day > d) {
+        return false;
+    }
+    if filter.series.is_some_and(|s| f.details.series != Some(s)) {
+        return false;
+    }
+    if filter.district.is_some() && f.details.venue.as_ref().and_then(|v| v.district()) != filter.district {
+        return false;
+    }
+    true
+}
+
+fn monday(d: NaiveDate) -> NaiveDate {
+    d - Duration::days(d.weekday().num_days_from_monday() as i64)
+}
+
+/// The figures for a filter, and the rows behind them.
+pub fn compute(state: &State, filter: &Filter) -> (Figures, Rows) {
+    let mut f = Figures::default();
+    let mut rows = Rows::default();
+    let fairs: Vec<&Fair> = state.fairs.values().filter(|x| held(x, filter)).collect();
+    let held_ids: BTreeSet<FairId> = fairs.iter().map(|x| x.id).collect();
+    for fair in &fairs {
+        rows.fairs.push(fair.id);
+        f.fairs_held += 1;
+        *f.by_mode.entry(fair.details.mode).or_default() += 1;
+        if let Some(s) = fair.details.series {
+            *f.by_series.entry(s).or_default() += 1;
+        }
+        let district = fair.details.venue.as_ref().and_then(|v| v.district());
+        if let Some(d) = district {
+            *f.by_district.entry(d).or_default() += 1;
+        }
+        *f.by_industry.entry(fair.details.industry).or_default() += 1;
+        if let Some(o) = fair.outcome {
+            f.visitors += o.visitors as u64;
+            f.applications += o.applications as u64;
+            f.hires += o.hires as u64;
+            f.returned_to_work += o.returned_to_work as u64;
+        }
+        let week = monday(to_local(fair.details.schedule.expect("held fairs are scheduled").start).date());
+        f.per_week.entry(week).or_default().0 += 1;
+
+        let (mut booths, mut booked) = (0u64, 0u64);
+        if let Some(plan) = state.floor_plans.get(&fair.id) {
+            booths += plan.booths.values().filter(|b| b.blocked.is_none()).count() as u64 + plan.virtual_booths as u64;
+        }
+        if let Some(ids) = state.fair_bookings.get(&fair.id) {
+            for id in ids.keys() {
+                if let Some(b) = state.bookings.get(id).filter(|b| b.status == BookingStatus::Booked) {
+                    booked += 1;
+                    rows.bookings.push(b.id);
+                    rows.enterprises.insert(b.enterprise_id);
+                }
+            }
+        }
+        f.booths += booths;
+        f.booths_booked += booked;
+        if let Some(d) = district {
+            let e = f.fill_by_district.entry(d).or_default();
+            e.0 += booked;
+            e.1 += booths;
+        }
+    }
+    f.enterprises = rows.enterprises.len() as u64;
+    for post in state.posts.values().filter(|p| p.status == PostStatus::Open) {
+        let at: Vec<&FairId> = post.details.fairs.iter().filter(|id| held_ids.contains(id)).collect();
+        if at.is_empty() {
+            continue;
+        }
+        rows.posts.push(post.id);
+        f.posts += 1;
+        let n = post.details.headcount as u64;
+        f.jobs_offered += n;
+        if let Some(e) = state.enterprises.get(&post.enterprise_id) {
+            *f.jobs_by_industry.entry(e.profile.industry).or_default() += n;
+        }
+        // Per week: the post counts in the week of the first held fair it is offered at.
+        let first = at
+            .iter()
+            .filter_map(|id| state.fairs.get(id).and_then(|x| x.details.schedule))
+            .map(|s| s.start)
+            .min()
+            .expect("held fairs are scheduled");
+        f.per_week.entry(monday(to_local(first).date())).or_default().1 += n;
+    }
+    (f, rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::demo_commands;
+    use crate::engine::Engine;
+    use crate::testing::{counter_ids, t};
+
+    fn demo() -> Engine {
+        let mut e = Engine::new();
+        let mut ids = counter_ids(0);
+        for c in demo_commands(t("2026-11-24T10:00"), &mut ids) {
+            e.execute(c, &mut ids).unwrap();
+        }
+        e
+    }
+
+    #[test]
+    fn the_demo_season_adds_up() {
+        let e = demo();
+        let (f, rows) = compute(e.state(), &Filter::default());
+        // Five fairs published (one of them closed); the Minhang draft does not count.
+        assert_eq!(f.fairs_held, 5);
+        assert_eq!(rows.fairs.len(), 5);
+        assert_eq!(f.by_mode[&FairMode::Online], 1);
+        // Jobs offered is a sum of headcounts, never a count of rows.
+        let headcounts: u64 = rows.posts.iter().map(|p| e.state().posts[p].details.headcount as u64).sum();
+        assert_eq!(f.jobs_offered, headcounts);
+        assert!(f.jobs_offered > f.posts);
+        assert!(f.booths_booked > 0 && f.booths_booked <= f.booths);
+        assert_eq!(f.enterprises as usize, rows.enterprises.len());
+    }
+
+    #[test]
+    fn a_period_and_a_district_narrow_the_figures() {
+        let e = demo();
+        let all = compute(e.state(), &Filter::default()).0;
+        let baoshan = compute(e.state(), &Filter { district: Some(District::Baoshan), ..Filter::default() }).0;
+        assert_eq!(baoshan.fairs_held, 1);
+        assert!(baoshan.jobs_offered <= all.jobs_offered);
+        let future = Filter { from: Some(NaiveDate::from_ymd_opt(2027, 1, 1).unwrap()), ..Filter::default() };
+        assert_eq!(compute(e.state(), &future).0, Figures::default());
+    }
+}
