@@ -1,20 +1,24 @@
 //! Replay, import and one command at scale.
 //!
 //! `cargo bench -p fairlog-domain --bench replay`
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use fairlog_domain::fair::FairCommand;
+use fairlog_domain::fair::{FairCommand, FairStatus};
 use fairlog_domain::ids::FairId;
 use fairlog_domain::synth::fair_log;
 use fairlog_domain::testing::{organizer_cmd, xuhui_fair};
-use fairlog_domain::{codec, Engine, State};
+use fairlog_domain::{codec, Command, Engine, State};
 use uuid::Uuid;
 
 fn replay(c: &mut Criterion) {
     let mut g = c.benchmark_group("replay");
     g.sample_size(10);
     for n in [10_000usize, 100_000] {
-        let engine = fair_log(n, 7);
-        let events = engine.log().entries().to_vec();
+        // Envelopes as `codec::import` returns them (parsed from the exported text).
+        let events = codec::import(&codec::export(fair_log(n, 7).log())).unwrap().envelopes;
+        assert_eq!(events.len(), n);
         g.bench_with_input(BenchmarkId::new("fair events", n), &events, |b, events| {
             b.iter(|| State::replay(events.iter()))
         });
@@ -26,6 +30,7 @@ fn import(c: &mut Criterion) {
     let mut g = c.benchmark_group("import");
     g.sample_size(10);
     let text = codec::export(fair_log(100_000, 7).log());
+    eprintln!("100k events: {:.1} MiB of JSONL", text.len() as f64 / (1024.0 * 1024.0));
     g.bench_function("verify and parse 100k events (JSONL)", |b| b.iter(|| codec::import(&text).unwrap()));
     g.bench_function("restore 100k stored lines into an engine", |b| {
         let lines: Vec<(u64, Option<&str>)> =
@@ -35,30 +40,91 @@ fn import(c: &mut Criterion) {
     g.finish();
 }
 
+/// At most this many commands are added to the 100k-event engine before it is reset (outside
+/// the timing) to a fresh copy, so every measured command runs at 100,000–100,999 events.
+const RESET_EVERY: usize = 1_000;
+
+/// Time `one` on an engine that holds 100k events, one command per measured call.
+fn at_100k(
+    base: &Engine,
+    engine: &mut Engine,
+    iters: u64,
+    mut make: impl FnMut(&Engine) -> Command,
+    mut one: impl FnMut(&mut Engine, Command),
+) -> Duration {
+    let mut total = Duration::ZERO;
+    for _ in 0..iters {
+        if engine.log().len() >= base.log().len() + RESET_EVERY {
+            *engine = base.clone();
+        }
+        let cmd = make(engine);
+        let t0 = Instant::now();
+        one(engine, cmd);
+        total += t0.elapsed();
+    }
+    total
+}
+
 fn one_command(c: &mut Criterion) {
     let mut g = c.benchmark_group("one command at 100k events");
-    let mut engine = fair_log(100_000, 7);
+    let base = fair_log(100_000, 7);
+    assert_eq!(base.log().len(), 100_000);
+    let mut engine = base.clone();
     let mut n = 0u128;
-    // One growing engine (a few thousand events over 100k): decide, seal (JSON + SHA-256),
-    // append and evolve in place, as the app does after its IndexedDB write.
-    g.bench_function("prepare + commit CreateFair", |b| {
-        b.iter(|| {
-            n += 1;
-            let cmd = organizer_cmd(FairCommand::CreateFair {
-                fair_id: FairId(Uuid::from_u128(0xF00D_0000 + n)),
-                details: xuhui_fair("基准测试招聘会"),
-            });
-            engine.execute(cmd, Uuid::new_v4).unwrap().len()
+    let mut event_id = move || {
+        n += 1;
+        Uuid::from_u128(0xBE_0000_0000 + n)
+    };
+    let mut m = 0u128;
+    // Decide, seal (JSON + SHA-256), append and evolve in place, as the app does after its
+    // IndexedDB write.
+    g.bench_function("execute CreateFair", |b| {
+        b.iter_custom(|iters| {
+            at_100k(
+                &base,
+                &mut engine,
+                iters,
+                |_| {
+                    m += 1;
+                    organizer_cmd(FairCommand::CreateFair {
+                        fair_id: FairId(Uuid::from_u128(0xF00D_0000 + m)),
+                        details: xuhui_fair("基准测试招聘会"),
+                    })
+                },
+                |e, cmd| {
+                    black_box(e.execute(cmd, &mut event_id).unwrap().len());
+                },
+            )
+        })
+    });
+    // Edit a draft fair at its current version, alternating the capacity so it always changes.
+    let draft = base.state().fairs.values().find(|f| f.status == FairStatus::Draft).expect("a draft fair").id;
+    g.bench_function("execute EditFair", |b| {
+        b.iter_custom(|iters| {
+            at_100k(
+                &base,
+                &mut engine,
+                iters,
+                |e| {
+                    let fair = &e.state().fairs[&draft];
+                    let mut details = fair.details.clone();
+                    details.capacity = Some(if details.capacity == Some(1234) { 4321 } else { 1234 });
+                    organizer_cmd(FairCommand::EditFair { fair_id: draft, expected_version: fair.version, details })
+                },
+                |e, cmd| {
+                    black_box(e.execute(cmd, &mut event_id).unwrap().len());
+                },
+            )
         })
     });
     g.bench_function("decide + seal only (what the UI waits for before IndexedDB)", |b| {
         b.iter(|| {
-            n += 1;
+            m += 1;
             let cmd = organizer_cmd(FairCommand::CreateFair {
-                fair_id: FairId(Uuid::from_u128(0xF00D_0000 + n)),
+                fair_id: FairId(Uuid::from_u128(0xF00D_0000 + m)),
                 details: xuhui_fair("基准测试招聘会"),
             });
-            engine.prepare(cmd, Uuid::new_v4).unwrap()
+            base.prepare(cmd, Uuid::new_v4).unwrap()
         })
     });
     g.finish();
