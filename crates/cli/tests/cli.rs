@@ -48,3 +48,112 @@ fn a_file_that_is_not_a_log_is_refused() {
     assert!(!ok);
     assert!(err.contains("not a Fairlog event log"), "{err}");
 }
+
+fn generated(name: &str, events: &str, seed: &str) -> String {
+    let file = tmp(name);
+    let (ok, _, err) = fairlog(&["generate", "--events", events, "--seed", seed, "--out", &file]);
+    assert!(ok, "{err}");
+    file
+}
+
+fn exit_code(args: &[&str]) -> (Option<i32>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_fairlog")).args(args).output().expect("runs");
+    (out.status.code(), String::from_utf8_lossy(&out.stderr).into())
+}
+
+#[test]
+fn verify_prints_the_count_and_the_last_hash_of_the_header() {
+    let file = generated("verify.jsonl", "300", "11");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let header: serde_json::Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    let (ok, out, _) = fairlog(&["verify", &file]);
+    assert!(ok);
+    let count = header["count"].as_u64().unwrap();
+    let hash = header["last_hash"].as_str().unwrap();
+    assert_eq!(hash.len(), 64);
+    assert_eq!(count as usize, text.lines().count() - 1);
+    assert!(out.starts_with(&format!("OK {count} events")), "{out}");
+    assert!(out.contains(hash), "{out}");
+}
+
+#[test]
+fn summary_counts_fairs_by_status_mode_and_district() {
+    let file = generated("summary.jsonl", "400", "5");
+    let (ok, out, err) = fairlog(&["summary", &file]);
+    assert!(ok, "{err}");
+    let figures: std::collections::BTreeMap<&str, u64> = out
+        .lines()
+        .map(|l| {
+            let mut parts = l.split_whitespace();
+            (parts.next().unwrap(), parts.next().unwrap().parse().unwrap())
+        })
+        .collect();
+    let fairs = figures["fairs"];
+    assert!(fairs > 0);
+    assert!(figures["events"] >= 400);
+    assert!(figures.contains_key("series"));
+    let sum = |prefix: &str| figures.iter().filter(|(k, _)| k.starts_with(prefix)).map(|(_, v)| v).sum::<u64>();
+    assert_eq!(sum("fairs.status."), fairs, "{out}");
+    assert_eq!(sum("fairs.mode."), fairs, "{out}");
+    // Online fairs have no venue, hence no district.
+    assert_eq!(sum("fairs.district."), fairs - figures.get("fairs.mode.online").copied().unwrap_or(0), "{out}");
+    assert!(figures.keys().any(|k| k.starts_with("fairs.status.published")), "{out}");
+}
+
+#[test]
+fn replay_reports_its_timings() {
+    let file = generated("replay.jsonl", "200", "2");
+    let (ok, out, err) = fairlog(&["replay", &file]);
+    assert!(ok, "{err}");
+    assert!(out.contains(" events: ") && out.contains(" ms"), "{out}");
+}
+
+#[test]
+fn generate_is_deterministic_and_writes_to_stdout_without_out() {
+    let a = std::fs::read(generated("det-a.jsonl", "250", "9")).unwrap();
+    let b = std::fs::read(generated("det-b.jsonl", "250", "9")).unwrap();
+    let c = std::fs::read(generated("det-c.jsonl", "250", "10")).unwrap();
+    assert_eq!(a, b);
+    assert_ne!(a, c);
+    let out = Command::new(env!("CARGO_BIN_EXE_fairlog"))
+        .args(["generate", "--events", "250", "--seed", "9"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(out.stdout, a);
+}
+
+#[test]
+fn a_truncated_log_fails_verification_with_exit_code_1() {
+    let file = generated("truncated.jsonl", "100", "4");
+    let text = std::fs::read_to_string(&file).unwrap();
+    // One whole event missing at the end: the header's count gives it away.
+    let lines: Vec<&str> = text.lines().collect();
+    std::fs::write(&file, lines[..lines.len() - 1].join("\n")).unwrap();
+    let (code, err) = exit_code(&["verify", &file]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("the header announces"), "{err}");
+    // Cut in the middle of a line.
+    std::fs::write(&file, &text[..text.len() - 30]).unwrap();
+    let (code, err) = exit_code(&["verify", &file]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("invalid JSON"), "{err}");
+    // Summary and replay refuse it too.
+    assert_eq!(exit_code(&["summary", &file]).0, Some(1));
+    assert_eq!(exit_code(&["replay", &file]).0, Some(1));
+}
+
+#[test]
+fn a_missing_file_or_reordered_lines_fail_with_exit_code_1() {
+    let (code, err) = exit_code(&["verify", &tmp("does-not-exist.jsonl")]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("cannot read"), "{err}");
+    let file = generated("reordered.jsonl", "20", "4");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines.swap(3, 4);
+    std::fs::write(&file, lines.join("\n")).unwrap();
+    let (code, err) = exit_code(&["verify", &file]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("sequence"), "{err}");
+}
