@@ -62,13 +62,14 @@ const ENTERPRISES: &[Ent] = &[
         posts: &[("钢筋工", PostCategory::Production, 50, 9000, 13000), ("施工安全员", PostCategory::Administration, 8, 8000, 11000)] },
 ];
 
-fn row(prefix: &str, zone: ZoneId, from: usize, n: usize, x0: u16, y: u16, w: u16, h: u16, new_id: &mut impl FnMut() -> Uuid) -> Vec<NewBooth> {
+/// `n` booths in a row from `first` (its size repeated, 1 m apart), coded `prefix-from`, ….
+fn row(prefix: &str, zone: ZoneId, from: usize, n: usize, first: Rect, new_id: &mut impl FnMut() -> Uuid) -> Vec<NewBooth> {
     (0..n)
         .map(|i| NewBooth {
             booth_id: BoothId(new_id()),
             zone_id: zone,
             code: format!("{prefix}-{:02}", from + i),
-            rect: Rect { x: x0 + i as u16 * (w + 1), y, w, h },
+            rect: Rect { x: first.x + i as u16 * (first.w + 1), ..first },
             amenities: Amenities { power: true, table: true, screen: i % 4 == 0 },
         })
         .collect()
@@ -100,27 +101,27 @@ pub fn commands(
     let mut nid = || new_id();
     plans.push(FloorPlanCommand::SizeHall { fair_id: f.xuhui, width: 30, depth: 14 }.into());
     let xz = zone(f.xuhui, "综合招聘区", &mut plans, &mut nid);
-    let xuhui_booths = row("A", xz, 1, 7, 1, 2, 3, 3, &mut nid);
+    let xuhui_booths = row("A", xz, 1, 7, Rect { x: 1, y: 2, w: 3, h: 3 }, &mut nid);
     plans.push(FloorPlanCommand::AddBooths { fair_id: f.xuhui, booths: xuhui_booths.clone() }.into());
 
     plans.push(FloorPlanCommand::SizeHall { fair_id: f.changning, width: 24, depth: 12 }.into());
     let cz = zone(f.changning, "楼宇招聘区", &mut plans, &mut nid);
-    let changning_booths = row("L", cz, 1, 6, 1, 2, 3, 3, &mut nid);
+    let changning_booths = row("L", cz, 1, 6, Rect { x: 1, y: 2, w: 3, h: 3 }, &mut nid);
     plans.push(FloorPlanCommand::AddBooths { fair_id: f.changning, booths: changning_booths.clone() }.into());
     plans.push(FloorPlanCommand::SetVirtualBooths { fair_id: f.changning, count: 50 }.into());
 
     plans.push(FloorPlanCommand::SizeHall { fair_id: f.baoshan, width: 48, depth: 26 }.into());
     let ba = zone(f.baoshan, "先进制造A馆", &mut plans, &mut nid);
     let bb = zone(f.baoshan, "新能源汽车B馆", &mut plans, &mut nid);
-    let mut baoshan_booths = row("A", ba, 1, 10, 2, 2, 3, 3, &mut nid);
-    baoshan_booths.extend(row("A", ba, 11, 10, 2, 8, 3, 3, &mut nid));
-    baoshan_booths.extend(row("B", bb, 1, 6, 2, 16, 3, 6, &mut nid));
+    let mut baoshan_booths = row("A", ba, 1, 10, Rect { x: 2, y: 2, w: 3, h: 3 }, &mut nid);
+    baoshan_booths.extend(row("A", ba, 11, 10, Rect { x: 2, y: 8, w: 3, h: 3 }, &mut nid));
+    baoshan_booths.extend(row("B", bb, 1, 6, Rect { x: 2, y: 16, w: 3, h: 6 }, &mut nid));
     plans.push(FloorPlanCommand::AddBooths { fair_id: f.baoshan, booths: baoshan_booths.clone() }.into());
     plans.push(FloorPlanCommand::BlockBooth { booth_id: baoshan_booths[9].booth_id, reason: "消防通道".into() }.into());
 
     plans.push(FloorPlanCommand::SizeHall { fair_id: f.dali, width: 30, depth: 12 }.into());
     let dz = zone(f.dali, "沪滇劳务协作区", &mut plans, &mut nid);
-    let dali_booths = row("D", dz, 1, 7, 1, 2, 3, 3, &mut nid);
+    let dali_booths = row("D", dz, 1, 7, Rect { x: 1, y: 2, w: 3, h: 3 }, &mut nid);
     plans.push(FloorPlanCommand::AddBooths { fair_id: f.dali, booths: dali_booths.clone() }.into());
     plans.push(FloorPlanCommand::SetVirtualBooths { fair_id: f.online, count: 200 }.into());
     let _ = f.minhang;
