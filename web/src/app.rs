@@ -6,7 +6,7 @@ use yew_router::prelude::*;
 
 use crate::components::{AppHeader, NoticeBar, SkipLink, StorageProblem, TimeTravelBanner};
 use crate::i18n::{Lang, T};
-use crate::pages::{DataPage, FairFormPage, FairPage, FairsPage, HistoryPage};
+use crate::pages::{DashboardPage, DataPage, FairFormPage, FairPage, FairsPage, HistoryPage};
 use crate::session::{initial_lang, remember_lang, Prefs, Session};
 use crate::store::{Action, AppModel, Commander, Phase, Store, DB_NAME};
 
@@ -24,6 +24,8 @@ pub enum Route {
     History,
     #[at("/data")]
     Data,
+    #[at("/dashboard")]
+    Dashboard,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -37,6 +39,7 @@ fn switch(route: Route) -> Html {
         Route::EditFair { id } => html! { <FairFormPage id={Some(id)} /> },
         Route::History => html! { <HistoryPage /> },
         Route::Data => html! { <DataPage /> },
+        Route::Dashboard => html! { <DashboardPage /> },
         Route::NotFound => html! { <Redirect<Route> to={Route::Fairs} /> },
     }
 }

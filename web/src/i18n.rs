@@ -65,6 +65,7 @@ pub enum T {
     NavFairs => "招聘会", "Job fairs";
     NavNewFair => "新建招聘会", "New job fair";
     NavHistory => "历史记录", "History";
+    NavDashboard => "数据看板", "Figures";
     NavData => "数据", "Data";
     SwitchLang => "English", "中文";
     SwitchLangLabel => "切换到英文", "Switch to Chinese";

@@ -10,7 +10,7 @@ use crate::command::{Command, Intent};
 use crate::credit_code;
 use crate::enterprise::{CompanySize, EnterpriseCommand, EnterpriseProfile, KeyCategory};
 use crate::envelope::{Actor, Role};
-use crate::fair::FairCommand;
+use crate::fair::{FairCommand, FairOutcome};
 use crate::floor_plan::{Amenities, FloorPlanCommand, NewBooth, Rect};
 use crate::ids::*;
 use crate::industry::Industry;
@@ -202,7 +202,17 @@ pub fn commands(
         approvals.push(booking_id);
     }
     at(t0 + Duration::days(4), &organizer, vec![BookingCommand::ApproveBookings { booking_ids: approvals }.into()]);
+    let closed: Vec<FairId> = closing
+        .iter()
+        .filter_map(|c| match c {
+            FairCommand::CloseFair { fair_id } => Some(*fair_id),
+            _ => None,
+        })
+        .collect();
     at(now - Duration::days(9), &organizer, closing.into_iter().map(Intent::from).collect());
+    // What the closed fair achieved (the spring action's first fair).
+    let outcome = FairOutcome { visitors: 3200, applications: 1850, hires: 412, returned_to_work: 96 };
+    at(now - Duration::days(8), &organizer, closed.into_iter().map(|fair_id| FairCommand::RecordFairOutcome { fair_id, outcome }.into()).collect());
 
     // Dali and Changning: booked. Online: virtual booths booked.
     let mut dali = Vec::new();

@@ -35,6 +35,7 @@ pub fn AppHeader() -> Html {
             <nav aria-label={lang.pick("主导航", "Main")}>
                 <Link<Route> to={Route::Fairs}>{ T::NavFairs.get(lang) }</Link<Route>>
                 <Link<Route> to={Route::NewFair}>{ T::NavNewFair.get(lang) }</Link<Route>>
+                <Link<Route> to={Route::Dashboard}>{ T::NavDashboard.get(lang) }</Link<Route>>
                 <Link<Route> to={Route::History}>{ T::NavHistory.get(lang) }</Link<Route>>
                 <Link<Route> to={Route::Data}>{ T::NavData.get(lang) }</Link<Route>>
             </nav>

@@ -1,4 +1,5 @@
 //! Small pieces of the screen, each named for what the user sees.
+mod charts;
 mod field;
 mod header;
 mod notice_bar;
@@ -6,6 +7,7 @@ mod storage_problem;
 mod time_travel;
 mod undo_redo;
 
+pub use charts::{Bar, BarChart, WeekChart, WeekColumn};
 pub use field::{input_value, select_value, Field};
 pub use header::{AppHeader, SkipLink};
 pub use notice_bar::{ui_error, NoticeBar};

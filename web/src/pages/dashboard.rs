@@ -1,0 +1,334 @@
+use chrono::{Datelike, Duration, NaiveDate};
+use fairlog_domain::csv_export::{self, CsvLang};
+use fairlog_domain::figures::{compute, Filter, Figures, Rows};
+use fairlog_domain::ids::SeriesId;
+use fairlog_domain::place::District;
+use fairlog_domain::time::to_local;
+use fairlog_domain::State;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::app::Route;
+use crate::components::{input_value, select_value, Bar, BarChart, WeekChart, WeekColumn};
+use crate::download::{download_text, stamped_name};
+use crate::format;
+use crate::i18n::{fill, mode, status, Lang};
+use crate::session::use_prefs;
+use crate::store::{now, use_app};
+
+crate::texts! {
+    pub enum DashT {
+        Title => "公开数据看板", "Public figures";
+        Intro => "所有数字都由事件日志计算得出，点击数字可查看背后的招聘会、企业、岗位和展位。", "Every figure is computed from the event log; select a figure to see the fairs, enterprises, posts and booths behind it.";
+        Report => "招聘活动报告", "Campaign report";
+        From => "从", "From";
+        To => "到", "To";
+        Series => "系列活动", "Series";
+        District => "区", "District";
+        All => "全部", "All";
+        ThisWeek => "本周", "This week";
+        ThisMonth => "本月", "This month";
+        AllTime => "全部时间", "All time";
+        FairsHeld => "举办招聘会（场）", "Job fairs held";
+        Enterprises => "参会企业（家）", "Enterprises taking part";
+        JobsOffered => "提供岗位（个）", "Jobs offered";
+        Booths => "已预订展位 / 展位", "Booths booked / booths";
+        FillRate => "展位预订率", "Fill rate";
+        Visitors => "参会人数", "Visitors";
+        Hires => "录用人数", "Hires";
+        BackToWork => "帮助返岗复工（人）", "Helped back to work";
+        Applications => "投递简历（份）", "Applications";
+        ByMode => "按形式", "By mode";
+        WeekChartTitle => "每周招聘会与岗位", "Fairs and jobs per week";
+        WeekChartDesc => "每周举办的招聘会场数（左）和提供的岗位数（右）", "Job fairs held each week (left) and jobs offered at them (right)";
+        Week => "周（周一）", "Week (Monday)";
+        Fairs => "招聘会", "Job fairs";
+        Jobs => "岗位", "Jobs";
+        IndustryChart => "各行业提供岗位", "Jobs offered by industry";
+        IndustryDesc => "按企业所属行业统计的岗位数（招聘人数之和）", "Jobs offered (sum of headcounts) by the enterprise's industry";
+        Industry => "行业", "Industry";
+        FillChart => "各区展位预订率", "Booth fill rate by district";
+        FillDesc => "各区已预订展位占全部展位的比例", "Share of booths booked in each district";
+        Rate => "预订率", "Fill rate";
+        ExportTitle => "导出 CSV（Excel 可直接打开）", "Export CSV (opens in Excel)";
+        ExportFairs => "招聘会", "Job fairs";
+        ExportBookings => "展位预订", "Bookings";
+        ExportPosts => "岗位", "Posts";
+        Print => "打印报告", "Print the report";
+        Behind => "数字背后：{what}", "Behind the figure: {what}";
+        Close => "收起", "Close";
+        Events => "相关事件", "Events";
+        NoRows => "没有数据。", "Nothing here.";
+        Name => "名称", "Name";
+        When => "时间", "When";
+        Status => "状态", "Status";
+        Enterprise => "企业", "Enterprise";
+        CreditCode => "统一社会信用代码", "Credit code";
+        Key => "重点企业", "Key enterprise";
+        Post => "岗位", "Post";
+        Headcount => "招聘人数", "Headcount";
+        Booth => "展位", "Booth";
+        Fair => "招聘会", "Job fair";
+        NoData => "所选范围内没有已发布的招聘会。", "No published job fairs in this selection.";
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Drill {
+    Fairs,
+    Enterprises,
+    Jobs,
+    Bookings,
+    Outcomes,
+}
+
+fn num(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The organizers' dashboard: figures, drill-down, charts, CSV exports, printable.
+#[component]
+pub fn DashboardPage() -> Html {
+    let app = use_app();
+    let lang = use_prefs().lang;
+    let filter = use_state(Filter::default);
+    let drill = use_state(|| None::<Drill>);
+    let state = app.view();
+    // Recomputed from the state (which every event updates in place), only when it or the filter changes.
+    let (figures, rows) = compute(&state, &filter);
+
+    let set_date = |apply: fn(&mut Filter, Option<NaiveDate>)| {
+        let filter = filter.clone();
+        Callback::from(move |e: Event| {
+            let mut f = (*filter).clone();
+            apply(&mut f, NaiveDate::parse_from_str(&input_value(&e), "%Y-%m-%d").ok());
+            filter.set(f);
+        })
+    };
+    let today = to_local(now()).date();
+    let preset = |from: Option<NaiveDate>, to: Option<NaiveDate>| {
+        let filter = filter.clone();
+        Callback::from(move |_| filter.set(Filter { from, to, ..(*filter).clone() }))
+    };
+    let week_start = today - Duration::days(today.weekday().num_days_from_monday() as i64);
+    let month_start = today.with_day(1).unwrap_or(today);
+    let month_end = (month_start + Duration::days(32)).with_day(1).map(|d| d - Duration::days(1));
+
+    let open = |d: Drill| {
+        let drill = drill.clone();
+        Callback::from(move |_| drill.set(if *drill == Some(d) { None } else { Some(d) }))
+    };
+    let card = |id: &'static str, label: &str, value: String, d: Drill| {
+        let selected = *drill == Some(d);
+        html! {
+            <button type="button" class={classes!("figure", selected.then_some("selected"))} id={id} aria-pressed={selected.to_string()} onclick={open(d)}>
+                <span class="figure-value">{ value }</span>
+                <span class="figure-label">{ label.to_owned() }</span>
+            </button>
+        }
+    };
+    let csv = |which: &'static str| {
+        let app = app.clone();
+        let filter = (*filter).clone();
+        Callback::from(move |_| {
+            let l = if lang == Lang::Zh { CsvLang::Zh } else { CsvLang::En };
+            let engine = app.store.engine();
+            let text = match which {
+                "fairs" => csv_export::fairs(engine.state(), &filter, l),
+                "bookings" => csv_export::bookings(engine.state(), &filter, l),
+                _ => csv_export::posts(engine.state(), &filter, l),
+            };
+            let _ = download_text(&stamped_name(&format!("fairlog-{which}"), "csv"), "text/csv;charset=utf-8", &text);
+        })
+    };
+    let print = Callback::from(|_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    let f = &*filter;
+
+    html! {
+        <section class="dashboard" aria-labelledby="dash-title">
+            <h1 id="dash-title">{ DashT::Title.get(lang) }</h1>
+            <p class="print-only report-title">{ DashT::Report.get(lang) }{ format!(" · {}", period_text(f)) }</p>
+            <p class="muted no-print">{ DashT::Intro.get(lang) }</p>
+            <form class="filters no-print" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                <label>{ DashT::From.get(lang) }<input id="dash-from" type="date" value={f.from.map(|d| d.to_string()).unwrap_or_default()} onchange={set_date(|f, d| f.from = d)} /></label>
+                <label>{ DashT::To.get(lang) }<input id="dash-to" type="date" value={f.to.map(|d| d.to_string()).unwrap_or_default()} onchange={set_date(|f, d| f.to = d)} /></label>
+                <label>{ DashT::Series.get(lang) }
+                    <select id="dash-series" onchange={{ let filter = filter.clone(); Callback::from(move |e: Event| { let mut x = (*filter).clone(); x.series = select_value(&e).parse::<SeriesId>().ok(); filter.set(x); }) }}>
+                        <option value="" selected={f.series.is_none()}>{ DashT::All.get(lang) }</option>
+                        { for state.series.values().map(|s| html! { <option value={s.id.to_string()} selected={f.series == Some(s.id)}>{ s.name.clone() }</option> }) }
+                    </select>
+                </label>
+                <label>{ DashT::District.get(lang) }
+                    <select id="dash-district" onchange={{ let filter = filter.clone(); Callback::from(move |e: Event| { let mut x = (*filter).clone(); x.district = District::from_key(&select_value(&e)); filter.set(x); }) }}>
+                        <option value="" selected={f.district.is_none()}>{ DashT::All.get(lang) }</option>
+                        { for District::ALL.iter().map(|d| html! { <option value={d.key()} selected={f.district == Some(*d)}>{ lang.pick(d.zh(), d.en()) }</option> }) }
+                    </select>
+                </label>
+                <div class="presets">
+                    <button type="button" class="secondary" onclick={preset(Some(week_start), Some(week_start + Duration::days(6)))}>{ DashT::ThisWeek.get(lang) }</button>
+                    <button type="button" class="secondary" onclick={preset(Some(month_start), month_end)}>{ DashT::ThisMonth.get(lang) }</button>
+                    <button type="button" class="secondary" onclick={preset(None, None)}>{ DashT::AllTime.get(lang) }</button>
+                </div>
+            </form>
+
+            if figures.fairs_held == 0 { <p class="empty" id="dash-empty">{ DashT::NoData.get(lang) }</p> }
+            <div class="figures" role="group" aria-label={DashT::Title.get(lang)}>
+                { card("fig-fairs", DashT::FairsHeld.get(lang), num(figures.fairs_held), Drill::Fairs) }
+                { card("fig-enterprises", DashT::Enterprises.get(lang), num(figures.enterprises), Drill::Enterprises) }
+                { card("fig-jobs", DashT::JobsOffered.get(lang), num(figures.jobs_offered), Drill::Jobs) }
+                { card("fig-booths", DashT::Booths.get(lang), format!("{} / {} ({:.0}%)", num(figures.booths_booked), num(figures.booths), figures.fill_rate() * 100.0), Drill::Bookings) }
+                { card("fig-visitors", DashT::Visitors.get(lang), num(figures.visitors), Drill::Outcomes) }
+                { card("fig-hires", DashT::Hires.get(lang), num(figures.hires), Drill::Outcomes) }
+                { card("fig-back", DashT::BackToWork.get(lang), num(figures.returned_to_work), Drill::Outcomes) }
+            </div>
+            <p class="muted by-mode">{ DashT::ByMode.get(lang) }{ "：" }
+                { for figures.by_mode.iter().map(|(m, n)| html! { <span class="mode-count">{ format!("{} {}  ", mode(lang, *m), n) }</span> }) }
+            </p>
+            if let Some(d) = *drill { <DrillDown which={d as u8} rows={RowsProp(rows.clone())} /> }
+
+            <div class="charts">
+                <WeekChart id="chart-weeks" title={DashT::WeekChartTitle.get(lang)} desc={DashT::WeekChartDesc.get(lang)}
+                    fairs_label={DashT::Fairs.get(lang)} jobs_label={DashT::Jobs.get(lang)} week_label={DashT::Week.get(lang)}
+                    weeks={figures.per_week.iter().map(|(d, (fa, jo))| WeekColumn { label: d.format("%m-%d").to_string(), fairs: *fa, jobs: *jo }).collect::<Vec<_>>()} />
+                <BarChart id="chart-industry" title={DashT::IndustryChart.get(lang)} desc={DashT::IndustryDesc.get(lang)}
+                    columns={(AttrValue::from(DashT::Industry.get(lang)), AttrValue::from(DashT::Jobs.get(lang)))}
+                    bars={industry_bars(lang, &figures)} />
+                <BarChart id="chart-fill" title={DashT::FillChart.get(lang)} desc={DashT::FillDesc.get(lang)}
+                    columns={(AttrValue::from(DashT::District.get(lang)), AttrValue::from(DashT::Rate.get(lang)))}
+                    bars={fill_bars(lang, &figures)} />
+            </div>
+
+            <h2 class="no-print">{ DashT::ExportTitle.get(lang) }</h2>
+            <div class="actions no-print">
+                <button type="button" id="csv-fairs" onclick={csv("fairs")}>{ DashT::ExportFairs.get(lang) }</button>
+                <button type="button" class="secondary" id="csv-bookings" onclick={csv("bookings")}>{ DashT::ExportBookings.get(lang) }</button>
+                <button type="button" class="secondary" id="csv-posts" onclick={csv("posts")}>{ DashT::ExportPosts.get(lang) }</button>
+                <button type="button" class="secondary" id="print-report" onclick={print}>{ DashT::Print.get(lang) }</button>
+            </div>
+        </section>
+    }
+}
+
+fn period_text(f: &Filter) -> String {
+    match (f.from, f.to) {
+        (None, None) => String::new(),
+        (a, b) => format!("{} – {}", a.map(|d| d.to_string()).unwrap_or_default(), b.map(|d| d.to_string()).unwrap_or_default()),
+    }
+}
+
+fn industry_bars(lang: Lang, f: &Figures) -> Vec<Bar> {
+    let mut v: Vec<_> = f.jobs_by_industry.iter().collect();
+    v.sort_by(|a, b| b.1.cmp(a.1));
+    v.into_iter().map(|(i, n)| Bar { label: lang.pick(i.zh(), i.en()).into(), value: *n as f64, text: num(*n) }).collect()
+}
+
+fn fill_bars(lang: Lang, f: &Figures) -> Vec<Bar> {
+    f.fill_by_district
+        .iter()
+        .filter(|(_, (_, total))| *total > 0)
+        .map(|(d, (booked, total))| {
+            let rate = *booked as f64 / *total as f64;
+            Bar { label: lang.pick(d.zh(), d.en()).into(), value: rate, text: format!("{:.0}% ({booked}/{total})", rate * 100.0) }
+        })
+        .collect()
+}
+
+#[derive(Clone)]
+struct RowsProp(Rows);
+
+impl PartialEq for RowsProp {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct DrillProps {
+    which: u8,
+    rows: RowsProp,
+}
+
+/// The rows behind a figure, each linking to its page and to the events about it.
+#[component]
+fn DrillDown(props: &DrillProps) -> Html {
+    let app = use_app();
+    let lang = use_prefs().lang;
+    let state: &State = &app.view();
+    let rows = &props.rows.0;
+    let events = |id: uuid::Uuid| html! { <a class="events-link" href={format!("#/history?entity={id}")}>{ DashT::Events.get(lang) }</a> };
+    let fair_name = |id| state.fairs.get(id).map(|f: &fairlog_domain::fair::Fair| f.details.name.clone()).unwrap_or_default();
+    let (title, table) = match props.which {
+        x if x == Drill::Fairs as u8 || x == Drill::Outcomes as u8 => (DashT::FairsHeld, html! {
+            <table><thead><tr>
+                <th>{ DashT::Name.get(lang) }</th><th>{ DashT::When.get(lang) }</th><th>{ DashT::Status.get(lang) }</th>
+                <th>{ DashT::Visitors.get(lang) }</th><th>{ DashT::Hires.get(lang) }</th><th>{ DashT::BackToWork.get(lang) }</th><th></th>
+            </tr></thead><tbody>
+            { for rows.fairs.iter().filter_map(|id| state.fairs.get(id)).map(|f| { let o = f.outcome.unwrap_or_default(); html! {
+                <tr>
+                    <td><Link<Route> to={Route::Fair { id: f.id.to_string() }}>{ f.details.name.clone() }</Link<Route>></td>
+                    <td class="nowrap">{ format::schedule(lang, f.details.schedule.as_ref()) }</td>
+                    <td>{ status(lang, f.status.kind()) }</td>
+                    <td>{ num(o.visitors as u64) }</td><td>{ num(o.hires as u64) }</td><td>{ num(o.returned_to_work as u64) }</td>
+                    <td><a class="events-link" href={format!("#/history?fair={}", f.id)}>{ DashT::Events.get(lang) }</a></td>
+                </tr>
+            }}) }
+            </tbody></table>
+        }),
+        x if x == Drill::Enterprises as u8 => (DashT::Enterprises, html! {
+            <table><thead><tr><th>{ DashT::Enterprise.get(lang) }</th><th>{ DashT::CreditCode.get(lang) }</th><th>{ DashT::Key.get(lang) }</th><th></th></tr></thead><tbody>
+            { for rows.enterprises.iter().filter_map(|id| state.enterprises.get(id)).map(|e| html! {
+                <tr><td>{ e.profile.name.clone() }</td><td>{ e.profile.credit_code.clone() }</td><td>{ if e.key.is_some() { "★" } else { "" } }</td><td>{ events(e.id.0) }</td></tr>
+            }) }
+            </tbody></table>
+        }),
+        x if x == Drill::Jobs as u8 => (DashT::JobsOffered, html! {
+            <table><thead><tr><th>{ DashT::Post.get(lang) }</th><th>{ DashT::Enterprise.get(lang) }</th><th>{ DashT::Headcount.get(lang) }</th><th>{ DashT::Fair.get(lang) }</th><th></th></tr></thead><tbody>
+            { for rows.posts.iter().filter_map(|id| state.posts.get(id)).map(|p| html! {
+                <tr>
+                    <td>{ p.details.title.clone() }</td>
+                    <td>{ state.enterprises.get(&p.enterprise_id).map(|e| e.profile.name.clone()).unwrap_or_default() }</td>
+                    <td class="num">{ p.details.headcount }</td>
+                    <td>{ p.details.fairs.iter().map(fair_name).collect::<Vec<_>>().join("；") }</td>
+                    <td>{ events(p.id.0) }</td>
+                </tr>
+            }) }
+            </tbody></table>
+        }),
+        _ => (DashT::Booths, html! {
+            <table><thead><tr><th>{ DashT::Enterprise.get(lang) }</th><th>{ DashT::Fair.get(lang) }</th><th>{ DashT::Booth.get(lang) }</th><th></th></tr></thead><tbody>
+            { for rows.bookings.iter().filter_map(|id| state.bookings.get(id)).map(|b| html! {
+                <tr>
+                    <td>{ state.enterprises.get(&b.enterprise_id).map(|e| e.profile.name.clone()).unwrap_or_default() }</td>
+                    <td>{ fair_name(&b.fair_id) }</td>
+                    <td>{ b.booth_id.and_then(|id| state.floor_plans.get(&b.fair_id).and_then(|p| p.booths.get(&id)).map(|x| x.code.clone())).unwrap_or_else(|| lang.pick("虚拟展位", "virtual").into()) }</td>
+                    <td>{ events(b.id.0) }</td>
+                </tr>
+            }) }
+            </tbody></table>
+        }),
+    };
+    let empty = match props.which {
+        x if x == Drill::Enterprises as u8 => rows.enterprises.is_empty(),
+        x if x == Drill::Jobs as u8 => rows.posts.is_empty(),
+        x if x == Drill::Bookings as u8 => rows.bookings.is_empty(),
+        _ => rows.fairs.is_empty(),
+    };
+    html! {
+        <section class="drill" id="drill" aria-live="polite">
+            <h2>{ fill(DashT::Behind.get(lang), &[("what", title.get(lang).to_owned())]) }</h2>
+            if empty { <p class="muted">{ DashT::NoRows.get(lang) }</p> } else { <div class="table-wrap">{ table }</div> }
+        </section>
+    }
+}
