@@ -51,3 +51,13 @@ fn log_at_100k_events() {
     console_log!("BENCH one command at 100k events: {:.3} ms", total / 1000.0);
     time("time travel to event 50,999 (checkpoint + 999 events replayed)", 5, || e.state_at(50_999));
 }
+
+#[wasm_bindgen_test]
+#[ignore]
+fn dashboard_at_100k_events() {
+    let engine = synth::season_log(100_000, 7);
+    let filter = fairlog_domain::figures::Filter::default();
+    let (f, _) = fairlog_domain::figures::compute(engine.state(), &filter);
+    console_log!("BENCH season: {} events, {} fairs held, {} jobs offered", engine.log().len(), f.fairs_held, f.jobs_offered);
+    time("dashboard: recompute all figures at 100k events", 5, || fairlog_domain::figures::compute(engine.state(), &filter));
+}

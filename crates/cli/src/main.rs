@@ -16,6 +16,8 @@ use clap::{Parser, Subcommand};
 use fairlog_domain::booking::BookingStatus;
 use fairlog_domain::codec::{self, Imported};
 use fairlog_domain::post::jobs_offered;
+use fairlog_domain::figures::Filter;
+use fairlog_domain::place::District;
 use fairlog_domain::{synth, State};
 
 #[derive(Parser)]
@@ -44,9 +46,33 @@ enum Cmd {
         events: usize,
         #[arg(long, default_value_t = 7)]
         seed: u64,
+        /// A whole season (fairs, floor plans, enterprises, posts, bookings, outcomes) rather
+        /// than fair events only.
+        #[arg(long)]
+        season: bool,
         /// Output file (standard output if absent).
         #[arg(long)]
         out: Option<PathBuf>,
+    },
+    /// Print the dashboard's public figures for a log, as JSON (the same computation as the app).
+    Figures {
+        file: PathBuf,
+        /// First day (Shanghai date, YYYY-MM-DD).
+        #[arg(long)]
+        from: Option<chrono::NaiveDate>,
+        /// Last day (Shanghai date, YYYY-MM-DD).
+        #[arg(long)]
+        to: Option<chrono::NaiveDate>,
+        /// District key, e.g. Baoshan.
+        #[arg(long)]
+        district: Option<String>,
+    },
+    /// Write the first-run demo season as a log (dated around NOW, an RFC 3339 instant).
+    Demo {
+        #[arg(long)]
+        now: chrono::DateTime<chrono::Utc>,
+        #[arg(long)]
+        out: PathBuf,
     },
 }
 
@@ -118,8 +144,32 @@ fn run(cli: Cli) -> Result<(), String> {
                 state.fairs.len()
             );
         }
-        Cmd::Generate { events, seed, out } => {
-            let engine = synth::fair_log(events, seed);
+        Cmd::Figures { file, from, to, district } => {
+            let imported = load(&file)?;
+            let state = State::replay(imported.envelopes.iter());
+            let district = match district {
+                Some(k) => Some(District::from_key(&k).ok_or_else(|| format!("unknown district {k}"))?),
+                None => None,
+            };
+            let (f, _) = fairlog_domain::figures::compute(&state, &Filter { from, to, district, series: None });
+            let mut v = serde_json::to_value(&f).map_err(|e| e.to_string())?;
+            v["fill_rate"] = serde_json::json!(f.fill_rate());
+            println!("{}", serde_json::to_string(&v).map_err(|e| e.to_string())?);
+        }
+        Cmd::Demo { now, out } => {
+            let mut engine = fairlog_domain::Engine::new();
+            let mut n = 0u128;
+            let mut ids = || {
+                n += 1;
+                uuid::Uuid::from_u128(n)
+            };
+            for c in fairlog_domain::demo::demo_commands(now, &mut ids) {
+                engine.execute(c, &mut ids).map_err(|e| format!("demo command refused: {e}"))?;
+            }
+            std::fs::write(&out, codec::export(engine.log())).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+        }
+        Cmd::Generate { events, seed, season, out } => {
+            let engine = if season { synth::season_log(events, seed) } else { synth::fair_log(events, seed) };
             let text = codec::export(engine.log());
             match out {
                 Some(path) => {

@@ -14,7 +14,7 @@
 //! - **booths**: booths of held fairs that are not blocked, plus their virtual booths; **booked**:
 //!   bookings in the booked state; **fill rate** = booked / booths;
 //! - **outcomes**: the sums of recorded visitors, applications, hires and people back to work.
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
@@ -102,13 +102,14 @@ fn monday(d: NaiveDate) -> NaiveDate {
     d - Duration::days(d.weekday().num_days_from_monday() as i64)
 }
 
-/// The figures for a filter, and the rows behind them.
+/// The figures for a filter, and the rows behind them. One pass over fairs, bookings and posts,
+/// with the held fairs in a hash map (lookups into the persistent maps are what cost).
 pub fn compute(state: &State, filter: &Filter) -> (Figures, Rows) {
     let mut f = Figures::default();
     let mut rows = Rows::default();
-    let fairs: Vec<&Fair> = state.fairs.values().filter(|x| held(x, filter)).collect();
-    let held_ids: BTreeSet<FairId> = fairs.iter().map(|x| x.id).collect();
-    for fair in &fairs {
+    // Held fair → (week of its start, its district, its start).
+    let mut held_fairs: HashMap<FairId, (NaiveDate, Option<District>)> = HashMap::new();
+    for fair in state.fairs.values().filter(|x| held(x, filter)) {
         rows.fairs.push(fair.id);
         f.fairs_held += 1;
         *f.by_mode.entry(fair.details.mode).or_default() += 1;
@@ -128,49 +129,47 @@ pub fn compute(state: &State, filter: &Filter) -> (Figures, Rows) {
         }
         let week = monday(to_local(fair.details.schedule.expect("held fairs are scheduled").start).date());
         f.per_week.entry(week).or_default().0 += 1;
-
-        let (mut booths, mut booked) = (0u64, 0u64);
-        if let Some(plan) = state.floor_plans.get(&fair.id) {
-            booths += plan.booths.values().filter(|b| b.blocked.is_none()).count() as u64 + plan.virtual_booths as u64;
-        }
-        if let Some(ids) = state.fair_bookings.get(&fair.id) {
-            for id in ids.keys() {
-                if let Some(b) = state.bookings.get(id).filter(|b| b.status == BookingStatus::Booked) {
-                    booked += 1;
-                    rows.bookings.push(b.id);
-                    rows.enterprises.insert(b.enterprise_id);
-                }
-            }
-        }
+        let booths = state
+            .floor_plans
+            .get(&fair.id)
+            .map(|p| p.booths.values().filter(|b| b.blocked.is_none()).count() as u64 + p.virtual_booths as u64)
+            .unwrap_or(0);
         f.booths += booths;
-        f.booths_booked += booked;
         if let Some(d) = district {
-            let e = f.fill_by_district.entry(d).or_default();
-            e.0 += booked;
-            e.1 += booths;
+            f.fill_by_district.entry(d).or_default().1 += booths;
+        }
+        held_fairs.insert(fair.id, (week, district));
+    }
+    if held_fairs.is_empty() {
+        return (f, rows);
+    }
+    for b in state.bookings.values().filter(|b| b.status == BookingStatus::Booked) {
+        let Some((_, district)) = held_fairs.get(&b.fair_id) else { continue };
+        f.booths_booked += 1;
+        rows.bookings.push(b.id);
+        rows.enterprises.insert(b.enterprise_id);
+        if let Some(d) = district {
+            f.fill_by_district.entry(*d).or_default().0 += 1;
         }
     }
     f.enterprises = rows.enterprises.len() as u64;
+    let mut industry_of: HashMap<EnterpriseId, Option<Industry>> = HashMap::new();
     for post in state.posts.values().filter(|p| p.status == PostStatus::Open) {
-        let at: Vec<&FairId> = post.details.fairs.iter().filter(|id| held_ids.contains(id)).collect();
-        if at.is_empty() {
+        // Counted once, in the week of the earliest held fair it is offered at.
+        let Some(week) = post.details.fairs.iter().filter_map(|id| held_fairs.get(id)).map(|(w, _)| *w).min() else {
             continue;
-        }
+        };
         rows.posts.push(post.id);
         f.posts += 1;
         let n = post.details.headcount as u64;
         f.jobs_offered += n;
-        if let Some(e) = state.enterprises.get(&post.enterprise_id) {
-            *f.jobs_by_industry.entry(e.profile.industry).or_default() += n;
+        f.per_week.entry(week).or_default().1 += n;
+        let industry = *industry_of
+            .entry(post.enterprise_id)
+            .or_insert_with(|| state.enterprises.get(&post.enterprise_id).map(|e| e.profile.industry));
+        if let Some(i) = industry {
+            *f.jobs_by_industry.entry(i).or_default() += n;
         }
-        // Per week: the post counts in the week of the first held fair it is offered at.
-        let first = at
-            .iter()
-            .filter_map(|id| state.fairs.get(id).and_then(|x| x.details.schedule))
-            .map(|s| s.start)
-            .min()
-            .expect("held fairs are scheduled");
-        f.per_week.entry(monday(to_local(first).date())).or_default().1 += n;
     }
     (f, rows)
 }

@@ -101,9 +101,14 @@ pub fn DashboardPage() -> Html {
     let lang = use_prefs().lang;
     let filter = use_state(Filter::default);
     let drill = use_state(|| None::<Drill>);
+    // Recomputed from the state (which every event updates in place) only when it, the point in
+    // time or the filter changes; opening a drill-down or a chart table reuses the result.
+    let computed = {
+        let app = app.clone();
+        use_memo(((*filter).clone(), app.revision, app.travel), move |(filter, _, _)| compute(&app.view(), filter))
+    };
+    let (figures, rows) = (&computed.0, &computed.1);
     let state = app.view();
-    // Recomputed from the state (which every event updates in place), only when it or the filter changes.
-    let (figures, rows) = compute(&state, &filter);
 
     let set_date = |apply: fn(&mut Filter, Option<NaiveDate>)| {
         let filter = filter.clone();
@@ -204,10 +209,10 @@ pub fn DashboardPage() -> Html {
                     weeks={figures.per_week.iter().map(|(d, (fa, jo))| WeekColumn { label: d.format("%m-%d").to_string(), fairs: *fa, jobs: *jo }).collect::<Vec<_>>()} />
                 <BarChart id="chart-industry" title={DashT::IndustryChart.get(lang)} desc={DashT::IndustryDesc.get(lang)}
                     columns={(AttrValue::from(DashT::Industry.get(lang)), AttrValue::from(DashT::Jobs.get(lang)))}
-                    bars={industry_bars(lang, &figures)} />
+                    bars={industry_bars(lang, figures)} />
                 <BarChart id="chart-fill" title={DashT::FillChart.get(lang)} desc={DashT::FillDesc.get(lang)}
                     columns={(AttrValue::from(DashT::District.get(lang)), AttrValue::from(DashT::Rate.get(lang)))}
-                    bars={fill_bars(lang, &figures)} />
+                    bars={fill_bars(lang, figures)} />
             </div>
 
             <h2 class="no-print">{ DashT::ExportTitle.get(lang) }</h2>
