@@ -33,7 +33,6 @@ crate::texts! {
         Enterprises => "参会企业（家）", "Enterprises taking part";
         JobsOffered => "提供岗位（个）", "Jobs offered";
         Booths => "已预订展位 / 展位", "Booths booked / booths";
-        FillRate => "展位预订率", "Fill rate";
         Visitors => "参会人数", "Visitors";
         Hires => "录用人数", "Hires";
         BackToWork => "帮助返岗复工（人）", "Helped back to work";
@@ -56,7 +55,6 @@ crate::texts! {
         ExportPosts => "岗位", "Posts";
         Print => "打印报告", "Print the report";
         Behind => "数字背后：{what}", "Behind the figure: {what}";
-        Close => "收起", "Close";
         Events => "相关事件", "Events";
         NoRows => "没有数据。", "Nothing here.";
         Name => "名称", "Name";
@@ -195,6 +193,7 @@ pub fn DashboardPage() -> Html {
                 { card("fig-jobs", DashT::JobsOffered.get(lang), num(figures.jobs_offered), Drill::Jobs) }
                 { card("fig-booths", DashT::Booths.get(lang), format!("{} / {} ({:.0}%)", num(figures.booths_booked), num(figures.booths), figures.fill_rate() * 100.0), Drill::Bookings) }
                 { card("fig-visitors", DashT::Visitors.get(lang), num(figures.visitors), Drill::Outcomes) }
+                { card("fig-applications", DashT::Applications.get(lang), num(figures.applications), Drill::Outcomes) }
                 { card("fig-hires", DashT::Hires.get(lang), num(figures.hires), Drill::Outcomes) }
                 { card("fig-back", DashT::BackToWork.get(lang), num(figures.returned_to_work), Drill::Outcomes) }
             </div>
