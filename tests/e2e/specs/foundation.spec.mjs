@@ -121,7 +121,7 @@ test("the exported log verifies: header, count and hash chain", async ({ page })
   await openApp(page);
   await page.getByRole("button", { name: "载入演示数据" }).click();
   await expect(page.locator("table.fairs tbody tr")).toHaveCount(6);
-  await page.getByRole("link", { name: "数据" }).click();
+  await page.getByRole("link", { name: "数据", exact: true }).click();
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "导出事件日志（JSON Lines）" }).click();
   const file = await (await download).path();

@@ -34,9 +34,10 @@ test("two devices merge, one conflict is resolved, and the result survives a rel
   // Device A starts the season; device B takes a copy of it.
   await loadDemo(a);
   const shared = await exportLog(a);
+  const sharedCount = shared.trim().split("\n").length - 1;
   await openApp(b);
   await chooseFile(b, "shared.jsonl", shared);
-  await expect(b.locator("#import-plan")).toContainText("将导入 16 条事件");
+  await expect(b.locator("#import-plan")).toContainText(`将导入 ${sharedCount} 条事件`);
   await b.click("#confirm-import");
   await expect(b.locator("#import-done")).toBeVisible();
 
@@ -85,8 +86,8 @@ test("two devices merge, one conflict is resolved, and the result survives a rel
 
   // Time travel to before the merge (the shared part only) and back.
   await a.goto("/#/history");
-  await a.locator('tr[data-seq="16"] .view-then').click();
-  await expect(a.locator("#time-travel")).toContainText("第 16 条事件之后");
+  await a.locator(`tr[data-seq="${sharedCount}"] .view-then`).click();
+  await expect(a.locator("#time-travel")).toContainText(`第 ${sharedCount} 条事件之后`);
   await a.getByRole("link", { name: "招聘会", exact: true }).click();
   await expect(a.getByRole("link", { name: "B设备新增的招聘会" })).toHaveCount(0);
   await expect(a.getByRole("row", { name: /闵行区生物医药专场招聘会/ })).toContainText("草稿");

@@ -1,0 +1,86 @@
+// Public figures: the dashboard shows figures that equal an independent computation over the
+// exported log, each drills down to its rows, and CSV downloads open with their BOM and Chinese.
+import { test, expect } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { ARTIFACTS, openApp } from "./helpers.mjs";
+
+const checker = new URL("../../tools/figures.py", import.meta.url).pathname;
+
+function independent(file, ...args) {
+  return JSON.parse(execFileSync("python3", [checker, file, ...args], { encoding: "utf8" }));
+}
+
+function shown(text) {
+  return Number(text.replaceAll(",", "").trim());
+}
+
+test("the dashboard's figures equal an independent computation and drill down to their rows", async ({ page }) => {
+  await openApp(page);
+  await page.getByRole("button", { name: "载入演示数据" }).click();
+  await expect(page.locator("table.fairs tbody tr")).toHaveCount(6);
+
+  await page.getByRole("link", { name: "数据", exact: true }).click();
+  const download = page.waitForEvent("download");
+  await page.click("#export-log");
+  const logFile = await (await download).path();
+  const expected = independent(logFile);
+
+  await page.getByRole("link", { name: "数据看板" }).click();
+  const value = (id) => page.locator(`#${id} .figure-value`);
+  await expect(value("fig-fairs")).toHaveText(String(expected.fairs_held));
+  expect(shown(await value("fig-enterprises").textContent())).toBe(expected.enterprises);
+  expect(shown(await value("fig-jobs").textContent())).toBe(expected.jobs_offered);
+  expect(shown(await value("fig-visitors").textContent())).toBe(expected.visitors);
+  expect(shown(await value("fig-hires").textContent())).toBe(expected.hires);
+  expect(shown(await value("fig-back").textContent())).toBe(expected.returned_to_work);
+  await expect(value("fig-booths")).toContainText(`${expected.booths_booked} / ${expected.booths}`);
+
+  // Jobs offered drills down to the posts; their headcounts add up to the figure.
+  await page.click("#fig-jobs");
+  const heads = await page.locator("#drill tbody td.num").allTextContents();
+  expect(heads.map(Number).reduce((a, b) => a + b, 0)).toBe(expected.jobs_offered);
+  // Enterprises drill down to one row each, and every row links to its events.
+  await page.click("#fig-enterprises");
+  await expect(page.locator("#drill tbody tr")).toHaveCount(expected.enterprises);
+  await page.locator("#drill .events-link").first().click();
+  await expect(page.getByRole("heading", { name: "历史记录" })).toBeVisible();
+  await expect(page.locator("table.history tbody tr").first()).toBeVisible();
+
+  // A district narrows the figures the same way for both computations.
+  await page.getByRole("link", { name: "数据看板" }).click();
+  await page.selectOption("#dash-district", "Baoshan");
+  const baoshan = independent(logFile, "--district", "Baoshan");
+  await expect(value("fig-fairs")).toHaveText(String(baoshan.fairs_held));
+  expect(shown(await value("fig-jobs").textContent())).toBe(baoshan.jobs_offered);
+
+  // Charts are SVG with text alternatives.
+  await expect(page.locator("#chart-industry svg title")).toHaveText("各行业提供岗位");
+  await expect(page.locator("#chart-industry details table tbody tr").first()).toBeAttached();
+  await page.selectOption("#dash-district", "");
+  await page.screenshot({ path: `${ARTIFACTS}dashboard.png`, fullPage: true });
+  await page.emulateMedia({ media: "print" });
+  await page.screenshot({ path: `${ARTIFACTS}dashboard-print.png`, fullPage: true });
+  await expect(page.locator(".filters")).toBeHidden();
+});
+
+test("a CSV downloads and parses with its BOM and Chinese text intact", async ({ page }) => {
+  await openApp(page);
+  await page.getByRole("button", { name: "载入演示数据" }).click();
+  await page.getByRole("link", { name: "数据看板" }).click();
+  for (const [button, header, contains] of [
+    ["#csv-fairs", "名称", "宝山区先进制造业专场招聘会"],
+    ["#csv-posts", "企业", "数控车床操作工"],
+    ["#csv-bookings", "招聘会", "上海电气集团股份有限公司"],
+  ]) {
+    const download = page.waitForEvent("download");
+    await page.click(button);
+    const bytes = readFileSync(await (await download).path());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString("utf8").slice(1);
+    const rows = text.trim().split("\n").map((l) => l.split(","));
+    expect(rows[0][0]).toBe(header);
+    expect(text).toContain(contains);
+    expect(rows.length).toBeGreaterThan(1);
+  }
+});
