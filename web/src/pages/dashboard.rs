@@ -162,7 +162,7 @@ pub fn DashboardPage() -> Html {
     html! {
         <section class="dashboard" aria-labelledby="dash-title">
             <h1 id="dash-title">{ DashT::Title.get(lang) }</h1>
-            <p class="print-only report-title">{ DashT::Report.get(lang) }{ format!(" · {}", period_text(f)) }</p>
+            <p class="print-only report-title">{ DashT::Report.get(lang) }{ " · " }{ period_text(f).unwrap_or_else(|| DashT::AllTime.get(lang).to_owned()) }</p>
             <p class="muted no-print">{ DashT::Intro.get(lang) }</p>
             <form class="filters no-print" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <label>{ DashT::From.get(lang) }<input id="dash-from" type="date" value={f.from.map(|d| d.to_string()).unwrap_or_default()} onchange={set_date(|f, d| f.from = d)} /></label>
@@ -225,10 +225,10 @@ pub fn DashboardPage() -> Html {
     }
 }
 
-fn period_text(f: &Filter) -> String {
+fn period_text(f: &Filter) -> Option<String> {
     match (f.from, f.to) {
-        (None, None) => String::new(),
-        (a, b) => format!("{} – {}", a.map(|d| d.to_string()).unwrap_or_default(), b.map(|d| d.to_string()).unwrap_or_default()),
+        (None, None) => None,
+        (a, b) => Some(format!("{} – {}", a.map(|d| d.to_string()).unwrap_or_default(), b.map(|d| d.to_string()).unwrap_or_default())),
     }
 }
 
