@@ -171,6 +171,15 @@ fn run(cli: Cli) -> Result<(), String> {
         Cmd::Generate { events, seed, season, out } => {
             let engine = if season { synth::season_log(events, seed) } else { synth::fair_log(events, seed) };
             let text = codec::export(engine.log());
+            if text.len() > codec::MAX_IMPORT_BYTES {
+                eprintln!(
+                    "fairlog: warning: {} events make {:.1} MiB, over the {} MiB import limit; \
+                     verify, summary, replay and the app will refuse this file",
+                    engine.log().len(),
+                    text.len() as f64 / (1024.0 * 1024.0),
+                    codec::MAX_IMPORT_BYTES / (1024 * 1024)
+                );
+            }
             match out {
                 Some(path) => {
                     std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?
