@@ -177,18 +177,7 @@ pub fn compute(state: &State, filter: &Filter) -> (Figures, Rows) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::demo::demo_commands;
-    use crate::engine::Engine;
-    use crate::testing::{counter_ids, t};
-
-    fn demo() -> Engine {
-        let mut e = Engine::new();
-        let mut ids = counter_ids(0);
-        for c in demo_commands(t("2026-11-24T10:00"), &mut ids) {
-            e.execute(c, &mut ids).unwrap();
-        }
-        e
-    }
+    use crate::testing::demo_engine as demo;
 
     #[test]
     fn the_demo_season_adds_up() {

@@ -186,3 +186,13 @@ pub fn sample_profile() -> crate::enterprise::EnterpriseProfile {
         description: String::new(),
     }
 }
+
+/// The first-run demo season, as of 2026-11-24 10:00 Shanghai time.
+pub fn demo_engine() -> Engine {
+    let mut engine = Engine::new();
+    let mut ids = counter_ids(0);
+    for c in crate::demo::demo_commands(t("2026-11-24T10:00"), &mut ids) {
+        engine.execute(c, &mut ids).expect("demo commands are valid");
+    }
+    engine
+}

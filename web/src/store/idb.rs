@@ -70,6 +70,30 @@ pub struct EventStore {
     db: Database,
 }
 
+/// Add `(sequence, line)` records to the events store of `tx`, then commit; on any failure the
+/// transaction is aborted and nothing is written.
+async fn add_and_commit<'a>(
+    tx: idb::Transaction,
+    events: &idb::ObjectStore,
+    records: impl Iterator<Item = (u64, &'a str)>,
+) -> Result<(), StorageError> {
+    let mut requests = Vec::new();
+    for (seq, line) in records {
+        let key = JsValue::from_f64(seq as f64);
+        requests.push(events.add(&JsValue::from_str(line), Some(&key)).map_err(classify)?);
+    }
+    for r in requests {
+        if let Err(e) = r.await {
+            let _ = tx.abort();
+            return Err(classify(e));
+        }
+    }
+    match tx.commit().map_err(classify)?.await.map_err(classify)? {
+        idb::TransactionResult::Committed => Ok(()),
+        idb::TransactionResult::Aborted => Err(StorageError::Failed("transaction aborted".into())),
+    }
+}
+
 impl EventStore {
     /// Open (and on first use create) the database.
     pub async fn open(name: &str) -> Result<EventStore, StorageError> {
@@ -112,42 +136,14 @@ impl EventStore {
         }
         let tx = self.db.transaction(&[EVENTS], TransactionMode::ReadWrite).map_err(classify)?;
         let store = tx.object_store(EVENTS).map_err(classify)?;
-        let mut requests = Vec::with_capacity(sealed.len());
-        for s in sealed {
-            let key = JsValue::from_f64(s.envelope.seq as f64);
-            requests.push(store.add(&JsValue::from_str(&s.line), Some(&key)).map_err(classify)?);
-        }
-        for r in requests {
-            if let Err(e) = r.await {
-                let _ = tx.abort();
-                return Err(classify(e));
-            }
-        }
-        match tx.commit().map_err(classify)?.await.map_err(classify)? {
-            idb::TransactionResult::Committed => Ok(()),
-            idb::TransactionResult::Aborted => Err(StorageError::Failed("transaction aborted".into())),
-        }
+        add_and_commit(tx, &store, sealed.iter().map(|s| (s.envelope.seq, s.line.as_str()))).await
     }
 
     /// Store the lines of an imported log into an empty store, as they are (one transaction).
     pub async fn write_lines(&self, lines: &[&str]) -> Result<(), StorageError> {
         let tx = self.db.transaction(&[EVENTS], TransactionMode::ReadWrite).map_err(classify)?;
         let store = tx.object_store(EVENTS).map_err(classify)?;
-        let mut requests = Vec::with_capacity(lines.len());
-        for (i, line) in lines.iter().enumerate() {
-            let key = JsValue::from_f64(i as f64 + 1.0);
-            requests.push(store.add(&JsValue::from_str(line), Some(&key)).map_err(classify)?);
-        }
-        for r in requests {
-            if let Err(e) = r.await {
-                let _ = tx.abort();
-                return Err(classify(e));
-            }
-        }
-        match tx.commit().map_err(classify)?.await.map_err(classify)? {
-            idb::TransactionResult::Committed => Ok(()),
-            idb::TransactionResult::Aborted => Err(StorageError::Failed("transaction aborted".into())),
-        }
+        add_and_commit(tx, &store, lines.iter().enumerate().map(|(i, l)| (i as u64 + 1, *l))).await
     }
 
     /// A merge, in one transaction: keep a backup of the whole log as it was, drop the events
