@@ -3,7 +3,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::{input_value, select_value};
+use super::{input_value, select_value, ActingEnterprise, EnterpriseNav};
 use crate::app::Route;
 use crate::download::{download_text, stamped_name};
 use crate::i18n::{fill, role, T};
@@ -37,10 +37,12 @@ pub fn AppHeader() -> Html {
             <nav aria-label={lang.pick("主导航", "Main")}>
                 <Link<Route> to={Route::Fairs}>{ T::NavFairs.get(lang) }</Link<Route>>
                 <Link<Route> to={Route::NewFair}>{ T::NavNewFair.get(lang) }</Link<Route>>
+                <EnterpriseNav />
             </nav>
             <div class="header-tools">
                 <ExportLogButton />
                 <RoleSwitcher />
+                <ActingEnterprise />
                 <LanguageToggle />
             </div>
         </header>

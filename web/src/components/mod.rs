@@ -1,10 +1,18 @@
 //! Small pieces of the screen, each named for what the user sees.
+mod acting_enterprise;
+mod booth_picker;
+mod fair_bookings;
 mod field;
 mod header;
+mod hold_expiry;
 mod notice_bar;
 mod storage_problem;
 
+pub use acting_enterprise::{ActingEnterprise, EnterpriseNav};
+pub use booth_picker::BoothPicker;
+pub use fair_bookings::{local_time, FairBookings};
 pub use field::{input_value, select_value, Field};
 pub use header::{AppHeader, SkipLink};
+pub use hold_expiry::HoldExpiry;
 pub use notice_bar::{ui_error, NoticeBar};
 pub use storage_problem::StorageProblem;
