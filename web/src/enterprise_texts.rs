@@ -76,6 +76,7 @@ pub enum ET {
     RequestsClosed => "已截止", "Closed";
     NoFloorPlan => "暂无展位图", "No floor plan yet";
     ChooseBooth => "选择展位", "Choose a booth";
+    ChooseBoothFirst => "请先在上方选择一个展位或展区", "Choose a booth or a zone above first";
     FloorPlan => "展位图", "Floor plan";
     AnyInZone => "本展区任一空闲展位", "Any free booth in this zone";
     VirtualBooth => "虚拟展位", "Virtual booth";

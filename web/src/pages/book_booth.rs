@@ -258,9 +258,11 @@ pub fn BookBoothPage(props: &BookBoothProps) -> Html {
                 <p class="hint">{ fill(ET::HoldNote.get(lang), &[("h", rules.hold_hours.to_string())]) }{ " " }{ fill(ET::LimitNote.get(lang), &[("n", rules.max_booths_per_enterprise.to_string())]) }</p>
                 <div class="actions">
                     <button type="button" id="request-booth" disabled={request.is_none() || *busy || !writable}
-                        title={if request.is_none() { ET::ChooseBooth.get(lang) } else { "" }}
-                        onclick={request.unwrap_or_default()}>{ ET::RequestBooth.get(lang) }</button>
+                        onclick={request.clone().unwrap_or_default()}>{ ET::RequestBooth.get(lang) }</button>
+                    if request.is_none() { <span class="hint">{ ET::ChooseBoothFirst.get(lang) }</span> }
                 </div>
+            }
+            if has_booths && (all_full || zones.iter().any(|z| z.free == 0)) {
                 <div class="waitlist-box">
                     <p class="hint">{ ET::WaitlistNote.get(lang) }</p>
                     <div class="actions">
