@@ -117,8 +117,14 @@ test("an enterprise books a booth, the next one waits and is offered it when the
   await page.getByRole("link", { name: FAIR }).click();
   await expect(page.getByRole("heading", { name: FAIR })).toBeVisible();
   await expect(page.locator("#request-booth")).toBeDisabled();
-  await page.locator('label[for="booth-B-02"]').click();
-  await page.click("#request-booth");
+  // By keyboard: one radio group; arrow keys skip taken booths (A-06 → any in zone B → B-02).
+  await page.focus("#booth-A-06");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await expect(page.locator("#booth-B-02")).toBeChecked();
+  await expect(page.locator("#request-booth")).toBeEnabled();
+  await page.focus("#request-booth");
+  await page.keyboard.press("Enter");
   const mine = page.locator("#my-booths-here");
   await expect(mine).toContainText("B-02 · 待审核");
   await expect(mine).toContainText("保留至");
