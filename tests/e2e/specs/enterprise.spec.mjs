@@ -225,3 +225,44 @@ print(json.dumps({"tz": str(cal.get("X-WR-TIMEZONE")), "events": out}, ensure_as
   expect(ev.uid).toMatch(/^fair-[0-9a-f-]{36}\.enterprise-[0-9a-f-]{36}@fairlog$/);
   expect(problems).toEqual([]);
 });
+
+test("after the cut-off a cancellation and a request are refused in place, and nothing is written", async ({ page }) => {
+  const problems = await openApp(page);
+  await page.getByRole("button", { name: "载入演示数据" }).click();
+  const row = page.getByRole("row", { name: new RegExp(FAIR) });
+  const [, day, hhmm] = (await row.innerText()).match(/(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})/);
+  // Six hours before the fair opens: inside the 24-hour cut-off.
+  const start = new Date(`${day}T${hhmm}:00+08:00`);
+  const demo = await storedEvents(page);
+  await page.clock.install({ time: new Date(start.getTime() - 6 * 3600_000) });
+  await page.reload();
+  await expect(page.locator(".loading")).toHaveCount(0);
+
+  await actAs(page, "enterprise", "上海申江智能装备有限公司");
+  await nav(page, "我的展位").click();
+  const booked = page.locator("#my-bookings tbody tr", { hasText: "A-01" });
+  await expect(booked.locator(".status")).toHaveText("已预订");
+  // On load the app recorded the hold that ran out meanwhile (an event, not a silent change);
+  // from here on nothing may be written.
+  await expect.poll(() => storedEvents(page)).toBeGreaterThan(demo);
+  const before = await storedEvents(page);
+  await booked.getByRole("button", { name: "取消预订" }).click();
+  await expect(page.locator("#booking-error")).toHaveText("开幕前 24 小时内不能再取消，请联系组织方");
+  await expect(booked.locator(".status")).toHaveText("已预订");
+
+  await actAs(page, "enterprise", "上海虹桥数智科技有限公司");
+  await nav(page, "预订展位").click();
+  await page.getByRole("link", { name: FAIR }).click();
+  await expect(page.locator("#requests-closed")).toBeVisible();
+  await page.locator('label[for="booth-A-03"]').click();
+  await page.click("#request-booth");
+  await expect(page.locator("#form-error")).toHaveText("已过截止时间：开幕前 24 小时停止申请");
+  expect(await storedEvents(page)).toBe(before);
+
+  // The organizer sees the expiry of the unanswered request as an event-made state, not a silent one.
+  await actAs(page, "organizer");
+  await nav(page, "招聘会").click();
+  await page.getByRole("link", { name: FAIR }).click();
+  await expect(page.locator("#fair-bookings tbody tr", { hasText: "上海浦江生物医药有限公司" })).toContainText("已过期（保留期满）");
+  expect(problems).toEqual([]);
+});

@@ -1,5 +1,6 @@
 use fairlog_domain::booking::{BookingCommand, BookingStatus, WaitlistStatus};
 use fairlog_domain::enterprise_views::{booth_code, enterprise_bookings, enterprise_waitlist, zone_name};
+use fairlog_domain::ids::BookingId;
 use fairlog_domain::Intent;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -21,12 +22,13 @@ pub fn MyBookingsPage() -> Html {
     let lang = prefs.lang;
     let commander = use_commander();
     let current = use_current_enterprise();
-    let error = use_state(|| None::<String>);
+    // A refusal, and the booking it is about (shown in that row), if any.
+    let error = use_state(|| None::<(Option<BookingId>, String)>);
     let busy = use_state(|| false);
     let Some(me) = current else {
         return html! { <section><h1>{ ET::MyBookingsTitle.get(lang) }</h1>{ not_acting(lang, &prefs.session) }</section> };
     };
-    let send = |intent: Intent| {
+    let send = |about: Option<BookingId>, intent: Intent| {
         let (commander, error, busy, actor) = (commander.clone(), error.clone(), busy.clone(), prefs.session.actor());
         Callback::from(move |_: MouseEvent| {
             if *busy {
@@ -38,7 +40,7 @@ pub fn MyBookingsPage() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 match commander.run(actor, intent).await {
                     Ok(_) => error.set(None),
-                    Err(e) => error.set(Some(ui_error(lang, &e))),
+                    Err(e) => error.set(Some((about, ui_error(lang, &e)))),
                 }
                 busy.set(false);
             });
@@ -56,14 +58,14 @@ pub fn MyBookingsPage() -> Html {
     html! {
         <section aria-labelledby="bookings-title">
             <h1 id="bookings-title">{ ET::MyBookingsTitle.get(lang) }</h1>
-            if let Some(e) = &*error { <p class="banner danger" role="alert" id="action-error">{ e.clone() }</p> }
+            if let Some((None, e)) = &*error { <p class="banner danger" role="alert" id="action-error">{ e.clone() }</p> }
             { for bookings.iter().filter_map(|b| match b.status { BookingStatus::Offered { until } => Some((b, until)), _ => None }).map(|(b, until)| html! {
                 <div class="banner ok offer" role="status" key={b.id.to_string()} id="offer-banner">
                     <p>{ fill(ET::OfferBanner.get(lang), &[("booth", booth(b.booth_id)), ("fair", fair_name(b.fair_id)), ("t", local_time(until))]) }</p>
                     if writable {
                         <div class="actions">
-                            <button type="button" id="accept-offer" disabled={*busy} onclick={send(BookingCommand::AcceptOffer { booking_id: b.id }.into())}>{ ET::AcceptOffer.get(lang) }</button>
-                            <button type="button" class="secondary" id="decline-offer" disabled={*busy} onclick={send(BookingCommand::DeclineOffer { booking_id: b.id }.into())}>{ ET::DeclineOffer.get(lang) }</button>
+                            <button type="button" id="accept-offer" disabled={*busy} onclick={send(None, BookingCommand::AcceptOffer { booking_id: b.id }.into())}>{ ET::AcceptOffer.get(lang) }</button>
+                            <button type="button" class="secondary" id="decline-offer" disabled={*busy} onclick={send(None, BookingCommand::DeclineOffer { booking_id: b.id }.into())}>{ ET::DeclineOffer.get(lang) }</button>
                         </div>
                     }
                 </div>
@@ -88,7 +90,8 @@ pub fn MyBookingsPage() -> Html {
                             _ => String::new(),
                         };
                         html! {
-                            <tr key={b.id.to_string()} data-status={b.status.key()}>
+                            <>
+                            <tr data-status={b.status.key()}>
                                 <td><Link<Route> to={Route::BookBooth { id: b.fair_id.to_string() }}>{ fair_name(b.fair_id) }</Link<Route>></td>
                                 <td>{ booth(b.booth_id) }</td>
                                 <td class="status">{ booking_status(lang, &b.status) }</td>
@@ -96,10 +99,16 @@ pub fn MyBookingsPage() -> Html {
                                 <td>
                                     if b.status.is_active() && writable {
                                         <button type="button" class="small danger cancel-booking" disabled={*busy}
-                                            onclick={send(BookingCommand::CancelBooking { booking_id: b.id }.into())}>{ ET::CancelBooking.get(lang) }</button>
+                                            onclick={send(Some(b.id), BookingCommand::CancelBooking { booking_id: b.id }.into())}>{ ET::CancelBooking.get(lang) }</button>
                                     }
                                 </td>
                             </tr>
+                            if let Some((Some(about), e)) = &*error {
+                                if *about == b.id {
+                                    <tr class="row-error"><td colspan="5"><p class="field-error" role="alert" id="booking-error">{ e.clone() }</p></td></tr>
+                                }
+                            }
+                            </>
                         }
                     }) }
                     </tbody>
@@ -124,7 +133,7 @@ pub fn MyBookingsPage() -> Html {
                                 { format!("{} · {zone} · {status}", fair_name(e.fair_id)) }
                                 if e.status == WaitlistStatus::Waiting && writable {
                                     { " " }<button type="button" class="small secondary" disabled={*busy}
-                                        onclick={send(BookingCommand::LeaveWaitlist { waitlist_id: e.id }.into())}>{ ET::LeaveWaitlist.get(lang) }</button>
+                                        onclick={send(None, BookingCommand::LeaveWaitlist { waitlist_id: e.id }.into())}>{ ET::LeaveWaitlist.get(lang) }</button>
                                 }
                             </li>
                         }
