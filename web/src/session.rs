@@ -126,3 +126,21 @@ pub fn use_current_enterprise() -> Option<EnterpriseId> {
     let known = app.store.engine().state().enterprises.contains_key(&id);
     known.then_some(id)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_enterprise_session_acts_with_its_enterprise_as_subject() {
+        let id = Uuid::from_u128(7);
+        let s = Session { role: Role::Enterprise, name: "陈红".into(), subject: Some(id) };
+        assert_eq!(s.actor().subject, Some(id));
+        assert_eq!(s.enterprise(), Some(EnterpriseId(id)));
+        let o = Session { role: Role::Organizer, ..s.clone() };
+        assert_eq!(o.actor().subject, None, "an organizer acts for nobody");
+        assert_eq!(o.enterprise(), None);
+        let blank = Session { name: "  ".into(), ..s };
+        assert_eq!(blank.actor().name, default_name(Role::Enterprise));
+    }
+}

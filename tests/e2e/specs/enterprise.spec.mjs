@@ -266,3 +266,36 @@ test("after the cut-off a cancellation and a request are refused in place, and n
   await expect(page.locator("#fair-bookings tbody tr", { hasText: "上海浦江生物医药有限公司" })).toContainText("已过期（保留期满）");
   expect(problems).toEqual([]);
 });
+
+test("a booth just taken in another tab is refused with a clear message, and nothing else is lost", async ({ page, context }) => {
+  const problems = await openApp(page);
+  await page.getByRole("button", { name: "载入演示数据" }).click();
+  await expect(page.locator("table.fairs tbody tr")).toHaveCount(6);
+
+  // Tab A: 上海虹桥数智 chooses B-02 and hesitates.
+  await actAs(page, "enterprise", "上海虹桥数智科技有限公司");
+  await nav(page, "预订展位").click();
+  await page.getByRole("link", { name: FAIR }).click();
+  await page.locator('label[for="booth-B-02"]').click();
+  await expect(page.locator("#booth-B-02")).toBeChecked();
+
+  // Tab B: 上海沪通快递 requests B-02 first.
+  const other = await context.newPage();
+  await openApp(other);
+  await actAs(other, "enterprise", "上海沪通快递物流有限公司");
+  await nav(other, "预订展位").click();
+  await other.getByRole("link", { name: FAIR }).click();
+  await other.locator('label[for="booth-B-02"]').click();
+  await other.click("#request-booth");
+  await expect(other.locator("#my-booths-here")).toContainText("B-02 · 待审核");
+  const before = await storedEvents(page);
+
+  // Tab A sends its request: refused beside the picker, no event, its choice of fair and page kept.
+  await page.click("#request-booth");
+  await expect(page.locator("#booth-error")).toHaveText("展位 B-02 刚刚被其他企业占用，请选择其他展位或加入候补");
+  expect(await storedEvents(page)).toBe(before);
+  await expect(page.locator("#booth-B-02")).toBeDisabled();
+  await expect(page.getByRole("button", { name: `加入“${ZONE_B}”候补` })).toBeVisible();
+  await expect(page.locator("#my-booths-here")).toHaveCount(0);
+  expect(problems).toEqual([]);
+});
