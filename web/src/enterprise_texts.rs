@@ -122,6 +122,10 @@ pub enum ET {
     WaitStatusLapsed => "提供已失效", "offer lapsed";
     // organizer panel on the fair page
     BookingsPanel => "展位预订", "Booth bookings";
+    RulesTitle => "预订规则", "Booking rules";
+    RuleHold => "展位保留时长（小时）", "Hold (hours)";
+    RuleMaxBooths => "每家企业展位上限", "Booths per enterprise";
+    RuleCutoff => "开幕前多少小时停止申请", "Requests close (hours before start)";
     NoBookingsAtFair => "暂无展位申请。", "No booth requests yet.";
     ColEnterprise => "企业", "Enterprise";
     Approve => "通过", "Approve";

@@ -139,6 +139,14 @@ test("an enterprise books a booth, the next one waits and is offered it when the
   await expect(row).toContainText("待审核");
   await row.getByRole("button", { name: "通过" }).click();
   await expect(row).toContainText("已预订");
+  // The organizer's booking rules: a hold of 0 hours is refused in place; 72 hours is kept.
+  await expect(page.locator("#hold-hours")).toHaveValue("48");
+  await page.fill("#hold-hours", "0");
+  await page.click("#save-rules");
+  await expect(page.locator("#rules-error")).toHaveText("保留时长（小时） 应在 1 到 720 之间");
+  await page.fill("#hold-hours", "72");
+  await page.click("#save-rules");
+  await expect(page.locator("#rules-error")).toHaveCount(0);
   await expect(page.locator("#jobs-at-fair")).toContainText("本场提供岗位数：40");
 
   // 5. A second enterprise finds zone B full and joins its waitlist.

@@ -10,7 +10,7 @@ use fairlog_domain::time::to_local;
 use fairlog_domain::{Role, State};
 use yew::prelude::*;
 
-use super::ui_error;
+use super::{ui_error, BookingRulesForm};
 use crate::enterprise_texts::{booking_status, freed_by, skip_reason, ET};
 use crate::i18n::{fill, Lang};
 use crate::session::use_prefs;
@@ -82,6 +82,7 @@ pub fn FairBookings(props: &FairBookingsProps) -> Html {
             <p class="figure" id="jobs-at-fair">{ fill(ET::JobsAtFair.get(lang), &[("n", jobs.to_string()), ("posts", posts.to_string())]) }</p>
             if organizer {
                 <h2 id="bookings-title">{ ET::BookingsPanel.get(lang) }</h2>
+                if writable { <BookingRulesForm fair_id={fair} /> }
                 if let Some(e) = &*error { <p class="banner danger" role="alert" id="bookings-error">{ e.clone() }</p> }
                 if bookings.is_empty() {
                     <p class="muted">{ ET::NoBookingsAtFair.get(lang) }</p>

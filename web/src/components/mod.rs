@@ -1,5 +1,6 @@
 //! Small pieces of the screen, each named for what the user sees.
 mod acting_enterprise;
+mod booking_rules_form;
 mod booth_picker;
 mod fair_bookings;
 mod field;
@@ -9,6 +10,7 @@ mod notice_bar;
 mod storage_problem;
 
 pub use acting_enterprise::{ActingEnterprise, EnterpriseNav};
+pub use booking_rules_form::BookingRulesForm;
 pub use booth_picker::BoothPicker;
 pub use fair_bookings::{local_time, FairBookings};
 pub use field::{input_value, select_value, Field};
