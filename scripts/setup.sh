@@ -64,4 +64,13 @@ if ! wasm-opt --version | grep -q 'version 132'; then
   echo "[setup] wasm-opt on PATH is not binaryen 132: $(wasm-opt --version)" >&2
   exit 1
 fi
+# 6. Python icalendar: the Playwright flow reads the exported agenda (.ics) with a real calendar
+#    library. From PyPI, into the user's site-packages, only if missing.
+if ! python3 -c "import icalendar" 2>/dev/null; then
+  log "installing the Python icalendar package (PyPI)"
+  python3 -m pip install --quiet --user icalendar 2>/dev/null \
+    || python3 -m pip install --quiet icalendar 2>/dev/null \
+    || { SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"; $SUDO apt-get install -y -qq python3-icalendar; }
+fi
+
 log "ready: $(trunk --version), wasm-bindgen $WBG_VERSION, $(wasm-opt --version), $(chromium --version 2>/dev/null)"

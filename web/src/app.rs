@@ -4,9 +4,12 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::components::{AppHeader, NoticeBar, SkipLink, StorageProblem, TimeTravelBanner};
+use crate::components::{AppHeader, HoldExpiry, NoticeBar, SkipLink, StorageProblem, TimeTravelBanner};
 use crate::i18n::{Lang, T};
-use crate::pages::{DashboardPage, DataPage, FairFormPage, FairPage, FairsPage, HistoryPage};
+use crate::pages::{
+    BookBoothPage, BoothFairsPage, DashboardPage, DataPage, EnterpriseProfilePage, FairFormPage, FairPage, FairsPage,
+    HistoryPage, MyAgendaPage, MyBookingsPage, MyPostsPage, PostFormPage,
+};
 use crate::session::{initial_lang, remember_lang, Prefs, Session};
 use crate::store::{Action, AppModel, Commander, Phase, Store, DB_NAME};
 
@@ -26,6 +29,24 @@ pub enum Route {
     Data,
     #[at("/dashboard")]
     Dashboard,
+    #[at("/enterprise/register")]
+    RegisterEnterprise,
+    #[at("/enterprise/profile")]
+    EnterpriseProfile,
+    #[at("/enterprise/posts")]
+    MyPosts,
+    #[at("/enterprise/posts/new")]
+    NewPost,
+    #[at("/enterprise/posts/:id")]
+    EditPost { id: String },
+    #[at("/enterprise/bookings")]
+    MyBookings,
+    #[at("/enterprise/agenda")]
+    MyAgenda,
+    #[at("/booths")]
+    BoothFairs,
+    #[at("/booths/:id")]
+    BookBooth { id: String },
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -40,6 +61,15 @@ fn switch(route: Route) -> Html {
         Route::History => html! { <HistoryPage /> },
         Route::Data => html! { <DataPage /> },
         Route::Dashboard => html! { <DashboardPage /> },
+        Route::RegisterEnterprise => html! { <EnterpriseProfilePage register=true /> },
+        Route::EnterpriseProfile => html! { <EnterpriseProfilePage register=false /> },
+        Route::MyPosts => html! { <MyPostsPage /> },
+        Route::NewPost => html! { <PostFormPage id={None::<String>} /> },
+        Route::EditPost { id } => html! { <PostFormPage id={Some(id)} /> },
+        Route::MyBookings => html! { <MyBookingsPage /> },
+        Route::MyAgenda => html! { <MyAgendaPage /> },
+        Route::BoothFairs => html! { <BoothFairsPage /> },
+        Route::BookBooth { id } => html! { <BookBoothPage {id} /> },
         Route::NotFound => html! { <Redirect<Route> to={Route::Fairs} /> },
     }
 }
@@ -118,6 +148,7 @@ pub fn App(props: &AppProps) -> Html {
                 <AppHeader />
                 <StorageProblem />
                 <TimeTravelBanner />
+                <HoldExpiry />
                 <NoticeBar />
                 <main id="main" tabindex="-1">{ body }</main>
                 <footer class="app-footer">{ T::Footer.get(*lang) }</footer>

@@ -2,6 +2,8 @@
 pub mod app;
 pub mod components;
 pub mod download;
+pub mod enterprise_forms;
+pub mod enterprise_texts;
 pub mod error_text;
 pub mod format;
 pub mod forms;

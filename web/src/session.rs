@@ -1,6 +1,8 @@
 //! Who is using the app (role + name, recorded as the actor of each event) and in which
 //! language. Both are remembered in localStorage.
+use fairlog_domain::ids::EnterpriseId;
 use fairlog_domain::{Actor, Role};
+use uuid::Uuid;
 use yew::prelude::*;
 
 use crate::i18n::Lang;
@@ -8,6 +10,8 @@ use crate::i18n::Lang;
 const LANG_KEY: &str = "fairlog.lang";
 const ROLE_KEY: &str = "fairlog.role";
 const NAME_KEY: &str = "fairlog.name.";
+/// The enterprise (or host) the role acts for, per role: `fairlog.subject.enterprise`.
+const SUBJECT_KEY: &str = "fairlog.subject.";
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
@@ -47,6 +51,9 @@ pub fn default_name(role: Role) -> &'static str {
 pub struct Session {
     pub role: Role,
     pub name: String,
+    /// Whom the role acts for: the enterprise an enterprise user represents (recorded on every
+    /// event as the actor's `subject`). Organizers have none.
+    pub subject: Option<Uuid>,
 }
 
 impl Session {
@@ -59,17 +66,34 @@ impl Session {
         let name = load(&format!("{NAME_KEY}{}", role.key()))
             .filter(|n| !n.trim().is_empty())
             .unwrap_or_else(|| default_name(role).to_owned());
-        Session { role, name }
+        let subject = match role {
+            Role::Organizer => None,
+            _ => load(&format!("{SUBJECT_KEY}{}", role.key())).and_then(|s| Uuid::parse_str(&s).ok()),
+        };
+        Session { role, name, subject }
     }
 
     pub fn remember(&self) {
         save(ROLE_KEY, self.role.key());
         save(&format!("{NAME_KEY}{}", self.role.key()), &self.name);
+        if self.role != Role::Organizer {
+            save(
+                &format!("{SUBJECT_KEY}{}", self.role.key()),
+                &self.subject.map(|s| s.to_string()).unwrap_or_default(),
+            );
+        }
     }
 
     pub fn actor(&self) -> Actor {
         let name = self.name.trim();
-        Actor::new(self.role, if name.is_empty() { default_name(self.role) } else { name })
+        let mut actor = Actor::new(self.role, if name.is_empty() { default_name(self.role) } else { name });
+        actor.subject = self.subject.filter(|_| self.role != Role::Organizer);
+        actor
+    }
+
+    /// The enterprise this session acts for (enterprise role with a chosen enterprise).
+    pub fn enterprise(&self) -> Option<EnterpriseId> {
+        self.subject.filter(|_| self.role == Role::Enterprise).map(EnterpriseId)
     }
 }
 
@@ -90,4 +114,33 @@ pub fn use_prefs() -> Prefs {
 #[hook]
 pub fn use_lang() -> Lang {
     use_prefs().lang
+}
+
+/// The registered enterprise the user acts for, if the role is "enterprise" and one is chosen
+/// (header: "acting as enterprise"). Pages for enterprises, invitations and the like use this.
+#[hook]
+pub fn use_current_enterprise() -> Option<EnterpriseId> {
+    let prefs = use_prefs();
+    let app = crate::store::use_app();
+    let id = prefs.session.enterprise()?;
+    let known = app.store.engine().state().enterprises.contains_key(&id);
+    known.then_some(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_enterprise_session_acts_with_its_enterprise_as_subject() {
+        let id = Uuid::from_u128(7);
+        let s = Session { role: Role::Enterprise, name: "陈红".into(), subject: Some(id) };
+        assert_eq!(s.actor().subject, Some(id));
+        assert_eq!(s.enterprise(), Some(EnterpriseId(id)));
+        let o = Session { role: Role::Organizer, ..s.clone() };
+        assert_eq!(o.actor().subject, None, "an organizer acts for nobody");
+        assert_eq!(o.enterprise(), None);
+        let blank = Session { name: "  ".into(), ..s };
+        assert_eq!(blank.actor().name, default_name(Role::Enterprise));
+    }
 }

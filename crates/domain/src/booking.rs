@@ -201,6 +201,20 @@ pub struct WaitlistEntry {
     /// Sequence of the joining event: the waitlist's order.
     pub position_seq: u64,
     pub status: WaitlistStatus,
+    /// The last offer made to this entry, and why (for the organizer's view of the waitlist).
+    pub promotion: Option<Promotion>,
+}
+
+/// A waitlist offer as recorded: which booth, what freed it, who was passed over and why.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash)]
+pub struct Promotion {
+    pub booking_id: BookingId,
+    pub booth_id: Option<BoothId>,
+    pub freed_from: BookingId,
+    pub freed_by: FreedBy,
+    pub skipped: Vec<Skipped>,
+    pub offered_at: DateTime<Utc>,
+    pub until: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -1035,19 +1049,30 @@ pub(crate) fn evolve(state: &mut State, env: &EventEnvelope, event: &BookingEven
                     joined_at: env.recorded_at,
                     position_seq: seq,
                     status: WaitlistStatus::Waiting,
+                    promotion: None,
                 },
             );
             state.waitlist_order.entry(*fair_id).or_default().push_back(*waitlist_id);
         }
         E::WaitlistLeft { waitlist_id } => set_entry(state, Some(*waitlist_id), WaitlistStatus::Left),
-        E::WaitlistOffered { waitlist_id, booking_id, booth_id, until, .. } => {
-            let Some(entry) = state.waitlist.get(waitlist_id) else { return };
+        E::WaitlistOffered { waitlist_id, booking_id, booth_id, until, freed_from, freed_by, skipped } => {
+            let Some(entry) = state.waitlist.get_mut(waitlist_id) else { return };
+            entry.promotion = Some(Promotion {
+                booking_id: *booking_id,
+                booth_id: *booth_id,
+                freed_from: *freed_from,
+                freed_by: *freed_by,
+                skipped: skipped.clone(),
+                offered_at: env.recorded_at,
+                until: *until,
+            });
+            let (fair_id, enterprise_id, zone_id) = (entry.fair_id, entry.enterprise_id, entry.zone_id);
             let b = Booking {
                 id: *booking_id,
-                fair_id: entry.fair_id,
-                enterprise_id: entry.enterprise_id,
+                fair_id,
+                enterprise_id,
                 booth_id: *booth_id,
-                zone_id: entry.zone_id,
+                zone_id,
                 status: BookingStatus::Offered { until: *until },
                 requested_at: env.recorded_at,
                 created_seq: seq,

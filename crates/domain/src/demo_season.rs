@@ -115,7 +115,7 @@ pub fn commands(
     let bb = zone(f.baoshan, "新能源汽车B馆", &mut plans, &mut nid);
     let mut baoshan_booths = row("A", ba, 1, 10, Rect { x: 2, y: 2, w: 3, h: 3 }, &mut nid);
     baoshan_booths.extend(row("A", ba, 11, 10, Rect { x: 2, y: 8, w: 3, h: 3 }, &mut nid));
-    baoshan_booths.extend(row("B", bb, 1, 6, Rect { x: 2, y: 16, w: 3, h: 6 }, &mut nid));
+    baoshan_booths.extend(row("B", bb, 1, 2, Rect { x: 2, y: 16, w: 3, h: 6 }, &mut nid));
     plans.push(FloorPlanCommand::AddBooths { fair_id: f.baoshan, booths: baoshan_booths.clone() }.into());
     plans.push(FloorPlanCommand::BlockBooth { booth_id: baoshan_booths[9].booth_id, reason: "消防通道".into() }.into());
 
@@ -247,14 +247,18 @@ pub fn commands(
     }
     at(now - Duration::days(3), &organizer, vec![BookingCommand::ApproveBookings { booking_ids: online }.into()]);
 
-    // Baoshan, in five days: six booked, three requests waiting for the organizer.
+    // Baoshan, in five days: six booked (B-01 among them, leaving B-02 the last free booth of
+    // hall B), two requests waiting for the organizer; A-10 is blocked.
+    let code = |c: &str| baoshan_booths.iter().find(|b| b.code == c).map(|b| b.booth_id).expect("demo booth");
     let mut baoshan = Vec::new();
-    for (j, i) in [0usize, 1, 2, 3, 9, 7, 4, 5, 6].into_iter().enumerate() {
+    for (j, (i, booth)) in [(0usize, "A-01"), (1, "B-01"), (2, "A-03"), (3, "A-04"), (9, "A-05"), (7, "A-06"), (5, "A-07"), (6, "A-08")]
+        .into_iter()
+        .enumerate()
+    {
         let (id, actor) = &ents[i];
         let booking_id = BookingId(new_id());
-        let booth = if i == 1 { baoshan_booths[20].booth_id } else { baoshan_booths[j].booth_id };
         at(now - Duration::hours(20) + Duration::minutes(j as i64 * 6), actor, vec![
-            BookingCommand::RequestBooth { booking_id, fair_id: f.baoshan, enterprise_id: *id, target: BoothTarget::Booth { booth_id: booth } }.into(),
+            BookingCommand::RequestBooth { booking_id, fair_id: f.baoshan, enterprise_id: *id, target: BoothTarget::Booth { booth_id: code(booth) } }.into(),
         ]);
         baoshan.push(booking_id);
     }

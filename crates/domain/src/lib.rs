@@ -8,6 +8,7 @@
 //!
 //! Nothing here touches a browser, a clock or a random source: time and ids come in with the command.
 
+pub mod agenda;
 pub mod booking;
 pub mod codec;
 pub mod command;
@@ -17,6 +18,7 @@ pub mod demo;
 pub mod demo_season;
 pub mod engine;
 pub mod enterprise;
+pub mod enterprise_views;
 pub mod envelope;
 pub mod error;
 pub mod event;

@@ -23,6 +23,9 @@ pub struct State {
     /// Registered credit codes, so that one code belongs to one enterprise.
     pub credit_codes: OrdMap<String, EnterpriseId>,
     pub posts: OrdMap<PostId, Post>,
+    /// Each enterprise's posts, and the posts offered at each fair (for jobs-offered figures).
+    pub enterprise_posts: OrdMap<EnterpriseId, IdSet<PostId>>,
+    pub fair_posts: OrdMap<FairId, IdSet<PostId>>,
     pub floor_plans: OrdMap<FairId, FloorPlan>,
     /// Which fair each booth belongs to.
     pub booth_fair: OrdMap<BoothId, FairId>,

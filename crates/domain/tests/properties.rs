@@ -15,10 +15,11 @@ use fairlog_domain::enterprise::{EnterpriseCommand, EnterpriseProfile, KeyCatego
 use fairlog_domain::fair::{FairCommand, FairDetails, FairMode, FairStatus, Schedule};
 use fairlog_domain::floor_plan::{Amenities, FloorPlanCommand, NewBooth, Rect};
 use fairlog_domain::ids::*;
+use fairlog_domain::post::jobs_offered;
 use fairlog_domain::post::{Education, Experience, PostCategory, PostCommand, PostDetails};
 use fairlog_domain::series::{SeriesCommand, SeriesKind};
 use fairlog_domain::testing::{sample_profile, t, xuhui_fair};
-use fairlog_domain::{credit_code, decide, Actor, Command, Engine, Event, Intent, Role, State};
+use fairlog_domain::{credit_code, decide, enterprise_views, Actor, Command, Engine, Event, Intent, Role, State};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use uuid::Uuid;
@@ -408,6 +409,61 @@ fn check_invariants(s: &State) {
     for p in s.posts.values() {
         assert!(p.details.headcount >= 1 && p.details.salary_min <= p.details.salary_max);
     }
+
+    // Post indexes agree with the posts, so "jobs offered" read through them is Σ headcount of
+    // the open posts, never a count of rows.
+    for f in s.fairs.keys() {
+        let scanned = jobs_offered(s.posts.values(), |p| p.details.fairs.contains(f));
+        assert_eq!(enterprise_views::jobs_offered_at_fair(s, *f), scanned, "jobs offered at fair {f}");
+    }
+    for e in s.enterprises.keys() {
+        let scanned = jobs_offered(s.posts.values(), |p| p.enterprise_id == *e);
+        assert_eq!(enterprise_views::jobs_offered_by(s, *e), scanned, "jobs offered by {e}");
+        let listed = enterprise_views::enterprise_posts(s, *e).len();
+        assert_eq!(listed, s.posts.values().filter(|p| p.enterprise_id == *e).count());
+        assert!(enterprise_views::enterprise_bookings(s, *e).iter().all(|b| b.enterprise_id == *e));
+    }
+}
+
+/// Expiries are decided from the log and the command's time only: the same log replayed (at
+/// any moment, into a fresh state) gives the same decision; the decision records exactly the
+/// deadlines that passed, oldest first, each followed at most by the offer it causes; and once
+/// recorded, nothing more is due at that time.
+fn check_expiry_is_deterministic(engine: &Engine, at: DateTime<Utc>) {
+    let replayed = State::replay(engine.log().entries());
+    let cmd = || Command { actor: organizer(), now: at, intent: BookingCommand::ExpireHolds.into() };
+    let live = decide(engine.state(), cmd()).expect("expiring is always allowed");
+    assert_eq!(decide(&replayed, cmd()).expect("allowed"), live, "replay changed the expiry decision");
+
+    let due: Vec<BookingId> = engine.state().deadlines.keys().filter(|(d, _)| *d <= at).map(|(_, id)| *id).collect();
+    let expired: Vec<BookingId> = live
+        .iter()
+        .filter_map(|e| match e {
+            Event::Booking(BookingEvent::HoldExpired { booking_id }) => Some(*booking_id),
+            _ => None,
+        })
+        .collect();
+    // Offers made in the same decision have deadlines after `at`, so the due set is exactly this.
+    assert_eq!(expired, due, "expiries must be the passed deadlines, oldest first");
+    for w in live.windows(2) {
+        if let [Event::Booking(BookingEvent::WaitlistOffered { .. }), Event::Booking(BookingEvent::WaitlistOffered { .. })] =
+            w
+        {
+            panic!("two offers for one freed booth");
+        }
+    }
+
+    let mut after = engine.clone();
+    let mut n = 0u128;
+    after
+        .execute(cmd(), || {
+            n += 1;
+            Uuid::from_u128(0xF0000 + n)
+        })
+        .expect("allowed");
+    assert!(after.state().deadlines.keys().all(|(d, _)| *d > at), "a passed deadline is still pending");
+    assert_eq!(decide(after.state(), cmd()).expect("allowed"), vec![], "expiring twice records twice");
+    check_invariants(after.state());
 }
 
 /// Brute force over the history: at the moment of each WaitlistOffered, check on the state just
@@ -523,6 +579,15 @@ proptest! {
         check_invariants(r.engine.state());
         check_waitlist_never_skips(&r.engine);
         prop_assert_eq!(&State::replay(r.engine.log().entries()), r.engine.state());
+    }
+
+    #[test]
+    fn hold_expiry_and_promotion_are_deterministic_on_replay(steps in arb_steps(), later in prop::collection::vec(0i64..200, 1..4)) {
+        let r = run_from(full_prelude(), &steps);
+        let last = r.engine.log().entries().last().map(|e| e.recorded_at).unwrap_or_else(base_time);
+        for h in later {
+            check_expiry_is_deterministic(&r.engine, last + Duration::hours(h));
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::{input_value, select_value};
+use super::{input_value, select_value, ActingEnterprise, EnterpriseNav};
 use crate::app::Route;
 use crate::i18n::{role, T};
 use crate::session::{use_prefs, Session};
@@ -38,10 +38,12 @@ pub fn AppHeader() -> Html {
                 <Link<Route> to={Route::Dashboard}>{ T::NavDashboard.get(lang) }</Link<Route>>
                 <Link<Route> to={Route::History}>{ T::NavHistory.get(lang) }</Link<Route>>
                 <Link<Route> to={Route::Data}>{ T::NavData.get(lang) }</Link<Route>>
+                <EnterpriseNav />
             </nav>
             <div class="header-tools">
                 <super::UndoRedo />
                 <RoleSwitcher />
+                <ActingEnterprise />
                 <LanguageToggle />
             </div>
         </header>

@@ -5,7 +5,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
-use crate::components::{input_value, ui_error, Field};
+use crate::components::{input_value, ui_error, FairBookings, Field};
 use crate::format;
 use crate::i18n::{fill, mode, series_kind, status, T};
 use crate::session::use_prefs;
@@ -143,6 +143,7 @@ pub fn FairPage(props: &FairPageProps) -> Html {
                 }
             }
             if !organizer { <p class="muted">{ T::OnlyOrganizersHint.get(lang) }</p> }
+            <FairBookings fair_id={id} />
         </article>
     }
 }

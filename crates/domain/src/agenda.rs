@@ -1,0 +1,223 @@
+//! "My agenda" (我的日程): an enterprise's fairs with its booths, the posts it offers at each,
+//! its waitlist places, and other concepts' sessions it is featured in (livestreams), plus the
+//! export of that agenda as an iCalendar file (RFC 5545, through the `icalendar` crate).
+//!
+//! Times in the file are UTC (`DTSTART:20260314T010000Z`), which every calendar shows in its
+//! user's zone; the calendar also names Asia/Shanghai (`X-WR-TIMEZONE`), and each description
+//! repeats the Shanghai wall-clock time. UIDs derive from ids, so a re-exported agenda updates
+//! the same calendar entries instead of duplicating them.
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use icalendar::{Calendar, Component, EventLike, EventStatus};
+
+use crate::booking::{Booking, BookingStatus, WaitlistEntry, WaitlistStatus};
+use crate::enterprise_views::{booth_code, enterprise_bookings, enterprise_posts};
+use crate::fair::{Fair, FairStatus, Venue};
+use crate::ids::{EnterpriseId, FairId};
+use crate::post::{Post, PostStatus};
+use crate::state::State;
+use crate::time::{to_local, TZID};
+
+/// One fair on an enterprise's agenda.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgendaFair<'a> {
+    pub fair: &'a Fair,
+    /// Active bookings (requested, offered, booked) at this fair.
+    pub bookings: Vec<&'a Booking>,
+    /// The enterprise's open posts offered at this fair.
+    pub posts: Vec<&'a Post>,
+    /// Its place on the fair's waitlist, while it waits.
+    pub waiting: Option<&'a WaitlistEntry>,
+}
+
+impl AgendaFair<'_> {
+    /// Has at least one booth been confirmed by the organizer?
+    pub fn confirmed(&self) -> bool {
+        self.bookings.iter().any(|b| b.status == BookingStatus::Booked)
+    }
+
+    /// Jobs offered by the enterprise at this fair (Σ headcount of its open posts there).
+    pub fn jobs_offered(&self) -> u64 {
+        self.posts.iter().map(|p| p.details.headcount as u64).sum()
+    }
+}
+
+/// The enterprise's fairs: those where it has an active booking, an open post offered, or a
+/// waitlist place; soonest first (unscheduled last).
+pub fn enterprise_agenda(state: &State, enterprise: EnterpriseId) -> Vec<AgendaFair<'_>> {
+    let mut fairs: BTreeMap<FairId, AgendaFair<'_>> = BTreeMap::new();
+    fn at<'m, 'a>(
+        fairs: &'m mut BTreeMap<FairId, AgendaFair<'a>>,
+        state: &'a State,
+        id: FairId,
+    ) -> Option<&'m mut AgendaFair<'a>> {
+        let fair = state.fairs.get(&id)?;
+        Some(fairs.entry(id).or_insert_with(|| AgendaFair { fair, bookings: vec![], posts: vec![], waiting: None }))
+    }
+    for b in enterprise_bookings(state, enterprise).into_iter().rev().filter(|b| b.status.is_active()) {
+        if let Some(a) = at(&mut fairs, state, b.fair_id) {
+            a.bookings.push(b);
+        }
+    }
+    for p in enterprise_posts(state, enterprise).into_iter().filter(|p| p.status == PostStatus::Open) {
+        for f in &p.details.fairs {
+            if let Some(a) = at(&mut fairs, state, *f) {
+                a.posts.push(p);
+            }
+        }
+    }
+    for w in state.waitlist.values().filter(|w| w.enterprise_id == enterprise && w.status == WaitlistStatus::Waiting) {
+        if let Some(a) = at(&mut fairs, state, w.fair_id) {
+            a.waiting = Some(w);
+        }
+    }
+    let mut v: Vec<AgendaFair<'_>> = fairs.into_values().collect();
+    v.sort_by_key(|a| (a.fair.details.schedule.is_none(), a.fair.details.schedule.map(|s| s.start), a.fair.id));
+    v
+}
+
+/// The words an exported agenda uses, in the user's language (the web crate supplies them).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgendaLabels<'a> {
+    pub calendar_name: &'a str,
+    pub booth: &'a str,
+    pub virtual_booth: &'a str,
+    pub posts: &'a str,
+    pub people: &'a str,
+    pub awaiting_approval: &'a str,
+    pub offered: &'a str,
+    pub waitlist: &'a str,
+    pub online: &'a str,
+    pub cancelled: &'a str,
+    pub shanghai_time: &'a str,
+    /// District names in English rather than Chinese.
+    pub english: bool,
+}
+
+/// One calendar entry, ready to be written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgendaEvent {
+    /// Stable: derived from ids (`fair-<fair>.enterprise-<enterprise>@fairlog`).
+    pub uid: String,
+    pub summary: String,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    pub location: Option<String>,
+    pub description: String,
+    pub status: AgendaStatus,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AgendaStatus {
+    Confirmed,
+    Tentative,
+    Cancelled,
+}
+
+/// The UID of an enterprise's entry for a fair.
+pub fn fair_uid(fair: FairId, enterprise: EnterpriseId) -> String {
+    format!("fair-{fair}.enterprise-{enterprise}@fairlog")
+}
+
+fn location(fair: &Fair, l: &AgendaLabels<'_>) -> Option<String> {
+    let district = |d: crate::place::District| if l.english { d.en() } else { d.zh() };
+    Some(match &fair.details.venue {
+        None if !fair.details.mode.is_physical() => l.online.to_owned(),
+        None => return None,
+        Some(Venue::Hall { district: d, address }) => format!("{} {address}", district(*d)),
+        Some(Venue::ServiceStation { district: d, station }) => format!("{} {station}", district(*d)),
+        Some(Venue::Remote { region, address }) => format!("{region} {address}"),
+    })
+}
+
+/// Calendar entries for the enterprise's scheduled agenda fairs.
+pub fn agenda_events(state: &State, enterprise: EnterpriseId, l: &AgendaLabels<'_>) -> Vec<AgendaEvent> {
+    enterprise_agenda(state, enterprise)
+        .into_iter()
+        .filter_map(|a| {
+            let s = a.fair.details.schedule?;
+            let mut lines = vec![format!(
+                "{}: {} – {}",
+                l.shanghai_time,
+                to_local(s.start).format("%Y-%m-%d %H:%M"),
+                to_local(s.end).format("%H:%M")
+            )];
+            for b in &a.bookings {
+                let what = match b.booth_id {
+                    Some(id) => format!("{} {}", l.booth, booth_code(state, id).unwrap_or("?")),
+                    None => l.virtual_booth.to_owned(),
+                };
+                let status = match b.status {
+                    BookingStatus::Requested { .. } => format!(" ({})", l.awaiting_approval),
+                    BookingStatus::Offered { .. } => format!(" ({})", l.offered),
+                    _ => String::new(),
+                };
+                lines.push(format!("{what}{status}"));
+            }
+            if a.waiting.is_some() {
+                lines.push(l.waitlist.to_owned());
+            }
+            if !a.posts.is_empty() {
+                lines.push(format!("{} ({} {}):", l.posts, a.jobs_offered(), l.people));
+                for p in &a.posts {
+                    lines.push(format!("- {} × {}", p.details.title, p.details.headcount));
+                }
+            }
+            let cancelled = matches!(a.fair.status, FairStatus::Cancelled { .. });
+            let status = match (cancelled, a.confirmed()) {
+                (true, _) => AgendaStatus::Cancelled,
+                (false, true) => AgendaStatus::Confirmed,
+                (false, false) => AgendaStatus::Tentative,
+            };
+            let mut summary = a.fair.details.name.clone();
+            let codes: Vec<&str> =
+                a.bookings.iter().filter_map(|b| b.booth_id).filter_map(|b| booth_code(state, b)).collect();
+            if !codes.is_empty() {
+                summary = format!("{summary} · {} {}", l.booth, codes.join(", "));
+            }
+            if cancelled {
+                summary = format!("[{}] {summary}", l.cancelled);
+            }
+            Some(AgendaEvent {
+                uid: fair_uid(a.fair.id, enterprise),
+                summary,
+                start: s.start,
+                end: s.end,
+                location: location(a.fair, l),
+                description: lines.join("\n"),
+                status,
+            })
+        })
+        .collect()
+}
+
+/// Write entries as an iCalendar file. `stamp` is the export time (DTSTAMP), passed in so the
+/// output depends only on its inputs.
+pub fn to_ics(calendar_name: &str, events: &[AgendaEvent], stamp: DateTime<Utc>) -> String {
+    let mut cal = Calendar::empty();
+    cal.append_property(("VERSION", "2.0"))
+        .append_property(("PRODID", "-//Fairlog//Enterprise agenda//ZH"))
+        .append_property(("CALSCALE", "GREGORIAN"))
+        .append_property(("METHOD", "PUBLISH"))
+        .name(calendar_name)
+        .timezone(TZID);
+    for e in events {
+        let mut ev = icalendar::Event::with_uid(&e.uid);
+        ev.timestamp(stamp).summary(&e.summary).starts(e.start).ends(e.end).description(&e.description).status(match e
+            .status
+        {
+            AgendaStatus::Confirmed => EventStatus::Confirmed,
+            AgendaStatus::Tentative => EventStatus::Tentative,
+            AgendaStatus::Cancelled => EventStatus::Cancelled,
+        });
+        if let Some(loc) = &e.location {
+            ev.location(loc);
+        }
+        cal.push(ev.done());
+    }
+    cal.done().to_string()
+}
+
+#[cfg(test)]
+mod tests;
