@@ -115,7 +115,7 @@ impl Engine {
         let mut log = self.log.clone();
         log.truncate(plan.keep);
         log.push_sealed(plan.sealed)?;
-        let mut rebuilt = Engine { log: Log::new(), state: State::default(), checkpoints: Vec::new() };
+        let mut rebuilt = Engine { log: Log::new(), state: State::default(), checkpoints: vec![State::default()] };
         for env in log.entries() {
             evolve(&mut rebuilt.state, env);
             rebuilt.state.last_seq = env.seq;
@@ -170,6 +170,8 @@ pub enum RestoreProblem {
     NotText { key: u64 },
     /// The record's key is not the next sequence number.
     OutOfOrder { key: u64, expected: u64 },
+    /// The record repeats an event id held earlier in the store.
+    DuplicateId { key: u64 },
     /// The line does not parse as an event, or is of a newer schema.
     Unreadable { key: u64, error: crate::codec::CodecError },
     /// The line parses but does not chain to the previous one (edited in place).
@@ -182,7 +184,8 @@ impl RestoreProblem {
             RestoreProblem::NotText { key }
             | RestoreProblem::OutOfOrder { key, .. }
             | RestoreProblem::Unreadable { key, .. }
-            | RestoreProblem::BrokenChain { key } => *key,
+            | RestoreProblem::BrokenChain { key }
+            | RestoreProblem::DuplicateId { key } => *key,
         }
     }
 }
@@ -219,7 +222,7 @@ impl Engine {
             if env.prev != self.log.last_hash() {
                 return Err(RestoreProblem::BrokenChain { key });
             }
-            self.apply_stored(env, crate::log::hash_line(line)).expect("sequence checked above");
+            self.apply_stored(env, crate::log::hash_line(line)).map_err(|_| RestoreProblem::DuplicateId { key })?;
             n += 1;
         }
         Ok(n)
@@ -271,6 +274,30 @@ mod tests {
         let (engine, problem) = Engine::restore(recs);
         assert_eq!(problem, Some(RestoreProblem::BrokenChain { key: 2 }));
         assert_eq!(engine.log().len(), 1);
+    }
+
+    #[test]
+    fn time_travel_works_after_a_merge_of_a_long_log() {
+        let mut a = crate::synth::fair_log(1_500, 3);
+        let b = crate::synth::fair_log(1_600, 4);
+        let remote = crate::codec::import(&crate::codec::export(b.log())).unwrap();
+        let plan = a.plan_merge(&remote, "b", &crate::testing::organizer(), crate::testing::t("2027-06-01T09:00"), uuid::Uuid::nil()).unwrap();
+        a.apply_merge(plan).unwrap();
+        assert!(a.log().len() > 2_000);
+        assert_eq!(a.state_at(500), State::replay(a.log().entries()[..500].iter()));
+        assert_eq!(a.state_at(1_999), State::replay(a.log().entries()[..1_999].iter()));
+    }
+
+    #[test]
+    fn restoring_refuses_a_repeated_id() {
+        let mut recs = stored();
+        let first: EventEnvelope = crate::codec::parse_line(recs[0].1.as_ref().unwrap()).unwrap();
+        let mut third: EventEnvelope = crate::codec::parse_line(recs[2].1.as_ref().unwrap()).unwrap();
+        third.id = first.id;
+        recs[2].1 = Some(to_line(&third));
+        let (engine, problem) = Engine::restore(recs);
+        assert_eq!(problem, Some(RestoreProblem::DuplicateId { key: 3 }));
+        assert_eq!(engine.log().len(), 2);
     }
 
     #[test]

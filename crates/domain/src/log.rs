@@ -32,6 +32,9 @@ pub enum AppendError {
     /// A pre-sealed envelope does not continue the log (wrong sequence or previous hash).
     #[error("event {seq} does not continue the log")]
     Discontinuous { seq: u64 },
+    /// The log already holds an event with this id (ids are unique in a log).
+    #[error("event {seq} repeats an id the log already holds")]
+    DuplicateId { seq: u64 },
 }
 
 /// Lower-case hex SHA-256 of a stored line.
@@ -159,9 +162,13 @@ impl Log {
         // Check the whole batch before changing anything.
         let mut prev = self.last_hash.clone();
         let mut hashes = Vec::with_capacity(sealed.len());
+        let mut batch_ids = HashSet::new();
         for (expected, s) in (self.last_seq() + 1..).zip(&sealed) {
             if s.envelope.seq != expected || s.envelope.prev != prev {
                 return Err(AppendError::Discontinuous { seq: s.envelope.seq });
+            }
+            if self.ids.contains(&s.envelope.id) || !batch_ids.insert(s.envelope.id) {
+                return Err(AppendError::DuplicateId { seq: s.envelope.seq });
             }
             prev = hash_line(&s.line);
             hashes.push(prev.clone());
@@ -192,6 +199,9 @@ impl Log {
     pub fn push_stored(&mut self, envelope: EventEnvelope, line_hash: String) -> Result<(), AppendError> {
         if envelope.seq != self.last_seq() + 1 {
             return Err(AppendError::Discontinuous { seq: envelope.seq });
+        }
+        if self.ids.contains(&envelope.id) {
+            return Err(AppendError::DuplicateId { seq: envelope.seq });
         }
         self.last_hash = line_hash;
         self.ids.insert(envelope.id);
@@ -242,6 +252,15 @@ mod tests {
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].id, Uuid::from_u128(2));
         assert_eq!(log.len(), 2);
+    }
+
+    #[test]
+    fn an_id_the_log_holds_cannot_come_back_under_another_sequence() {
+        let mut log = Log::new();
+        log.append(0, &actor(), t("2026-03-01T09:00"), vec![ev(1)]).unwrap();
+        let again = seal_after(1, log.last_hash(), &actor(), t("2026-03-01T09:01"), vec![ev(1)]);
+        assert_eq!(log.push_sealed(again), Err(AppendError::DuplicateId { seq: 2 }));
+        assert_eq!(log.len(), 1);
     }
 
     #[test]
