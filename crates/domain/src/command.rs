@@ -9,6 +9,8 @@ use crate::error::DomainError;
 use crate::event::Event;
 use crate::fair::{self, FairCommand};
 use crate::floor_plan::{self, FloorPlanCommand};
+use crate::host::{self, HostCommand};
+use crate::livestream::{self, LivestreamCommand};
 use crate::post::{self, PostCommand};
 use crate::series::{self, SeriesCommand};
 use crate::state::State;
@@ -32,6 +34,8 @@ pub enum Intent {
     Enterprise(EnterpriseCommand),
     Post(PostCommand),
     Booking(BookingCommand),
+    Host(HostCommand),
+    Livestream(LivestreamCommand),
 }
 
 impl From<FairCommand> for Intent {
@@ -49,6 +53,7 @@ macro_rules! from_concept {
 }
 
 from_concept!(SeriesCommand => Series, FloorPlanCommand => FloorPlan, EnterpriseCommand => Enterprise, PostCommand => Post, BookingCommand => Booking);
+from_concept!(HostCommand => Host, LivestreamCommand => Livestream);
 
 /// Check a command against the state and say what happened, or which rule it broke.
 /// Pure and synchronous: same state and command, same answer. An empty `Ok` means "nothing to do".
@@ -62,6 +67,10 @@ pub fn decide(state: &State, cmd: Command) -> Result<Vec<Event>, DomainError> {
         Intent::Post(c) => Ok(post::decide(state, &cmd.actor, c)?.into_iter().map(Event::from).collect()),
         Intent::Booking(c) => {
             Ok(booking::decide(state, &cmd.actor, cmd.now, c)?.into_iter().map(Event::from).collect())
+        }
+        Intent::Host(c) => Ok(host::decide(state, &cmd.actor, c)?.into_iter().map(Event::from).collect()),
+        Intent::Livestream(c) => {
+            Ok(livestream::decide(state, &cmd.actor, cmd.now, c)?.into_iter().map(Event::from).collect())
         }
     }
 }

@@ -169,7 +169,8 @@ pub fn demo_commands(now: DateTime<Utc>, mut new_id: impl FnMut() -> Uuid) -> Ve
         }
     }
 
-    intents.into_iter().map(|intent| Command { actor: demo_actor(), now, intent }).collect()
+    let cmds = intents.into_iter().map(|intent| Command { actor: demo_actor(), now, intent }).collect();
+    crate::demo_livestream::extend(cmds, now, new_id)
 }
 
 #[cfg(test)]

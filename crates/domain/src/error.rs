@@ -9,6 +9,8 @@ use crate::enterprise::EnterpriseError;
 use crate::envelope::Role;
 use crate::fair::FairError;
 use crate::floor_plan::FloorPlanError;
+use crate::host::HostError;
+use crate::livestream::LivestreamError;
 use crate::post::PostError;
 use crate::series::SeriesError;
 
@@ -29,6 +31,10 @@ pub enum DomainError {
     Post(#[from] PostError),
     #[error(transparent)]
     Booking(#[from] BookingError),
+    #[error(transparent)]
+    Host(#[from] HostError),
+    #[error(transparent)]
+    Livestream(#[from] LivestreamError),
 }
 
 impl DomainError {
@@ -42,6 +48,8 @@ impl DomainError {
             DomainError::Enterprise(e) => format!("enterprise.{}", variant_name(e)),
             DomainError::Post(e) => format!("post.{}", variant_name(e)),
             DomainError::Booking(e) => format!("booking.{}", variant_name(e)),
+            DomainError::Host(e) => format!("host.{}", variant_name(e)),
+            DomainError::Livestream(e) => format!("livestream.{}", variant_name(e)),
         }
     }
 
@@ -55,6 +63,8 @@ impl DomainError {
             DomainError::Enterprise(e) => e.field(),
             DomainError::Post(e) => e.field(),
             DomainError::Booking(e) => e.field(),
+            DomainError::Host(e) => e.field(),
+            DomainError::Livestream(e) => e.field(),
         }
     }
 }

@@ -5,6 +5,8 @@ use crate::booking::BookingEvent;
 use crate::enterprise::EnterpriseEvent;
 use crate::fair::FairEvent;
 use crate::floor_plan::FloorPlanEvent;
+use crate::host::HostEvent;
+use crate::livestream::LivestreamEvent;
 use crate::post::PostEvent;
 use crate::series::SeriesEvent;
 
@@ -17,6 +19,8 @@ pub enum Event {
     Enterprise(EnterpriseEvent),
     Post(PostEvent),
     Booking(BookingEvent),
+    Host(HostEvent),
+    Livestream(LivestreamEvent),
 }
 
 impl Event {
@@ -38,6 +42,8 @@ impl Event {
             Event::Enterprise(e) => e.type_name(),
             Event::Post(e) => e.type_name(),
             Event::Booking(e) => e.type_name(),
+            Event::Host(e) => e.type_name(),
+            Event::Livestream(e) => e.type_name(),
         }
     }
 }
@@ -57,3 +63,4 @@ macro_rules! from_concept {
 }
 
 from_concept!(SeriesEvent => Series, FloorPlanEvent => FloorPlan, EnterpriseEvent => Enterprise, PostEvent => Post, BookingEvent => Booking);
+from_concept!(HostEvent => Host, LivestreamEvent => Livestream);
