@@ -187,17 +187,12 @@ pub(crate) fn extend(mut cmds: Vec<Command>, now: DateTime<Utc>, mut new_id: imp
     }
     push(&li, past, LivestreamCommand::ScheduleSession { session_id: s1, accept: vec![] }.into());
     push(&li, at(-10, 9, 50), LivestreamCommand::StartSession { session_id: s1 }.into());
-    let outcome = Outcome {
-        peak_viewers: 12_800,
-        applications: BTreeMap::from([(ent_ids[0], 146), (ent_ids[1], 93)]),
-    };
+    let outcome = Outcome { peak_viewers: 12_800, applications: BTreeMap::from([(ent_ids[0], 146), (ent_ids[1], 93)]) };
     push(&li, at(-10, 11, 35), LivestreamCommand::EndSession { session_id: s1, outcome }.into());
 
     // The director's availability for the coming week.
-    let windows = vec![
-        Window { start: at(3, 18, 0), end: at(3, 22, 0) },
-        Window { start: at(6, 9, 0), end: at(6, 17, 0) },
-    ];
+    let windows =
+        vec![Window { start: at(3, 18, 0), end: at(3, 22, 0) }, Window { start: at(6, 9, 0), end: at(6, 17, 0) }];
     push(&li, now, HostCommand::SetAvailability { host_id: director, windows }.into());
 
     // 2. The evening of the Changning fair: scheduled; one enterprise accepted, one not yet.

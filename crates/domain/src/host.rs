@@ -125,14 +125,34 @@ pub struct Channel {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type")]
 pub enum HostCommand {
-    RegisterHost { host_id: HostId, profile: HostProfile },
-    EditHost { host_id: HostId, expected_version: u64, profile: HostProfile },
+    RegisterHost {
+        host_id: HostId,
+        profile: HostProfile,
+    },
+    EditHost {
+        host_id: HostId,
+        expected_version: u64,
+        profile: HostProfile,
+    },
     /// Replace the host's availability windows (empty: available at any time).
-    SetAvailability { host_id: HostId, windows: Vec<Window> },
-    AllowStreamDomain { domain: String },
-    RemoveStreamDomain { domain: String },
-    AddChannel { channel_id: ChannelId, details: ChannelDetails },
-    EditChannel { channel_id: ChannelId, details: ChannelDetails },
+    SetAvailability {
+        host_id: HostId,
+        windows: Vec<Window>,
+    },
+    AllowStreamDomain {
+        domain: String,
+    },
+    RemoveStreamDomain {
+        domain: String,
+    },
+    AddChannel {
+        channel_id: ChannelId,
+        details: ChannelDetails,
+    },
+    EditChannel {
+        channel_id: ChannelId,
+        details: ChannelDetails,
+    },
 }
 
 impl HostCommand {
@@ -370,7 +390,10 @@ pub fn url_host(url: &str) -> Result<String, UrlProblem> {
         None => (authority, None),
     };
     if let Some(p) = port {
-        if p.is_empty() || p.len() > 5 || !p.bytes().all(|b| b.is_ascii_digit()) || p.parse::<u32>().unwrap_or(0) > 65535
+        if p.is_empty()
+            || p.len() > 5
+            || !p.bytes().all(|b| b.is_ascii_digit())
+            || p.parse::<u32>().unwrap_or(0) > 65535
         {
             return Err(UrlProblem::Malformed);
         }
@@ -562,7 +585,9 @@ mod tests {
         ChannelId::from_u128(2)
     }
     fn profile() -> HostProfile {
-        HostProfile { name: "李明".into(), title: "局长".into(), organisation: "徐汇区人力资源和社会保障局".into() }
+        HostProfile {
+            name: "李明".into(), title: "局长".into(), organisation: "徐汇区人力资源和社会保障局".into()
+        }
     }
     fn registered() -> Event {
         HostEvent::HostRegistered { host_id: host(), profile: profile() }.into()
@@ -571,7 +596,11 @@ mod tests {
         HostEvent::StreamDomainAllowed { domain: "live.12333.sh.cn".into() }.into()
     }
     fn details(url: &str) -> ChannelDetails {
-        ChannelDetails { name: "上海公共招聘新平台直播间".into(), platform: Platform::PublicPlatform, stream_url: url.into() }
+        ChannelDetails {
+            name: "上海公共招聘新平台直播间".into(),
+            platform: Platform::PublicPlatform,
+            stream_url: url.into(),
+        }
     }
     fn as_host(h: HostId, intent: impl Into<Intent>) -> Command {
         Command {
@@ -592,7 +621,9 @@ mod tests {
     #[test]
     fn it_should_not_register_a_host_without_a_title() {
         let p = HostProfile { title: " ".into(), ..profile() };
-        given_nothing().when(HostCommand::RegisterHost { host_id: host(), profile: p }).then_err(HostError::TitleRequired);
+        given_nothing()
+            .when(HostCommand::RegisterHost { host_id: host(), profile: p })
+            .then_err(HostError::TitleRequired);
     }
 
     #[test]
@@ -670,7 +701,10 @@ mod tests {
             })
             .then_err(HostError::StreamUrl { problem: UrlProblem::HasCredentials });
         given([allowed()])
-            .when(HostCommand::AddChannel { channel_id: channel(), details: details("https://live.12333.sh.cn.evil.com/") })
+            .when(HostCommand::AddChannel {
+                channel_id: channel(),
+                details: details("https://live.12333.sh.cn.evil.com/"),
+            })
             .then_err(HostError::StreamUrl {
                 problem: UrlProblem::HostNotAllowed { host: "live.12333.sh.cn.evil.com".into() },
             });
@@ -698,13 +732,13 @@ mod tests {
 
     #[test]
     fn it_should_not_remove_a_domain_a_channel_streams_from() {
-        let added: Event = HostEvent::ChannelAdded { channel_id: channel(), details: details("https://live.12333.sh.cn/r") }.into();
-        given([allowed(), added])
-            .when(HostCommand::RemoveStreamDomain { domain: "live.12333.sh.cn".into() })
-            .then_err(HostError::DomainInUse {
-                domain: "live.12333.sh.cn".into(),
-                channel: "上海公共招聘新平台直播间".into(),
-            });
+        let added: Event =
+            HostEvent::ChannelAdded { channel_id: channel(), details: details("https://live.12333.sh.cn/r") }.into();
+        given([allowed(), added]).when(HostCommand::RemoveStreamDomain { domain: "live.12333.sh.cn".into() }).then_err(
+            HostError::DomainInUse {
+                domain: "live.12333.sh.cn".into(), channel: "上海公共招聘新平台直播间".into()
+            },
+        );
     }
 
     #[test]

@@ -88,11 +88,8 @@ fn utc_stamp(t: DateTime<Utc>) -> String {
 
 /// The calendar's display name, chosen by the caller (in the user's language).
 pub fn calendar(state: &State, scope: Scope, name: &str) -> String {
-    let mut sessions: Vec<&LiveSession> = state
-        .live_sessions
-        .values()
-        .filter(|s| s.status != SessionStatus::Draft && scope.includes(s))
-        .collect();
+    let mut sessions: Vec<&LiveSession> =
+        state.live_sessions.values().filter(|s| s.status != SessionStatus::Draft && scope.includes(s)).collect();
     sessions.sort_by_key(|s| (s.plan.start, s.id));
 
     let mut out = String::new();

@@ -8,6 +8,7 @@
 //! command carries them in `accept`, and then a `SoftConflictsAccepted` event records that.
 //! Each line-up entry is an invitation the enterprise accepts or declines (its own event).
 pub mod conflict;
+pub mod synth;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -287,20 +288,63 @@ impl LivestreamCommand {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type")]
 pub enum LivestreamEvent {
-    SessionPlanned { session_id: SessionId, plan: SessionPlan },
-    SessionEdited { session_id: SessionId, plan: SessionPlan },
-    SessionMoved { session_id: SessionId, start: DateTime<Utc>, minutes: u32 },
-    SessionScheduled { session_id: SessionId },
+    SessionPlanned {
+        session_id: SessionId,
+        plan: SessionPlan,
+    },
+    SessionEdited {
+        session_id: SessionId,
+        plan: SessionPlan,
+    },
+    SessionMoved {
+        session_id: SessionId,
+        start: DateTime<Utc>,
+        minutes: u32,
+    },
+    SessionScheduled {
+        session_id: SessionId,
+    },
     /// Soft conflicts the actor saw and accepted with the preceding change.
-    SoftConflictsAccepted { session_id: SessionId, conflicts: Vec<Conflict> },
-    EnterpriseInvited { session_id: SessionId, enterprise_id: EnterpriseId, posts: Vec<PostId>, slot: Slot },
-    FeatureChanged { session_id: SessionId, enterprise_id: EnterpriseId, posts: Vec<PostId>, slot: Slot },
-    FeatureRemoved { session_id: SessionId, enterprise_id: EnterpriseId },
-    InvitationAccepted { session_id: SessionId, enterprise_id: EnterpriseId },
-    InvitationDeclined { session_id: SessionId, enterprise_id: EnterpriseId, reason: String },
-    SessionStarted { session_id: SessionId },
-    SessionEnded { session_id: SessionId, outcome: Outcome },
-    SessionCancelled { session_id: SessionId, reason: String },
+    SoftConflictsAccepted {
+        session_id: SessionId,
+        conflicts: Vec<Conflict>,
+    },
+    EnterpriseInvited {
+        session_id: SessionId,
+        enterprise_id: EnterpriseId,
+        posts: Vec<PostId>,
+        slot: Slot,
+    },
+    FeatureChanged {
+        session_id: SessionId,
+        enterprise_id: EnterpriseId,
+        posts: Vec<PostId>,
+        slot: Slot,
+    },
+    FeatureRemoved {
+        session_id: SessionId,
+        enterprise_id: EnterpriseId,
+    },
+    InvitationAccepted {
+        session_id: SessionId,
+        enterprise_id: EnterpriseId,
+    },
+    InvitationDeclined {
+        session_id: SessionId,
+        enterprise_id: EnterpriseId,
+        reason: String,
+    },
+    SessionStarted {
+        session_id: SessionId,
+    },
+    SessionEnded {
+        session_id: SessionId,
+        outcome: Outcome,
+    },
+    SessionCancelled {
+        session_id: SessionId,
+        reason: String,
+    },
 }
 
 impl LivestreamEvent {
@@ -478,11 +522,7 @@ pub fn sessions_overlapping(
 
 /// Line-up entries waiting for this enterprise's answer, and the ones it answered.
 pub fn invitations_of(state: &State, enterprise: EnterpriseId) -> Vec<(&LiveSession, &Featured)> {
-    let mut v: Vec<_> = state
-        .live_sessions
-        .values()
-        .filter_map(|s| s.featured(enterprise).map(|f| (s, f)))
-        .collect();
+    let mut v: Vec<_> = state.live_sessions.values().filter_map(|s| s.featured(enterprise).map(|f| (s, f))).collect();
     v.sort_by_key(|(s, _)| (s.plan.start, s.id));
     v
 }
@@ -868,8 +908,12 @@ pub(crate) fn evolve(state: &mut State, env: &EventEnvelope, event: &LivestreamE
             update(state, env, *session_id, |s| s.accepted = conflicts.clone())
         }
         E::EnterpriseInvited { session_id, enterprise_id, posts, slot } => update(state, env, *session_id, |s| {
-            let entry =
-                Featured { enterprise_id: *enterprise_id, posts: posts.clone(), slot: *slot, invitation: Invitation::Invited };
+            let entry = Featured {
+                enterprise_id: *enterprise_id,
+                posts: posts.clone(),
+                slot: *slot,
+                invitation: Invitation::Invited,
+            };
             s.lineup = with_lineup(s, entry);
         }),
         E::FeatureChanged { session_id, enterprise_id, posts, slot } => update(state, env, *session_id, |s| {
@@ -895,9 +939,9 @@ pub(crate) fn evolve(state: &mut State, env: &EventEnvelope, event: &LivestreamE
             s.status = SessionStatus::Ended;
             s.outcome = Some(outcome.clone());
         }),
-        E::SessionCancelled { session_id, reason } => update(state, env, *session_id, |s| {
-            s.status = SessionStatus::Cancelled { reason: reason.clone() }
-        }),
+        E::SessionCancelled { session_id, reason } => {
+            update(state, env, *session_id, |s| s.status = SessionStatus::Cancelled { reason: reason.clone() })
+        }
     }
 }
 

@@ -12,8 +12,10 @@ use crate::event::Event;
 use crate::fair::{self, Fair};
 use crate::floor_plan::{self, FloorPlan};
 use crate::host::{self, Channel, Host};
+use crate::ids::{
+    BookingId, BoothId, ChannelId, EnterpriseId, FairId, HostId, PostId, SeriesId, SessionId, WaitlistId,
+};
 use crate::livestream::{self, LiveSession};
-use crate::ids::{BookingId, BoothId, ChannelId, EnterpriseId, FairId, HostId, PostId, SeriesId, SessionId, WaitlistId};
 use crate::post::{self, Post};
 use crate::series::{self, Series};
 

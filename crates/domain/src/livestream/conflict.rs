@@ -212,8 +212,10 @@ pub fn conflicts(state: &State, id: SessionId, plan: &SessionPlan, lineup: &[Fea
         let mut fairs = BTreeSet::new();
         for bid in state.enterprise_bookings.get(&enterprise).into_iter().flat_map(|ids| ids.keys()) {
             let Some(bk) = state.bookings.get(bid) else { continue };
-            if !matches!(bk.status, BookingStatus::Requested { .. } | BookingStatus::Offered { .. } | BookingStatus::Booked)
-            {
+            if !matches!(
+                bk.status,
+                BookingStatus::Requested { .. } | BookingStatus::Offered { .. } | BookingStatus::Booked
+            ) {
                 continue;
             }
             if fairs.contains(&bk.fair_id) {
