@@ -7,6 +7,7 @@ use yew_router::prelude::*;
 use crate::components::{AppHeader, NoticeBar, SkipLink, StorageProblem};
 use crate::i18n::{Lang, T};
 use crate::pages::{FairFormPage, FairPage, FairsPage};
+use crate::pages::{LiveInvitationsPage, LiveSchedulePage, LiveSetupPage, LivestreamPage, SessionFormPage, SessionPage, TimelineBenchPage};
 use crate::session::{initial_lang, remember_lang, Prefs, Session};
 use crate::store::{Action, AppModel, Commander, Phase, Store, DB_NAME};
 
@@ -20,6 +21,22 @@ pub enum Route {
     Fair { id: String },
     #[at("/fairs/:id/edit")]
     EditFair { id: String },
+    #[at("/live")]
+    Live,
+    #[at("/live/new")]
+    NewLiveSession,
+    #[at("/live/sessions/:id")]
+    LiveSession { id: String },
+    #[at("/live/sessions/:id/edit")]
+    EditLiveSession { id: String },
+    #[at("/live/setup")]
+    LiveSetup,
+    #[at("/live/invitations")]
+    LiveInvitations,
+    #[at("/live/schedule")]
+    LiveSchedule,
+    #[at("/live/bench")]
+    LiveBench,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -31,6 +48,14 @@ fn switch(route: Route) -> Html {
         Route::NewFair => html! { <FairFormPage id={None::<String>} /> },
         Route::Fair { id } => html! { <FairPage {id} /> },
         Route::EditFair { id } => html! { <FairFormPage id={Some(id)} /> },
+        Route::Live => html! { <LivestreamPage /> },
+        Route::NewLiveSession => html! { <SessionFormPage id={None::<String>} /> },
+        Route::LiveSession { id } => html! { <SessionPage {id} /> },
+        Route::EditLiveSession { id } => html! { <SessionFormPage id={Some(id)} /> },
+        Route::LiveSetup => html! { <LiveSetupPage /> },
+        Route::LiveInvitations => html! { <LiveInvitationsPage /> },
+        Route::LiveSchedule => html! { <LiveSchedulePage /> },
+        Route::LiveBench => html! { <TimelineBenchPage /> },
         Route::NotFound => html! { <Redirect<Route> to={Route::Fairs} /> },
     }
 }

@@ -250,6 +250,8 @@ pub fn domain_error(lang: Lang, e: &DomainError) -> String {
         DomainError::Enterprise(e) => crate::error_text::enterprise(lang, e),
         DomainError::Post(e) => crate::error_text::post(lang, e),
         DomainError::Booking(e) => crate::error_text::booking(lang, e),
+        DomainError::Host(e) => crate::live_text::host_error(lang, e),
+        DomainError::Livestream(e) => crate::live_text::livestream_error(lang, e),
     }
 }
 

@@ -6,6 +6,7 @@ pub mod error_text;
 pub mod format;
 pub mod forms;
 pub mod i18n;
+pub mod live_text;
 pub mod pages;
 pub mod session;
 pub mod store;

@@ -36,7 +36,8 @@ fn one_move(c: &mut Criterion) {
             .into(),
     };
     g.bench_function("decide MoveSession (refused: hard conflict)", |b| b.iter(|| decide(state, cmd(onto))));
-    g.bench_function("decide + seal MoveSession", |b| {
+    assert!(engine.prepare(cmd(free), Uuid::new_v4).is_ok(), "the move to another day is accepted");
+    g.bench_function("decide + seal MoveSession (accepted)", |b| {
         b.iter(|| engine.prepare(cmd(free), Uuid::new_v4).map(|v| v.len()))
     });
     g.finish();

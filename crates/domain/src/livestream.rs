@@ -266,6 +266,20 @@ impl LivestreamCommand {
         }
     }
 
+    /// The same command, accepting these warnings (for commands that can carry acceptance).
+    pub fn with_accept(mut self, conflicts: Vec<Conflict>) -> Self {
+        use LivestreamCommand::*;
+        if let EditSession { accept, .. }
+        | MoveSession { accept, .. }
+        | ScheduleSession { accept, .. }
+        | InviteEnterprise { accept, .. }
+        | ChangeFeature { accept, .. } = &mut self
+        {
+            *accept = conflicts;
+        }
+        self
+    }
+
     pub fn session_id(&self) -> SessionId {
         use LivestreamCommand::*;
         match self {

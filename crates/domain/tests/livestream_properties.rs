@@ -244,16 +244,7 @@ fn arb_steps() -> impl Strategy<Value = Vec<(Who, i64, Intent, bool)>> {
 
 fn with_accept(intent: &Intent, conflicts: Vec<Conflict>) -> Option<Intent> {
     let Intent::Livestream(c) = intent else { return None };
-    let mut c = c.clone();
-    match &mut c {
-        LivestreamCommand::EditSession { accept, .. }
-        | LivestreamCommand::MoveSession { accept, .. }
-        | LivestreamCommand::ScheduleSession { accept, .. }
-        | LivestreamCommand::InviteEnterprise { accept, .. }
-        | LivestreamCommand::ChangeFeature { accept, .. } => *accept = conflicts,
-        _ => return None,
-    }
-    Some(c.into())
+    Some(c.clone().with_accept(conflicts).into())
 }
 
 struct Run {

@@ -37,6 +37,7 @@ pub fn AppHeader() -> Html {
             <nav aria-label={lang.pick("主导航", "Main")}>
                 <Link<Route> to={Route::Fairs}>{ T::NavFairs.get(lang) }</Link<Route>>
                 <Link<Route> to={Route::NewFair}>{ T::NavNewFair.get(lang) }</Link<Route>>
+                <Link<Route> to={Route::Live}>{ crate::live_text::LT::NavLive.get(lang) }</Link<Route>>
             </nav>
             <div class="header-tools">
                 <ExportLogButton />
@@ -73,10 +74,42 @@ pub fn RoleSwitcher() -> Html {
                     <option value={r.key()} selected={*r == prefs.session.role}>{ role(lang, *r) }</option>
                 }) }
             </select>
+            <SubjectPicker />
             <label for="actor-name" class="visually-hidden">{ T::ActorName.get(lang) }</label>
             <input id="actor-name" class="actor-name" type="text" maxlength="40"
                 value={prefs.session.name.clone()} onchange={on_name} />
         </div>
+    }
+}
+
+/// For roles that act for someone (a host, an enterprise): whom. Hidden for organizers.
+#[component]
+pub fn SubjectPicker() -> Html {
+    let prefs = use_prefs();
+    let app = use_app();
+    let lang = prefs.lang;
+    let options = crate::session::subjects(app.store.engine().state(), prefs.session.role);
+    if prefs.session.role == Role::Organizer {
+        return html! {};
+    }
+    let onchange = {
+        let set = prefs.set_session.clone();
+        let session = prefs.session.clone();
+        Callback::from(move |e: Event| {
+            set.emit(Session { subject: select_value(&e).parse().ok(), ..session.clone() })
+        })
+    };
+    let current = prefs.session.subject;
+    html! {
+        <>
+            <label for="acting-for" class="visually-hidden">{ crate::live_text::LT::ActingFor.get(lang) }</label>
+            <select id="acting-for" {onchange}>
+                <option value="" selected={current.is_none()}>{ crate::live_text::LT::ChooseSubject.get(lang) }</option>
+                { for options.into_iter().map(|(id, name)| html! {
+                    <option value={id.to_string()} selected={current == Some(id)}>{ name }</option>
+                }) }
+            </select>
+        </>
     }
 }
 

@@ -3,6 +3,7 @@ mod field;
 mod header;
 mod notice_bar;
 mod storage_problem;
+pub mod timeline;
 
 pub use field::{input_value, select_value, Field};
 pub use header::{AppHeader, SkipLink};
