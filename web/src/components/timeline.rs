@@ -22,10 +22,12 @@ pub const LANE_H: f64 = 44.0;
 pub const LABEL_W: f64 = 210.0;
 pub const RULER_H: f64 = 40.0;
 /// Hours shown of each day (sessions outside are drawn at the edge).
-pub const DAY_FROM_H: u32 = 7;
-pub const DAY_TO_H: u32 = 23;
+pub const DAY_FROM_H: u32 = 8;
+pub const DAY_TO_H: u32 = 22;
 pub const SNAP_MINUTES: i64 = 15;
 const OVERSCAN: usize = 4;
+/// Narrower blocks have no resize handle (resize them with Shift+←/→ or in the day view).
+const MIN_RESIZE_W: f64 = 24.0;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct TimelineItem {
@@ -63,9 +65,9 @@ impl TimelineModel {
     }
     pub fn px_per_hour(&self) -> f64 {
         if self.days <= 1 {
-            64.0
+            68.0
         } else {
-            13.0
+            18.0
         }
     }
     pub fn day_w(&self) -> f64 {
@@ -166,6 +168,19 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             if let Some(el) = scroll.cast::<web_sys::Element>() {
                 let rows = (el.client_height() as f64 / LANE_H).ceil() as usize + 1;
                 window.set((0, rows.max(1)));
+            }
+        });
+    }
+
+    {
+        // Bring today into view when the period changes (the week is wider than the screen).
+        let scroll = scroll.clone();
+        let model = Rc::clone(model);
+        use_effect_with((model.from, model.days), move |_| {
+            if let Some(el) = scroll.cast::<web_sys::Element>() {
+                let now = crate::store::now();
+                let x = if now > model.from && now < model.to() { model.x(now) - 60.0 } else { 0.0 };
+                el.set_scroll_left(x.max(0.0) as i32);
             }
         });
     }
@@ -331,22 +346,21 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     <title>{ label }</title>
                     <rect class="tl-block" x={x.to_string()} y={(y + 5.0).to_string()} width={w.to_string()} height={(LANE_H - 10.0).to_string()} rx="4"
                         onpointerdown={item.movable.then(|| start_drag(item, Mode::Move))} />
-                    if w > 20.0 {
+                    if w > 30.0 {
                         <text class="tl-text" x={(x + 4.0).to_string()} y={(y + 26.0).to_string()}>{ shown }</text>
                     }
-                    if item.movable {
+                    if item.movable && w >= MIN_RESIZE_W {
                         <rect class="tl-resize" x={(x + w - 5.0).to_string()} y={(y + 5.0).to_string()} width="6" height={(LANE_H - 10.0).to_string()}
                             onpointerdown={start_drag(item, Mode::Resize)} />
                     }
                 </g>
             }
         });
-        html! {
-            <g key={lane.key.clone()} class="tl-lane">
-                <rect class={classes!("tl-lane-bg", (row % 2 == 1).then_some("odd"))} x="0" y={y.to_string()} width={width.to_string()} height={LANE_H.to_string()} />
-                { for items }
-            </g>
-        }
+        html! { <g key={lane.key.clone()} class="tl-lane">{ for items }</g> }
+    });
+    let lane_bgs = (lo..hi).map(|row| html! {
+        <rect key={row} class={classes!("tl-lane-bg", (row % 2 == 1).then_some("odd"))} x="0" y={(row as f64 * LANE_H).to_string()}
+            width={width.to_string()} height={LANE_H.to_string()} />
     });
     let labels_html = model.lanes[lo..hi].iter().enumerate().map(|(i, lane)| {
         let y = (lo + i) as f64 * LANE_H;
@@ -398,8 +412,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                             let preview = preview.clone();
                             Callback::from(move |_: PointerEvent| preview.set(None))
                         }}>
-                        { for grid }
-                        { for lanes_html }
+                        <g class="tl-bgs">{ for lane_bgs }</g>
+                        <g class="tl-grid-lines">{ for grid }</g>
+                        <g class="tl-items">{ for lanes_html }</g>
                     </svg>
                 </div>
             </div>

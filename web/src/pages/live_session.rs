@@ -506,7 +506,7 @@ pub fn SessionPage(props: &SessionPageProps) -> Html {
                                     <td>{ e.map(|e| e.profile.name.clone()).unwrap_or_default() }</td>
                                     <td>{ posts.join("、") }</td>
                                     <td><span class={classes!("badge", f.invitation.key())}>{ invitation(lang, &f.invitation) }</span></td>
-                                    <td class="row-actions">
+                                    <td><div class="row-actions">
                                         if answerable && f.invitation == Invitation::Invited && actor.role == Role::Enterprise {
                                             <button type="button" class="accept-invitation" onclick={click(LivestreamCommand::AcceptInvitation { session_id: id, enterprise_id: eid })}>{ LT::Accept.get(lang) }</button>
                                             <label class="visually-hidden" for={format!("decline-{eid}")}>{ LT::DeclineReason.get(lang) }</label>
@@ -517,7 +517,7 @@ pub fn SessionPage(props: &SessionPageProps) -> Html {
                                         if may && open {
                                             <button type="button" class="link" onclick={click(LivestreamCommand::RemoveFeature { session_id: id, enterprise_id: eid })}>{ LT::Remove.get(lang) }</button>
                                         }
-                                    </td>
+                                    </div></td>
                                 </tr>
                             }
                         }) }
