@@ -135,6 +135,13 @@ pub struct TimelineProps {
     pub revision: u64,
 }
 
+/// Rows and columns in view of the scroll container, rounded so that small scrolls re-render nothing.
+fn view_of(el: &web_sys::Element) -> (usize, usize, i32, i32) {
+    let first = ((el.scroll_top() as f64 - RULER_H).max(0.0) / LANE_H) as usize;
+    let rows = (el.client_height() as f64 / LANE_H).ceil() as usize + 1;
+    (first, rows.max(1), el.scroll_left() / 100 * 100, (el.client_width() / 100 + 1) * 100)
+}
+
 fn clamp_minutes(m: i64) -> u32 {
     m.clamp(MIN_SESSION_MINUTES as i64, MAX_SESSION_MINUTES as i64) as u32
 }
@@ -144,8 +151,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let model = &props.model;
     let lang = props.lang;
     let scroll = use_node_ref();
-    // (first visible row, rows in view)
-    let window = use_state(|| (0usize, 16usize));
+    // What is in view: (first row, rows, left x, width), in whole rows and 100 px steps.
+    let window = use_state(|| (0usize, 16usize, 0i32, 1000i32));
     let preview = use_state(|| None::<Preview>);
 
     let onscroll = {
@@ -153,10 +160,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let window = window.clone();
         Callback::from(move |_: Event| {
             let Some(el) = scroll.cast::<web_sys::Element>() else { return };
-            let first = ((el.scroll_top() as f64 - RULER_H).max(0.0) / LANE_H) as usize;
-            let rows = (el.client_height() as f64 / LANE_H).ceil() as usize + 1;
-            if *window != (first, rows) {
-                window.set((first, rows));
+            let next = view_of(&el);
+            if *window != next {
+                window.set(next);
             }
         })
     };
@@ -166,8 +172,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let window = window.clone();
         use_effect_with((), move |_| {
             if let Some(el) = scroll.cast::<web_sys::Element>() {
-                let rows = (el.client_height() as f64 / LANE_H).ceil() as usize + 1;
-                window.set((0, rows.max(1)));
+                window.set(view_of(&el));
             }
         });
     }
@@ -185,7 +190,10 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         });
     }
 
-    let (first, rows) = *window;
+    let (first, rows, left, view_w) = *window;
+    // Blocks outside [x_lo, x_hi) are not rendered (horizontal windowing, one screen of margin).
+    let x_lo = (left as f64 - LABEL_W - view_w as f64 / 2.0).max(0.0);
+    let x_hi = left as f64 + view_w as f64 * 1.5;
     let lo = first.saturating_sub(OVERSCAN);
     let hi = (first + rows + OVERSCAN).min(model.lanes.len());
     let width = model.width();
@@ -315,12 +323,15 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let lanes_html = model.lanes[lo..hi].iter().enumerate().map(|(i, lane)| {
         let row = lo + i;
         let y = row as f64 * LANE_H;
-        let items = lane.items.iter().map(|item| {
+        let items = lane.items.iter().filter_map(|item| {
             let moving = active.filter(|pv| pv.orig.id == item.id);
             let (start, minutes) = moving.map(|pv| (pv.p.start, pv.p.minutes)).unwrap_or((item.start, item.minutes));
             let end = start + Duration::minutes(minutes as i64);
             let x = model.x(start);
             let w = (model.x(end) - x).max(4.0);
+            if (x + w < x_lo || x > x_hi) && moving.is_none() {
+                return None;
+            }
             let max_chars = ((w - 8.0) / 12.0).floor().max(0.0) as usize;
             let shown: String = if item.title.chars().count() > max_chars {
                 item.title.chars().take(max_chars.saturating_sub(1)).chain(std::iter::once('…')).collect()
@@ -336,7 +347,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 item.movable.then_some("movable")
             );
             let local = to_local(start).format("%Y-%m-%dT%H:%M").to_string();
-            html! {
+            Some(html! {
                 <g key={item.id.to_string()} class={class} tabindex="0" role="button" aria-label={label.clone()}
                     data-id={item.id.to_string()} data-start={local} data-minutes={minutes.to_string()}
                     onkeydown={on_key(item)} onclick={(!item.movable).then(|| {
@@ -354,7 +365,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                             onpointerdown={start_drag(item, Mode::Resize)} />
                     }
                 </g>
-            }
+            })
         });
         html! { <g key={lane.key.clone()} class="tl-lane">{ for items }</g> }
     });
