@@ -24,9 +24,11 @@ fn one_move(c: &mut Criterion) {
     g.bench_function("conflict check, one move (conflicting)", |b| {
         b.iter(|| conflicts_if_moved(state, id, onto, s.plan.minutes))
     });
-    // To another day at a free time.
-    let free = s.plan.start + Duration::days(1) + Duration::minutes(-90);
-    g.bench_function("conflict check, one move (to another day)", |b| {
+    // To 20:00 the next day: after the channel's last session, and the host's and the
+    // enterprises' only sessions are at noon.
+    let free = s.plan.start + Duration::days(1) + Duration::hours(8);
+    assert!(conflicts_if_moved(state, id, free, s.plan.minutes).is_empty());
+    g.bench_function("conflict check, one move (to a free time on another day)", |b| {
         b.iter(|| conflicts_if_moved(state, id, free, s.plan.minutes))
     });
     let cmd = |start| Command {
