@@ -7,7 +7,10 @@ use yew_router::prelude::*;
 use crate::components::{AppHeader, NoticeBar, SkipLink, StorageProblem};
 use crate::i18n::{Lang, T};
 use crate::pages::{FairFormPage, FairPage, FairsPage};
-use crate::pages::{LiveInvitationsPage, LiveSchedulePage, LiveSetupPage, LivestreamPage, SessionFormPage, SessionPage, TimelineBenchPage};
+use crate::pages::{
+    LiveInvitationsPage, LiveSchedulePage, LiveSetupPage, LivestreamPage, SessionFormPage, SessionPage,
+    TimelineBenchPage,
+};
 use crate::session::{initial_lang, remember_lang, Prefs, Session};
 use crate::store::{Action, AppModel, Commander, Phase, Store, DB_NAME};
 

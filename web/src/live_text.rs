@@ -163,9 +163,12 @@ fn p(lang: Lang, zh: &str, en: &str, params: &[(&str, String)]) -> String {
 pub fn url_problem(lang: Lang, e: &UrlProblem) -> String {
     match e {
         UrlProblem::Empty => p(lang, "请填写直播地址", "Enter the stream URL", &[]),
-        UrlProblem::TooLong { max } => {
-            p(lang, "地址不能超过 {max} 个字符", "The URL can have at most {max} characters", &[("max", max.to_string())])
-        }
+        UrlProblem::TooLong { max } => p(
+            lang,
+            "地址不能超过 {max} 个字符",
+            "The URL can have at most {max} characters",
+            &[("max", max.to_string())],
+        ),
         UrlProblem::NotHttps => p(lang, "只接受以 https:// 开头的地址", "Only https:// addresses are accepted", &[]),
         UrlProblem::Malformed => p(lang, "地址格式不正确", "The address is not well formed", &[]),
         UrlProblem::HasCredentials => {
@@ -187,9 +190,13 @@ pub fn host_error(lang: Lang, e: &HostError) -> String {
         NotFound => p(lang, "找不到这位主播", "This host does not exist", &[]),
         AlreadyExists => p(lang, "这位主播已经登记", "This host is already registered", &[]),
         NameRequired => p(lang, "请填写姓名", "Enter a name", &[]),
-        NameTooLong { max: m } => p(lang, "姓名不能超过 {max} 个字", "The name can have at most {max} characters", &max(m)),
+        NameTooLong { max: m } => {
+            p(lang, "姓名不能超过 {max} 个字", "The name can have at most {max} characters", &max(m))
+        }
         TitleRequired => p(lang, "请填写职务", "Enter a title", &[]),
-        TitleTooLong { max: m } => p(lang, "职务不能超过 {max} 个字", "The title can have at most {max} characters", &max(m)),
+        TitleTooLong { max: m } => {
+            p(lang, "职务不能超过 {max} 个字", "The title can have at most {max} characters", &max(m))
+        }
         OrganisationRequired => p(lang, "请填写单位", "Enter an organisation", &[]),
         OrganisationTooLong { max: m } => {
             p(lang, "单位不能超过 {max} 个字", "The organisation can have at most {max} characters", &max(m))
@@ -202,12 +209,9 @@ pub fn host_error(lang: Lang, e: &HostError) -> String {
             &[("e", expected.to_string()), ("a", actual.to_string())],
         ),
         WindowEndNotAfterStart => p(lang, "时间段的结束必须晚于开始", "A window must end after it starts", &[]),
-        WindowTooLong { max_days } => p(
-            lang,
-            "一个时间段最长 {d} 天",
-            "A window lasts at most {d} days",
-            &[("d", max_days.to_string())],
-        ),
+        WindowTooLong { max_days } => {
+            p(lang, "一个时间段最长 {d} 天", "A window lasts at most {d} days", &[("d", max_days.to_string())])
+        }
         TooManyWindows { max: m } => p(lang, "最多 {max} 个时间段", "At most {max} windows", &max(m)),
         WindowsOverlap => p(lang, "时间段之间有重叠", "The windows overlap", &[]),
         StrandsSession { title } => p(
@@ -289,11 +293,7 @@ pub fn conflict(lang: Lang, state: Option<&State>, c: &Conflict) -> String {
             let windows = state
                 .and_then(|s| s.hosts.get(host))
                 .map(|h| {
-                    h.availability
-                        .iter()
-                        .map(|w| span(w.start, w.end))
-                        .collect::<Vec<_>>()
-                        .join(lang.pick("；", "; "))
+                    h.availability.iter().map(|w| span(w.start, w.end)).collect::<Vec<_>>().join(lang.pick("；", "; "))
                 })
                 .unwrap_or_default();
             p(
@@ -368,7 +368,9 @@ pub fn livestream_error_in(lang: Lang, state: Option<&State>, e: &LivestreamErro
         NotFound => p(lang, "找不到这场直播", "This session does not exist", &[]),
         AlreadyExists => p(lang, "这场直播已经存在", "This session already exists", &[]),
         TitleRequired => p(lang, "请填写直播标题", "A session needs a title", &[]),
-        TitleTooLong { max } => p(lang, "标题不能超过 {m} 个字", "The title can have at most {m} characters", &[("m", max.to_string())]),
+        TitleTooLong { max } => {
+            p(lang, "标题不能超过 {m} 个字", "The title can have at most {m} characters", &[("m", max.to_string())])
+        }
         HostRequired => p(lang, "至少选择一位主播", "Choose at least one host", &[]),
         TooManyHosts { max } => p(lang, "最多 {m} 位主播", "At most {m} hosts", &[("m", max.to_string())]),
         DuplicateHost => p(lang, "同一位主播选了两次", "A host is chosen twice", &[]),
@@ -410,7 +412,12 @@ pub fn livestream_error_in(lang: Lang, state: Option<&State>, e: &LivestreamErro
         }
         HardConflicts { conflicts } => {
             let hard: Vec<Conflict> = conflicts.iter().filter(|c| c.is_hard()).cloned().collect();
-            p(lang, "有冲突，不能排期：{list}", "There are conflicts, so it cannot be scheduled: {list}", &[("list", list(&hard))])
+            p(
+                lang,
+                "有冲突，不能排期：{list}",
+                "There are conflicts, so it cannot be scheduled: {list}",
+                &[("list", list(&hard))],
+            )
         }
         SoftConflictsNotAccepted { conflicts } => p(
             lang,
@@ -421,12 +428,22 @@ pub fn livestream_error_in(lang: Lang, state: Option<&State>, e: &LivestreamErro
         EnterpriseNotFound => p(lang, "请选择单位", "Choose an enterprise", &[]),
         AlreadyFeatured => p(lang, "该单位已在本场直播中", "The enterprise is already in the line-up", &[]),
         NotFeatured => p(lang, "该单位不在本场直播中", "The enterprise is not in the line-up", &[]),
-        LineupFull { max } => p(lang, "一场直播最多 {m} 家单位", "At most {m} enterprises in a line-up", &[("m", max.to_string())]),
-        PostCountOutOfRange { max } => p(lang, "请选择 1 到 {m} 个岗位", "Choose between 1 and {m} posts", &[("m", max.to_string())]),
+        LineupFull { max } => {
+            p(lang, "一场直播最多 {m} 家单位", "At most {m} enterprises in a line-up", &[("m", max.to_string())])
+        }
+        PostCountOutOfRange { max } => {
+            p(lang, "请选择 1 到 {m} 个岗位", "Choose between 1 and {m} posts", &[("m", max.to_string())])
+        }
         DuplicatePost => p(lang, "同一岗位选了两次", "A post is chosen twice", &[]),
-        PostNotOpen { .. } => p(lang, "只能推介该单位正在招聘的岗位", "Only the enterprise's open posts can be presented", &[]),
-        SlotTooShort { min } => p(lang, "每个时段至少 {m} 分钟", "A slot lasts at least {m} minutes", &[("m", min.to_string())]),
-        SlotOutOfRange { max } => p(lang, "时段不能晚于第 {m} 分钟", "A slot cannot start after minute {m}", &[("m", max.to_string())]),
+        PostNotOpen { .. } => {
+            p(lang, "只能推介该单位正在招聘的岗位", "Only the enterprise's open posts can be presented", &[])
+        }
+        SlotTooShort { min } => {
+            p(lang, "每个时段至少 {m} 分钟", "A slot lasts at least {m} minutes", &[("m", min.to_string())])
+        }
+        SlotOutOfRange { max } => {
+            p(lang, "时段不能晚于第 {m} 分钟", "A slot cannot start after minute {m}", &[("m", max.to_string())])
+        }
         SlotsOverlap { other } => {
             let name = Names(state).enterprise(lang, *other);
             p(lang, "与 {e} 的时段重叠", "The slot overlaps {e}'s slot", &[("e", name)])
@@ -441,7 +458,15 @@ pub fn livestream_error_in(lang: Lang, state: Option<&State>, e: &LivestreamErro
             lang,
             "邀请已答复（{a}）",
             "The invitation was already answered ({a})",
-            &[("a", if answer == "accepted" { lang.pick("已接受", "accepted") } else { lang.pick("已婉拒", "declined") }.into())],
+            &[(
+                "a",
+                if answer == "accepted" {
+                    lang.pick("已接受", "accepted")
+                } else {
+                    lang.pick("已婉拒", "declined")
+                }
+                .into(),
+            )],
         ),
         InvitationDeclined => p(lang, "该单位已婉拒邀请，请重新邀请", "The enterprise declined; invite it again", &[]),
         TooEarlyToStart { minutes } => p(
@@ -452,12 +477,16 @@ pub fn livestream_error_in(lang: Lang, state: Option<&State>, e: &LivestreamErro
         ),
         TooLateToStart => p(lang, "直播时间已过，请改期或取消", "The session's time is over; move or cancel it", &[]),
         ViewersOutOfRange { max } => p(lang, "人数不能超过 {m}", "At most {m}", &[("m", max.to_string())]),
-        ApplicationsOutOfRange { max } => p(lang, "每家单位最多 {m}", "At most {m} per enterprise", &[("m", max.to_string())]),
+        ApplicationsOutOfRange { max } => {
+            p(lang, "每家单位最多 {m}", "At most {m} per enterprise", &[("m", max.to_string())])
+        }
         OutcomeForUnknownEnterprise { .. } => {
             p(lang, "只能为参与本场直播的单位登记", "Only enterprises in the line-up have outcomes", &[])
         }
         ReasonRequired => p(lang, "请填写原因", "Enter a reason", &[]),
-        ReasonTooLong { max } => p(lang, "原因不能超过 {m} 个字", "The reason can have at most {m} characters", &[("m", max.to_string())]),
+        ReasonTooLong { max } => {
+            p(lang, "原因不能超过 {m} 个字", "The reason can have at most {m} characters", &[("m", max.to_string())])
+        }
     }
 }
 

@@ -86,11 +86,9 @@ pub fn subjects(state: &fairlog_domain::State, role: Role) -> Vec<(uuid::Uuid, S
     match role {
         Role::Organizer => Vec::new(),
         Role::Enterprise => state.enterprises.values().map(|e| (e.id.0, e.profile.name.clone())).collect(),
-        Role::Host => state
-            .hosts
-            .values()
-            .map(|h| (h.id.0, format!("{} · {}", h.profile.name, h.profile.title)))
-            .collect(),
+        Role::Host => {
+            state.hosts.values().map(|h| (h.id.0, format!("{} · {}", h.profile.name, h.profile.title))).collect()
+        }
     }
 }
 

@@ -95,9 +95,7 @@ pub fn SubjectPicker() -> Html {
     let onchange = {
         let set = prefs.set_session.clone();
         let session = prefs.session.clone();
-        Callback::from(move |e: Event| {
-            set.emit(Session { subject: select_value(&e).parse().ok(), ..session.clone() })
-        })
+        Callback::from(move |e: Event| set.emit(Session { subject: select_value(&e).parse().ok(), ..session.clone() }))
     };
     let current = prefs.session.subject;
     html! {

@@ -65,7 +65,7 @@ impl TimelineModel {
     }
     pub fn px_per_hour(&self) -> f64 {
         if self.days <= 1 {
-            68.0
+            64.0
         } else {
             18.0
         }
@@ -184,7 +184,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         use_effect_with((model.from, model.days), move |_| {
             if let Some(el) = scroll.cast::<web_sys::Element>() {
                 let now = crate::store::now();
-                let x = if now > model.from && now < model.to() { model.x(now) - 60.0 } else { 0.0 };
+                let x = if model.days > 1 && now > model.from && now < model.to() { model.x(now) - 60.0 } else { 0.0 };
                 el.set_scroll_left(x.max(0.0) as i32);
             }
         });
@@ -267,8 +267,12 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 ("ArrowRight", false) => Some(Proposal { start: base.start + step, ..base }),
                 ("ArrowUp", _) => Some(Proposal { start: base.start - Duration::days(1), ..base }),
                 ("ArrowDown", _) => Some(Proposal { start: base.start + Duration::days(1), ..base }),
-                ("ArrowLeft", true) => Some(Proposal { minutes: clamp_minutes(base.minutes as i64 - SNAP_MINUTES), ..base }),
-                ("ArrowRight", true) => Some(Proposal { minutes: clamp_minutes(base.minutes as i64 + SNAP_MINUTES), ..base }),
+                ("ArrowLeft", true) => {
+                    Some(Proposal { minutes: clamp_minutes(base.minutes as i64 - SNAP_MINUTES), ..base })
+                }
+                ("ArrowRight", true) => {
+                    Some(Proposal { minutes: clamp_minutes(base.minutes as i64 + SNAP_MINUTES), ..base })
+                }
                 ("Enter", _) => {
                     e.prevent_default();
                     match current {
@@ -304,7 +308,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let x0 = d as f64 * model.day_w();
         let date = to_local(model.from).date() + Duration::days(d as i64);
         grid.push(html! { <line class="tl-day-line" x1={x0.to_string()} x2={x0.to_string()} y1="0" y2={height.to_string()} /> });
-        let weekday = ["一", "二", "三", "四", "五", "六", "日"][date.format("%u").to_string().parse::<usize>().unwrap_or(1) - 1];
+        let weekday =
+            ["一", "二", "三", "四", "五", "六", "日"][date.format("%u").to_string().parse::<usize>().unwrap_or(1) - 1];
         let day_label = match lang {
             Lang::Zh => format!("{} 周{}", date.format("%m-%d"), weekday),
             Lang::En => date.format("%a %m-%d").to_string(),
@@ -315,7 +320,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             if h != DAY_FROM_H {
                 grid.push(html! { <line class="tl-hour-line" x1={x.to_string()} x2={x.to_string()} y1="0" y2={height.to_string()} /> });
             }
-            ruler.push(html! { <text class="tl-hour-label" x={(x + 2.0).to_string()} y="33">{ format!("{h:02}") }</text> });
+            ruler.push(
+                html! { <text class="tl-hour-label" x={(x + 2.0).to_string()} y="33">{ format!("{h:02}") }</text> },
+            );
         }
     }
 

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
 use fairlog_domain::ics::{self, Scope};
 use fairlog_domain::livestream::{
-    conflicts_if_moved, conflicts_now, sessions_overlapping, Conflict, LiveSession, LivestreamCommand,
-    LivestreamError, SessionStatus,
+    conflicts_if_moved, conflicts_now, sessions_overlapping, Conflict, LiveSession, LivestreamCommand, LivestreamError,
+    SessionStatus,
 };
 use fairlog_domain::time::{from_local, to_local};
 use fairlog_domain::{Actor, DomainError, Role, State};
@@ -264,7 +264,8 @@ pub fn LivestreamPage() -> Html {
     drop(engine);
     let actor = prefs.session.actor();
     let days = if *week { 7 } else { 1 };
-    let first_day = if *week { *anchor - Duration::days(anchor.weekday().num_days_from_monday() as i64) } else { *anchor };
+    let first_day =
+        if *week { *anchor - Duration::days(anchor.weekday().num_days_from_monday() as i64) } else { *anchor };
     let from = midnight(first_day);
     let model = {
         let state = state.clone();
@@ -295,7 +296,12 @@ pub fn LivestreamPage() -> Html {
     let on_move = {
         let send = send.clone();
         Callback::from(move |p: Proposal| {
-            send.emit(LivestreamCommand::MoveSession { session_id: p.id, start: p.start, minutes: p.minutes, accept: vec![] })
+            send.emit(LivestreamCommand::MoveSession {
+                session_id: p.id,
+                start: p.start,
+                minutes: p.minutes,
+                accept: vec![],
+            })
         })
     };
     let on_open = {

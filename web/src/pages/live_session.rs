@@ -49,7 +49,11 @@ pub fn SessionFormPage(props: &SessionFormProps) -> Html {
     let engine = app.store.engine();
     let state = engine.state().clone();
     drop(engine);
-    let editing = props.id.as_ref().and_then(|id| id.parse::<SessionId>().ok()).and_then(|id| state.live_sessions.get(&id).cloned());
+    let editing = props
+        .id
+        .as_ref()
+        .and_then(|id| id.parse::<SessionId>().ok())
+        .and_then(|id| state.live_sessions.get(&id).cloned());
     let actor = prefs.session.actor();
     let form = use_state(|| match &editing {
         Some(s) => PlanForm {
@@ -130,7 +134,8 @@ pub fn SessionFormPage(props: &SessionFormProps) -> Html {
                     Err(crate::store::UiError::Rule(fairlog_domain::DomainError::Livestream(le)))
                         if le.field().is_some() =>
                     {
-                        field_error.set(Some((le.field().unwrap_or_default(), livestream_error_in(lang, Some(&state), &le))));
+                        field_error
+                            .set(Some((le.field().unwrap_or_default(), livestream_error_in(lang, Some(&state), &le))));
                     }
                     Err(e) => {
                         field_error.set(None);
@@ -308,11 +313,8 @@ pub fn SessionPage(props: &SessionPageProps) -> Html {
     // Invite form
     let inv = (*invite).clone();
     let inv_ent = inv.enterprise.parse::<EnterpriseId>().ok();
-    let open_posts: Vec<_> = state
-        .posts
-        .values()
-        .filter(|p| Some(p.enterprise_id) == inv_ent && p.status == PostStatus::Open)
-        .collect();
+    let open_posts: Vec<_> =
+        state.posts.values().filter(|p| Some(p.enterprise_id) == inv_ent && p.status == PostStatus::Open).collect();
     let send_invite = {
         let invite = invite.clone();
         let send = send.clone();
@@ -320,9 +322,11 @@ pub fn SessionPage(props: &SessionPageProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let f = (*invite).clone();
-            let (Some(enterprise_id), Ok(offset), Ok(minutes)) =
-                (f.enterprise.parse::<EnterpriseId>().ok(), f.offset.trim().parse::<u32>(), f.minutes.trim().parse::<u32>())
-            else {
+            let (Some(enterprise_id), Ok(offset), Ok(minutes)) = (
+                f.enterprise.parse::<EnterpriseId>().ok(),
+                f.offset.trim().parse::<u32>(),
+                f.minutes.trim().parse::<u32>(),
+            ) else {
                 answer.set(Some(Answer::Refused { text: T::InvalidNumber.get(lang).into(), conflicts: vec![] }));
                 return;
             };
@@ -357,12 +361,16 @@ pub fn SessionPage(props: &SessionPageProps) -> Html {
                         applications.insert(*e, n);
                     }
                     Err(_) => {
-                        answer.set(Some(Answer::Refused { text: T::InvalidNumber.get(lang).into(), conflicts: vec![] }));
+                        answer
+                            .set(Some(Answer::Refused { text: T::InvalidNumber.get(lang).into(), conflicts: vec![] }));
                         return;
                     }
                 }
             }
-            send.emit(LivestreamCommand::EndSession { session_id: id, outcome: Outcome { peak_viewers, applications } });
+            send.emit(LivestreamCommand::EndSession {
+                session_id: id,
+                outcome: Outcome { peak_viewers, applications },
+            });
         })
     };
     let export = |scope: Scope, name: String, file: String| {

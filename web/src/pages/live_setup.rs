@@ -149,15 +149,16 @@ pub fn LiveSetupPage() -> Html {
     };
     let clear_windows = |id: HostId| {
         let run = run.clone();
-        Callback::from(move |_: MouseEvent| run(HostCommand::SetAvailability { host_id: id, windows: vec![] }.into(), vec![]))
+        Callback::from(move |_: MouseEvent| {
+            run(HostCommand::SetAvailability { host_id: id, windows: vec![] }.into(), vec![])
+        })
     };
     let remove_domain = |d: String| {
         let run = run.clone();
         Callback::from(move |_: MouseEvent| run(HostCommand::RemoveStreamDomain { domain: d.clone() }.into(), vec![]))
     };
     let p = (*problem).clone();
-    let may_edit_host =
-        |id: HostId| organizer || (actor.role == Role::Host && actor.subject == Some(id.0));
+    let may_edit_host = |id: HostId| organizer || (actor.role == Role::Host && actor.subject == Some(id.0));
     let host_options: Vec<_> = state.hosts.values().filter(|h| may_edit_host(h.id)).collect();
 
     html! {
