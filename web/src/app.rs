@@ -10,6 +10,10 @@ use crate::pages::{
     BookBoothPage, BoothFairsPage, DashboardPage, DataPage, EnterpriseProfilePage, FairFormPage, FairPage, FairsPage,
     HistoryPage, MyAgendaPage, MyBookingsPage, MyPostsPage, PostFormPage,
 };
+use crate::pages::{
+    LiveInvitationsPage, LiveSchedulePage, LiveSetupPage, LivestreamPage, SessionFormPage, SessionPage,
+    TimelineBenchPage,
+};
 use crate::session::{initial_lang, remember_lang, Prefs, Session};
 use crate::store::{Action, AppModel, Commander, Phase, Store, DB_NAME};
 
@@ -47,6 +51,22 @@ pub enum Route {
     BoothFairs,
     #[at("/booths/:id")]
     BookBooth { id: String },
+    #[at("/live")]
+    Live,
+    #[at("/live/new")]
+    NewLiveSession,
+    #[at("/live/sessions/:id")]
+    LiveSession { id: String },
+    #[at("/live/sessions/:id/edit")]
+    EditLiveSession { id: String },
+    #[at("/live/setup")]
+    LiveSetup,
+    #[at("/live/invitations")]
+    LiveInvitations,
+    #[at("/live/schedule")]
+    LiveSchedule,
+    #[at("/live/bench")]
+    LiveBench,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -70,6 +90,14 @@ fn switch(route: Route) -> Html {
         Route::MyAgenda => html! { <MyAgendaPage /> },
         Route::BoothFairs => html! { <BoothFairsPage /> },
         Route::BookBooth { id } => html! { <BookBoothPage {id} /> },
+        Route::Live => html! { <LivestreamPage /> },
+        Route::NewLiveSession => html! { <SessionFormPage id={None::<String>} /> },
+        Route::LiveSession { id } => html! { <SessionPage {id} /> },
+        Route::EditLiveSession { id } => html! { <SessionFormPage id={Some(id)} /> },
+        Route::LiveSetup => html! { <LiveSetupPage /> },
+        Route::LiveInvitations => html! { <LiveInvitationsPage /> },
+        Route::LiveSchedule => html! { <LiveSchedulePage /> },
+        Route::LiveBench => html! { <TimelineBenchPage /> },
         Route::NotFound => html! { <Redirect<Route> to={Route::Fairs} /> },
     }
 }

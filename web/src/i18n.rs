@@ -259,6 +259,8 @@ pub fn domain_error(lang: Lang, e: &DomainError) -> String {
         DomainError::Merge(fairlog_domain::merge::MergeError::ConflictNotFound) => {
             lang.pick("这个冲突已处理或不存在", "This conflict was already resolved or does not exist").into()
         }
+        DomainError::Host(e) => crate::live_text::host_error(lang, e),
+        DomainError::Livestream(e) => crate::live_text::livestream_error(lang, e),
     }
 }
 

@@ -9,6 +9,7 @@ pub mod format;
 pub mod forms;
 pub mod history_text;
 pub mod i18n;
+pub mod live_text;
 pub mod pages;
 pub mod session;
 pub mod store;

@@ -127,6 +127,18 @@ pub fn use_current_enterprise() -> Option<EnterpriseId> {
     known.then_some(id)
 }
 
+/// Whom a role can act for, by id and name: hosts for the host role, enterprises for the
+/// enterprise role; none for organizers.
+pub fn subjects(state: &fairlog_domain::State, role: Role) -> Vec<(uuid::Uuid, String)> {
+    match role {
+        Role::Organizer => Vec::new(),
+        Role::Enterprise => state.enterprises.values().map(|e| (e.id.0, e.profile.name.clone())).collect(),
+        Role::Host => {
+            state.hosts.values().map(|h| (h.id.0, format!("{} · {}", h.profile.name, h.profile.title))).collect()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,6 +9,8 @@ use crate::error::DomainError;
 use crate::event::Event;
 use crate::fair::{self, FairCommand};
 use crate::floor_plan::{self, FloorPlanCommand};
+use crate::host::{self, HostCommand};
+use crate::livestream::{self, LivestreamCommand};
 use crate::post::{self, PostCommand};
 use crate::series::{self, SeriesCommand};
 use crate::state::State;
@@ -33,6 +35,8 @@ pub enum Intent {
     Post(PostCommand),
     Booking(BookingCommand),
     Merge(crate::merge::MergeCommand),
+    Host(HostCommand),
+    Livestream(LivestreamCommand),
 }
 
 impl From<FairCommand> for Intent {
@@ -50,6 +54,7 @@ macro_rules! from_concept {
 }
 
 from_concept!(SeriesCommand => Series, FloorPlanCommand => FloorPlan, EnterpriseCommand => Enterprise, PostCommand => Post, BookingCommand => Booking, crate::merge::MergeCommand => Merge);
+from_concept!(HostCommand => Host, LivestreamCommand => Livestream);
 
 /// Check a command against the state and say what happened, or which rule it broke.
 /// Pure and synchronous: same state and command, same answer. An empty `Ok` means "nothing to do".
@@ -64,6 +69,10 @@ pub fn decide(state: &State, cmd: Command) -> Result<Vec<Event>, DomainError> {
         Intent::Merge(c) => Ok(crate::merge::decide(state, &cmd.actor, c)?.into_iter().map(Event::from).collect()),
         Intent::Booking(c) => {
             Ok(booking::decide(state, &cmd.actor, cmd.now, c)?.into_iter().map(Event::from).collect())
+        }
+        Intent::Host(c) => Ok(host::decide(state, &cmd.actor, c)?.into_iter().map(Event::from).collect()),
+        Intent::Livestream(c) => {
+            Ok(livestream::decide(state, &cmd.actor, cmd.now, c)?.into_iter().map(Event::from).collect())
         }
     }
 }

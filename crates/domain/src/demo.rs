@@ -187,6 +187,10 @@ pub fn demo_commands(now: DateTime<Utc>, mut new_id: impl FnMut() -> Uuid) -> Ve
         minhang: fair_ids[5],
     };
     cmds.extend(crate::demo_season::commands(&fairs, t0, now, closing, &mut new_id));
+    let mut cmds = crate::demo_livestream::extend(cmds, now, new_id);
+    // One timeline: every part of the demo is dated; issue them in time order (stable, so each
+    // part keeps its own order).
+    cmds.sort_by_key(|c| c.now);
     cmds
 }
 

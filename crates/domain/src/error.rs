@@ -9,6 +9,8 @@ use crate::enterprise::EnterpriseError;
 use crate::envelope::Role;
 use crate::fair::FairError;
 use crate::floor_plan::FloorPlanError;
+use crate::host::HostError;
+use crate::livestream::LivestreamError;
 use crate::post::PostError;
 use crate::series::SeriesError;
 
@@ -31,6 +33,10 @@ pub enum DomainError {
     Booking(#[from] BookingError),
     #[error(transparent)]
     Merge(#[from] crate::merge::MergeError),
+    #[error(transparent)]
+    Host(#[from] HostError),
+    #[error(transparent)]
+    Livestream(#[from] LivestreamError),
 }
 
 impl DomainError {
@@ -45,6 +51,8 @@ impl DomainError {
             DomainError::Post(e) => format!("post.{}", variant_name(e)),
             DomainError::Booking(e) => format!("booking.{}", variant_name(e)),
             DomainError::Merge(e) => format!("merge.{}", variant_name(e)),
+            DomainError::Host(e) => format!("host.{}", variant_name(e)),
+            DomainError::Livestream(e) => format!("livestream.{}", variant_name(e)),
         }
     }
 
@@ -59,6 +67,8 @@ impl DomainError {
             DomainError::Post(e) => e.field(),
             DomainError::Booking(e) => e.field(),
             DomainError::Merge(e) => e.field(),
+            DomainError::Host(e) => e.field(),
+            DomainError::Livestream(e) => e.field(),
         }
     }
 }

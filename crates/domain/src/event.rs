@@ -5,6 +5,8 @@ use crate::booking::BookingEvent;
 use crate::enterprise::EnterpriseEvent;
 use crate::fair::FairEvent;
 use crate::floor_plan::FloorPlanEvent;
+use crate::host::HostEvent;
+use crate::livestream::LivestreamEvent;
 use crate::post::PostEvent;
 use crate::series::SeriesEvent;
 
@@ -18,6 +20,8 @@ pub enum Event {
     Post(PostEvent),
     Booking(BookingEvent),
     Merge(crate::merge::MergeEvent),
+    Host(HostEvent),
+    Livestream(LivestreamEvent),
 }
 
 impl Event {
@@ -42,6 +46,8 @@ impl Event {
             Event::Post(e) => e.type_name(),
             Event::Booking(e) => e.type_name(),
             Event::Merge(e) => e.type_name(),
+            Event::Host(e) => e.type_name(),
+            Event::Livestream(e) => e.type_name(),
         }
     }
 }
@@ -61,3 +67,4 @@ macro_rules! from_concept {
 }
 
 from_concept!(SeriesEvent => Series, FloorPlanEvent => FloorPlan, EnterpriseEvent => Enterprise, PostEvent => Post, BookingEvent => Booking, crate::merge::MergeEvent => Merge);
+from_concept!(HostEvent => Host, LivestreamEvent => Livestream);

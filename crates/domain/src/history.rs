@@ -82,6 +82,37 @@ pub fn subjects(event: &Event) -> Vec<Uuid> {
                 v
             }
         },
+        Event::Host(e) => match e {
+            crate::host::HostEvent::HostRegistered { host_id, .. }
+            | crate::host::HostEvent::HostEdited { host_id, .. }
+            | crate::host::HostEvent::AvailabilitySet { host_id, .. } => vec![host_id.0],
+            crate::host::HostEvent::ChannelAdded { channel_id, .. } | crate::host::HostEvent::ChannelEdited { channel_id, .. } => {
+                vec![channel_id.0]
+            }
+            crate::host::HostEvent::StreamDomainAllowed { .. } | crate::host::HostEvent::StreamDomainRemoved { .. } => vec![],
+        },
+        Event::Livestream(e) => {
+            use crate::livestream::LivestreamEvent as L;
+            match e {
+                L::SessionPlanned { session_id, plan } | L::SessionEdited { session_id, plan } => {
+                    let mut v = vec![session_id.0, plan.channel.0];
+                    v.extend(plan.hosts.iter().map(|h| h.0));
+                    v.extend(plan.fair.map(|f| f.0));
+                    v
+                }
+                L::EnterpriseInvited { session_id, enterprise_id, .. }
+                | L::FeatureChanged { session_id, enterprise_id, .. }
+                | L::FeatureRemoved { session_id, enterprise_id }
+                | L::InvitationAccepted { session_id, enterprise_id }
+                | L::InvitationDeclined { session_id, enterprise_id, .. } => vec![session_id.0, enterprise_id.0],
+                L::SessionMoved { session_id, .. }
+                | L::SessionScheduled { session_id }
+                | L::SoftConflictsAccepted { session_id, .. }
+                | L::SessionStarted { session_id }
+                | L::SessionEnded { session_id, .. }
+                | L::SessionCancelled { session_id, .. } => vec![session_id.0],
+            }
+        }
         Event::Merge(MergeEvent::LogMerged { .. }) => vec![],
         Event::Merge(MergeEvent::ConflictResolved { conflict_id, .. }) => vec![*conflict_id],
     }

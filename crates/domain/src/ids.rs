@@ -41,4 +41,10 @@ id_type!(
     BookingId,
     /// A place on a fair's (or zone's) waitlist.
     WaitlistId,
+    /// A livestream host (主播 / 嘉宾).
+    HostId,
+    /// A livestream channel or studio (直播间).
+    ChannelId,
+    /// A livestream session (直播带岗).
+    SessionId,
 );

@@ -149,6 +149,8 @@ pub fn check(state: &State, event: &Event) -> Result<(), DomainError> {
         Event::Enterprise(e) => crate::enterprise::check(state, e).map_err(Into::into),
         Event::Post(e) => crate::post::check(state, e).map_err(Into::into),
         Event::Booking(e) => crate::booking::check(state, e).map_err(Into::into),
+        Event::Host(e) => crate::host::check(state, e).map_err(Into::into),
+        Event::Livestream(e) => crate::livestream::check(state, e).map_err(Into::into),
         // A merge marker from a third device: its conflicts are data, always acceptable.
         Event::Merge(MergeEvent::LogMerged { .. }) => Ok(()),
         Event::Merge(MergeEvent::ConflictResolved { conflict_id, .. }) => {

@@ -11,7 +11,11 @@ use crate::envelope::EventEnvelope;
 use crate::event::Event;
 use crate::fair::{self, Fair};
 use crate::floor_plan::{self, FloorPlan};
-use crate::ids::{BookingId, BoothId, EnterpriseId, FairId, PostId, SeriesId, WaitlistId};
+use crate::host::{self, Channel, Host};
+use crate::ids::{
+    BookingId, BoothId, ChannelId, EnterpriseId, FairId, HostId, PostId, SeriesId, SessionId, WaitlistId,
+};
+use crate::livestream::{self, LiveSession};
 use crate::post::{self, Post};
 use crate::series::{self, Series};
 
@@ -44,6 +48,13 @@ pub struct State {
     pub booking_rules: OrdMap<FairId, BookingRules>,
     /// Conflicts reported by merges and not yet resolved, by conflict id.
     pub open_conflicts: OrdMap<uuid::Uuid, crate::merge::OpenConflict>,
+    pub hosts: OrdMap<HostId, Host>,
+    pub channels: OrdMap<ChannelId, Channel>,
+    /// Domains that channels may stream from (https only), edited by the organizer.
+    pub stream_domains: OrdMap<String, ()>,
+    pub live_sessions: OrdMap<SessionId, LiveSession>,
+    /// Interval indexes of scheduled sessions per host, channel and featured enterprise.
+    pub live_index: livestream::conflict::Index,
     /// Sequence of the last event applied (0 for none).
     pub last_seq: u64,
 }
@@ -70,6 +81,8 @@ pub fn evolve(state: &mut State, env: &EventEnvelope) {
         Event::Post(e) => post::evolve(state, env, e),
         Event::Booking(e) => booking::evolve(state, env, e),
         Event::Merge(e) => crate::merge::evolve_merge(state, env, e),
+        Event::Host(e) => host::evolve(state, env, e),
+        Event::Livestream(e) => livestream::evolve(state, env, e),
     }
     state.last_seq = env.seq;
 }

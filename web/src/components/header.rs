@@ -7,6 +7,7 @@ use super::{input_value, select_value, ActingEnterprise, EnterpriseNav};
 use crate::app::Route;
 use crate::i18n::{role, T};
 use crate::session::{use_prefs, Session};
+use crate::store::use_app;
 
 /// "Skip to content": moves focus to the main region (a plain `#main` link would be read as a
 /// route by the hash router).
@@ -39,6 +40,7 @@ pub fn AppHeader() -> Html {
                 <Link<Route> to={Route::History}>{ T::NavHistory.get(lang) }</Link<Route>>
                 <Link<Route> to={Route::Data}>{ T::NavData.get(lang) }</Link<Route>>
                 <EnterpriseNav />
+                <Link<Route> to={Route::Live}>{ crate::live_text::LT::NavLive.get(lang) }</Link<Route>>
             </nav>
             <div class="header-tools">
                 <super::UndoRedo />
@@ -76,10 +78,41 @@ pub fn RoleSwitcher() -> Html {
                     <option value={r.key()} selected={*r == prefs.session.role}>{ role(lang, *r) }</option>
                 }) }
             </select>
+            <SubjectPicker />
             <label for="actor-name" class="visually-hidden">{ T::ActorName.get(lang) }</label>
             <input id="actor-name" class="actor-name" type="text" maxlength="40"
                 value={prefs.session.name.clone()} onchange={on_name} />
         </div>
+    }
+}
+
+/// For the host role: which host you are. (The enterprise role has its own picker, with
+/// registration: `ActingEnterprise`.) Hidden for organizers.
+#[component]
+pub fn SubjectPicker() -> Html {
+    let prefs = use_prefs();
+    let app = use_app();
+    let lang = prefs.lang;
+    if prefs.session.role != Role::Host {
+        return html! {};
+    }
+    let options = crate::session::subjects(app.store.engine().state(), prefs.session.role);
+    let onchange = {
+        let set = prefs.set_session.clone();
+        let session = prefs.session.clone();
+        Callback::from(move |e: Event| set.emit(Session { subject: select_value(&e).parse().ok(), ..session.clone() }))
+    };
+    let current = prefs.session.subject;
+    html! {
+        <>
+            <label for="acting-for" class="visually-hidden">{ crate::live_text::LT::ActingFor.get(lang) }</label>
+            <select id="acting-for" {onchange}>
+                <option value="" selected={current.is_none()}>{ crate::live_text::LT::ChooseSubject.get(lang) }</option>
+                { for options.into_iter().map(|(id, name)| html! {
+                    <option value={id.to_string()} selected={current == Some(id)}>{ name }</option>
+                }) }
+            </select>
+        </>
     }
 }
 

@@ -11,6 +11,7 @@ mod notice_bar;
 mod storage_problem;
 mod time_travel;
 mod undo_redo;
+pub mod timeline;
 
 pub use charts::{Bar, BarChart, WeekChart, WeekColumn};
 pub use acting_enterprise::{ActingEnterprise, EnterpriseNav};

@@ -11,6 +11,10 @@ mod history;
 mod my_agenda;
 mod my_bookings;
 mod my_posts;
+mod live;
+mod live_public;
+mod live_session;
+mod live_setup;
 
 pub use book_booth::{BookBoothPage, BoothFairsPage};
 pub use dashboard::DashboardPage;
@@ -23,3 +27,7 @@ pub use history::HistoryPage;
 pub use my_agenda::MyAgendaPage;
 pub use my_bookings::MyBookingsPage;
 pub use my_posts::{MyPostsPage, PostFormPage};
+pub use live::LivestreamPage;
+pub use live_public::{LiveInvitationsPage, LiveSchedulePage, TimelineBenchPage};
+pub use live_session::{SessionFormPage, SessionPage};
+pub use live_setup::LiveSetupPage;
