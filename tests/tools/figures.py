@@ -27,7 +27,7 @@ def main(argv):
     ap.add_argument("--district")
     a = ap.parse_args(argv)
 
-    fairs, posts, bookings, waitlist, plans, booth_fair = {}, {}, {}, {}, {}, {}
+    fairs, posts, bookings, waitlist, plans, booth_fair, sessions = {}, {}, {}, {}, {}, {}, {}
     with open(a.log, encoding="utf-8") as f:
         lines = [l for l in f.read().splitlines() if l.strip()]
     header = json.loads(lines[0])
@@ -72,6 +72,17 @@ def main(argv):
                 posts[pid]["status"] = "filled"
             elif kind == "PostWithdrawn":
                 posts[pid]["status"] = "withdrawn"
+        elif concept == "livestream":
+            sid = e["session_id"]
+            if kind in ("SessionPlanned", "SessionEdited"):
+                sessions.setdefault(sid, {"status": "draft", "outcome": None})["plan"] = e["plan"]
+            elif kind == "SessionMoved":
+                sessions[sid]["plan"]["start"] = e["start"]
+            elif kind == "SessionEnded":
+                sessions[sid]["status"] = "ended"
+                sessions[sid]["outcome"] = e["outcome"]
+            elif kind == "SessionCancelled":
+                sessions[sid]["status"] = "cancelled"
         elif concept == "booking":
             if kind == "BoothRequested":
                 bookings[e["booking_id"]] = {"fair": e["fair_id"], "enterprise": e["enterprise_id"], "status": "requested"}
@@ -122,6 +133,18 @@ def main(argv):
             out["booths_booked"] += 1
             ents.add(b["enterprise"])
     out["enterprises"] = len(ents)
+    out["sessions"] = out["session_viewers"] = out["session_applications"] = 0
+    for sess in sessions.values():
+        if sess["status"] != "ended":
+            continue
+        day = parse_time(sess["plan"]["start"]).astimezone(SHANGHAI).date()
+        if (date_from and day < date_from) or (date_to and day > date_to):
+            continue
+        if a.district and sess["plan"].get("fair") not in held:
+            continue
+        out["sessions"] += 1
+        out["session_viewers"] += sess["outcome"]["peak_viewers"]
+        out["session_applications"] += sum(sess["outcome"]["applications"].values())
     for p in posts.values():
         if p["status"] == "open" and held.intersection(p["details"].get("fairs", [])):
             out["posts"] += 1

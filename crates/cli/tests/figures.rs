@@ -29,7 +29,7 @@ fn compare(file: &str, extra: &[&str]) -> serde_json::Value {
     let mut pargs = vec![file];
     pargs.extend(extra);
     let theirs = python(&pargs);
-    for key in ["fairs_held", "enterprises", "jobs_offered", "posts", "booths", "booths_booked", "visitors", "applications", "hires", "returned_to_work", "by_mode"] {
+    for key in ["fairs_held", "enterprises", "jobs_offered", "posts", "booths", "booths_booked", "visitors", "applications", "hires", "returned_to_work", "by_mode", "sessions", "session_viewers", "session_applications"] {
         assert_eq!(ours[key], theirs[key], "{key} differs for {file} {extra:?}");
     }
     ours
@@ -43,6 +43,8 @@ fn the_demo_season_figures_match_an_independent_computation() {
     assert_eq!(f["fairs_held"], 5);
     assert!(f["jobs_offered"].as_u64().unwrap() > 100);
     assert!(f["visitors"].as_u64().unwrap() > 0);
+    assert!(f["sessions"].as_u64().unwrap() > 0, "the demo has an ended livestream session");
+    compare(&file, &["--district", "Xuhui"]);
     compare(&file, &["--district", "Baoshan"]);
     compare(&file, &["--from", "2026-11-20", "--to", "2026-12-31"]);
 }

@@ -144,6 +144,39 @@ pub fn posts(state: &State, filter: &Filter, lang: CsvLang) -> String {
     write(&header, out)
 }
 
+/// Every livestream session starting in the filter's period (all statuses), with its outcome.
+pub fn sessions(state: &State, filter: &Filter, lang: CsvLang) -> String {
+    let l = |zh, en| lang.pick(zh, en);
+    let header = [
+        l("直播", "Session"), l("开始", "Start"), l("时长（分钟）", "Minutes"), l("主播", "Hosts"), l("直播间", "Channel"),
+        l("招聘会", "Job fair"), l("状态", "Status"), l("参与企业", "Enterprises"), l("最高观看", "Peak viewers"),
+        l("收到简历", "Applications"),
+    ];
+    let out = state
+        .live_sessions
+        .values()
+        .filter(|x| {
+            let day = to_local(x.plan.start).date();
+            !(filter.from.is_some_and(|d| day < d) || filter.to.is_some_and(|d| day > d))
+        })
+        .map(|x| {
+            let p = &x.plan;
+            vec![
+                p.title.clone(),
+                time(p.start),
+                p.minutes.to_string(),
+                p.hosts.iter().filter_map(|h| state.hosts.get(h)).map(|h| h.profile.name.clone()).collect::<Vec<_>>().join("；"),
+                state.channels.get(&p.channel).map(|c| c.details.name.clone()).unwrap_or_default(),
+                p.fair.and_then(|f| state.fairs.get(&f)).map(|f| f.details.name.clone()).unwrap_or_default(),
+                x.status.key().into(),
+                x.lineup.iter().filter_map(|f| state.enterprises.get(&f.enterprise_id)).map(|e| e.profile.name.clone()).collect::<Vec<_>>().join("；"),
+                x.outcome.as_ref().map(|o| o.peak_viewers.to_string()).unwrap_or_default(),
+                x.outcome.as_ref().map(|o| o.total_applications().to_string()).unwrap_or_default(),
+            ]
+        });
+    write(&header, out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,6 +200,9 @@ mod tests {
         let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
         assert_eq!(rows.len(), 5);
         assert!(rows.iter().any(|r| r.get(0) == Some("宝山区先进制造业专场招聘会")));
+        let live = sessions(e.state(), &Filter::default(), CsvLang::Zh);
+        assert!(live.contains("直播"), "{live}");
+        assert!(csv::Reader::from_reader(live.trim_start_matches('\u{feff}').as_bytes()).records().count() >= 3);
         let posts = posts(e.state(), &Filter::default(), CsvLang::En);
         let n = csv::Reader::from_reader(posts.trim_start_matches('\u{feff}').as_bytes()).records().count();
         assert!(n > 5);

@@ -13,7 +13,10 @@
 //!   post counted once;
 //! - **booths**: booths of held fairs that are not blocked, plus their virtual booths; **booked**:
 //!   bookings in the booked state; **fill rate** = booked / booths;
-//! - **outcomes**: the sums of recorded visitors, applications, hires and people back to work.
+//! - **outcomes**: the sums of recorded visitors, applications, hires and people back to work;
+//! - **livestream sessions**: sessions that ended, starting in the period (and, with a series or
+//!   district filter, linked to a held fair), with the sums of their peak viewers and of the
+//!   applications their featured enterprises received.
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{Datelike, Duration, NaiveDate};
@@ -53,6 +56,10 @@ pub struct Figures {
     pub applications: u64,
     pub hires: u64,
     pub returned_to_work: u64,
+    /// Livestream sessions (直播带岗) that took place (ended) in the period, with their outcomes.
+    pub sessions: u64,
+    pub session_viewers: u64,
+    pub session_applications: u64,
     /// Week (Monday) → (fairs held that week, jobs offered at them).
     pub per_week: BTreeMap<NaiveDate, (u64, u64)>,
     pub jobs_by_industry: BTreeMap<Industry, u64>,
@@ -78,6 +85,7 @@ pub struct Rows {
     pub enterprises: BTreeSet<EnterpriseId>,
     pub posts: Vec<PostId>,
     pub bookings: Vec<BookingId>,
+    pub sessions: Vec<crate::ids::SessionId>,
 }
 
 fn held(f: &Fair, filter: &Filter) -> bool {
@@ -139,6 +147,24 @@ pub fn compute(state: &State, filter: &Filter) -> (Figures, Rows) {
             f.fill_by_district.entry(d).or_default().1 += booths;
         }
         held_fairs.insert(fair.id, (week, district));
+    }
+    for session in state.live_sessions.values() {
+        let Some(outcome) = session.outcome.as_ref().filter(|_| session.status == crate::livestream::SessionStatus::Ended)
+        else {
+            continue;
+        };
+        let day = to_local(session.plan.start).date();
+        if filter.from.is_some_and(|d| day < d) || filter.to.is_some_and(|d| day > d) {
+            continue;
+        }
+        let narrowed = filter.series.is_some() || filter.district.is_some();
+        if narrowed && !session.plan.fair.is_some_and(|fid| held_fairs.contains_key(&fid)) {
+            continue;
+        }
+        rows.sessions.push(session.id);
+        f.sessions += 1;
+        f.session_viewers += outcome.peak_viewers as u64;
+        f.session_applications += outcome.total_applications();
     }
     if held_fairs.is_empty() {
         return (f, rows);

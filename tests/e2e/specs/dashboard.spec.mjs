@@ -35,6 +35,10 @@ test("the dashboard's figures equal an independent computation and drill down to
   expect(shown(await value("fig-hires").textContent())).toBe(expected.hires);
   expect(shown(await value("fig-back").textContent())).toBe(expected.returned_to_work);
   await expect(value("fig-booths")).toContainText(`${expected.booths_booked} / ${expected.booths}`);
+  expect(shown(await value("fig-sessions").textContent())).toBe(expected.sessions);
+  expect(shown(await value("fig-viewers").textContent())).toBe(expected.session_viewers);
+  expect(shown(await value("fig-session-applications").textContent())).toBe(expected.session_applications);
+  expect(expected.sessions).toBeGreaterThan(0);
 
   // Jobs offered drills down to the posts; their headcounts add up to the figure.
   await page.click("#fig-jobs");
@@ -72,6 +76,7 @@ test("a CSV downloads and parses with its BOM and Chinese text intact", async ({
     ["#csv-fairs", "名称", "宝山区先进制造业专场招聘会"],
     ["#csv-posts", "企业", "数控车床操作工"],
     ["#csv-bookings", "招聘会", "上海电气集团股份有限公司"],
+    ["#csv-sessions", "直播", "上海公共招聘新平台直播间"],
   ]) {
     const download = page.waitForEvent("download");
     await page.click(button);

@@ -36,6 +36,10 @@ crate::texts! {
         Visitors => "参会人数", "Visitors";
         Hires => "录用人数", "Hires";
         BackToWork => "帮助返岗复工（人）", "Helped back to work";
+        Sessions => "直播带岗（场）", "Livestream sessions";
+        SessionViewers => "直播最高观看（人次）", "Livestream peak viewers";
+        SessionApplications => "直播收到简历（份）", "Livestream applications";
+        Session => "直播", "Session";
         Applications => "投递简历（份）", "Applications";
         ByMode => "按形式", "By mode";
         WeekChartTitle => "每周招聘会与岗位", "Fairs and jobs per week";
@@ -78,6 +82,7 @@ enum Drill {
     Jobs,
     Bookings,
     Outcomes,
+    Sessions,
 }
 
 fn num(n: u64) -> String {
@@ -147,6 +152,7 @@ pub fn DashboardPage() -> Html {
             let text = match which {
                 "fairs" => csv_export::fairs(engine.state(), &filter, l),
                 "bookings" => csv_export::bookings(engine.state(), &filter, l),
+                "sessions" => csv_export::sessions(engine.state(), &filter, l),
                 _ => csv_export::posts(engine.state(), &filter, l),
             };
             let _ = download_text(&stamped_name(&format!("fairlog-{which}"), "csv"), "text/csv;charset=utf-8", &text);
@@ -196,6 +202,9 @@ pub fn DashboardPage() -> Html {
                 { card("fig-applications", DashT::Applications.get(lang), num(figures.applications), Drill::Outcomes) }
                 { card("fig-hires", DashT::Hires.get(lang), num(figures.hires), Drill::Outcomes) }
                 { card("fig-back", DashT::BackToWork.get(lang), num(figures.returned_to_work), Drill::Outcomes) }
+                { card("fig-sessions", DashT::Sessions.get(lang), num(figures.sessions), Drill::Sessions) }
+                { card("fig-viewers", DashT::SessionViewers.get(lang), num(figures.session_viewers), Drill::Sessions) }
+                { card("fig-session-applications", DashT::SessionApplications.get(lang), num(figures.session_applications), Drill::Sessions) }
             </div>
             <p class="muted by-mode">{ DashT::ByMode.get(lang) }{ "：" }
                 { for figures.by_mode.iter().map(|(m, n)| html! { <span class="mode-count">{ format!("{} {}  ", mode(lang, *m), n) }</span> }) }
@@ -219,6 +228,7 @@ pub fn DashboardPage() -> Html {
                 <button type="button" id="csv-fairs" onclick={csv("fairs")}>{ DashT::ExportFairs.get(lang) }</button>
                 <button type="button" class="secondary" id="csv-bookings" onclick={csv("bookings")}>{ DashT::ExportBookings.get(lang) }</button>
                 <button type="button" class="secondary" id="csv-posts" onclick={csv("posts")}>{ DashT::ExportPosts.get(lang) }</button>
+                <button type="button" class="secondary" id="csv-sessions" onclick={csv("sessions")}>{ DashT::Sessions.get(lang) }</button>
                 <button type="button" class="secondary" id="print-report" onclick={print}>{ DashT::Print.get(lang) }</button>
             </div>
         </section>
@@ -290,6 +300,19 @@ fn DrillDown(props: &DrillProps) -> Html {
             }}) }
             </tbody></table>
         }),
+        x if x == Drill::Sessions as u8 => (DashT::Sessions, html! {
+            <table><thead><tr><th>{ DashT::Session.get(lang) }</th><th>{ DashT::When.get(lang) }</th><th>{ DashT::SessionViewers.get(lang) }</th><th>{ DashT::SessionApplications.get(lang) }</th><th></th></tr></thead><tbody>
+            { for rows.sessions.iter().filter_map(|id| state.live_sessions.get(id)).map(|x| { let o = x.outcome.as_ref(); html! {
+                <tr>
+                    <td><Link<Route> to={Route::LiveSession { id: x.id.to_string() }}>{ x.plan.title.clone() }</Link<Route>></td>
+                    <td class="nowrap">{ to_local(x.plan.start).format("%Y-%m-%d %H:%M").to_string() }</td>
+                    <td class="num">{ o.map(|o| num(o.peak_viewers as u64)).unwrap_or_default() }</td>
+                    <td class="num">{ o.map(|o| num(o.total_applications())).unwrap_or_default() }</td>
+                    <td>{ events(x.id.0) }</td>
+                </tr>
+            }}) }
+            </tbody></table>
+        }),
         x if x == Drill::Enterprises as u8 => (DashT::Enterprises, html! {
             <table><thead><tr><th>{ DashT::Enterprise.get(lang) }</th><th>{ DashT::CreditCode.get(lang) }</th><th>{ DashT::Key.get(lang) }</th><th></th></tr></thead><tbody>
             { for rows.enterprises.iter().filter_map(|id| state.enterprises.get(id)).map(|e| html! {
@@ -327,6 +350,7 @@ fn DrillDown(props: &DrillProps) -> Html {
         x if x == Drill::Enterprises as u8 => rows.enterprises.is_empty(),
         x if x == Drill::Jobs as u8 => rows.posts.is_empty(),
         x if x == Drill::Bookings as u8 => rows.bookings.is_empty(),
+        x if x == Drill::Sessions as u8 => rows.sessions.is_empty(),
         _ => rows.fairs.is_empty(),
     };
     html! {
