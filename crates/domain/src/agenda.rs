@@ -91,6 +91,10 @@ pub struct AgendaLabels<'a> {
     pub online: &'a str,
     pub cancelled: &'a str,
     pub shanghai_time: &'a str,
+    /// "直播带岗" before a session's title.
+    pub livestream: &'a str,
+    /// "你的时段" before the enterprise's own slot in a session.
+    pub your_slot: &'a str,
     /// District names in English rather than Chinese.
     pub english: bool,
 }
@@ -187,6 +191,65 @@ pub fn agenda_events(state: &State, enterprise: EnterpriseId, l: &AgendaLabels<'
                 location: location(a.fair, l),
                 description: lines.join("\n"),
                 status,
+            })
+        })
+        .collect()
+}
+
+/// Livestream sessions the enterprise is featured in and has not declined, soonest first.
+pub fn enterprise_sessions(state: &State, enterprise: EnterpriseId) -> Vec<&crate::livestream::LiveSession> {
+    use crate::livestream::{Invitation, SessionStatus};
+    let mut v: Vec<_> = state
+        .live_sessions
+        .values()
+        .filter(|s| !matches!(s.status, SessionStatus::Draft))
+        .filter(|s| s.featured(enterprise).is_some_and(|f| !matches!(f.invitation, Invitation::Declined { .. })))
+        .collect();
+    v.sort_by_key(|s| (s.plan.start, s.id));
+    v
+}
+
+/// The UID of an enterprise's entry for a livestream session.
+pub fn session_uid(session: crate::ids::SessionId, enterprise: EnterpriseId) -> String {
+    format!("session-{session}.enterprise-{enterprise}@fairlog")
+}
+
+/// Calendar entries for the enterprise's own slots in livestream sessions.
+pub fn session_events(state: &State, enterprise: EnterpriseId, l: &AgendaLabels<'_>) -> Vec<AgendaEvent> {
+    use crate::livestream::{Invitation, SessionStatus};
+    enterprise_sessions(state, enterprise)
+        .into_iter()
+        .filter_map(|s| {
+            let f = s.featured(enterprise)?;
+            let (start, end) = f.slot.interval(s.plan.start);
+            let channel = state.channels.get(&s.plan.channel).map(|c| c.details.name.clone());
+            let session_end = s.plan.start + chrono::Duration::minutes(s.plan.minutes as i64);
+            let mut lines = vec![
+                format!("{}: {} – {}", l.shanghai_time, to_local(s.plan.start).format("%Y-%m-%d %H:%M"), to_local(session_end).format("%H:%M")),
+                format!("{}: {} – {}", l.your_slot, to_local(start).format("%H:%M"), to_local(end).format("%H:%M")),
+            ];
+            let titles: Vec<String> = f.posts.iter().filter_map(|p| state.posts.get(p)).map(|p| format!("- {} × {}", p.details.title, p.details.headcount)).collect();
+            if !titles.is_empty() {
+                lines.push(format!("{}:", l.posts));
+                lines.extend(titles);
+            }
+            let cancelled = matches!(s.status, SessionStatus::Cancelled { .. });
+            let mut summary = format!("{}：{}", l.livestream, s.plan.title);
+            if cancelled {
+                summary = format!("[{}] {summary}", l.cancelled);
+            }
+            Some(AgendaEvent {
+                uid: session_uid(s.id, enterprise),
+                summary,
+                start,
+                end,
+                location: channel,
+                description: lines.join("\n"),
+                status: match (cancelled, &f.invitation) {
+                    (true, _) => AgendaStatus::Cancelled,
+                    (false, Invitation::Accepted) => AgendaStatus::Confirmed,
+                    _ => AgendaStatus::Tentative,
+                },
             })
         })
         .collect()

@@ -163,6 +163,10 @@ test("a host schedules sessions with conflict checks, drags one to another day, 
   expect(answer.actor.role).toBe("enterprise");
   expect(answer.event.livestream.InvitationAccepted.session_id).toBe(first);
   await page.screenshot({ path: `${ARTIFACTS}livestream-invitation.png`, fullPage: true });
+  // The session is on the enterprise's agenda, with its own slot.
+  await page.getByRole("link", { name: "我的日程" }).click();
+  await expect(page.locator("#agenda-sessions")).toContainText("徐汇区局长直播带岗·第一场");
+  await expect(page.locator("#agenda-sessions")).toContainText("你的时段");
   expect(problems).toEqual([]);
 });
 

@@ -1,4 +1,4 @@
-use fairlog_domain::agenda::{agenda_events, enterprise_agenda, to_ics, AgendaLabels};
+use fairlog_domain::agenda::{agenda_events, enterprise_agenda, enterprise_sessions, session_events, to_ics, AgendaLabels};
 use fairlog_domain::booking::BookingStatus;
 use fairlog_domain::enterprise_views::booth_code;
 use yew::prelude::*;
@@ -26,6 +26,8 @@ fn labels(lang: Lang, calendar_name: &str) -> AgendaLabels<'_> {
         online: lang.pick("线上", "Online"),
         cancelled: lang.pick("已取消", "Cancelled"),
         shanghai_time: ET::ShanghaiTime.get(lang),
+        livestream: lang.pick("直播带岗", "Live broadcasting with posts"),
+        your_slot: lang.pick("你的时段", "Your slot"),
         english: lang == Lang::En,
     }
 }
@@ -44,6 +46,7 @@ pub fn MyAgendaPage() -> Html {
     let engine = app.store.engine();
     let state = engine.state();
     let agenda = enterprise_agenda(state, me);
+    let sessions = enterprise_sessions(state, me);
     let name = state.enterprises.get(&me).map(|e| e.profile.name.clone()).unwrap_or_default();
     let download = {
         let app = app.clone();
@@ -51,7 +54,9 @@ pub fn MyAgendaPage() -> Html {
         Callback::from(move |_: MouseEvent| {
             let engine = app.store.engine();
             let cal = fill(ET::AgendaCalendarName.get(lang), &[("name", name.clone())]);
-            let events = agenda_events(engine.state(), me, &labels(lang, &cal));
+            let l = labels(lang, &cal);
+            let mut events = agenda_events(engine.state(), me, &l);
+            events.extend(session_events(engine.state(), me, &l));
             let text = to_ics(&cal, &events, now());
             let _ = download_text(&stamped_name("fairlog-agenda", "ics"), "text/calendar;charset=utf-8", &text);
         })
@@ -61,9 +66,9 @@ pub fn MyAgendaPage() -> Html {
             <div class="page-head">
                 <h1 id="agenda-title">{ ET::AgendaTitle.get(lang) }</h1>
                 <span class="muted">{ name }</span>
-                <button type="button" id="download-ics" onclick={download} disabled={agenda.is_empty()}>{ ET::DownloadIcs.get(lang) }</button>
+                <button type="button" id="download-ics" onclick={download} disabled={agenda.is_empty() && sessions.is_empty()}>{ ET::DownloadIcs.get(lang) }</button>
             </div>
-            if agenda.is_empty() {
+            if agenda.is_empty() && sessions.is_empty() {
                 <p class="empty">{ ET::AgendaEmpty.get(lang) }</p>
             }
             <ol class="agenda" id="agenda">
@@ -92,6 +97,26 @@ pub fn MyAgendaPage() -> Html {
                     }
                 }) }
             </ol>
+            if !sessions.is_empty() {
+                <h2 id="agenda-live">{ lang.pick("直播带岗", "Live broadcasting with posts") }</h2>
+                <ol class="agenda" id="agenda-sessions">
+                { for sessions.iter().map(|x| {
+                    let slot = x.featured(me).map(|f| f.slot.interval(x.plan.start));
+                    html! {
+                        <li class="card" key={x.id.to_string()}>
+                            <h3><Link<Route> to={Route::LiveSession { id: x.id.to_string() }}>{ x.plan.title.clone() }</Link<Route>></h3>
+                            <p class="muted">
+                                { fairlog_domain::time::to_local(x.plan.start).format("%Y-%m-%d %H:%M").to_string() }
+                                if let Some((a, b)) = slot {
+                                    { " · " }{ lang.pick("你的时段 ", "your slot ") }
+                                    { format!("{}–{}", fairlog_domain::time::to_local(a).format("%H:%M"), fairlog_domain::time::to_local(b).format("%H:%M")) }
+                                }
+                            </p>
+                        </li>
+                    }
+                }) }
+                </ol>
+            }
         </section>
     }
 }

@@ -41,6 +41,8 @@ fn labels() -> AgendaLabels<'static> {
         online: "线上",
         cancelled: "已取消",
         shanghai_time: "北京时间",
+        livestream: "直播带岗",
+        your_slot: "你的时段",
         english: false,
     }
 }
@@ -188,4 +190,26 @@ fn a_cancelled_fair_stays_on_the_agenda_marked_cancelled() {
     assert_eq!(events[0].status, AgendaStatus::Cancelled);
     assert!(events[0].summary.starts_with("[已取消] "));
     assert!(to_ics("x", &events, t("2026-03-02T10:30")).contains("STATUS:CANCELLED"));
+}
+
+#[test]
+fn an_enterprise_featured_in_a_livestream_gets_its_own_slot_on_the_agenda() {
+    let e = crate::testing::demo_engine();
+    let s = e.state();
+    let (sid, featured) = s
+        .live_sessions
+        .values()
+        .filter(|x| x.status != crate::livestream::SessionStatus::Draft)
+        .find_map(|x| x.lineup.first().map(|f| (x.id, f.clone())))
+        .expect("the demo features an enterprise in a scheduled session");
+    let events = session_events(s, featured.enterprise_id, &labels());
+    let ev = events.iter().find(|ev| ev.uid == session_uid(sid, featured.enterprise_id)).expect("the session is on the agenda");
+    let session = &s.live_sessions[&sid];
+    assert_eq!((ev.start, ev.end), featured.slot.interval(session.plan.start));
+    assert!(ev.summary.starts_with("直播带岗："));
+    let ics = to_ics("日程", &events, t("2026-03-01T09:00"));
+    let parsed: icalendar::Calendar = ics.parse().expect("the file parses");
+    assert_eq!(parsed.components.len(), events.len());
+    // An enterprise that declined is not on the agenda.
+    assert!(enterprise_sessions(s, EnterpriseId::from_u128(424242)).is_empty());
 }
