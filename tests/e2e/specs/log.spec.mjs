@@ -162,3 +162,25 @@ test("bad files are refused with a clear message and the stored log stays byte-i
   await expect(page.locator("#import-error")).toContainText("hash chain breaks");
   await expect(page.locator("#import-error")).toContainText("Nothing was changed");
 });
+
+test("undo and redo a booth approval, as new events", async ({ page }) => {
+  await loadDemo(page);
+  await page.getByRole("link", { name: "宝山区先进制造业专场招聘会" }).click();
+  const row = page.locator("#fair-bookings tbody tr", { hasText: "顺丰速运（上海）有限公司" });
+  await expect(row).toContainText("待审核");
+  await row.getByRole("button", { name: "通过" }).click();
+  await expect(row).toContainText("已预订");
+  const after = await storedEvents(page);
+
+  await page.click("#undo");
+  await expect(row).toContainText("待审核");
+  expect(await storedEvents(page)).toBe(after + 1);
+  await page.click("#redo");
+  await expect(row).toContainText("已预订");
+  expect(await storedEvents(page)).toBe(after + 2);
+
+  await page.getByRole("link", { name: "历史记录", exact: true }).click();
+  const rows = page.locator("table.history tbody tr");
+  await expect(rows.nth(0)).toContainText("通过了 顺丰速运（上海）有限公司 在展位 A-07 的申请");
+  await expect(rows.nth(1)).toContainText("撤回了对 顺丰速运（上海）有限公司 展位 A-07 的批准");
+});
