@@ -145,6 +145,23 @@ impl FairStatusKind {
     }
 }
 
+/// A change to a published fair that enterprises booked there must see (new dates, another
+/// venue, a cancellation). Recorded by `evolve` in `State::fair_changes`, in log order.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct FairChange {
+    /// Sequence of the event that made the change.
+    pub seq: u64,
+    pub at: DateTime<Utc>,
+    pub kind: FairChangeKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum FairChangeKind {
+    Rescheduled { from: Option<Schedule>, to: Option<Schedule> },
+    Moved { from: Option<Venue>, to: Option<Venue> },
+    Cancelled { reason: String },
+}
+
 /// A fair as the state holds it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Fair {
@@ -446,17 +463,36 @@ pub(crate) fn evolve(state: &mut State, env: &EventEnvelope, event: &FairEvent) 
             );
         }
         FairEvent::FairEdited { fair_id, details } => {
-            if let Some(f) = state.fairs.get_mut(fair_id) {
-                f.details = details.clone();
-                f.version = seq;
+            let Some(f) = state.fairs.get_mut(fair_id) else { return };
+            let mut changes = Vec::new();
+            if f.status == FairStatus::Published {
+                if f.details.schedule != details.schedule {
+                    changes.push(FairChangeKind::Rescheduled { from: f.details.schedule, to: details.schedule });
+                }
+                if f.details.venue != details.venue {
+                    changes.push(FairChangeKind::Moved { from: f.details.venue.clone(), to: details.venue.clone() });
+                }
+            }
+            f.details = details.clone();
+            f.version = seq;
+            for kind in changes {
+                record_change(state, *fair_id, env, kind);
             }
         }
         FairEvent::FairPublished { fair_id } => set_status(state, *fair_id, seq, FairStatus::Published),
         FairEvent::FairClosed { fair_id } => set_status(state, *fair_id, seq, FairStatus::Closed),
         FairEvent::FairCancelled { fair_id, reason } => {
-            set_status(state, *fair_id, seq, FairStatus::Cancelled { reason: reason.clone() })
+            let was_published = state.fairs.get(fair_id).is_some_and(|f| f.status == FairStatus::Published);
+            set_status(state, *fair_id, seq, FairStatus::Cancelled { reason: reason.clone() });
+            if was_published {
+                record_change(state, *fair_id, env, FairChangeKind::Cancelled { reason: reason.clone() });
+            }
         }
     }
+}
+
+fn record_change(state: &mut State, fair_id: FairId, env: &EventEnvelope, kind: FairChangeKind) {
+    state.fair_changes.entry(fair_id).or_default().push_back(FairChange { seq: env.seq, at: env.recorded_at, kind });
 }
 
 fn set_status(state: &mut State, id: FairId, seq: u64, status: FairStatus) {

@@ -30,6 +30,7 @@ pub mod state;
 pub mod synth;
 pub mod testing;
 pub mod time;
+pub mod views;
 
 pub use command::{decide, Command, Intent};
 pub use engine::Engine;

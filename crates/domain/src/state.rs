@@ -9,7 +9,7 @@ use crate::booking::{self, Booking, BookingRules, IdSet, WaitlistEntry};
 use crate::enterprise::{self, Enterprise};
 use crate::envelope::EventEnvelope;
 use crate::event::Event;
-use crate::fair::{self, Fair};
+use crate::fair::{self, Fair, FairChange};
 use crate::floor_plan::{self, FloorPlan};
 use crate::ids::{BookingId, BoothId, EnterpriseId, FairId, PostId, SeriesId, WaitlistId};
 use crate::post::{self, Post};
@@ -39,6 +39,8 @@ pub struct State {
     /// Each fair's waitlist in joining order.
     pub waitlist_order: OrdMap<FairId, Vector<WaitlistId>>,
     pub booking_rules: OrdMap<FairId, BookingRules>,
+    /// Changes to published fairs (dates, venue, cancellation), for the enterprises booked there.
+    pub fair_changes: OrdMap<FairId, Vector<FairChange>>,
     /// Sequence of the last event applied (0 for none).
     pub last_seq: u64,
 }
