@@ -169,7 +169,10 @@ pub fn demo_commands(now: DateTime<Utc>, mut new_id: impl FnMut() -> Uuid) -> Ve
         }
     }
 
-    intents.into_iter().map(|intent| Command { actor: demo_actor(), now, intent }).collect()
+    let mut cmds: Vec<Command> =
+        intents.into_iter().map(|intent| Command { actor: demo_actor(), now, intent }).collect();
+    cmds.extend(crate::demo_organizer::booths_and_bookings(now, &cmds, &mut new_id));
+    cmds
 }
 
 #[cfg(test)]

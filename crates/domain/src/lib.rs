@@ -13,6 +13,7 @@ pub mod codec;
 pub mod command;
 pub mod credit_code;
 pub mod demo;
+pub mod demo_organizer;
 pub mod engine;
 pub mod enterprise;
 pub mod envelope;
