@@ -29,6 +29,7 @@ pub mod post;
 pub mod series;
 pub mod state;
 pub mod synth;
+pub mod synth_booths;
 pub mod testing;
 pub mod time;
 pub mod views;

@@ -155,7 +155,7 @@ impl PlanView {
     /// The booths sorted by code (for lists and the printed plan).
     pub fn by_code(&self) -> Vec<&BoothView> {
         let mut v: Vec<&BoothView> = self.booths.iter().collect();
-        v.sort_by(|a, b| natural_key(&a.code).cmp(&natural_key(&b.code)));
+        v.sort_by_key(|a| natural_key(&a.code));
         v
     }
 
@@ -228,7 +228,7 @@ pub fn free_booths(state: &State, fair: FairId) -> Vec<&Booth> {
     let Some(plan) = state.floor_plans.get(&fair) else { return Vec::new() };
     let mut v: Vec<&Booth> =
         plan.booths.values().filter(|b| b.blocked.is_none() && !state.booth_taken.contains_key(&b.id)).collect();
-    v.sort_by(|a, b| natural_key(&a.code).cmp(&natural_key(&b.code)));
+    v.sort_by_key(|a| natural_key(&a.code));
     v
 }
 
@@ -350,7 +350,7 @@ pub fn enterprise_bookings(state: &State, enterprise: EnterpriseId) -> Vec<Booki
             }
         })
         .collect();
-    v.sort_by(|a, b| (a.fair_start.is_none(), a.fair_start).cmp(&(b.fair_start.is_none(), b.fair_start)));
+    v.sort_by_key(|a| (a.fair_start.is_none(), a.fair_start));
     v
 }
 
