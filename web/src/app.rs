@@ -6,7 +6,10 @@ use yew_router::prelude::*;
 
 use crate::components::{AppHeader, NoticeBar, SkipLink, StorageProblem};
 use crate::i18n::{Lang, T};
-use crate::pages::{FairFormPage, FairPage, FairsPage};
+use crate::pages::{
+    BoothRequestsPage, CommissionerPage, FairFormPage, FairPage, FairsPage, FloorPlanPage, KeyEnterprisesPage,
+    PlanBenchPage, SeriesPage,
+};
 use crate::session::{initial_lang, remember_lang, Prefs, Session};
 use crate::store::{Action, AppModel, Commander, Phase, Store, DB_NAME};
 
@@ -20,6 +23,18 @@ pub enum Route {
     Fair { id: String },
     #[at("/fairs/:id/edit")]
     EditFair { id: String },
+    #[at("/fairs/:id/plan")]
+    FloorPlan { id: String },
+    #[at("/fairs/:id/requests")]
+    BoothRequests { id: String },
+    #[at("/series")]
+    Series,
+    #[at("/key-enterprises")]
+    KeyEnterprises,
+    #[at("/commissioner")]
+    Commissioner,
+    #[at("/bench/floor-plan")]
+    PlanBench,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -31,6 +46,12 @@ fn switch(route: Route) -> Html {
         Route::NewFair => html! { <FairFormPage id={None::<String>} /> },
         Route::Fair { id } => html! { <FairPage {id} /> },
         Route::EditFair { id } => html! { <FairFormPage id={Some(id)} /> },
+        Route::FloorPlan { id } => html! { <FloorPlanPage {id} /> },
+        Route::BoothRequests { id } => html! { <BoothRequestsPage {id} /> },
+        Route::Series => html! { <SeriesPage /> },
+        Route::KeyEnterprises => html! { <KeyEnterprisesPage /> },
+        Route::Commissioner => html! { <CommissionerPage /> },
+        Route::PlanBench => html! { <PlanBenchPage /> },
         Route::NotFound => html! { <Redirect<Route> to={Route::Fairs} /> },
     }
 }

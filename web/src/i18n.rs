@@ -64,6 +64,11 @@ pub enum T {
     SkipToContent => "跳到正文", "Skip to content";
     NavFairs => "招聘会", "Job fairs";
     NavNewFair => "新建招聘会", "New job fair";
+    NavSeries => "系列活动", "Series";
+    NavKeyEnterprises => "重点企业", "Key enterprises";
+    NavCommissioner => "服务专员", "Commissioner";
+    ActingFor => "代表的企业", "Acting for";
+    ActingForNone => "（选择企业）", "(choose an enterprise)";
     SwitchLang => "English", "中文";
     SwitchLangLabel => "切换到英文", "Switch to Chinese";
     ActingAs => "当前身份", "Acting as";

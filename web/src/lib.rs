@@ -6,6 +6,7 @@ pub mod error_text;
 pub mod format;
 pub mod forms;
 pub mod i18n;
+pub mod organizer_ui;
 pub mod pages;
 pub mod session;
 pub mod store;

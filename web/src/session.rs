@@ -8,6 +8,7 @@ use crate::i18n::Lang;
 const LANG_KEY: &str = "fairlog.lang";
 const ROLE_KEY: &str = "fairlog.role";
 const NAME_KEY: &str = "fairlog.name.";
+const SUBJECT_KEY: &str = "fairlog.subject.";
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
@@ -47,6 +48,8 @@ pub fn default_name(role: Role) -> &'static str {
 pub struct Session {
     pub role: Role,
     pub name: String,
+    /// The enterprise (or host) this person acts for, when the role has one.
+    pub subject: Option<uuid::Uuid>,
 }
 
 impl Session {
@@ -59,17 +62,21 @@ impl Session {
         let name = load(&format!("{NAME_KEY}{}", role.key()))
             .filter(|n| !n.trim().is_empty())
             .unwrap_or_else(|| default_name(role).to_owned());
-        Session { role, name }
+        let subject = load(&format!("{SUBJECT_KEY}{}", role.key())).and_then(|s| s.parse().ok());
+        Session { role, name, subject }
     }
 
     pub fn remember(&self) {
         save(ROLE_KEY, self.role.key());
         save(&format!("{NAME_KEY}{}", self.role.key()), &self.name);
+        save(&format!("{SUBJECT_KEY}{}", self.role.key()), &self.subject.map(|s| s.to_string()).unwrap_or_default());
     }
 
     pub fn actor(&self) -> Actor {
         let name = self.name.trim();
-        Actor::new(self.role, if name.is_empty() { default_name(self.role) } else { name })
+        let mut actor = Actor::new(self.role, if name.is_empty() { default_name(self.role) } else { name });
+        actor.subject = self.subject.filter(|_| self.role != Role::Organizer);
+        actor
     }
 }
 

@@ -173,6 +173,62 @@ pub fn booth_log(events: usize, seed: u64) -> Engine {
     engine
 }
 
+/// One published fair with `BOOTHS_PER_FAIR` booths in every state (about a third requested, a
+/// third booked, a few blocked, the rest free), for rendering benchmarks. Returns the engine and
+/// the fair.
+pub fn showcase_fair(seed: u64) -> (Engine, FairId) {
+    let mut rng = Rng::new(seed);
+    let mut event_ids = Rng::new(seed ^ 0x5E0C_0000_0000_0001);
+    let mut engine = Engine::new();
+    let organizer = Actor::organizer("生成器");
+    let now = synth_now();
+    let mut run = |engine: &mut Engine, actor: &Actor, intent: Intent| {
+        engine.execute(Command { actor: actor.clone(), now, intent }, || event_ids.uuid()).is_ok()
+    };
+    let fair_id = FairId(rng.uuid());
+    for intent in fair_with_booths(fair_id, 0, &mut rng) {
+        run(&mut engine, &organizer, intent);
+    }
+    let names = ["上海宝联精密机械有限公司", "联影医疗", "上海申程快递服务有限公司", "盒马鲜生", "上海临港海事工程有限公司"];
+    let ents: Vec<EnterpriseId> = (0..60).map(|_| EnterpriseId(rng.uuid())).collect();
+    for (i, id) in ents.iter().enumerate() {
+        let profile = EnterpriseProfile {
+            name: format!("{}{}", names[i % names.len()], i),
+            credit_code: credit_code::complete(&format!("91310000MA{:07}", i)),
+            industry: Industry::ALL[i % Industry::ALL.len()],
+            district: District::ALL[i % District::ALL.len()],
+            size: CompanySize::Medium,
+            contact_name: "联系人".into(),
+            contact_phone: "13800000000".into(),
+            description: String::new(),
+        };
+        run(&mut engine, &organizer, EnterpriseCommand::RegisterEnterprise { enterprise_id: *id, profile }.into());
+    }
+    let booths: Vec<BoothId> = engine.state().floor_plans[&fair_id].booths.keys().copied().collect();
+    let mut approve = Vec::new();
+    for (k, booth_id) in booths.into_iter().enumerate() {
+        match k % 3 {
+            _ if k % 50 == 7 => {
+                let intent = FloorPlanCommand::BlockBooth { booth_id, reason: "消防通道".into() }.into();
+                run(&mut engine, &organizer, intent);
+            }
+            0 => {}
+            r => {
+                let e = ents[(k / 3) % ents.len()];
+                let booking_id = BookingId(rng.uuid());
+                let actor = Actor { role: Role::Enterprise, name: "联系人".into(), subject: Some(e.0) };
+                let target = BoothTarget::Booth { booth_id };
+                let intent = BookingCommand::RequestBooth { booking_id, fair_id, enterprise_id: e, target };
+                if run(&mut engine, &actor, intent.into()) && r == 2 {
+                    approve.push(booking_id);
+                }
+            }
+        }
+    }
+    run(&mut engine, &organizer, BookingCommand::ApproveBookings { booking_ids: approve }.into());
+    (engine, fair_id)
+}
+
 /// An id the generated log does not hold (for benchmark commands).
 pub fn fresh_id(n: u128) -> Uuid {
     Uuid::from_u128(0xBE4C_0000_0000_0000_0000_0000_0000_0000 | n)
@@ -183,6 +239,14 @@ mod tests {
     use super::*;
     use crate::booking::BoothState;
     use crate::views;
+
+    #[test]
+    fn the_showcase_fair_has_booths_in_every_state() {
+        let (engine, fair) = showcase_fair(1);
+        let c = views::floor_plan(engine.state(), fair).counts();
+        assert_eq!(c.free + c.requested + c.booked + c.blocked + c.held, BOOTHS_PER_FAIR);
+        assert!(c.free > 250 && c.requested > 250 && c.booked > 250 && c.blocked >= 15, "{c:?}");
+    }
 
     #[test]
     fn the_generated_log_has_plans_requests_and_bookings() {

@@ -37,6 +37,9 @@ pub fn AppHeader() -> Html {
             <nav aria-label={lang.pick("主导航", "Main")}>
                 <Link<Route> to={Route::Fairs}>{ T::NavFairs.get(lang) }</Link<Route>>
                 <Link<Route> to={Route::NewFair}>{ T::NavNewFair.get(lang) }</Link<Route>>
+                <Link<Route> to={Route::Series}>{ T::NavSeries.get(lang) }</Link<Route>>
+                <Link<Route> to={Route::KeyEnterprises}>{ T::NavKeyEnterprises.get(lang) }</Link<Route>>
+                <Link<Route> to={Route::Commissioner}>{ T::NavCommissioner.get(lang) }</Link<Route>>
             </nav>
             <div class="header-tools">
                 <ExportLogButton />
@@ -51,6 +54,7 @@ pub fn AppHeader() -> Html {
 #[component]
 pub fn RoleSwitcher() -> Html {
     let prefs = use_prefs();
+    let app = use_app();
     let lang = prefs.lang;
     let on_role = {
         let set = prefs.set_session.clone();
@@ -65,6 +69,36 @@ pub fn RoleSwitcher() -> Html {
         let session = prefs.session.clone();
         Callback::from(move |e: Event| set.emit(Session { name: input_value(&e), ..session.clone() }))
     };
+    let on_subject = {
+        let set = prefs.set_session.clone();
+        let session = prefs.session.clone();
+        Callback::from(move |e: Event| {
+            set.emit(Session { subject: select_value(&e).parse().ok(), ..session.clone() })
+        })
+    };
+    // Acting for an enterprise: which one (every event records it as the actor's subject).
+    let subject_picker = (prefs.session.role == Role::Enterprise).then(|| {
+        let engine = app.store.engine();
+        let mut ents: Vec<(String, String)> = engine
+            .state()
+            .enterprises
+            .values()
+            .map(|e| (e.id.to_string(), e.profile.name.clone()))
+            .collect();
+        ents.sort_by(|a, b| a.1.cmp(&b.1));
+        let current = prefs.session.subject.map(|s| s.to_string()).unwrap_or_default();
+        html! {
+            <>
+                <label for="acting-for" class="visually-hidden">{ T::ActingFor.get(lang) }</label>
+                <select id="acting-for" class="acting-for" onchange={on_subject}>
+                    <option value="" selected={current.is_empty()}>{ T::ActingForNone.get(lang) }</option>
+                    { for ents.into_iter().map(|(id, name)| html! {
+                        <option value={id.clone()} selected={current == id}>{ name }</option>
+                    }) }
+                </select>
+            </>
+        }
+    });
     html! {
         <div class="role-switcher">
             <label for="role">{ T::ActingAs.get(lang) }</label>
@@ -73,6 +107,7 @@ pub fn RoleSwitcher() -> Html {
                     <option value={r.key()} selected={*r == prefs.session.role}>{ role(lang, *r) }</option>
                 }) }
             </select>
+            { subject_picker.unwrap_or_default() }
             <label for="actor-name" class="visually-hidden">{ T::ActorName.get(lang) }</label>
             <input id="actor-name" class="actor-name" type="text" maxlength="40"
                 value={prefs.session.name.clone()} onchange={on_name} />
