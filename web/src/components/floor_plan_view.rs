@@ -38,7 +38,10 @@ pub enum FpT {
     Blocked => "不可用", "blocked";
     PlanLabel => "展位图（{w} × {d} 米）", "Floor plan ({w} × {d} m)";
     EdgeOfHall => "已到场馆边缘", "Already at the edge of the hall";
-    BoothLabel => "展位 {code}，{w}×{h} 米，位置 ({x}, {y})，{state}", "Booth {code}, {w}×{h} m, at ({x}, {y}), {state}";
+    ZoomIn => "放大", "Zoom in";
+    ZoomOut => "缩小", "Zoom out";
+    ZoomLevel => "缩放 {n}×", "Zoom {n}×";
+    LabelsHidden => "展位太小，文字已隐藏：放大后可见，或选中展位查看详情。", "Booths are too small for their texts at this size: zoom in, or select a booth to see it.";
     Legend => "图例", "Legend";
     ResizeHandle => "拖动调整大小", "Drag to resize";
     NoHall => "尚未设置场馆尺寸。", "The hall has no size yet.";
@@ -105,7 +108,17 @@ pub struct FloorPlanViewProps {
     /// Extra text for screen readers (e.g. how to use the keyboard).
     #[prop_or_default]
     pub describedby: Option<AttrValue>,
+    /// Draw the booths' texts: `None` decides by scale (see [`LABEL_MIN_PX_PER_M`]).
+    #[prop_or_default]
+    pub labels: Option<bool>,
 }
+
+/// Booth texts are drawn when one metre of the hall takes at least this many pixels on screen
+/// (a booth code, 0.9 m high, is then at least 9 px high). Below that they would be unreadable, so
+/// the plan shows state by colour and pattern, names each booth for screen readers with
+/// `aria-label`, and offers to zoom in; this keeps a plan of 1,000 booths quick to draw.
+pub const LABEL_MIN_PX_PER_M: f64 = 10.0;
+const ZOOMS: [u8; 4] = [1, 2, 4, 8];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum DragKind {
@@ -180,9 +193,33 @@ pub fn FloorPlanView(props: &FloorPlanViewProps) -> Html {
     let lang = crate::session::use_lang();
     let drag = use_state(|| None::<Drag>);
     let edge = use_state(|| None::<BoothId>);
+    let zoom = use_state(|| 0usize);
+    let scroller = use_node_ref();
+    let width_px = use_state(|| 0.0f64);
+    {
+        let (scroller, width_px) = (scroller.clone(), width_px.clone());
+        use_effect_with((), move |_| {
+            if let Some(el) = scroller.cast::<web_sys::Element>() {
+                let w = el.client_width() as f64;
+                if w > 0.0 {
+                    width_px.set(w);
+                }
+            }
+        });
+    }
     let plan = &props.plan;
     let vb = view_box(plan);
     let edit = props.mode == PlanMode::Edit;
+    let z = ZOOMS[(*zoom).min(ZOOMS.len() - 1)];
+    let px_per_m = if *width_px > 0.0 { *width_px } else { 900.0 } * z as f64 / vb.2;
+    let labels = props.labels.unwrap_or(px_per_m >= LABEL_MIN_PX_PER_M);
+    let zoom_by = |d: isize| {
+        let zoom = zoom.clone();
+        Callback::from(move |_: MouseEvent| {
+            let next = (*zoom as isize + d).clamp(0, ZOOMS.len() as isize - 1) as usize;
+            zoom.set(next);
+        })
+    };
 
     let onpointerdown = {
         let drag = drag.clone();
@@ -361,7 +398,16 @@ pub fn FloorPlanView(props: &FloorPlanViewProps) -> Html {
 
     html! {
         <div class={classes!("floor-plan", edit.then_some("editing"), drag.is_some().then_some("dragging"))}>
-            <svg class="plan-svg" viewBox={format!("{} {} {} {}", vb.0, vb.1, vb.2, vb.3)}
+            <div class="zoom-bar no-print">
+                <button type="button" class="secondary zoom-out" onclick={zoom_by(-1)} disabled={*zoom == 0}
+                    aria-label={FpT::ZoomOut.get(lang)}>{ "−" }</button>
+                <span class="zoom-level" aria-live="polite">{ fill(FpT::ZoomLevel.get(lang), &[("n", z.to_string())]) }</span>
+                <button type="button" class="secondary zoom-in" onclick={zoom_by(1)} disabled={*zoom + 1 >= ZOOMS.len()}
+                    aria-label={FpT::ZoomIn.get(lang)}>{ "+" }</button>
+                if !labels { <span class="hint labels-hidden">{ FpT::LabelsHidden.get(lang) }</span> }
+            </div>
+            <div class={classes!("plan-scroll", (z > 1).then_some("zoomed"))} ref={scroller}>
+            <svg class={classes!("plan-svg", format!("z{z}"))} viewBox={format!("{} {} {} {}", vb.0, vb.1, vb.2, vb.3)}
                 preserveAspectRatio="xMinYMin meet" role="group"
                 aria-label={fill(FpT::PlanLabel.get(lang), &[("w", plan.width.to_string()), ("d", plan.depth.to_string())])}
                 aria-describedby={props.describedby.clone()}
@@ -381,11 +427,16 @@ pub fn FloorPlanView(props: &FloorPlanViewProps) -> Html {
                 </defs>
                 <rect class="hall" data-bg="hall" x="0" y="0" width={plan.width.to_string()} height={plan.depth.to_string()} />
                 <BoothLayer plan={plan.clone()} selected={props.selected} pending={props.pending} {lang}
-                    names={props.names} focusable=true />
-                { for ghost }
-                { for handle }
-                { for callout }
+                    names={props.names} {labels} focusable=true />
+                // One stable node: optional children flattened into the <svg>'s list would shift
+                // Yew's end-aligned diff and re-create every booth.
+                <g class="overlay">
+                    { for ghost }
+                    { for handle }
+                    { for callout }
+                </g>
             </svg>
+            </div>
         </div>
     }
 }
@@ -424,6 +475,7 @@ struct BoothLayerProps {
     pending: Option<(BoothId, Rect)>,
     lang: Lang,
     names: bool,
+    labels: bool,
     focusable: bool,
 }
 
@@ -437,10 +489,14 @@ fn BoothLayer(p: &BoothLayerProps) -> Html {
     html! {
         <>
             <g class="zones">{ for p.plan.zones.iter().filter_map(|z| zone_outline(&p.plan, z.id, &z.name)) }</g>
-            <g class="booths">
+            <g class="booths" font-size="0.9">
                 { for booths.into_iter().map(|b| {
                     let rect = p.pending.filter(|(id, _)| *id == b.id).map(|(_, r)| r).unwrap_or(b.rect);
-                    booth_node(b, rect, p.selected == Some(b.id), p.lang, p.names, p.focusable)
+                    if p.labels {
+                        booth_node(b, rect, p.selected == Some(b.id), p.lang, p.names, p.focusable)
+                    } else {
+                        booth_shape(b, rect, p.selected == Some(b.id), p.lang, p.focusable)
+                    }
                 }) }
             </g>
         </>
@@ -485,38 +541,81 @@ fn fit(s: &str, width: f64, fs: f64) -> String {
     out
 }
 
-fn booth_node(b: &BoothView, r: Rect, selected: bool, lang: Lang, names: bool, focusable: bool) -> Html {
-    let (x, y, w, h) = (r.x as f64, r.y as f64, r.w as f64, r.h as f64);
-    let cx = x + w / 2.0;
+/// Whole and half metres as attribute values without formatting (most booths are 2–20 m).
+fn metre_attr(halves: u32) -> AttrValue {
+    const WHOLE: [&str; 41] = [
+        "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19",
+        "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37",
+        "38", "39", "40",
+    ];
+    const HALF: [&str; 20] = [
+        "0.5", "1.5", "2.5", "3.5", "4.5", "5.5", "6.5", "7.5", "8.5", "9.5", "10.5", "11.5", "12.5", "13.5", "14.5",
+        "15.5", "16.5", "17.5", "18.5", "19.5",
+    ];
+    let i = (halves / 2) as usize;
+    match (halves % 2, WHOLE.get(i), HALF.get(i)) {
+        (0, Some(s), _) => AttrValue::Static(s),
+        (1, _, Some(s)) => AttrValue::Static(s),
+        _ => AttrValue::from(fmt(halves as f64 / 2.0)),
+    }
+}
+
+fn booth_class(state: BoothState, selected: bool) -> &'static str {
+    match (state, selected) {
+        (BoothState::Free, false) => "booth free",
+        (BoothState::Held, false) => "booth held",
+        (BoothState::Requested, false) => "booth requested",
+        (BoothState::Booked, false) => "booth booked",
+        (BoothState::Blocked, false) => "booth blocked",
+        (BoothState::Free, true) => "booth free selected",
+        (BoothState::Held, true) => "booth held selected",
+        (BoothState::Requested, true) => "booth requested selected",
+        (BoothState::Booked, true) => "booth booked selected",
+        (BoothState::Blocked, true) => "booth blocked selected",
+    }
+}
+
+/// Default font size of booth codes (set once on the layer, inherited).
+const CODE_FS: f64 = 0.9;
+const NAME_FS: f64 = 0.45;
+
+/// A booth too small on screen for text: its shape (state by colour and pattern), named for
+/// screen readers by `aria-label`.
+fn booth_shape(b: &BoothView, r: Rect, selected: bool, lang: Lang, focusable: bool) -> Html {
     let state = booth_state_text(lang, b.state);
-    let room = w - 0.3;
-    let code_fs = (0.9f64).min(h * 0.3).min(room / (b.code.chars().count().max(1) as f64 * 0.62));
-    let state_fs = (0.55f64).min(room / text_width(state, 1.0).max(0.1));
-    let name = if names { b.enterprise.as_deref() } else { None };
-    let label = fill(
-        FpT::BoothLabel.get(lang),
-        &[
-            ("code", b.code.clone()),
-            ("w", r.w.to_string()),
-            ("h", r.h.to_string()),
-            ("x", r.x.to_string()),
-            ("y", r.y.to_string()),
-            ("state", state.to_owned()),
-        ],
-    );
     let label = match &b.enterprise {
-        Some(e) => format!("{label}, {e}"),
-        None => label,
+        Some(e) => format!("{} {state} {e}", b.code),
+        None => format!("{} {state}", b.code),
     };
     html! {
-        <g key={b.id.to_string()} class={classes!("booth", b.state.key(), selected.then_some("selected"))}
-            data-booth={b.id.to_string()} tabindex={focusable.then_some("0")} role="button"
-            aria-pressed={selected.to_string()} aria-label={label}>
-            <rect class="booth-box" x={r.x.to_string()} y={r.y.to_string()} width={r.w.to_string()} height={r.h.to_string()} />
-            <text class="booth-code" x={fmt(cx)} y={fmt(y + h * if name.is_some() { 0.3 } else { 0.4 })} font-size={fmt(code_fs)}>{ b.code.clone() }</text>
-            <text class="booth-state" x={fmt(cx)} y={fmt(y + h * if name.is_some() { 0.56 } else { 0.7 })} font-size={fmt(state_fs)}>{ state }</text>
+        <g key={b.id.to_string()} class={booth_class(b.state, selected)} data-booth={b.id.to_string()}
+            tabindex={focusable.then_some("0")} role="button" aria-pressed={selected.then_some("true")} aria-label={label}
+            transform={format!("translate({} {})", r.x, r.y)}>
+            <rect width={metre_attr(2 * r.w as u32)} height={metre_attr(2 * r.h as u32)} />
+        </g>
+    }
+}
+
+/// One booth: a group placed by `transform`, so its children need few attributes. Its accessible
+/// name comes from its text (code, state, enterprise). Kept lean: a plan may hold 1,000 booths.
+fn booth_node(b: &BoothView, r: Rect, selected: bool, lang: Lang, names: bool, focusable: bool) -> Html {
+    let (w, h) = (r.w as f64, r.h as f64);
+    let state = booth_state_text(lang, b.state);
+    let room = w - 0.3;
+    let code_fs = CODE_FS.min(h * 0.3).min(room / (b.code.chars().count().max(1) as f64 * 0.62));
+    let state_fs = (0.55f64).min(room / text_width(state, 1.0).max(0.1));
+    let name = if names { b.enterprise.as_deref() } else { None };
+    let (code_y, state_y) = if name.is_some() { (0.3, 0.56) } else { (0.4, 0.7) };
+    let cx = metre_attr(r.w as u32);
+    html! {
+        <g key={b.id.to_string()} class={booth_class(b.state, selected)} data-booth={b.id.to_string()}
+            tabindex={focusable.then_some("0")} role="button" aria-pressed={selected.then_some("true")}
+            transform={format!("translate({} {})", r.x, r.y)}>
+            <rect width={metre_attr(2 * r.w as u32)} height={metre_attr(2 * r.h as u32)} />
+            <text x={cx.clone()} y={fmt(h * code_y)} font-size={(code_fs < CODE_FS).then(|| fmt(code_fs))}>{ b.code.clone() }</text>
+            <text class="st" x={cx.clone()} y={fmt(h * state_y)} font-size={fmt(state_fs)}>{ state }</text>
             if let Some(n) = name {
-                <text class="booth-name" x={fmt(cx)} y={fmt(y + h * 0.82)} font-size="0.45">{ fit(n, room, 0.45) }</text>
+                <text class="nm" x={cx} y={fmt(h * 0.82)}>{ fit(n, room, NAME_FS) }</text>
             }
         </g>
     }
@@ -545,7 +644,7 @@ pub fn PlanLegend() -> Html {
                 { for states.into_iter().map(|s| html! {
                     <li>
                         <svg class="swatch" viewBox="0 0 2 1.2" aria-hidden="true" focusable="false">
-                            <g class={classes!("booth", s.key())}><rect class="booth-box" x="0.1" y="0.1" width="1.8" height="1" /></g>
+                            <g class={booth_class(s, false)}><rect x="0.1" y="0.1" width="1.8" height="1" /></g>
                         </svg>
                         { booth_state_text(lang, s) }
                     </li>

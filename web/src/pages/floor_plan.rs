@@ -77,6 +77,7 @@ pub enum PT {
     Size => "尺寸", "Size";
     State => "状态", "State";
     NotANumber => "请输入 0 或正整数", "Enter 0 or a whole number";
+    SelectedLive => "已选中展位 {code}，位置 ({x}, {y})，{w}×{h} 米，{state}", "Booth {code} selected, at ({x}, {y}), {w}×{h} m, {state}";
 }
 }
 
@@ -237,10 +238,26 @@ pub fn FloorPlanPage(props: &FloorPlanPageProps) -> Html {
         let selected = selected.clone();
         let refusal = refusal.clone();
         let booth_problem = booth_problem.clone();
+        let live = live.clone();
+        let plan = plan.clone();
         Callback::from(move |id: Option<BoothId>| {
             selected.set(id);
             refusal.set(None);
             booth_problem.set(None);
+            if let Some(b) = id.and_then(|id| plan.booth(id)) {
+                let r = b.rect;
+                live.set(fill(
+                    PT::SelectedLive.get(lang),
+                    &[
+                        ("code", b.code.clone()),
+                        ("x", r.x.to_string()),
+                        ("y", r.y.to_string()),
+                        ("w", r.w.to_string()),
+                        ("h", r.h.to_string()),
+                        ("state", booth_state_text(lang, b.state).into()),
+                    ],
+                ));
+            }
         })
     };
 
