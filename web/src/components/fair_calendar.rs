@@ -82,8 +82,10 @@ pub fn FairCalendar(props: &FairCalendarProps) -> Html {
                 anchor.set(match (span, dir) {
                     (_, 0) => today,
                     (CalendarSpan::Week, d) => a + Duration::days(7 * d as i64),
-                    (CalendarSpan::Month, 1) => a.with_day(1).unwrap_or(a) + Months::new(1),
-                    (CalendarSpan::Month, _) => a.with_day(1).unwrap_or(a) - Months::new(1),
+                    // Keep the day (clamped to the month's last), so that switching to the week
+                    // view stays near where one was.
+                    (CalendarSpan::Month, 1) => a.checked_add_months(Months::new(1)).unwrap_or(a),
+                    (CalendarSpan::Month, _) => a.checked_sub_months(Months::new(1)).unwrap_or(a),
                 })
             })
         }

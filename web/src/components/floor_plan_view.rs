@@ -166,9 +166,10 @@ fn view_box(plan: &PlanView) -> (f64, f64, f64, f64) {
     (-MARGIN, -MARGIN, w + 2.0 * MARGIN, d + 2.0 * MARGIN)
 }
 
-/// Pointer position in metres of the hall.
-fn metres(e: &MouseEvent, vb: (f64, f64, f64, f64)) -> Option<(f64, f64)> {
-    let svg: web_sys::Element = e.current_target()?.dyn_into().ok()?;
+/// Pointer position in metres of the hall. (Yew delegates events to its root, so the event's
+/// `current_target` is not the SVG: the SVG comes by its `NodeRef`.)
+fn metres(e: &MouseEvent, svg: &NodeRef, vb: (f64, f64, f64, f64)) -> Option<(f64, f64)> {
+    let svg: web_sys::Element = svg.cast()?;
     let r = svg.get_bounding_client_rect();
     if r.width() <= 0.0 || r.height() <= 0.0 {
         return None;
@@ -195,6 +196,7 @@ pub fn FloorPlanView(props: &FloorPlanViewProps) -> Html {
     let edge = use_state(|| None::<BoothId>);
     let zoom = use_state(|| 0usize);
     let scroller = use_node_ref();
+    let svg_ref = use_node_ref();
     let width_px = use_state(|| 0.0f64);
     {
         let (scroller, width_px) = (scroller.clone(), width_px.clone());
@@ -227,14 +229,15 @@ pub fn FloorPlanView(props: &FloorPlanViewProps) -> Html {
         let plan = plan.clone();
         let selected = props.selected;
         let new_size = props.new_size;
+        let svg_ref = svg_ref.clone();
         Callback::from(move |e: PointerEvent| {
             if e.button() != 0 {
                 return;
             }
-            let Some(at) = metres(&e, vb) else { return };
+            let Some(at) = metres(&e, &svg_ref, vb) else { return };
             let target = e.target();
             let start = |kind, booth: Option<BoothId>, orig| {
-                if let Some(svg) = e.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                if let Some(svg) = svg_ref.cast::<web_sys::Element>() {
                     let _ = svg.set_pointer_capture(e.pointer_id());
                 }
                 drag.set(Some(Drag { kind, booth, orig, start: at, now: at }));
@@ -267,9 +270,10 @@ pub fn FloorPlanView(props: &FloorPlanViewProps) -> Html {
 
     let onpointermove = {
         let drag = drag.clone();
+        let svg_ref = svg_ref.clone();
         Callback::from(move |e: PointerEvent| {
             let Some(d) = *drag else { return };
-            let Some(at) = metres(&e, vb) else { return };
+            let Some(at) = metres(&e, &svg_ref, vb) else { return };
             let next = Drag { now: at, ..d };
             if next.rect() != d.rect() {
                 drag.set(Some(next));
@@ -280,10 +284,11 @@ pub fn FloorPlanView(props: &FloorPlanViewProps) -> Html {
     let onpointerup = {
         let drag = drag.clone();
         let on_edit = props.on_edit.clone();
+        let svg_ref = svg_ref.clone();
         Callback::from(move |e: PointerEvent| {
             let Some(d) = *drag else { return };
             drag.set(None);
-            let now = metres(&e, vb).unwrap_or(d.now);
+            let now = metres(&e, &svg_ref, vb).unwrap_or(d.now);
             let d = Drag { now, ..d };
             let r = d.rect();
             match (d.kind, d.booth) {
@@ -316,10 +321,12 @@ pub fn FloorPlanView(props: &FloorPlanViewProps) -> Html {
         let on_select = props.on_select.clone();
         let drag = drag.clone();
         let edge = edge.clone();
+        let pending = props.pending;
         Callback::from(move |e: KeyboardEvent| {
             let Some(id) = booth_of(e.target()) else { return };
             let Some(b) = plan.booth(id) else { return };
-            let r = b.rect;
+            // Keys pressed faster than the answers come build on the move still in flight.
+            let r = pending.filter(|(p, _)| *p == id).map(|(_, r)| r).unwrap_or(b.rect);
             let key = e.key();
             if matches!(key.as_str(), "Enter" | " ") {
                 e.prevent_default();
@@ -407,7 +414,7 @@ pub fn FloorPlanView(props: &FloorPlanViewProps) -> Html {
                 if !labels { <span class="hint labels-hidden">{ FpT::LabelsHidden.get(lang) }</span> }
             </div>
             <div class={classes!("plan-scroll", (z > 1).then_some("zoomed"))} ref={scroller}>
-            <svg class={classes!("plan-svg", format!("z{z}"))} viewBox={format!("{} {} {} {}", vb.0, vb.1, vb.2, vb.3)}
+            <svg ref={svg_ref} class={classes!("plan-svg", format!("z{z}"))} viewBox={format!("{} {} {} {}", vb.0, vb.1, vb.2, vb.3)}
                 preserveAspectRatio="xMinYMin meet" role="group"
                 aria-label={fill(FpT::PlanLabel.get(lang), &[("w", plan.width.to_string()), ("d", plan.depth.to_string())])}
                 aria-describedby={props.describedby.clone()}

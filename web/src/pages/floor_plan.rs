@@ -567,7 +567,7 @@ pub fn FloorPlanPage(props: &FloorPlanPageProps) -> Html {
             <p class="visually-hidden" role="status" aria-live="polite" id="plan-live">{ (*live).clone() }</p>
             if physical {
                 <p class="plan-counts" id="plan-counts">{ plan_summary(lang, &plan) }</p>
-                <div class="plan-layout">
+                <div class={classes!("plan-layout", (!can_edit).then_some("single"))}>
                     if can_edit {
                         <aside class="plan-tools no-print" aria-label={PT::NewBooths.get(lang)}>
                             <form class="tool-box" onsubmit={size_hall} novalidate=true>
