@@ -366,7 +366,7 @@ pub fn BoothRequestsPage(props: &BoothRequestsProps) -> Html {
                                     <tr key={r.booking_id.to_string()} data-booking={r.booking_id.to_string()}>
                                         <td>{ r.enterprise.clone() }
                                             if let Some(k) = r.key { { " " }<span class="badge key">{ "★ " }{ key_category(lang, k) }</span> }</td>
-                                        <td>{ r.booth_code.clone().unwrap_or_else(|| OT::VirtualBooth.get(lang).into()) }</td>
+                                        <td class="nowrap">{ r.booth_code.clone().unwrap_or_else(|| OT::VirtualBooth.get(lang).into()) }</td>
                                         <td class="status">{ booking_status(lang, &r.status) }
                                             if let fairlog_domain::booking::BookingStatus::Rejected { reason } = &r.status { { format!("：{reason}") } }</td>
                                         <td class="nowrap">{ time(r.requested_at) }</td>
