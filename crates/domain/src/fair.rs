@@ -750,6 +750,30 @@ mod tests {
     }
 
     #[test]
+    fn new_dates_of_a_published_fair_are_recorded_for_booked_enterprises() {
+        let later = FairDetails {
+            schedule: Some(Schedule { start: t("2026-03-15T09:00"), end: t("2026-03-15T16:00") }),
+            ..details()
+        };
+        let g = given([
+            created(),
+            FairEvent::FairEdited { fair_id: fair(), details: later.clone() },
+            FairEvent::FairPublished { fair_id: fair() },
+            FairEvent::FairEdited { fair_id: fair(), details: details() },
+            FairEvent::FairCancelled { fair_id: fair(), reason: "场馆检修".into() },
+        ]);
+        let changes: Vec<_> = g.state().fair_changes[&fair()].iter().map(|c| (c.seq, c.kind.clone())).collect();
+        assert_eq!(
+            changes,
+            [
+                (4, FairChangeKind::Rescheduled { from: later.schedule, to: details().schedule }),
+                (5, FairChangeKind::Cancelled { reason: "场馆检修".into() }),
+            ],
+            "a draft's edit is no change anyone booked against"
+        );
+    }
+
+    #[test]
     fn error_codes_and_fields_are_stable() {
         let e: DomainError = FairError::EndNotAfterStart.into();
         assert_eq!(e.code(), "fair.end_not_after_start");

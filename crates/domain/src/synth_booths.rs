@@ -189,7 +189,8 @@ pub fn showcase_fair(seed: u64) -> (Engine, FairId) {
     for intent in fair_with_booths(fair_id, 0, &mut rng) {
         run(&mut engine, &organizer, intent);
     }
-    let names = ["上海宝联精密机械有限公司", "联影医疗", "上海申程快递服务有限公司", "盒马鲜生", "上海临港海事工程有限公司"];
+    let names =
+        ["上海宝联精密机械有限公司", "联影医疗", "上海申程快递服务有限公司", "盒马鲜生", "上海临港海事工程有限公司"];
     let ents: Vec<EnterpriseId> = (0..60).map(|_| EnterpriseId(rng.uuid())).collect();
     for (i, id) in ents.iter().enumerate() {
         let profile = EnterpriseProfile {
