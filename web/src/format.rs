@@ -26,7 +26,9 @@ pub fn venue(lang: Lang, d: &FairDetails) -> String {
 pub fn place(lang: Lang, v: &Venue) -> String {
     match v {
         Venue::Hall { district, address } => format!("{} · {address}", lang.pick(district.zh(), district.en())),
-        Venue::ServiceStation { district, station } => format!("{} · {station}", lang.pick(district.zh(), district.en())),
+        Venue::ServiceStation { district, station } => {
+            format!("{} · {station}", lang.pick(district.zh(), district.en()))
+        }
         Venue::Remote { region, address } => format!("{region} · {address}"),
     }
 }

@@ -126,13 +126,20 @@ pub fn fair_change(lang: Lang, kind: &FairChangeKind) -> String {
         FairChangeKind::Rescheduled { from, to } => {
             fill(OT::ChangeRescheduled.get(lang), &[("from", sched(from)), ("to", sched(to))])
         }
-        FairChangeKind::Moved { from, to } => fill(OT::ChangeMoved.get(lang), &[("from", venue(from)), ("to", venue(to))]),
+        FairChangeKind::Moved { from, to } => {
+            fill(OT::ChangeMoved.get(lang), &[("from", venue(from)), ("to", venue(to))])
+        }
         FairChangeKind::Cancelled { reason } => fill(OT::ChangeCancelled.get(lang), &[("reason", reason.clone())]),
     }
 }
 
 /// Run commands as `actor` (now, in one transaction), then call `done` with the outcome.
-pub fn send(commander: &Commander, actor: Actor, intents: Vec<Intent>, done: impl FnOnce(Result<u64, UiError>) + 'static) {
+pub fn send(
+    commander: &Commander,
+    actor: Actor,
+    intents: Vec<Intent>,
+    done: impl FnOnce(Result<u64, UiError>) + 'static,
+) {
     let commander = commander.clone();
     wasm_bindgen_futures::spawn_local(async move {
         let at = now();

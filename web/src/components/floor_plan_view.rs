@@ -67,13 +67,28 @@ pub enum PlanMode {
 /// What the user asked for on the plan; the page sends the matching domain command.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PlanEdit {
-    Move { booth: BoothId, x: u16, y: u16 },
-    Resize { booth: BoothId, w: u16, h: u16 },
+    Move {
+        booth: BoothId,
+        x: u16,
+        y: u16,
+    },
+    Resize {
+        booth: BoothId,
+        w: u16,
+        h: u16,
+    },
     /// Add a booth of the chosen size with its top-left corner here.
-    Add { x: u16, y: u16 },
-    Remove { booth: BoothId },
+    Add {
+        x: u16,
+        y: u16,
+    },
+    Remove {
+        booth: BoothId,
+    },
     /// Refused here, before any command: the booth is at the edge (coordinates are ≥ 0).
-    AtEdge { booth: BoothId },
+    AtEdge {
+        booth: BoothId,
+    },
 }
 
 /// The domain's answer to an edit that it refused, drawn next to `at`.
@@ -143,16 +158,12 @@ impl Drag {
         let dy = (self.now.1 - self.start.1).round() as i32;
         let clamp = |v: i32, min: i32| v.clamp(min, u16::MAX as i32) as u16;
         match self.kind {
-            DragKind::Move => Rect {
-                x: clamp(self.orig.x as i32 + dx, 0),
-                y: clamp(self.orig.y as i32 + dy, 0),
-                ..self.orig
-            },
-            DragKind::Resize => Rect {
-                w: clamp(self.orig.w as i32 + dx, 1),
-                h: clamp(self.orig.h as i32 + dy, 1),
-                ..self.orig
-            },
+            DragKind::Move => {
+                Rect { x: clamp(self.orig.x as i32 + dx, 0), y: clamp(self.orig.y as i32 + dy, 0), ..self.orig }
+            }
+            DragKind::Resize => {
+                Rect { w: clamp(self.orig.w as i32 + dx, 1), h: clamp(self.orig.h as i32 + dy, 1), ..self.orig }
+            }
             DragKind::Add => self.orig,
         }
     }
@@ -384,19 +395,16 @@ pub fn FloorPlanView(props: &FloorPlanViewProps) -> Html {
                 x={r.x.to_string()} y={r.y.to_string()} width={r.w.to_string()} height={r.h.to_string()} />
         }
     });
-    let handle = (edit && drag.is_none())
-        .then(|| props.selected.and_then(|id| plan.booth(id)))
-        .flatten()
-        .map(|b| {
-            let r = props.pending.filter(|(id, _)| *id == b.id).map(|(_, r)| r).unwrap_or(b.rect);
-            let s = 0.9;
-            html! {
-                <rect class="handle" data-handle="resize" x={fmt(r.x as f64 + r.w as f64 - s / 2.0)}
-                    y={fmt(r.y as f64 + r.h as f64 - s / 2.0)} width={fmt(s)} height={fmt(s)}>
-                    <title>{ FpT::ResizeHandle.get(lang) }</title>
-                </rect>
-            }
-        });
+    let handle = (edit && drag.is_none()).then(|| props.selected.and_then(|id| plan.booth(id))).flatten().map(|b| {
+        let r = props.pending.filter(|(id, _)| *id == b.id).map(|(_, r)| r).unwrap_or(b.rect);
+        let s = 0.9;
+        html! {
+            <rect class="handle" data-handle="resize" x={fmt(r.x as f64 + r.w as f64 - s / 2.0)}
+                y={fmt(r.y as f64 + r.h as f64 - s / 2.0)} width={fmt(s)} height={fmt(s)}>
+                <title>{ FpT::ResizeHandle.get(lang) }</title>
+            </rect>
+        }
+    });
     let callout = props
         .refusal
         .as_ref()

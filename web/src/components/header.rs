@@ -72,19 +72,13 @@ pub fn RoleSwitcher() -> Html {
     let on_subject = {
         let set = prefs.set_session.clone();
         let session = prefs.session.clone();
-        Callback::from(move |e: Event| {
-            set.emit(Session { subject: select_value(&e).parse().ok(), ..session.clone() })
-        })
+        Callback::from(move |e: Event| set.emit(Session { subject: select_value(&e).parse().ok(), ..session.clone() }))
     };
     // Acting for an enterprise: which one (every event records it as the actor's subject).
     let subject_picker = (prefs.session.role == Role::Enterprise).then(|| {
         let engine = app.store.engine();
-        let mut ents: Vec<(String, String)> = engine
-            .state()
-            .enterprises
-            .values()
-            .map(|e| (e.id.to_string(), e.profile.name.clone()))
-            .collect();
+        let mut ents: Vec<(String, String)> =
+            engine.state().enterprises.values().map(|e| (e.id.to_string(), e.profile.name.clone())).collect();
         ents.sort_by(|a, b| a.1.cmp(&b.1));
         let current = prefs.session.subject.map(|s| s.to_string()).unwrap_or_default();
         html! {

@@ -139,7 +139,11 @@ pub fn BoothRequestsPage(props: &BoothRequestsProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let ids: Vec<BookingId> = chosen.iter().copied().collect();
             let n = ids.len();
-            decide(None, BookingCommand::ApproveBookings { booking_ids: ids }, fill(RT::ApprovedMany.get(lang), &[("n", n.to_string())]));
+            decide(
+                None,
+                BookingCommand::ApproveBookings { booking_ids: ids },
+                fill(RT::ApprovedMany.get(lang), &[("n", n.to_string())]),
+            );
         })
     };
     let all_ids: BTreeSet<BookingId> = queue.iter().filter(|r| !r.hold_passed).map(|r| r.booking_id).collect();
@@ -167,7 +171,11 @@ pub fn BoothRequestsPage(props: &BoothRequestsProps) -> Html {
             let decide = decide.clone();
             let who = who.clone();
             Callback::from(move |_: MouseEvent| {
-                decide(Some(id), BookingCommand::ApproveBooking { booking_id: id }, fill(RT::Approved.get(lang), &[("who", who.clone())]))
+                decide(
+                    Some(id),
+                    BookingCommand::ApproveBooking { booking_id: id },
+                    fill(RT::Approved.get(lang), &[("who", who.clone())]),
+                )
             })
         };
         let open_reject = {
@@ -179,7 +187,8 @@ pub fn BoothRequestsPage(props: &BoothRequestsProps) -> Html {
             })
         };
         let open_reassign = {
-            let (rejecting, reassigning, problem, target) = (rejecting.clone(), reassigning.clone(), problem.clone(), target.clone());
+            let (rejecting, reassigning, problem, target) =
+                (rejecting.clone(), reassigning.clone(), problem.clone(), target.clone());
             let first = free.first().map(|b| b.id.to_string()).unwrap_or_default();
             Callback::from(move |_: MouseEvent| {
                 reassigning.set(Some(id));
@@ -194,7 +203,11 @@ pub fn BoothRequestsPage(props: &BoothRequestsProps) -> Html {
             let who = who.clone();
             Callback::from(move |e: SubmitEvent| {
                 e.prevent_default();
-                decide(Some(id), BookingCommand::RejectBooking { booking_id: id, reason: (*reason).clone() }, fill(RT::Rejected.get(lang), &[("who", who.clone())]))
+                decide(
+                    Some(id),
+                    BookingCommand::RejectBooking { booking_id: id, reason: (*reason).clone() },
+                    fill(RT::Rejected.get(lang), &[("who", who.clone())]),
+                )
             })
         };
         let confirm_reassign = {
@@ -206,7 +219,11 @@ pub fn BoothRequestsPage(props: &BoothRequestsProps) -> Html {
                 e.prevent_default();
                 let Ok(booth_id) = target.parse::<BoothId>() else { return };
                 let code = codes.iter().find(|(i, _)| *i == *target).map(|(_, c)| c.clone()).unwrap_or_default();
-                decide(Some(id), BookingCommand::ReassignBooking { booking_id: id, booth_id }, fill(RT::Reassigned.get(lang), &[("who", who.clone()), ("code", code)]))
+                decide(
+                    Some(id),
+                    BookingCommand::ReassignBooking { booking_id: id, booth_id },
+                    fill(RT::Reassigned.get(lang), &[("who", who.clone()), ("code", code)]),
+                )
             })
         };
         let cancel_forms = {

@@ -119,7 +119,8 @@ pub fn FairFormPage(props: &FairFormProps) -> Html {
             let details = match form.to_details() {
                 Ok(d) => d,
                 Err(fe) => {
-                    problems.set(Problems { field: Some((fe.field, fe.text.get(lang).to_owned())), ..Problems::default() });
+                    problems
+                        .set(Problems { field: Some((fe.field, fe.text.get(lang).to_owned())), ..Problems::default() });
                     return;
                 }
             };

@@ -7,10 +7,10 @@ use yew_router::prelude::*;
 
 use crate::app::Route;
 use crate::components::{input_value, ui_error, FairNotices, Field};
-use crate::organizer_ui::OT;
-use crate::pages::plan_summary;
 use crate::format;
 use crate::i18n::{fill, mode, series_kind, status, T};
+use crate::organizer_ui::OT;
+use crate::pages::plan_summary;
 use crate::session::use_prefs;
 use crate::store::{use_app, use_commander, Phase};
 

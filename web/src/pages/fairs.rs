@@ -9,9 +9,9 @@ use yew_router::prelude::*;
 use crate::app::Route;
 use crate::components::{CalendarSpan, FairCalendar, FairFilters, FairNotices};
 use crate::format;
+use crate::i18n::{fill, mode, status, T};
 use crate::organizer_ui::OT;
 use crate::pages::series::SeriesQuery;
-use crate::i18n::{fill, mode, status, T};
 use crate::session::use_prefs;
 use crate::store::{now, use_app, use_commander, Notice, Phase};
 

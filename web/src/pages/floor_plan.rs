@@ -187,14 +187,16 @@ pub fn FloorPlanPage(props: &FloorPlanPageProps) -> Html {
                     let Some(b) = booth(id) else { return };
                     let to = Rect { x, y, ..b.rect };
                     pending.set(Some((id, to)));
-                    let text = fill(PT::Moved.get(lang), &[("code", b.code), ("x", x.to_string()), ("y", y.to_string())]);
+                    let text =
+                        fill(PT::Moved.get(lang), &[("code", b.code), ("x", x.to_string()), ("y", y.to_string())]);
                     (FloorPlanCommand::MoveBooth { booth_id: id, x, y }.into(), to, text)
                 }
                 PlanEdit::Resize { booth: id, w, h } => {
                     let Some(b) = booth(id) else { return };
                     let to = Rect { w, h, ..b.rect };
                     pending.set(Some((id, to)));
-                    let text = fill(PT::Resized.get(lang), &[("code", b.code), ("w", w.to_string()), ("h", h.to_string())]);
+                    let text =
+                        fill(PT::Resized.get(lang), &[("code", b.code), ("w", w.to_string()), ("h", h.to_string())]);
                     (FloorPlanCommand::ResizeBooth { booth_id: id, w, h }.into(), to, text)
                 }
                 PlanEdit::Add { x, y } => {
@@ -295,7 +297,12 @@ pub fn FloorPlanPage(props: &FloorPlanPageProps) -> Html {
                 problem.set(Some(Problem { field: Some("hall"), text: PT::NotANumber.get(lang).into() }));
                 return;
             };
-            run(vec![FloorPlanCommand::SizeHall { fair_id, width, depth }.into()], problem.clone(), String::new(), Callback::noop());
+            run(
+                vec![FloorPlanCommand::SizeHall { fair_id, width, depth }.into()],
+                problem.clone(),
+                String::new(),
+                Callback::noop(),
+            );
         })
     };
     let add_zone = {
@@ -325,7 +332,12 @@ pub fn FloorPlanPage(props: &FloorPlanPageProps) -> Html {
         let run = run.clone();
         let problem = zone_problem.clone();
         Callback::from(move |_: MouseEvent| {
-            run(vec![FloorPlanCommand::RemoveZone { fair_id, zone_id }.into()], problem.clone(), String::new(), Callback::noop())
+            run(
+                vec![FloorPlanCommand::RemoveZone { fair_id, zone_id }.into()],
+                problem.clone(),
+                String::new(),
+                Callback::noop(),
+            )
         })
     };
     let zone_or_nil = zone.map(|(_, z)| z).unwrap_or(ZoneId(uuid::Uuid::nil()));
@@ -403,7 +415,12 @@ pub fn FloorPlanPage(props: &FloorPlanPageProps) -> Html {
                 problem.set(Some(Problem { field: Some("virtual"), text: PT::NotANumber.get(lang).into() }));
                 return;
             };
-            run(vec![FloorPlanCommand::SetVirtualBooths { fair_id, count: n }.into()], problem.clone(), String::new(), Callback::noop());
+            run(
+                vec![FloorPlanCommand::SetVirtualBooths { fair_id, count: n }.into()],
+                problem.clone(),
+                String::new(),
+                Callback::noop(),
+            );
         })
     };
     let print = Callback::from(|_: MouseEvent| {

@@ -126,8 +126,15 @@ pub fn PlanBenchPage() -> Html {
 
     // Build the fair once (not timed), then run the rounds.
     {
-        let (plan, show, selected, timings, report, labels, labelled) =
-            (plan.clone(), show.clone(), selected.clone(), timings.clone(), report.clone(), labels.clone(), labelled.clone());
+        let (plan, show, selected, timings, report, labels, labelled) = (
+            plan.clone(),
+            show.clone(),
+            selected.clone(),
+            timings.clone(),
+            report.clone(),
+            labels.clone(),
+            labelled.clone(),
+        );
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 let (engine, fair) = showcase_fair(42);

@@ -25,7 +25,8 @@ pub fn SeriesPage() -> Html {
     let busy = use_state(|| false);
 
     let onsubmit = {
-        let (name, kind, region, problem, busy) = (name.clone(), kind.clone(), region.clone(), problem.clone(), busy.clone());
+        let (name, kind, region, problem, busy) =
+            (name.clone(), kind.clone(), region.clone(), problem.clone(), busy.clone());
         let actor = prefs.session.actor();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -38,7 +39,11 @@ pub fn SeriesPage() -> Html {
                 "campaign" => SeriesKind::Campaign,
                 _ => SeriesKind::ThousandsOfPosts,
             };
-            let cmd = SeriesCommand::CreateSeries { series_id: SeriesId(uuid::Uuid::new_v4()), name: (*name).clone(), kind: k };
+            let cmd = SeriesCommand::CreateSeries {
+                series_id: SeriesId(uuid::Uuid::new_v4()),
+                name: (*name).clone(),
+                kind: k,
+            };
             busy.set(true);
             let (name, region, problem, busy) = (name.clone(), region.clone(), problem.clone(), busy.clone());
             send(&commander, actor.clone(), vec![cmd.into()], move |r| {
