@@ -339,3 +339,30 @@ test("key enterprises get a category and a service commissioner, who sees their 
   await expect(page.locator(".card")).toHaveCount(4);
   await page.screenshot({ path: `${ARTIFACTS}organizer-commissioner.png`, fullPage: true });
 });
+
+test("the approval queue marks key enterprises, moves a request to another booth and approves in bulk", async ({ page }) => {
+  await openApp(page);
+  await loadDemo(page);
+  await page.getByRole("link", { name: "宝山区先进制造业专场招聘会" }).click();
+  await page.locator("a.open-requests").click();
+  await expect(page.locator("#waiting-count")).toHaveText("待审批 3 个");
+  await expect(page.locator("tr.request.key")).toHaveCount(2);
+  await page.check("#key-only");
+  await expect(page.locator("tr.request")).toHaveCount(2);
+  await page.uncheck("#key-only");
+
+  const row = page.locator("tr.request", { hasText: "上海浦东机场地勤服务有限公司" });
+  await expect(row).toContainText("A-03");
+  await row.locator("button.reassign").click();
+  await page.locator("select.reassign-target").selectOption({ label: "A-04" });
+  await page.locator("button.confirm-reassign").click();
+  await expect(page.locator("tr.request", { hasText: "上海浦东机场地勤服务有限公司" })).toContainText("A-04");
+
+  await expect(page.locator("#approve-selected")).toBeDisabled();
+  await page.check("#select-all");
+  await expect(page.locator("#approve-selected")).toHaveText("批量通过所选（3）");
+  await page.click("#approve-selected");
+  await expect(page.locator("#waiting-count")).toHaveText("待审批 0 个");
+  await expect(page.locator("table.decided tr", { hasText: "上海浦东机场地勤服务有限公司" })).toContainText("A-04");
+  await expect(page.locator(".requests-plan .plan-svg .booth.booked")).toHaveCount(8);
+});
