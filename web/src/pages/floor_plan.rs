@@ -159,8 +159,18 @@ pub fn FloorPlanPage(props: &FloorPlanPageProps) -> Html {
         .find(|(_, z)| z.id.to_string() == *tool_zone)
         .or_else(|| plan.zones.iter().enumerate().next())
         .map(|(i, z)| (i, z.id));
+    // The prefix the zone's booths already use (C-01 → "C-"), else a letter per zone.
+    let zone_prefix = zone.and_then(|(_, z)| {
+        plan.booths.iter().find(|b| b.zone_id == z).map(|b| {
+            let end = b.code.find(|c: char| c.is_ascii_digit()).unwrap_or(b.code.len());
+            b.code[..end].to_owned()
+        })
+    });
     let the_prefix = if prefix.trim().is_empty() {
-        zone.map(|(i, _)| format!("{}-", letter(i))).unwrap_or_else(|| "A-".into())
+        zone_prefix
+            .filter(|p| !p.is_empty())
+            .or_else(|| zone.map(|(i, _)| format!("{}-", letter(i))))
+            .unwrap_or_else(|| "A-".into())
     } else {
         prefix.trim().to_uppercase()
     };
