@@ -366,3 +366,18 @@ test("the approval queue marks key enterprises, moves a request to another booth
   await expect(page.locator("table.decided tr", { hasText: "上海浦东机场地勤服务有限公司" })).toContainText("A-04");
   await expect(page.locator(".requests-plan .plan-svg .booth.booked")).toHaveCount(8);
 });
+
+test("holds that ran out are shown as such and recorded on request, never decided", async ({ page }) => {
+  await openApp(page);
+  await loadDemo(page);
+  // Three days later (the demo's holds last 48 hours; the fair is still more than a day away).
+  await page.clock.install({ time: Date.now() + 3 * 86400_000 });
+  await page.reload();
+  await page.getByRole("link", { name: "宝山区先进制造业专场招聘会" }).click();
+  await page.locator("a.open-requests").click();
+  await expect(page.locator("tr.request button.approve")).toHaveCount(0);
+  await expect(page.locator("tr.request").first()).toContainText("保留期已过");
+  await page.click("#record-expired");
+  await expect(page.locator("#waiting-count")).toHaveText("待审批 0 个");
+  await expect(page.locator("table.decided tr", { hasText: "上海浦东机场地勤服务有限公司" })).toContainText("已过期");
+});

@@ -49,6 +49,8 @@ pub enum RT {
     Reassigned => "已把 {who} 调整到展位 {code}", "Moved {who} to booth {code}";
     OnlyOrganizers => "只有组织方可以审批展位申请。", "Only organizers decide booth requests.";
     WhereOnPlan => "所选申请在展位图上的位置", "Where the chosen request is on the plan";
+    RecordExpired => "记录已过期的保留（{n}）", "Record the holds that ran out ({n})";
+    Recorded => "已记录过期的保留，空出的展位已按候补顺序邀请", "Expired holds recorded; freed booths were offered to the waitlist in order";
 }
 }
 
@@ -319,6 +321,11 @@ pub fn BoothRequestsPage(props: &BoothRequestsProps) -> Html {
         }
     };
 
+    let passed = queue.iter().filter(|r| r.hold_passed).count();
+    let expire = {
+        let decide = decide.clone();
+        Callback::from(move |_: MouseEvent| decide(None, BookingCommand::ExpireHolds, RT::Recorded.get(lang).into()))
+    };
     let bulk_error = problem.as_ref().filter(|(row, _)| row.is_none()).map(|(_, p)| p.text.clone());
     let n_chosen = chosen.iter().filter(|id| all_ids.contains(id)).count();
     html! {
@@ -342,6 +349,11 @@ pub fn BoothRequestsPage(props: &BoothRequestsProps) -> Html {
                         title={(n_chosen == 0).then(|| RT::NothingSelected.get(lang))}>
                         { fill(RT::ApproveSelected.get(lang), &[("n", n_chosen.to_string())]) }
                     </button>
+                    if passed > 0 {
+                        <button type="button" class="secondary" id="record-expired" onclick={expire}>
+                            { fill(RT::RecordExpired.get(lang), &[("n", passed.to_string())]) }
+                        </button>
+                    }
                 }
             </div>
             if let Some(m) = bulk_error { <p class="banner danger" role="alert" id="bulk-error">{ m }</p> }
