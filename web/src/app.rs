@@ -10,6 +10,7 @@ use crate::pages::{
     BookBoothPage, BoothFairsPage, DashboardPage, DataPage, EnterpriseProfilePage, FairFormPage, FairPage, FairsPage,
     HistoryPage, MyAgendaPage, MyBookingsPage, MyPostsPage, PostFormPage,
 };
+use crate::pages::{BoothRequestsPage, CommissionerPage, FloorPlanPage, KeyEnterprisesPage, PlanBenchPage, SeriesPage};
 use crate::pages::{
     LiveInvitationsPage, LiveSchedulePage, LiveSetupPage, LivestreamPage, SessionFormPage, SessionPage,
     TimelineBenchPage,
@@ -67,6 +68,18 @@ pub enum Route {
     LiveSchedule,
     #[at("/live/bench")]
     LiveBench,
+    #[at("/fairs/:id/plan")]
+    FloorPlan { id: String },
+    #[at("/fairs/:id/requests")]
+    BoothRequests { id: String },
+    #[at("/series")]
+    Series,
+    #[at("/key-enterprises")]
+    KeyEnterprises,
+    #[at("/commissioner")]
+    Commissioner,
+    #[at("/bench/floor-plan")]
+    PlanBench,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -98,6 +111,12 @@ fn switch(route: Route) -> Html {
         Route::LiveInvitations => html! { <LiveInvitationsPage /> },
         Route::LiveSchedule => html! { <LiveSchedulePage /> },
         Route::LiveBench => html! { <TimelineBenchPage /> },
+        Route::FloorPlan { id } => html! { <FloorPlanPage {id} /> },
+        Route::BoothRequests { id } => html! { <BoothRequestsPage {id} /> },
+        Route::Series => html! { <SeriesPage /> },
+        Route::KeyEnterprises => html! { <KeyEnterprisesPage /> },
+        Route::Commissioner => html! { <CommissionerPage /> },
+        Route::PlanBench => html! { <PlanBenchPage /> },
         Route::NotFound => html! { <Redirect<Route> to={Route::Fairs} /> },
     }
 }

@@ -18,10 +18,17 @@ pub fn venue(lang: Lang, d: &FairDetails) -> String {
     match &d.venue {
         None if !d.mode.is_physical() => T::OnlineVenue.get(lang).to_owned(),
         None => T::NotScheduled.get(lang).to_owned(),
-        Some(Venue::Hall { district, address }) => format!("{} · {address}", lang.pick(district.zh(), district.en())),
-        Some(Venue::ServiceStation { district, station }) => {
+        Some(v) => place(lang, v),
+    }
+}
+
+/// A venue in a line: district (or region) and address.
+pub fn place(lang: Lang, v: &Venue) -> String {
+    match v {
+        Venue::Hall { district, address } => format!("{} · {address}", lang.pick(district.zh(), district.en())),
+        Venue::ServiceStation { district, station } => {
             format!("{} · {station}", lang.pick(district.zh(), district.en()))
         }
-        Some(Venue::Remote { region, address }) => format!("{region} · {address}"),
+        Venue::Remote { region, address } => format!("{region} · {address}"),
     }
 }

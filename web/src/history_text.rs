@@ -94,7 +94,17 @@ pub fn what(lang: Lang, state: &State, event: &Event) -> String {
             FairEvent::FairClosed { fair_id } => {
                 p("结束了招聘会 {f}", "closed the job fair {f}", &[("f", n.fair(fair_id))])
             }
-            FairEvent::FairOutcomeRecorded { fair_id, outcome } => p("登记了 {f} 的成效：参会 {v} 人，投递 {a} 份，录用 {h} 人，返岗复工 {r} 人", "recorded the results of {f}: {v} visitors, {a} applications, {h} hires, {r} back to work", &[("f", n.fair(fair_id)), ("v", outcome.visitors.to_string()), ("a", outcome.applications.to_string()), ("h", outcome.hires.to_string()), ("r", outcome.returned_to_work.to_string())]),
+            FairEvent::FairOutcomeRecorded { fair_id, outcome } => p(
+                "登记了 {f} 的成效：参会 {v} 人，投递 {a} 份，录用 {h} 人，返岗复工 {r} 人",
+                "recorded the results of {f}: {v} visitors, {a} applications, {h} hires, {r} back to work",
+                &[
+                    ("f", n.fair(fair_id)),
+                    ("v", outcome.visitors.to_string()),
+                    ("a", outcome.applications.to_string()),
+                    ("h", outcome.hires.to_string()),
+                    ("r", outcome.returned_to_work.to_string()),
+                ],
+            ),
             FairEvent::FairCancelled { fair_id, reason } => p(
                 "取消了招聘会 {f}，原因：{r}",
                 "cancelled the job fair {f}: {r}",
@@ -282,13 +292,31 @@ pub fn what(lang: Lang, state: &State, event: &Event) -> String {
             use fairlog_domain::host::HostEvent as H;
             let host = |id: &HostId| state.hosts.get(id).map(|h| h.profile.name.clone()).unwrap_or_else(|| short(id.0));
             match e {
-                H::HostRegistered { profile, .. } => p("登记了主播 {n}（{t}）", "registered the host {n} ({t})", &[("n", profile.name.clone()), ("t", profile.title.clone())]),
-                H::HostEdited { host_id, .. } => p("修改了主播 {n} 的资料", "edited the host {n}", &[("n", host(host_id))]),
-                H::AvailabilitySet { host_id, windows } => p("设置了主播 {n} 的可出镜时间（{c} 段）", "set {n}'s availability ({c} windows)", &[("n", host(host_id)), ("c", windows.len().to_string())]),
-                H::StreamDomainAllowed { domain } => p("允许直播地址域名 {d}", "allowed the streaming domain {d}", &[("d", domain.clone())]),
-                H::StreamDomainRemoved { domain } => p("移除了直播地址域名 {d}", "removed the streaming domain {d}", &[("d", domain.clone())]),
-                H::ChannelAdded { details, .. } => p("添加了直播间“{n}”", "added the channel \"{n}\"", &[("n", details.name.clone())]),
-                H::ChannelEdited { details, .. } => p("修改了直播间“{n}”", "edited the channel \"{n}\"", &[("n", details.name.clone())]),
+                H::HostRegistered { profile, .. } => p(
+                    "登记了主播 {n}（{t}）",
+                    "registered the host {n} ({t})",
+                    &[("n", profile.name.clone()), ("t", profile.title.clone())],
+                ),
+                H::HostEdited { host_id, .. } => {
+                    p("修改了主播 {n} 的资料", "edited the host {n}", &[("n", host(host_id))])
+                }
+                H::AvailabilitySet { host_id, windows } => p(
+                    "设置了主播 {n} 的可出镜时间（{c} 段）",
+                    "set {n}'s availability ({c} windows)",
+                    &[("n", host(host_id)), ("c", windows.len().to_string())],
+                ),
+                H::StreamDomainAllowed { domain } => {
+                    p("允许直播地址域名 {d}", "allowed the streaming domain {d}", &[("d", domain.clone())])
+                }
+                H::StreamDomainRemoved { domain } => {
+                    p("移除了直播地址域名 {d}", "removed the streaming domain {d}", &[("d", domain.clone())])
+                }
+                H::ChannelAdded { details, .. } => {
+                    p("添加了直播间“{n}”", "added the channel \"{n}\"", &[("n", details.name.clone())])
+                }
+                H::ChannelEdited { details, .. } => {
+                    p("修改了直播间“{n}”", "edited the channel \"{n}\"", &[("n", details.name.clone())])
+                }
             }
         }
         Event::Livestream(e) => {
@@ -297,19 +325,67 @@ pub fn what(lang: Lang, state: &State, event: &Event) -> String {
                 state.live_sessions.get(id).map(|s| format!("“{}”", s.plan.title)).unwrap_or_else(|| short(id.0))
             };
             match e {
-                L::SessionPlanned { plan, .. } => p("创建了直播“{t}”", "planned the session \"{t}\"", &[("t", plan.title.clone())]),
-                L::SessionEdited { session_id, .. } => p("修改了直播 {s}", "edited the session {s}", &[("s", session(session_id))]),
-                L::SessionMoved { session_id, start, minutes } => p("将直播 {s} 改到 {w}（{m} 分钟）", "moved the session {s} to {w} ({m} min)", &[("s", session(session_id)), ("w", fairlog_domain::time::to_local(*start).format("%Y-%m-%d %H:%M").to_string()), ("m", minutes.to_string())]),
-                L::SessionScheduled { session_id } => p("排期了直播 {s}", "scheduled the session {s}", &[("s", session(session_id))]),
-                L::SoftConflictsAccepted { session_id, conflicts } => p("确认了直播 {s} 的 {c} 项提醒", "accepted {c} warnings for the session {s}", &[("s", session(session_id)), ("c", conflicts.len().to_string())]),
-                L::EnterpriseInvited { session_id, enterprise_id, .. } => p("邀请 {e} 参加直播 {s}", "invited {e} to the session {s}", &[("s", session(session_id)), ("e", n.enterprise(enterprise_id))]),
-                L::FeatureChanged { session_id, enterprise_id, .. } => p("调整了 {e} 在直播 {s} 中的安排", "changed {e}'s slot in the session {s}", &[("s", session(session_id)), ("e", n.enterprise(enterprise_id))]),
-                L::FeatureRemoved { session_id, enterprise_id } => p("将 {e} 移出直播 {s}", "removed {e} from the session {s}", &[("s", session(session_id)), ("e", n.enterprise(enterprise_id))]),
-                L::InvitationAccepted { session_id, enterprise_id } => p("{e} 接受了直播 {s} 的邀请", "{e} accepted the invitation to {s}", &[("s", session(session_id)), ("e", n.enterprise(enterprise_id))]),
-                L::InvitationDeclined { session_id, enterprise_id, reason } => p("{e} 婉拒了直播 {s} 的邀请：{r}", "{e} declined the invitation to {s}: {r}", &[("s", session(session_id)), ("e", n.enterprise(enterprise_id)), ("r", reason.clone())]),
-                L::SessionStarted { session_id } => p("开始直播 {s}", "went live with {s}", &[("s", session(session_id))]),
-                L::SessionEnded { session_id, outcome } => p("结束直播 {s}（最高 {v} 人观看）", "ended the session {s} ({v} peak viewers)", &[("s", session(session_id)), ("v", outcome.peak_viewers.to_string())]),
-                L::SessionCancelled { session_id, reason } => p("取消了直播 {s}：{r}", "cancelled the session {s}: {r}", &[("s", session(session_id)), ("r", reason.clone())]),
+                L::SessionPlanned { plan, .. } => {
+                    p("创建了直播“{t}”", "planned the session \"{t}\"", &[("t", plan.title.clone())])
+                }
+                L::SessionEdited { session_id, .. } => {
+                    p("修改了直播 {s}", "edited the session {s}", &[("s", session(session_id))])
+                }
+                L::SessionMoved { session_id, start, minutes } => p(
+                    "将直播 {s} 改到 {w}（{m} 分钟）",
+                    "moved the session {s} to {w} ({m} min)",
+                    &[
+                        ("s", session(session_id)),
+                        ("w", fairlog_domain::time::to_local(*start).format("%Y-%m-%d %H:%M").to_string()),
+                        ("m", minutes.to_string()),
+                    ],
+                ),
+                L::SessionScheduled { session_id } => {
+                    p("排期了直播 {s}", "scheduled the session {s}", &[("s", session(session_id))])
+                }
+                L::SoftConflictsAccepted { session_id, conflicts } => p(
+                    "确认了直播 {s} 的 {c} 项提醒",
+                    "accepted {c} warnings for the session {s}",
+                    &[("s", session(session_id)), ("c", conflicts.len().to_string())],
+                ),
+                L::EnterpriseInvited { session_id, enterprise_id, .. } => p(
+                    "邀请 {e} 参加直播 {s}",
+                    "invited {e} to the session {s}",
+                    &[("s", session(session_id)), ("e", n.enterprise(enterprise_id))],
+                ),
+                L::FeatureChanged { session_id, enterprise_id, .. } => p(
+                    "调整了 {e} 在直播 {s} 中的安排",
+                    "changed {e}'s slot in the session {s}",
+                    &[("s", session(session_id)), ("e", n.enterprise(enterprise_id))],
+                ),
+                L::FeatureRemoved { session_id, enterprise_id } => p(
+                    "将 {e} 移出直播 {s}",
+                    "removed {e} from the session {s}",
+                    &[("s", session(session_id)), ("e", n.enterprise(enterprise_id))],
+                ),
+                L::InvitationAccepted { session_id, enterprise_id } => p(
+                    "{e} 接受了直播 {s} 的邀请",
+                    "{e} accepted the invitation to {s}",
+                    &[("s", session(session_id)), ("e", n.enterprise(enterprise_id))],
+                ),
+                L::InvitationDeclined { session_id, enterprise_id, reason } => p(
+                    "{e} 婉拒了直播 {s} 的邀请：{r}",
+                    "{e} declined the invitation to {s}: {r}",
+                    &[("s", session(session_id)), ("e", n.enterprise(enterprise_id)), ("r", reason.clone())],
+                ),
+                L::SessionStarted { session_id } => {
+                    p("开始直播 {s}", "went live with {s}", &[("s", session(session_id))])
+                }
+                L::SessionEnded { session_id, outcome } => p(
+                    "结束直播 {s}（最高 {v} 人观看）",
+                    "ended the session {s} ({v} peak viewers)",
+                    &[("s", session(session_id)), ("v", outcome.peak_viewers.to_string())],
+                ),
+                L::SessionCancelled { session_id, reason } => p(
+                    "取消了直播 {s}：{r}",
+                    "cancelled the session {s}: {r}",
+                    &[("s", session(session_id)), ("r", reason.clone())],
+                ),
             }
         }
         Event::Merge(e) => match e {

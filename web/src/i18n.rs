@@ -67,6 +67,11 @@ pub enum T {
     NavHistory => "历史记录", "History";
     NavDashboard => "数据看板", "Figures";
     NavData => "数据", "Data";
+    NavSeries => "系列活动", "Series";
+    NavKeyEnterprises => "重点企业", "Key enterprises";
+    NavCommissioner => "服务专员", "Commissioner";
+    ActingFor => "代表的企业", "Acting for";
+    ActingForNone => "（选择企业）", "(choose an enterprise)";
     SwitchLang => "English", "中文";
     SwitchLangLabel => "切换到英文", "Switch to Chinese";
     ActingAs => "当前身份", "Acting as";

@@ -10,6 +10,7 @@ pub mod forms;
 pub mod history_text;
 pub mod i18n;
 pub mod live_text;
+pub mod organizer_ui;
 pub mod pages;
 pub mod session;
 pub mod store;

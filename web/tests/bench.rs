@@ -58,6 +58,13 @@ fn dashboard_at_100k_events() {
     let engine = synth::season_log(100_000, 7);
     let filter = fairlog_domain::figures::Filter::default();
     let (f, _) = fairlog_domain::figures::compute(engine.state(), &filter);
-    console_log!("BENCH season: {} events, {} fairs held, {} jobs offered", engine.log().len(), f.fairs_held, f.jobs_offered);
-    time("dashboard: recompute all figures at 100k events", 5, || fairlog_domain::figures::compute(engine.state(), &filter));
+    console_log!(
+        "BENCH season: {} events, {} fairs held, {} jobs offered",
+        engine.log().len(),
+        f.fairs_held,
+        f.jobs_offered
+    );
+    time("dashboard: recompute all figures at 100k events", 5, || {
+        fairlog_domain::figures::compute(engine.state(), &filter)
+    });
 }

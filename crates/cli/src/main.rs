@@ -15,9 +15,9 @@ use std::time::Instant;
 use clap::{Parser, Subcommand};
 use fairlog_domain::booking::BookingStatus;
 use fairlog_domain::codec::{self, Imported};
-use fairlog_domain::post::jobs_offered;
 use fairlog_domain::figures::Filter;
 use fairlog_domain::place::District;
+use fairlog_domain::post::jobs_offered;
 use fairlog_domain::{synth, State};
 
 #[derive(Parser)]
@@ -166,7 +166,8 @@ fn run(cli: Cli) -> Result<(), String> {
             for c in fairlog_domain::demo::demo_commands(now, &mut ids) {
                 engine.execute(c, &mut ids).map_err(|e| format!("demo command refused: {e}"))?;
             }
-            std::fs::write(&out, codec::export(engine.log())).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+            std::fs::write(&out, codec::export(engine.log()))
+                .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
         }
         Cmd::Generate { events, seed, season, out } => {
             let engine = if season { synth::season_log(events, seed) } else { synth::fair_log(events, seed) };

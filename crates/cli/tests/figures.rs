@@ -29,7 +29,22 @@ fn compare(file: &str, extra: &[&str]) -> serde_json::Value {
     let mut pargs = vec![file];
     pargs.extend(extra);
     let theirs = python(&pargs);
-    for key in ["fairs_held", "enterprises", "jobs_offered", "posts", "booths", "booths_booked", "visitors", "applications", "hires", "returned_to_work", "by_mode", "sessions", "session_viewers", "session_applications"] {
+    for key in [
+        "fairs_held",
+        "enterprises",
+        "jobs_offered",
+        "posts",
+        "booths",
+        "booths_booked",
+        "visitors",
+        "applications",
+        "hires",
+        "returned_to_work",
+        "by_mode",
+        "sessions",
+        "session_viewers",
+        "session_applications",
+    ] {
         assert_eq!(ours[key], theirs[key], "{key} differs for {file} {extra:?}");
     }
     ours

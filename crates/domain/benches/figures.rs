@@ -2,9 +2,9 @@
 //!
 //! `cargo bench -p fairlog-domain --bench figures`
 use criterion::{criterion_group, criterion_main, Criterion};
+use fairlog_domain::booking::BookingCommand;
 use fairlog_domain::figures::{compute, Filter};
 use fairlog_domain::synth::season_log;
-use fairlog_domain::booking::BookingCommand;
 use fairlog_domain::testing::organizer_cmd;
 
 fn figures(c: &mut Criterion) {

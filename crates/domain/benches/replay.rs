@@ -130,5 +130,85 @@ fn one_command(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, replay, import, one_command);
+/// One booking or floor-plan command against a log of 100k events holding 40 fairs of 1,000
+/// booths, 1,000 enterprises and their requests, approvals, rejections and moves.
+fn booth_command(c: &mut Criterion) {
+    use fairlog_domain::booking::{BookingCommand, BookingStatus, BoothTarget};
+    use fairlog_domain::floor_plan::FloorPlanCommand;
+    use fairlog_domain::ids::{BookingId, EnterpriseId};
+    use fairlog_domain::synth_booths::{booth_log, fresh_id, synth_now};
+    use fairlog_domain::{views, Actor, Command, Intent, Role};
+
+    let mut g = c.benchmark_group("one booking or floor-plan command at 100k events");
+    let mut engine = booth_log(100_000, 11);
+    let s = engine.state();
+    let fair = *s.fairs.keys().next().expect("fairs");
+    let free = views::free_booths(s, fair)[0].id;
+    let pending = views::approval_queue(s, fair, synth_now())[0].booking_id;
+    let moving = *s.floor_plans[&fair].booths.keys().next().expect("booths");
+    // Enterprises with no booking at this fair (the request/cancel bench takes them in turn, so
+    // that no one enterprise piles up thousands of cancelled bookings).
+    let ents: Vec<EnterpriseId> = s
+        .enterprises
+        .keys()
+        .filter(|e| views::enterprise_bookings(s, **e).iter().all(|b| b.fair_id != fair))
+        .copied()
+        .collect();
+    let ent = ents[0];
+    assert!(matches!(s.bookings[&pending].status, BookingStatus::Requested { .. }));
+    let organizer = Actor::organizer("王敏");
+    let as_ent = |e: EnterpriseId| Actor { role: Role::Enterprise, name: "联系人".into(), subject: Some(e.0) };
+    let cmd = |actor: &Actor, intent: Intent| Command { actor: actor.clone(), now: synth_now(), intent };
+    let request = |n: u128, enterprise_id: EnterpriseId| {
+        BookingCommand::RequestBooth {
+            booking_id: BookingId(fresh_id(n)),
+            fair_id: fair,
+            enterprise_id,
+            target: BoothTarget::Booth { booth_id: free },
+        }
+        .into()
+    };
+    println!(
+        "log: {} events, {} booths, {} bookings, {} enterprises free at the fair",
+        engine.log().len(),
+        s.booth_fair.len(),
+        s.bookings.len(),
+        ents.len()
+    );
+
+    g.bench_function("decide + seal RequestBooth", |b| {
+        b.iter(|| engine.prepare(cmd(&as_ent(ent), request(0, ent)), Uuid::new_v4).unwrap())
+    });
+    g.bench_function("decide + seal ApproveBooking", |b| {
+        let c = cmd(&organizer, BookingCommand::ApproveBooking { booking_id: pending }.into());
+        b.iter(|| engine.prepare(c.clone(), Uuid::new_v4).unwrap())
+    });
+    g.bench_function("decide + seal MoveBooth (checked against 1,000 booths)", |b| {
+        let r = engine.state().floor_plans[&fair].booths[&moving].rect;
+        let x = if r.x % 4 == 0 { r.x + 1 } else { r.x - 1 };
+        let c = cmd(&organizer, FloorPlanCommand::MoveBooth { booth_id: moving, x, y: r.y }.into());
+        b.iter(|| engine.prepare(c.clone(), Uuid::new_v4).unwrap())
+    });
+    g.bench_function("prepare + commit MoveBooth (back and forth)", |b| {
+        b.iter(|| {
+            let r = engine.state().floor_plans[&fair].booths[&moving].rect;
+            let x = if r.x % 4 == 0 { r.x + 1 } else { r.x - 1 };
+            let c = cmd(&organizer, FloorPlanCommand::MoveBooth { booth_id: moving, x, y: r.y }.into());
+            engine.execute(c, Uuid::new_v4).unwrap().len()
+        })
+    });
+    let mut n = 1u128;
+    g.bench_function("prepare + commit RequestBooth then CancelBooking (two commands)", |b| {
+        b.iter(|| {
+            n += 1;
+            let e = ents[n as usize % ents.len()];
+            engine.execute(cmd(&as_ent(e), request(n, e)), Uuid::new_v4).unwrap();
+            let cancel = BookingCommand::CancelBooking { booking_id: BookingId(fresh_id(n)) }.into();
+            engine.execute(cmd(&as_ent(e), cancel), Uuid::new_v4).unwrap().len()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, replay, import, one_command, booth_command);
 criterion_main!(benches);

@@ -225,10 +225,20 @@ pub fn session_events(state: &State, enterprise: EnterpriseId, l: &AgendaLabels<
             let channel = state.channels.get(&s.plan.channel).map(|c| c.details.name.clone());
             let session_end = s.plan.start + chrono::Duration::minutes(s.plan.minutes as i64);
             let mut lines = vec![
-                format!("{}: {} – {}", l.shanghai_time, to_local(s.plan.start).format("%Y-%m-%d %H:%M"), to_local(session_end).format("%H:%M")),
+                format!(
+                    "{}: {} – {}",
+                    l.shanghai_time,
+                    to_local(s.plan.start).format("%Y-%m-%d %H:%M"),
+                    to_local(session_end).format("%H:%M")
+                ),
                 format!("{}: {} – {}", l.your_slot, to_local(start).format("%H:%M"), to_local(end).format("%H:%M")),
             ];
-            let titles: Vec<String> = f.posts.iter().filter_map(|p| state.posts.get(p)).map(|p| format!("- {} × {}", p.details.title, p.details.headcount)).collect();
+            let titles: Vec<String> = f
+                .posts
+                .iter()
+                .filter_map(|p| state.posts.get(p))
+                .map(|p| format!("- {} × {}", p.details.title, p.details.headcount))
+                .collect();
             if !titles.is_empty() {
                 lines.push(format!("{}:", l.posts));
                 lines.extend(titles);

@@ -49,19 +49,38 @@ fn time(t: chrono::DateTime<chrono::Utc>) -> String {
 pub fn fairs(state: &State, filter: &Filter, lang: CsvLang) -> String {
     let l = |zh, en| lang.pick(zh, en);
     let header = [
-        l("名称", "Name"), l("系列活动", "Series"), l("行业", "Industry"), l("形式", "Mode"), l("区", "District"),
-        l("地点", "Venue"), l("开始", "Start"), l("结束", "End"), l("状态", "Status"), l("展位", "Booths"),
-        l("已预订", "Booked"), l("参会人数", "Visitors"), l("投递", "Applications"), l("录用", "Hires"),
+        l("名称", "Name"),
+        l("系列活动", "Series"),
+        l("行业", "Industry"),
+        l("形式", "Mode"),
+        l("区", "District"),
+        l("地点", "Venue"),
+        l("开始", "Start"),
+        l("结束", "End"),
+        l("状态", "Status"),
+        l("展位", "Booths"),
+        l("已预订", "Booked"),
+        l("参会人数", "Visitors"),
+        l("投递", "Applications"),
+        l("录用", "Hires"),
         l("返岗复工", "Back to work"),
     ];
     let (_, rows) = compute(state, filter);
     let out = rows.fairs.iter().filter_map(|id| state.fairs.get(id)).map(|f| {
         let d = &f.details;
         let plan = state.floor_plans.get(&f.id);
-        let booths = plan.map(|p| p.booths.values().filter(|b| b.blocked.is_none()).count() as u64 + p.virtual_booths as u64).unwrap_or(0);
-        let booked = state.fair_bookings.get(&f.id).map(|ids| {
-            ids.keys().filter(|id| state.bookings.get(id).is_some_and(|b| b.status == BookingStatus::Booked)).count()
-        }).unwrap_or(0);
+        let booths = plan
+            .map(|p| p.booths.values().filter(|b| b.blocked.is_none()).count() as u64 + p.virtual_booths as u64)
+            .unwrap_or(0);
+        let booked = state
+            .fair_bookings
+            .get(&f.id)
+            .map(|ids| {
+                ids.keys()
+                    .filter(|id| state.bookings.get(id).is_some_and(|b| b.status == BookingStatus::Booked))
+                    .count()
+            })
+            .unwrap_or(0);
         let o = f.outcome.unwrap_or_default();
         let district = d.venue.as_ref().and_then(|v| v.district());
         vec![
@@ -73,7 +92,11 @@ pub fn fairs(state: &State, filter: &Filter, lang: CsvLang) -> String {
             d.venue.as_ref().map(|v| v.place_text().to_owned()).unwrap_or_default(),
             d.schedule.map(|s| time(s.start)).unwrap_or_default(),
             d.schedule.map(|s| time(s.end)).unwrap_or_default(),
-            match f.status { FairStatus::Closed => "closed", _ => "published" }.into(),
+            match f.status {
+                FairStatus::Closed => "closed",
+                _ => "published",
+            }
+            .into(),
             booths.to_string(),
             booked.to_string(),
             o.visitors.to_string(),
@@ -89,29 +112,40 @@ pub fn fairs(state: &State, filter: &Filter, lang: CsvLang) -> String {
 pub fn bookings(state: &State, filter: &Filter, lang: CsvLang) -> String {
     let l = |zh, en| lang.pick(zh, en);
     let header = [
-        l("招聘会", "Job fair"), l("企业", "Enterprise"), l("统一社会信用代码", "Credit code"), l("重点企业", "Key enterprise"),
-        l("展位", "Booth"), l("状态", "Status"), l("申请时间", "Requested at"),
+        l("招聘会", "Job fair"),
+        l("企业", "Enterprise"),
+        l("统一社会信用代码", "Credit code"),
+        l("重点企业", "Key enterprise"),
+        l("展位", "Booth"),
+        l("状态", "Status"),
+        l("申请时间", "Requested at"),
     ];
     let (_, rows) = compute(state, filter);
-    let out = rows.fairs.iter().flat_map(|fid| {
-        state.fair_bookings.get(fid).into_iter().flat_map(|ids| ids.keys().copied().collect::<Vec<_>>())
-    })
-    .filter_map(|id| state.bookings.get(&id))
-    .map(|b| {
-        let e = state.enterprises.get(&b.enterprise_id);
-        let booth = b.booth_id.and_then(|id| {
-            state.floor_plans.get(&b.fair_id).and_then(|p| p.booths.get(&id)).map(|x| x.code.clone())
+    let out = rows
+        .fairs
+        .iter()
+        .flat_map(|fid| {
+            state.fair_bookings.get(fid).into_iter().flat_map(|ids| ids.keys().copied().collect::<Vec<_>>())
+        })
+        .filter_map(|id| state.bookings.get(&id))
+        .map(|b| {
+            let e = state.enterprises.get(&b.enterprise_id);
+            let booth = b.booth_id.and_then(|id| {
+                state.floor_plans.get(&b.fair_id).and_then(|p| p.booths.get(&id)).map(|x| x.code.clone())
+            });
+            vec![
+                state.fairs.get(&b.fair_id).map(|f| f.details.name.clone()).unwrap_or_default(),
+                e.map(|e| e.profile.name.clone()).unwrap_or_default(),
+                e.map(|e| e.profile.credit_code.clone()).unwrap_or_default(),
+                e.and_then(|e| e.key).map(|k| k.key().to_owned()).unwrap_or_default(),
+                booth.unwrap_or_else(|| l("虚拟展位", "virtual").into()),
+                match &b.status {
+                    BookingStatus::Rejected { .. } => "rejected".into(),
+                    s => s.key().to_owned(),
+                },
+                time(b.requested_at),
+            ]
         });
-        vec![
-            state.fairs.get(&b.fair_id).map(|f| f.details.name.clone()).unwrap_or_default(),
-            e.map(|e| e.profile.name.clone()).unwrap_or_default(),
-            e.map(|e| e.profile.credit_code.clone()).unwrap_or_default(),
-            e.and_then(|e| e.key).map(|k| k.key().to_owned()).unwrap_or_default(),
-            booth.unwrap_or_else(|| l("虚拟展位", "virtual").into()),
-            match &b.status { BookingStatus::Rejected { .. } => "rejected".into(), s => s.key().to_owned() },
-            time(b.requested_at),
-        ]
-    });
     write(&header, out)
 }
 
@@ -119,9 +153,17 @@ pub fn bookings(state: &State, filter: &Filter, lang: CsvLang) -> String {
 pub fn posts(state: &State, filter: &Filter, lang: CsvLang) -> String {
     let l = |zh, en| lang.pick(zh, en);
     let header = [
-        l("企业", "Enterprise"), l("岗位", "Post"), l("类别", "Category"), l("招聘人数", "Headcount"),
-        l("最低月薪", "Salary from"), l("最高月薪", "Salary to"), l("学历", "Education"), l("经验", "Experience"),
-        l("工作地区", "District"), l("状态", "Status"), l("招聘会", "Job fairs"),
+        l("企业", "Enterprise"),
+        l("岗位", "Post"),
+        l("类别", "Category"),
+        l("招聘人数", "Headcount"),
+        l("最低月薪", "Salary from"),
+        l("最高月薪", "Salary to"),
+        l("学历", "Education"),
+        l("经验", "Experience"),
+        l("工作地区", "District"),
+        l("状态", "Status"),
+        l("招聘会", "Job fairs"),
     ];
     let (_, rows) = compute(state, filter);
     let held: std::collections::BTreeSet<_> = rows.fairs.iter().copied().collect();
@@ -137,8 +179,18 @@ pub fn posts(state: &State, filter: &Filter, lang: CsvLang) -> String {
             d.education.key().into(),
             d.experience.key().into(),
             lang.pick(d.district.zh(), d.district.en()).into(),
-            match p.status { PostStatus::Open => "open", PostStatus::Filled => "filled", PostStatus::Withdrawn => "withdrawn" }.into(),
-            d.fairs.iter().filter_map(|f| state.fairs.get(f)).map(|f| f.details.name.clone()).collect::<Vec<_>>().join("；"),
+            match p.status {
+                PostStatus::Open => "open",
+                PostStatus::Filled => "filled",
+                PostStatus::Withdrawn => "withdrawn",
+            }
+            .into(),
+            d.fairs
+                .iter()
+                .filter_map(|f| state.fairs.get(f))
+                .map(|f| f.details.name.clone())
+                .collect::<Vec<_>>()
+                .join("；"),
         ]
     });
     write(&header, out)
@@ -148,8 +200,15 @@ pub fn posts(state: &State, filter: &Filter, lang: CsvLang) -> String {
 pub fn sessions(state: &State, filter: &Filter, lang: CsvLang) -> String {
     let l = |zh, en| lang.pick(zh, en);
     let header = [
-        l("直播", "Session"), l("开始", "Start"), l("时长（分钟）", "Minutes"), l("主播", "Hosts"), l("直播间", "Channel"),
-        l("招聘会", "Job fair"), l("状态", "Status"), l("参与企业", "Enterprises"), l("最高观看", "Peak viewers"),
+        l("直播", "Session"),
+        l("开始", "Start"),
+        l("时长（分钟）", "Minutes"),
+        l("主播", "Hosts"),
+        l("直播间", "Channel"),
+        l("招聘会", "Job fair"),
+        l("状态", "Status"),
+        l("参与企业", "Enterprises"),
+        l("最高观看", "Peak viewers"),
         l("收到简历", "Applications"),
     ];
     let out = state
@@ -165,11 +224,21 @@ pub fn sessions(state: &State, filter: &Filter, lang: CsvLang) -> String {
                 p.title.clone(),
                 time(p.start),
                 p.minutes.to_string(),
-                p.hosts.iter().filter_map(|h| state.hosts.get(h)).map(|h| h.profile.name.clone()).collect::<Vec<_>>().join("；"),
+                p.hosts
+                    .iter()
+                    .filter_map(|h| state.hosts.get(h))
+                    .map(|h| h.profile.name.clone())
+                    .collect::<Vec<_>>()
+                    .join("；"),
                 state.channels.get(&p.channel).map(|c| c.details.name.clone()).unwrap_or_default(),
                 p.fair.and_then(|f| state.fairs.get(&f)).map(|f| f.details.name.clone()).unwrap_or_default(),
                 x.status.key().into(),
-                x.lineup.iter().filter_map(|f| state.enterprises.get(&f.enterprise_id)).map(|e| e.profile.name.clone()).collect::<Vec<_>>().join("；"),
+                x.lineup
+                    .iter()
+                    .filter_map(|f| state.enterprises.get(&f.enterprise_id))
+                    .map(|e| e.profile.name.clone())
+                    .collect::<Vec<_>>()
+                    .join("；"),
                 x.outcome.as_ref().map(|o| o.peak_viewers.to_string()).unwrap_or_default(),
                 x.outcome.as_ref().map(|o| o.total_applications().to_string()).unwrap_or_default(),
             ]

@@ -211,7 +211,10 @@ mod tests {
             let what = format!("{:?}", c.intent);
             engine.execute(c, &mut ids).unwrap_or_else(|e| panic!("demo command refused: {e:?}\n{what}"));
         }
-        assert!(engine.log().entries().windows(2).all(|w| w[0].recorded_at <= w[1].recorded_at), "demo time runs forward");
+        assert!(
+            engine.log().entries().windows(2).all(|w| w[0].recorded_at <= w[1].recorded_at),
+            "demo time runs forward"
+        );
         assert!(engine.log().entries().iter().all(|e| e.recorded_at <= now));
         let s = engine.state();
         assert_eq!(s.series.len(), 4);

@@ -40,30 +40,158 @@ struct Ent {
 }
 
 const ENTERPRISES: &[Ent] = &[
-    Ent { name: "上海电气集团股份有限公司", code17: "91310000132231230", industry: Industry::Manufacturing, district: District::Minhang, size: CompanySize::Large, contact: "陈红", phone: "021-64321234", key: Some(KeyCategory::MajorProject), commissioner: Some("王敏"),
-        posts: &[("数控车床操作工", PostCategory::Production, 30, 7000, 9500), ("电气工程师", PostCategory::Technical, 12, 12000, 20000)] },
-    Ent { name: "上汽大众汽车有限公司", code17: "91310000607223210", industry: Industry::Automotive, district: District::Jiading, size: CompanySize::Large, contact: "周强", phone: "13916001234", key: Some(KeyCategory::KeyIndustry), commissioner: Some("李华"),
-        posts: &[("总装线操作工", PostCategory::Production, 80, 6500, 8500), ("质量检验员", PostCategory::Technical, 15, 7000, 10000)] },
-    Ent { name: "上海联影医疗科技股份有限公司", code17: "91310000MA1FL0100", industry: Industry::Biomedicine, district: District::Jiading, size: CompanySize::Large, contact: "吴婷", phone: "13801880123", key: Some(KeyCategory::KeyIndustry), commissioner: Some("王敏"),
-        posts: &[("医疗设备装配技术员", PostCategory::Technical, 20, 8000, 12000)] },
-    Ent { name: "宝山钢铁股份有限公司", code17: "91310000631696382", industry: Industry::Manufacturing, district: District::Baoshan, size: CompanySize::Large, contact: "孙伟", phone: "021-26641234", key: Some(KeyCategory::SupplyGuarantee), commissioner: Some("李华"),
-        posts: &[("设备点检员", PostCategory::Technical, 25, 8000, 11000), ("行车操作工", PostCategory::Production, 18, 7000, 9000)] },
-    Ent { name: "京东物流上海分公司", code17: "91310114MA1GT3120", industry: Industry::Logistics, district: District::Jiading, size: CompanySize::Large, contact: "刘洋", phone: "13764001122", key: None, commissioner: None,
-        posts: &[("快递员", PostCategory::Logistics, 120, 7000, 12000), ("仓储分拣员", PostCategory::Logistics, 60, 6000, 8000)] },
-    Ent { name: "顺丰速运（上海）有限公司", code17: "91310118MA1JL4560", industry: Industry::Logistics, district: District::Qingpu, size: CompanySize::Large, contact: "郑敏", phone: "13601770988", key: Some(KeyCategory::SupplyGuarantee), commissioner: Some("王敏"),
-        posts: &[("收派员", PostCategory::Logistics, 90, 7500, 13000)] },
-    Ent { name: "盒马（上海）网络科技有限公司", code17: "91310115MA1HB7890", industry: Industry::Retail, district: District::Pudong, size: CompanySize::Medium, contact: "黄丽", phone: "13512345670", key: None, commissioner: None,
-        posts: &[("门店理货员", PostCategory::Service, 40, 5500, 7000), ("生鲜加工员", PostCategory::Service, 20, 6000, 7500)] },
-    Ent { name: "锦江国际酒店管理有限公司", code17: "91310106MA1FY2340", industry: Industry::Hospitality, district: District::Jingan, size: CompanySize::Large, contact: "林静", phone: "021-62581234", key: None, commissioner: None,
-        posts: &[("客房服务员", PostCategory::Service, 35, 5000, 6500)] },
-    Ent { name: "上海长宁数字科技有限公司", code17: "91310105MA1FW5670", industry: Industry::Digital, district: District::Changning, size: CompanySize::Small, contact: "杨帆", phone: "13482001234", key: None, commissioner: None,
-        posts: &[("前端开发工程师", PostCategory::Technical, 6, 15000, 25000), ("数据标注员", PostCategory::Technical, 20, 6000, 8000)] },
-    Ent { name: "上海浦东建设发展有限公司", code17: "91310115MA1K88990", industry: Industry::Construction, district: District::Pudong, size: CompanySize::Large, contact: "何军", phone: "13621661234", key: Some(KeyCategory::MajorProject), commissioner: Some("李华"),
-        posts: &[("钢筋工", PostCategory::Production, 50, 9000, 13000), ("施工安全员", PostCategory::Administration, 8, 8000, 11000)] },
+    Ent {
+        name: "上海电气集团股份有限公司",
+        code17: "91310000132231230",
+        industry: Industry::Manufacturing,
+        district: District::Minhang,
+        size: CompanySize::Large,
+        contact: "陈红",
+        phone: "021-64321234",
+        key: Some(KeyCategory::MajorProject),
+        commissioner: Some("王敏"),
+        posts: &[
+            ("数控车床操作工", PostCategory::Production, 30, 7000, 9500),
+            ("电气工程师", PostCategory::Technical, 12, 12000, 20000),
+        ],
+    },
+    Ent {
+        name: "上汽大众汽车有限公司",
+        code17: "91310000607223210",
+        industry: Industry::Automotive,
+        district: District::Jiading,
+        size: CompanySize::Large,
+        contact: "周强",
+        phone: "13916001234",
+        key: Some(KeyCategory::KeyIndustry),
+        commissioner: Some("李华"),
+        posts: &[
+            ("总装线操作工", PostCategory::Production, 80, 6500, 8500),
+            ("质量检验员", PostCategory::Technical, 15, 7000, 10000),
+        ],
+    },
+    Ent {
+        name: "上海联影医疗科技股份有限公司",
+        code17: "91310000MA1FL0100",
+        industry: Industry::Biomedicine,
+        district: District::Jiading,
+        size: CompanySize::Large,
+        contact: "吴婷",
+        phone: "13801880123",
+        key: Some(KeyCategory::KeyIndustry),
+        commissioner: Some("王敏"),
+        posts: &[("医疗设备装配技术员", PostCategory::Technical, 20, 8000, 12000)],
+    },
+    Ent {
+        name: "宝山钢铁股份有限公司",
+        code17: "91310000631696382",
+        industry: Industry::Manufacturing,
+        district: District::Baoshan,
+        size: CompanySize::Large,
+        contact: "孙伟",
+        phone: "021-26641234",
+        key: Some(KeyCategory::SupplyGuarantee),
+        commissioner: Some("李华"),
+        posts: &[
+            ("设备点检员", PostCategory::Technical, 25, 8000, 11000),
+            ("行车操作工", PostCategory::Production, 18, 7000, 9000),
+        ],
+    },
+    Ent {
+        name: "京东物流上海分公司",
+        code17: "91310114MA1GT3120",
+        industry: Industry::Logistics,
+        district: District::Jiading,
+        size: CompanySize::Large,
+        contact: "刘洋",
+        phone: "13764001122",
+        key: None,
+        commissioner: None,
+        posts: &[
+            ("快递员", PostCategory::Logistics, 120, 7000, 12000),
+            ("仓储分拣员", PostCategory::Logistics, 60, 6000, 8000),
+        ],
+    },
+    Ent {
+        name: "顺丰速运（上海）有限公司",
+        code17: "91310118MA1JL4560",
+        industry: Industry::Logistics,
+        district: District::Qingpu,
+        size: CompanySize::Large,
+        contact: "郑敏",
+        phone: "13601770988",
+        key: Some(KeyCategory::SupplyGuarantee),
+        commissioner: Some("王敏"),
+        posts: &[("收派员", PostCategory::Logistics, 90, 7500, 13000)],
+    },
+    Ent {
+        name: "盒马（上海）网络科技有限公司",
+        code17: "91310115MA1HB7890",
+        industry: Industry::Retail,
+        district: District::Pudong,
+        size: CompanySize::Medium,
+        contact: "黄丽",
+        phone: "13512345670",
+        key: None,
+        commissioner: None,
+        posts: &[
+            ("门店理货员", PostCategory::Service, 40, 5500, 7000),
+            ("生鲜加工员", PostCategory::Service, 20, 6000, 7500),
+        ],
+    },
+    Ent {
+        name: "锦江国际酒店管理有限公司",
+        code17: "91310106MA1FY2340",
+        industry: Industry::Hospitality,
+        district: District::Jingan,
+        size: CompanySize::Large,
+        contact: "林静",
+        phone: "021-62581234",
+        key: None,
+        commissioner: None,
+        posts: &[("客房服务员", PostCategory::Service, 35, 5000, 6500)],
+    },
+    Ent {
+        name: "上海长宁数字科技有限公司",
+        code17: "91310105MA1FW5670",
+        industry: Industry::Digital,
+        district: District::Changning,
+        size: CompanySize::Small,
+        contact: "杨帆",
+        phone: "13482001234",
+        key: None,
+        commissioner: None,
+        posts: &[
+            ("前端开发工程师", PostCategory::Technical, 6, 15000, 25000),
+            ("数据标注员", PostCategory::Technical, 20, 6000, 8000),
+        ],
+    },
+    Ent {
+        name: "上海浦东建设发展有限公司",
+        code17: "91310115MA1K88990",
+        industry: Industry::Construction,
+        district: District::Pudong,
+        size: CompanySize::Large,
+        contact: "何军",
+        phone: "13621661234",
+        key: Some(KeyCategory::MajorProject),
+        commissioner: Some("李华"),
+        posts: &[
+            ("钢筋工", PostCategory::Production, 50, 9000, 13000),
+            ("施工安全员", PostCategory::Administration, 8, 8000, 11000),
+        ],
+    },
 ];
 
 /// `n` booths in a row from `first` (its size repeated, 1 m apart), coded `prefix-from`, ….
-fn row(prefix: &str, zone: ZoneId, from: usize, n: usize, first: Rect, new_id: &mut impl FnMut() -> Uuid) -> Vec<NewBooth> {
+fn row(
+    prefix: &str,
+    zone: ZoneId,
+    from: usize,
+    n: usize,
+    first: Rect,
+    new_id: &mut impl FnMut() -> Uuid,
+) -> Vec<NewBooth> {
     (0..n)
         .map(|i| NewBooth {
             booth_id: BoothId(new_id()),
@@ -142,9 +270,11 @@ pub fn commands(
             contact_phone: e.phone.into(),
             description: String::new(),
         };
-        at(t0 + Duration::days(1) + Duration::minutes(i as i64 * 7), &actor, vec![
-            EnterpriseCommand::RegisterEnterprise { enterprise_id: id, profile }.into(),
-        ]);
+        at(
+            t0 + Duration::days(1) + Duration::minutes(i as i64 * 7),
+            &actor,
+            vec![EnterpriseCommand::RegisterEnterprise { enterprise_id: id, profile }.into()],
+        );
         ents.push((id, actor));
     }
     let mut marks: Vec<Intent> = Vec::new();
@@ -179,7 +309,11 @@ pub fn commands(
                         headcount: *headcount,
                         salary_min: *lo,
                         salary_max: *hi,
-                        education: if *category == PostCategory::Technical { Education::College } else { Education::HighSchool },
+                        education: if *category == PostCategory::Technical {
+                            Education::College
+                        } else {
+                            Education::HighSchool
+                        },
                         experience: if *hi > 12000 { Experience::ThreeYears } else { Experience::None },
                         district: e.district,
                         fairs: fairs.clone(),
@@ -196,9 +330,11 @@ pub fn commands(
     for (i, (id, actor)) in ents.iter().take(6).enumerate() {
         let booking_id = BookingId(new_id());
         let target = BoothTarget::Booth { booth_id: xuhui_booths[i].booth_id };
-        at(t0 + Duration::days(3) + Duration::minutes(i as i64 * 11), actor, vec![
-            BookingCommand::RequestBooth { booking_id, fair_id: f.xuhui, enterprise_id: *id, target }.into(),
-        ]);
+        at(
+            t0 + Duration::days(3) + Duration::minutes(i as i64 * 11),
+            actor,
+            vec![BookingCommand::RequestBooth { booking_id, fair_id: f.xuhui, enterprise_id: *id, target }.into()],
+        );
         approvals.push(booking_id);
     }
     at(t0 + Duration::days(4), &organizer, vec![BookingCommand::ApproveBookings { booking_ids: approvals }.into()]);
@@ -212,37 +348,63 @@ pub fn commands(
     at(now - Duration::days(9), &organizer, closing.into_iter().map(Intent::from).collect());
     // What the closed fair achieved (the spring action's first fair).
     let outcome = FairOutcome { visitors: 3200, applications: 1850, hires: 412, returned_to_work: 96 };
-    at(now - Duration::days(8), &organizer, closed.into_iter().map(|fair_id| FairCommand::RecordFairOutcome { fair_id, outcome }.into()).collect());
+    at(
+        now - Duration::days(8),
+        &organizer,
+        closed.into_iter().map(|fair_id| FairCommand::RecordFairOutcome { fair_id, outcome }.into()).collect(),
+    );
 
     // Dali and Changning: booked. Online: virtual booths booked.
     let mut dali = Vec::new();
-    for (j, (id, actor)) in ents.iter().enumerate().filter(|(i, _)| *i != 4 && *i != 5).map(|(_, e)| e).take(6).enumerate() {
+    for (j, (id, actor)) in
+        ents.iter().enumerate().filter(|(i, _)| *i != 4 && *i != 5).map(|(_, e)| e).take(6).enumerate()
+    {
         let booking_id = BookingId(new_id());
         let target = BoothTarget::Booth { booth_id: dali_booths[j].booth_id };
-        at(now - Duration::days(6) + Duration::minutes(j as i64 * 9), actor, vec![
-            BookingCommand::RequestBooth { booking_id, fair_id: f.dali, enterprise_id: *id, target }.into(),
-        ]);
+        at(
+            now - Duration::days(6) + Duration::minutes(j as i64 * 9),
+            actor,
+            vec![BookingCommand::RequestBooth { booking_id, fair_id: f.dali, enterprise_id: *id, target }.into()],
+        );
         dali.push(booking_id);
     }
-    at(now - Duration::days(5) - Duration::hours(12), &organizer, vec![BookingCommand::ApproveBookings { booking_ids: dali }.into()]);
+    at(
+        now - Duration::days(5) - Duration::hours(12),
+        &organizer,
+        vec![BookingCommand::ApproveBookings { booking_ids: dali }.into()],
+    );
     let mut changning = Vec::new();
     for (j, i) in [8usize, 4, 5, 6].into_iter().enumerate() {
         let (id, actor) = &ents[i];
         let booking_id = BookingId(new_id());
         let target = BoothTarget::Booth { booth_id: changning_booths[j].booth_id };
-        at(now - Duration::days(5) + Duration::minutes(j as i64 * 13), actor, vec![
-            BookingCommand::RequestBooth { booking_id, fair_id: f.changning, enterprise_id: *id, target }.into(),
-        ]);
+        at(
+            now - Duration::days(5) + Duration::minutes(j as i64 * 13),
+            actor,
+            vec![BookingCommand::RequestBooth { booking_id, fair_id: f.changning, enterprise_id: *id, target }.into()],
+        );
         changning.push(booking_id);
     }
-    at(now - Duration::days(4) - Duration::hours(12), &organizer, vec![BookingCommand::ApproveBookings { booking_ids: changning }.into()]);
+    at(
+        now - Duration::days(4) - Duration::hours(12),
+        &organizer,
+        vec![BookingCommand::ApproveBookings { booking_ids: changning }.into()],
+    );
     let mut online = Vec::new();
     for (j, i) in [4usize, 5, 6, 7].into_iter().enumerate() {
         let (id, actor) = &ents[i];
         let booking_id = BookingId(new_id());
-        at(now - Duration::days(4) + Duration::minutes(j as i64 * 17), actor, vec![
-            BookingCommand::RequestBooth { booking_id, fair_id: f.online, enterprise_id: *id, target: BoothTarget::Virtual }.into(),
-        ]);
+        at(
+            now - Duration::days(4) + Duration::minutes(j as i64 * 17),
+            actor,
+            vec![BookingCommand::RequestBooth {
+                booking_id,
+                fair_id: f.online,
+                enterprise_id: *id,
+                target: BoothTarget::Virtual,
+            }
+            .into()],
+        );
         online.push(booking_id);
     }
     at(now - Duration::days(3), &organizer, vec![BookingCommand::ApproveBookings { booking_ids: online }.into()]);
@@ -251,17 +413,30 @@ pub fn commands(
     // hall B), two requests waiting for the organizer; A-10 is blocked.
     let code = |c: &str| baoshan_booths.iter().find(|b| b.code == c).map(|b| b.booth_id).expect("demo booth");
     let mut baoshan = Vec::new();
-    for (j, (i, booth)) in [(0usize, "A-01"), (1, "B-01"), (2, "A-03"), (3, "A-04"), (9, "A-05"), (7, "A-06"), (5, "A-07"), (6, "A-08")]
-        .into_iter()
-        .enumerate()
+    for (j, (i, booth)) in
+        [(0usize, "A-01"), (1, "B-01"), (2, "A-03"), (3, "A-04"), (9, "A-05"), (7, "A-06"), (5, "A-07"), (6, "A-08")]
+            .into_iter()
+            .enumerate()
     {
         let (id, actor) = &ents[i];
         let booking_id = BookingId(new_id());
-        at(now - Duration::hours(20) + Duration::minutes(j as i64 * 6), actor, vec![
-            BookingCommand::RequestBooth { booking_id, fair_id: f.baoshan, enterprise_id: *id, target: BoothTarget::Booth { booth_id: code(booth) } }.into(),
-        ]);
+        at(
+            now - Duration::hours(20) + Duration::minutes(j as i64 * 6),
+            actor,
+            vec![BookingCommand::RequestBooth {
+                booking_id,
+                fair_id: f.baoshan,
+                enterprise_id: *id,
+                target: BoothTarget::Booth { booth_id: code(booth) },
+            }
+            .into()],
+        );
         baoshan.push(booking_id);
     }
-    at(now - Duration::hours(18), &organizer, vec![BookingCommand::ApproveBookings { booking_ids: baoshan[..6].to_vec() }.into()]);
+    at(
+        now - Duration::hours(18),
+        &organizer,
+        vec![BookingCommand::ApproveBookings { booking_ids: baoshan[..6].to_vec() }.into()],
+    );
     out
 }

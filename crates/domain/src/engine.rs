@@ -281,7 +281,15 @@ mod tests {
         let mut a = crate::synth::fair_log(1_500, 3);
         let b = crate::synth::fair_log(1_600, 4);
         let remote = crate::codec::import(&crate::codec::export(b.log())).unwrap();
-        let plan = a.plan_merge(&remote, "b", &crate::testing::organizer(), crate::testing::t("2027-06-01T09:00"), uuid::Uuid::nil()).unwrap();
+        let plan = a
+            .plan_merge(
+                &remote,
+                "b",
+                &crate::testing::organizer(),
+                crate::testing::t("2027-06-01T09:00"),
+                uuid::Uuid::nil(),
+            )
+            .unwrap();
         a.apply_merge(plan).unwrap();
         assert!(a.log().len() > 2_000);
         assert_eq!(a.state_at(500), State::replay(a.log().entries()[..500].iter()));

@@ -145,6 +145,23 @@ impl FairStatusKind {
     }
 }
 
+/// A change to a published fair that enterprises booked there must see (new dates, another
+/// venue, a cancellation). Recorded by `evolve` in `State::fair_changes`, in log order.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct FairChange {
+    /// Sequence of the event that made the change.
+    pub seq: u64,
+    pub at: DateTime<Utc>,
+    pub kind: FairChangeKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum FairChangeKind {
+    Rescheduled { from: Option<Schedule>, to: Option<Schedule> },
+    Moved { from: Option<Venue>, to: Option<Venue> },
+    Cancelled { reason: String },
+}
+
 /// A fair as the state holds it.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash)]
 pub struct Fair {
@@ -519,9 +536,20 @@ pub(crate) fn evolve(state: &mut State, env: &EventEnvelope, event: &FairEvent) 
             );
         }
         FairEvent::FairEdited { fair_id, details } => {
-            if let Some(f) = state.fairs.get_mut(fair_id) {
-                f.details = details.clone();
-                f.version = seq;
+            let Some(f) = state.fairs.get_mut(fair_id) else { return };
+            let mut changes = Vec::new();
+            if f.status == FairStatus::Published {
+                if f.details.schedule != details.schedule {
+                    changes.push(FairChangeKind::Rescheduled { from: f.details.schedule, to: details.schedule });
+                }
+                if f.details.venue != details.venue {
+                    changes.push(FairChangeKind::Moved { from: f.details.venue.clone(), to: details.venue.clone() });
+                }
+            }
+            f.details = details.clone();
+            f.version = seq;
+            for kind in changes {
+                record_change(state, *fair_id, env, kind);
             }
         }
         FairEvent::FairPublished { fair_id } => set_status(state, *fair_id, seq, FairStatus::Published),
@@ -534,9 +562,17 @@ pub(crate) fn evolve(state: &mut State, env: &EventEnvelope, event: &FairEvent) 
             }
         }
         FairEvent::FairCancelled { fair_id, reason } => {
-            set_status(state, *fair_id, seq, FairStatus::Cancelled { reason: reason.clone() })
+            let was_published = state.fairs.get(fair_id).is_some_and(|f| f.status == FairStatus::Published);
+            set_status(state, *fair_id, seq, FairStatus::Cancelled { reason: reason.clone() });
+            if was_published {
+                record_change(state, *fair_id, env, FairChangeKind::Cancelled { reason: reason.clone() });
+            }
         }
     }
+}
+
+fn record_change(state: &mut State, fair_id: FairId, env: &EventEnvelope, kind: FairChangeKind) {
+    state.fair_changes.entry(fair_id).or_default().push_back(FairChange { seq: env.seq, at: env.recorded_at, kind });
 }
 
 fn set_status(state: &mut State, id: FairId, seq: u64, status: FairStatus) {
@@ -853,6 +889,30 @@ mod tests {
     #[test]
     fn commands_about_unknown_fairs_are_refused() {
         given_nothing().when(FairCommand::PublishFair { fair_id: fair() }).then_err(FairError::NotFound);
+    }
+
+    #[test]
+    fn new_dates_of_a_published_fair_are_recorded_for_booked_enterprises() {
+        let later = FairDetails {
+            schedule: Some(Schedule { start: t("2026-03-15T09:00"), end: t("2026-03-15T16:00") }),
+            ..details()
+        };
+        let g = given([
+            created(),
+            FairEvent::FairEdited { fair_id: fair(), details: later.clone() },
+            FairEvent::FairPublished { fair_id: fair() },
+            FairEvent::FairEdited { fair_id: fair(), details: details() },
+            FairEvent::FairCancelled { fair_id: fair(), reason: "场馆检修".into() },
+        ]);
+        let changes: Vec<_> = g.state().fair_changes[&fair()].iter().map(|c| (c.seq, c.kind.clone())).collect();
+        assert_eq!(
+            changes,
+            [
+                (4, FairChangeKind::Rescheduled { from: later.schedule, to: details().schedule }),
+                (5, FairChangeKind::Cancelled { reason: "场馆检修".into() }),
+            ],
+            "a draft's edit is no change anyone booked against"
+        );
     }
 
     #[test]

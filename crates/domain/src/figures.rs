@@ -149,7 +149,8 @@ pub fn compute(state: &State, filter: &Filter) -> (Figures, Rows) {
         held_fairs.insert(fair.id, (week, district));
     }
     for session in state.live_sessions.values() {
-        let Some(outcome) = session.outcome.as_ref().filter(|_| session.status == crate::livestream::SessionStatus::Ended)
+        let Some(outcome) =
+            session.outcome.as_ref().filter(|_| session.status == crate::livestream::SessionStatus::Ended)
         else {
             continue;
         };

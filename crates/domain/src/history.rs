@@ -86,10 +86,13 @@ pub fn subjects(event: &Event) -> Vec<Uuid> {
             crate::host::HostEvent::HostRegistered { host_id, .. }
             | crate::host::HostEvent::HostEdited { host_id, .. }
             | crate::host::HostEvent::AvailabilitySet { host_id, .. } => vec![host_id.0],
-            crate::host::HostEvent::ChannelAdded { channel_id, .. } | crate::host::HostEvent::ChannelEdited { channel_id, .. } => {
+            crate::host::HostEvent::ChannelAdded { channel_id, .. }
+            | crate::host::HostEvent::ChannelEdited { channel_id, .. } => {
                 vec![channel_id.0]
             }
-            crate::host::HostEvent::StreamDomainAllowed { .. } | crate::host::HostEvent::StreamDomainRemoved { .. } => vec![],
+            crate::host::HostEvent::StreamDomainAllowed { .. } | crate::host::HostEvent::StreamDomainRemoved { .. } => {
+                vec![]
+            }
         },
         Event::Livestream(e) => {
             use crate::livestream::LivestreamEvent as L;

@@ -579,7 +579,9 @@ pub(crate) fn check(state: &State, event: &HostEvent) -> Result<(), HostError> {
         {
             Err(HostError::NotFound)
         }
-        HostEvent::ChannelAdded { channel_id, .. } if state.channels.contains_key(channel_id) => Err(HostError::ChannelExists),
+        HostEvent::ChannelAdded { channel_id, .. } if state.channels.contains_key(channel_id) => {
+            Err(HostError::ChannelExists)
+        }
         HostEvent::ChannelEdited { channel_id, .. } if !state.channels.contains_key(channel_id) => {
             Err(HostError::ChannelNotFound)
         }

@@ -9,7 +9,7 @@ use crate::booking::{self, Booking, BookingRules, IdSet, WaitlistEntry};
 use crate::enterprise::{self, Enterprise};
 use crate::envelope::EventEnvelope;
 use crate::event::Event;
-use crate::fair::{self, Fair};
+use crate::fair::{self, Fair, FairChange};
 use crate::floor_plan::{self, FloorPlan};
 use crate::host::{self, Channel, Host};
 use crate::ids::{
@@ -55,6 +55,8 @@ pub struct State {
     pub live_sessions: OrdMap<SessionId, LiveSession>,
     /// Interval indexes of scheduled sessions per host, channel and featured enterprise.
     pub live_index: livestream::conflict::Index,
+    /// Changes to published fairs (dates, venue, cancellation), for the enterprises booked there.
+    pub fair_changes: OrdMap<FairId, Vector<FairChange>>,
     /// Sequence of the last event applied (0 for none).
     pub last_seq: u64,
 }

@@ -127,7 +127,10 @@ pub fn season_log(events: usize, seed: u64) -> Engine {
             let id = FairId(ids.uuid());
             let mut d = details(&mut rng, fairs.len() + 1, now + Duration::days(21));
             d.mode = FairMode::Onsite;
-            d.venue = Some(Venue::Hall { district: District::ALL[rng.below(16) as usize], address: "某某路 1 号".into() });
+            d.venue = Some(Venue::Hall {
+                district: District::ALL[rng.below(16) as usize],
+                address: "某某路 1 号".into(),
+            });
             let zone = ZoneId(ids.uuid());
             let booths: Vec<NewBooth> = (0..(8 + rng.below(12)) as u16)
                 .map(|i| NewBooth {
@@ -162,7 +165,13 @@ pub fn season_log(events: usize, seed: u64) -> Engine {
                 contact_phone: "13800000000".into(),
                 description: String::new(),
             };
-            if run(&mut engine, &organizer, now, EnterpriseCommand::RegisterEnterprise { enterprise_id: id, profile }.into(), &mut ids) {
+            if run(
+                &mut engine,
+                &organizer,
+                now,
+                EnterpriseCommand::RegisterEnterprise { enterprise_id: id, profile }.into(),
+                &mut ids,
+            ) {
                 ents.push(id);
             }
         } else if roll < 40 {
@@ -180,13 +189,24 @@ pub fn season_log(events: usize, seed: u64) -> Engine {
                 district: District::ALL[rng.below(16) as usize],
                 fairs: [f].into(),
             };
-            run(&mut engine, &organizer, now, PostCommand::OpenPost { post_id: PostId(ids.uuid()), enterprise_id: e, details }.into(), &mut ids);
+            run(
+                &mut engine,
+                &organizer,
+                now,
+                PostCommand::OpenPost { post_id: PostId(ids.uuid()), enterprise_id: e, details }.into(),
+                &mut ids,
+            );
         } else if roll < 70 {
             let e = ents[rng.below(ents.len() as u64) as usize];
             let (f, booths) = &fairs[fairs.len() - 1 - rng.below(fairs.len().min(4) as u64) as usize];
             let b = booths[rng.below(booths.len() as u64) as usize];
             let id = BookingId(ids.uuid());
-            let cmd = BookingCommand::RequestBooth { booking_id: id, fair_id: *f, enterprise_id: e, target: BoothTarget::Booth { booth_id: b } };
+            let cmd = BookingCommand::RequestBooth {
+                booking_id: id,
+                fair_id: *f,
+                enterprise_id: e,
+                target: BoothTarget::Booth { booth_id: b },
+            };
             if run(&mut engine, &organizer, now, cmd.into(), &mut ids) {
                 pending.push(id);
             }
@@ -211,7 +231,13 @@ pub fn season_log(events: usize, seed: u64) -> Engine {
             if let Some(f) = started.get(rng.below(started.len().max(1) as u64) as usize) {
                 let v = 200 + rng.below(5000) as u32;
                 let outcome = FairOutcome { visitors: v, applications: v / 2, hires: v / 10, returned_to_work: v / 40 };
-                run(&mut engine, &organizer, now, FairCommand::RecordFairOutcome { fair_id: *f, outcome }.into(), &mut ids);
+                run(
+                    &mut engine,
+                    &organizer,
+                    now,
+                    FairCommand::RecordFairOutcome { fair_id: *f, outcome }.into(),
+                    &mut ids,
+                );
             }
         } else {
             run(&mut engine, &organizer, now, BookingCommand::ExpireHolds.into(), &mut ids);

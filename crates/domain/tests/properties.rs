@@ -7,6 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Duration, Utc};
+use fairlog_domain::booking::BoothState;
 use fairlog_domain::booking::{
     active_count, rules_of, BookingCommand, BookingEvent, BookingRules, BookingStatus, BoothTarget, WaitlistStatus,
 };
@@ -19,7 +20,9 @@ use fairlog_domain::post::jobs_offered;
 use fairlog_domain::post::{Education, Experience, PostCategory, PostCommand, PostDetails};
 use fairlog_domain::series::{SeriesCommand, SeriesKind};
 use fairlog_domain::testing::{sample_profile, t, xuhui_fair};
-use fairlog_domain::{credit_code, decide, enterprise_views, Actor, Command, Engine, Event, Intent, Role, State};
+use fairlog_domain::{
+    credit_code, decide, enterprise_views, views, Actor, Command, Engine, Event, Intent, Role, State,
+};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use uuid::Uuid;
@@ -402,6 +405,39 @@ fn check_invariants(s: &State) {
             if f.details.mode.is_physical() {
                 assert!(f.details.venue.is_some());
             }
+        }
+    }
+
+    // Fair changes (shown to booked enterprises) are in log order, about known fairs.
+    for (fair, changes) in &s.fair_changes {
+        assert!(s.fairs.contains_key(fair), "a change about an unknown fair");
+        let seqs: Vec<u64> = changes.iter().map(|c| c.seq).collect();
+        // One edit may change both the dates and the venue: two changes with the same sequence.
+        assert!(seqs.windows(2).all(|w| w[0] <= w[1]) && seqs.iter().all(|q| *q <= s.last_seq));
+    }
+
+    // The organizer's views agree with the state: a booth shows as taken exactly when a booking
+    // holds it, the approval queue holds only waiting requests and no booth twice, and no booth
+    // offered for reassignment is taken.
+    for fair in s.fairs.keys() {
+        let plan = views::floor_plan(s, *fair);
+        for b in &plan.booths {
+            let taken = s.booth_taken.contains_key(&b.id);
+            let shows_taken = matches!(b.state, BoothState::Booked | BoothState::Requested | BoothState::Held);
+            assert!(!(taken && b.blocked.is_some()), "booth {} is blocked and taken", b.code);
+            assert_eq!(shows_taken, taken, "booth {} shows {:?}", b.code, b.state);
+            assert_eq!(b.enterprise_id.is_some(), taken);
+        }
+        let queue = views::approval_queue(s, *fair, base_time());
+        let mut booths = BTreeSet::new();
+        for r in &queue {
+            assert!(matches!(r.status, BookingStatus::Requested { .. }));
+            if let Some(b) = r.booth_id {
+                assert!(booths.insert(b), "booth requested twice in the queue");
+            }
+        }
+        for b in views::free_booths(s, *fair) {
+            assert!(!s.booth_taken.contains_key(&b.id) && b.blocked.is_none());
         }
     }
 

@@ -41,6 +41,9 @@ pub fn AppHeader() -> Html {
                 <Link<Route> to={Route::Data}>{ T::NavData.get(lang) }</Link<Route>>
                 <EnterpriseNav />
                 <Link<Route> to={Route::Live}>{ crate::live_text::LT::NavLive.get(lang) }</Link<Route>>
+                <Link<Route> to={Route::Series}>{ T::NavSeries.get(lang) }</Link<Route>>
+                <Link<Route> to={Route::KeyEnterprises}>{ T::NavKeyEnterprises.get(lang) }</Link<Route>>
+                <Link<Route> to={Route::Commissioner}>{ T::NavCommissioner.get(lang) }</Link<Route>>
             </nav>
             <div class="header-tools">
                 <super::UndoRedo />

@@ -1,24 +1,32 @@
 //! Small pieces of the screen, each named for what the user sees.
-mod charts;
 mod acting_enterprise;
 mod booking_rules_form;
 mod booth_picker;
+mod charts;
 mod fair_bookings;
+mod fair_calendar;
+mod fair_filters;
+mod fair_notices;
 mod field;
+mod floor_plan_view;
 mod header;
 mod hold_expiry;
 mod notice_bar;
 mod storage_problem;
 mod time_travel;
-mod undo_redo;
 pub mod timeline;
+mod undo_redo;
 
-pub use charts::{Bar, BarChart, WeekChart, WeekColumn};
 pub use acting_enterprise::{ActingEnterprise, EnterpriseNav};
 pub use booking_rules_form::BookingRulesForm;
 pub use booth_picker::BoothPicker;
+pub use charts::{Bar, BarChart, WeekChart, WeekColumn};
 pub use fair_bookings::{local_time, FairBookings};
+pub use fair_calendar::{CalendarSpan, FairCalendar};
+pub use fair_filters::FairFilters;
+pub use fair_notices::FairNotices;
 pub use field::{input_value, select_value, Field};
+pub use floor_plan_view::{booth_state_text, FloorPlanView, FpT, PlanEdit, PlanLegend, PlanMode, Refusal};
 pub use header::{AppHeader, SkipLink};
 pub use hold_expiry::HoldExpiry;
 pub use notice_bar::{ui_error, NoticeBar};

@@ -21,7 +21,9 @@ fn detail(lang: Lang, p: &RestoreProblem) -> String {
         }
         RestoreProblem::Unreadable { error, .. } => codec_error(lang, error),
         RestoreProblem::BrokenChain { .. } => lang.pick("哈希链校验失败", "the hash chain is broken").into(),
-        RestoreProblem::DuplicateId { .. } => lang.pick("事件编号与之前的记录重复", "it repeats the id of an earlier record").into(),
+        RestoreProblem::DuplicateId { .. } => {
+            lang.pick("事件编号与之前的记录重复", "it repeats the id of an earlier record").into()
+        }
     }
 }
 

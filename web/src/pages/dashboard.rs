@@ -1,6 +1,6 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use fairlog_domain::csv_export::{self, CsvLang};
-use fairlog_domain::figures::{compute, Filter, Figures, Rows};
+use fairlog_domain::figures::{compute, Figures, Filter, Rows};
 use fairlog_domain::ids::SeriesId;
 use fairlog_domain::place::District;
 use fairlog_domain::time::to_local;
@@ -238,14 +238,20 @@ pub fn DashboardPage() -> Html {
 fn period_text(f: &Filter) -> Option<String> {
     match (f.from, f.to) {
         (None, None) => None,
-        (a, b) => Some(format!("{} – {}", a.map(|d| d.to_string()).unwrap_or_default(), b.map(|d| d.to_string()).unwrap_or_default())),
+        (a, b) => Some(format!(
+            "{} – {}",
+            a.map(|d| d.to_string()).unwrap_or_default(),
+            b.map(|d| d.to_string()).unwrap_or_default()
+        )),
     }
 }
 
 fn industry_bars(lang: Lang, f: &Figures) -> Vec<Bar> {
     let mut v: Vec<_> = f.jobs_by_industry.iter().collect();
     v.sort_by(|a, b| b.1.cmp(a.1));
-    v.into_iter().map(|(i, n)| Bar { label: lang.pick(i.zh(), i.en()).into(), value: *n as f64, text: num(*n) }).collect()
+    v.into_iter()
+        .map(|(i, n)| Bar { label: lang.pick(i.zh(), i.en()).into(), value: *n as f64, text: num(*n) })
+        .collect()
 }
 
 fn fill_bars(lang: Lang, f: &Figures) -> Vec<Bar> {
@@ -254,7 +260,11 @@ fn fill_bars(lang: Lang, f: &Figures) -> Vec<Bar> {
         .filter(|(_, (_, total))| *total > 0)
         .map(|(d, (booked, total))| {
             let rate = *booked as f64 / *total as f64;
-            Bar { label: lang.pick(d.zh(), d.en()).into(), value: rate, text: format!("{:.0}% ({booked}/{total})", rate * 100.0) }
+            Bar {
+                label: lang.pick(d.zh(), d.en()).into(),
+                value: rate,
+                text: format!("{:.0}% ({booked}/{total})", rate * 100.0),
+            }
         })
         .collect()
 }
@@ -282,69 +292,85 @@ fn DrillDown(props: &DrillProps) -> Html {
     let state: &State = &app.view();
     let rows = &props.rows.0;
     let events = |id: uuid::Uuid| html! { <a class="events-link" href={format!("#/history?entity={id}")}>{ DashT::Events.get(lang) }</a> };
-    let fair_name = |id| state.fairs.get(id).map(|f: &fairlog_domain::fair::Fair| f.details.name.clone()).unwrap_or_default();
+    let fair_name =
+        |id| state.fairs.get(id).map(|f: &fairlog_domain::fair::Fair| f.details.name.clone()).unwrap_or_default();
     let (title, table) = match props.which {
-        x if x == Drill::Fairs as u8 || x == Drill::Outcomes as u8 => (DashT::FairsHeld, html! {
-            <table><thead><tr>
-                <th>{ DashT::Name.get(lang) }</th><th>{ DashT::When.get(lang) }</th><th>{ DashT::Status.get(lang) }</th>
-                <th>{ DashT::Visitors.get(lang) }</th><th>{ DashT::Hires.get(lang) }</th><th>{ DashT::BackToWork.get(lang) }</th><th></th>
-            </tr></thead><tbody>
-            { for rows.fairs.iter().filter_map(|id| state.fairs.get(id)).map(|f| { let o = f.outcome.unwrap_or_default(); html! {
-                <tr>
-                    <td><Link<Route> to={Route::Fair { id: f.id.to_string() }}>{ f.details.name.clone() }</Link<Route>></td>
-                    <td class="nowrap">{ format::schedule(lang, f.details.schedule.as_ref()) }</td>
-                    <td>{ status(lang, f.status.kind()) }</td>
-                    <td>{ num(o.visitors as u64) }</td><td>{ num(o.hires as u64) }</td><td>{ num(o.returned_to_work as u64) }</td>
-                    <td><a class="events-link" href={format!("#/history?fair={}", f.id)}>{ DashT::Events.get(lang) }</a></td>
-                </tr>
-            }}) }
-            </tbody></table>
-        }),
-        x if x == Drill::Sessions as u8 => (DashT::Sessions, html! {
-            <table><thead><tr><th>{ DashT::Session.get(lang) }</th><th>{ DashT::When.get(lang) }</th><th>{ DashT::SessionViewers.get(lang) }</th><th>{ DashT::SessionApplications.get(lang) }</th><th></th></tr></thead><tbody>
-            { for rows.sessions.iter().filter_map(|id| state.live_sessions.get(id)).map(|x| { let o = x.outcome.as_ref(); html! {
-                <tr>
-                    <td><Link<Route> to={Route::LiveSession { id: x.id.to_string() }}>{ x.plan.title.clone() }</Link<Route>></td>
-                    <td class="nowrap">{ to_local(x.plan.start).format("%Y-%m-%d %H:%M").to_string() }</td>
-                    <td class="num">{ o.map(|o| num(o.peak_viewers as u64)).unwrap_or_default() }</td>
-                    <td class="num">{ o.map(|o| num(o.total_applications())).unwrap_or_default() }</td>
-                    <td>{ events(x.id.0) }</td>
-                </tr>
-            }}) }
-            </tbody></table>
-        }),
-        x if x == Drill::Enterprises as u8 => (DashT::Enterprises, html! {
-            <table><thead><tr><th>{ DashT::Enterprise.get(lang) }</th><th>{ DashT::CreditCode.get(lang) }</th><th>{ DashT::Key.get(lang) }</th><th></th></tr></thead><tbody>
-            { for rows.enterprises.iter().filter_map(|id| state.enterprises.get(id)).map(|e| html! {
-                <tr><td>{ e.profile.name.clone() }</td><td>{ e.profile.credit_code.clone() }</td><td>{ if e.key.is_some() { "★" } else { "" } }</td><td>{ events(e.id.0) }</td></tr>
-            }) }
-            </tbody></table>
-        }),
-        x if x == Drill::Jobs as u8 => (DashT::JobsOffered, html! {
-            <table><thead><tr><th>{ DashT::Post.get(lang) }</th><th>{ DashT::Enterprise.get(lang) }</th><th>{ DashT::Headcount.get(lang) }</th><th>{ DashT::Fair.get(lang) }</th><th></th></tr></thead><tbody>
-            { for rows.posts.iter().filter_map(|id| state.posts.get(id)).map(|p| html! {
-                <tr>
-                    <td>{ p.details.title.clone() }</td>
-                    <td>{ state.enterprises.get(&p.enterprise_id).map(|e| e.profile.name.clone()).unwrap_or_default() }</td>
-                    <td class="num">{ p.details.headcount }</td>
-                    <td>{ p.details.fairs.iter().map(fair_name).collect::<Vec<_>>().join("；") }</td>
-                    <td>{ events(p.id.0) }</td>
-                </tr>
-            }) }
-            </tbody></table>
-        }),
-        _ => (DashT::Booths, html! {
-            <table><thead><tr><th>{ DashT::Enterprise.get(lang) }</th><th>{ DashT::Fair.get(lang) }</th><th>{ DashT::Booth.get(lang) }</th><th></th></tr></thead><tbody>
-            { for rows.bookings.iter().filter_map(|id| state.bookings.get(id)).map(|b| html! {
-                <tr>
-                    <td>{ state.enterprises.get(&b.enterprise_id).map(|e| e.profile.name.clone()).unwrap_or_default() }</td>
-                    <td>{ fair_name(&b.fair_id) }</td>
-                    <td>{ b.booth_id.and_then(|id| state.floor_plans.get(&b.fair_id).and_then(|p| p.booths.get(&id)).map(|x| x.code.clone())).unwrap_or_else(|| lang.pick("虚拟展位", "virtual").into()) }</td>
-                    <td>{ events(b.id.0) }</td>
-                </tr>
-            }) }
-            </tbody></table>
-        }),
+        x if x == Drill::Fairs as u8 || x == Drill::Outcomes as u8 => (
+            DashT::FairsHeld,
+            html! {
+                <table><thead><tr>
+                    <th>{ DashT::Name.get(lang) }</th><th>{ DashT::When.get(lang) }</th><th>{ DashT::Status.get(lang) }</th>
+                    <th>{ DashT::Visitors.get(lang) }</th><th>{ DashT::Hires.get(lang) }</th><th>{ DashT::BackToWork.get(lang) }</th><th></th>
+                </tr></thead><tbody>
+                { for rows.fairs.iter().filter_map(|id| state.fairs.get(id)).map(|f| { let o = f.outcome.unwrap_or_default(); html! {
+                    <tr>
+                        <td><Link<Route> to={Route::Fair { id: f.id.to_string() }}>{ f.details.name.clone() }</Link<Route>></td>
+                        <td class="nowrap">{ format::schedule(lang, f.details.schedule.as_ref()) }</td>
+                        <td>{ status(lang, f.status.kind()) }</td>
+                        <td>{ num(o.visitors as u64) }</td><td>{ num(o.hires as u64) }</td><td>{ num(o.returned_to_work as u64) }</td>
+                        <td><a class="events-link" href={format!("#/history?fair={}", f.id)}>{ DashT::Events.get(lang) }</a></td>
+                    </tr>
+                }}) }
+                </tbody></table>
+            },
+        ),
+        x if x == Drill::Sessions as u8 => (
+            DashT::Sessions,
+            html! {
+                <table><thead><tr><th>{ DashT::Session.get(lang) }</th><th>{ DashT::When.get(lang) }</th><th>{ DashT::SessionViewers.get(lang) }</th><th>{ DashT::SessionApplications.get(lang) }</th><th></th></tr></thead><tbody>
+                { for rows.sessions.iter().filter_map(|id| state.live_sessions.get(id)).map(|x| { let o = x.outcome.as_ref(); html! {
+                    <tr>
+                        <td><Link<Route> to={Route::LiveSession { id: x.id.to_string() }}>{ x.plan.title.clone() }</Link<Route>></td>
+                        <td class="nowrap">{ to_local(x.plan.start).format("%Y-%m-%d %H:%M").to_string() }</td>
+                        <td class="num">{ o.map(|o| num(o.peak_viewers as u64)).unwrap_or_default() }</td>
+                        <td class="num">{ o.map(|o| num(o.total_applications())).unwrap_or_default() }</td>
+                        <td>{ events(x.id.0) }</td>
+                    </tr>
+                }}) }
+                </tbody></table>
+            },
+        ),
+        x if x == Drill::Enterprises as u8 => (
+            DashT::Enterprises,
+            html! {
+                <table><thead><tr><th>{ DashT::Enterprise.get(lang) }</th><th>{ DashT::CreditCode.get(lang) }</th><th>{ DashT::Key.get(lang) }</th><th></th></tr></thead><tbody>
+                { for rows.enterprises.iter().filter_map(|id| state.enterprises.get(id)).map(|e| html! {
+                    <tr><td>{ e.profile.name.clone() }</td><td>{ e.profile.credit_code.clone() }</td><td>{ if e.key.is_some() { "★" } else { "" } }</td><td>{ events(e.id.0) }</td></tr>
+                }) }
+                </tbody></table>
+            },
+        ),
+        x if x == Drill::Jobs as u8 => (
+            DashT::JobsOffered,
+            html! {
+                <table><thead><tr><th>{ DashT::Post.get(lang) }</th><th>{ DashT::Enterprise.get(lang) }</th><th>{ DashT::Headcount.get(lang) }</th><th>{ DashT::Fair.get(lang) }</th><th></th></tr></thead><tbody>
+                { for rows.posts.iter().filter_map(|id| state.posts.get(id)).map(|p| html! {
+                    <tr>
+                        <td>{ p.details.title.clone() }</td>
+                        <td>{ state.enterprises.get(&p.enterprise_id).map(|e| e.profile.name.clone()).unwrap_or_default() }</td>
+                        <td class="num">{ p.details.headcount }</td>
+                        <td>{ p.details.fairs.iter().map(fair_name).collect::<Vec<_>>().join("；") }</td>
+                        <td>{ events(p.id.0) }</td>
+                    </tr>
+                }) }
+                </tbody></table>
+            },
+        ),
+        _ => (
+            DashT::Booths,
+            html! {
+                <table><thead><tr><th>{ DashT::Enterprise.get(lang) }</th><th>{ DashT::Fair.get(lang) }</th><th>{ DashT::Booth.get(lang) }</th><th></th></tr></thead><tbody>
+                { for rows.bookings.iter().filter_map(|id| state.bookings.get(id)).map(|b| html! {
+                    <tr>
+                        <td>{ state.enterprises.get(&b.enterprise_id).map(|e| e.profile.name.clone()).unwrap_or_default() }</td>
+                        <td>{ fair_name(&b.fair_id) }</td>
+                        <td>{ b.booth_id.and_then(|id| state.floor_plans.get(&b.fair_id).and_then(|p| p.booths.get(&id)).map(|x| x.code.clone())).unwrap_or_else(|| lang.pick("虚拟展位", "virtual").into()) }</td>
+                        <td>{ events(b.id.0) }</td>
+                    </tr>
+                }) }
+                </tbody></table>
+            },
+        ),
     };
     let empty = match props.which {
         x if x == Drill::Enterprises as u8 => rows.enterprises.is_empty(),

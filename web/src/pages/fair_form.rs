@@ -2,7 +2,7 @@ use fairlog_domain::fair::{FairCommand, FairError, FairMode, FairStatus, FairSta
 use fairlog_domain::ids::FairId;
 use fairlog_domain::industry::Industry;
 use fairlog_domain::place::District;
-use fairlog_domain::Role;
+use fairlog_domain::{DomainError, Role};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -10,6 +10,8 @@ use crate::app::Route;
 use crate::components::{input_value, ui_error, Field};
 use crate::forms::FairForm;
 use crate::i18n::{mode, Lang, T};
+use crate::organizer_ui::OT;
+use crate::pages::fair_page::AffectedEnterprises;
 use crate::session::use_prefs;
 use crate::store::{use_app, use_commander, UiError};
 
@@ -32,6 +34,8 @@ struct Editing {
 struct Problems {
     field: Option<(&'static str, String)>,
     form: Option<String>,
+    /// The fair changed since the form was opened (another tab, a colleague).
+    conflict: bool,
 }
 
 impl Problems {
@@ -41,12 +45,13 @@ impl Problems {
 }
 
 fn problem_for(lang: Lang, e: &UiError) -> Problems {
+    let conflict = matches!(e, UiError::Rule(DomainError::Fair(FairError::EditConflict { .. })));
     match e {
         UiError::Rule(rule) => match rule.field() {
-            Some(f) => Problems { field: Some((f, ui_error(lang, e))), form: None },
-            None => Problems { field: None, form: Some(ui_error(lang, e)) },
+            Some(f) => Problems { field: Some((f, ui_error(lang, e))), form: None, conflict },
+            None => Problems { field: None, form: Some(ui_error(lang, e)), conflict },
         },
-        _ => Problems { field: None, form: Some(ui_error(lang, e)) },
+        _ => Problems { field: None, form: Some(ui_error(lang, e)), conflict },
     }
 }
 
@@ -114,7 +119,8 @@ pub fn FairFormPage(props: &FairFormProps) -> Html {
             let details = match form.to_details() {
                 Ok(d) => d,
                 Err(fe) => {
-                    problems.set(Problems { field: Some((fe.field, fe.text.get(lang).to_owned())), form: None });
+                    problems
+                        .set(Problems { field: Some((fe.field, fe.text.get(lang).to_owned())), ..Problems::default() });
                     return;
                 }
             };
@@ -148,6 +154,19 @@ pub fn FairFormPage(props: &FairFormProps) -> Html {
         })
     };
 
+    // After a conflict: take the fair as it is now and edit from there.
+    let reload_latest = {
+        let (form, problems, opened_version) = (form.clone(), problems.clone(), opened_version.clone());
+        let latest = editing.as_ref().map(|e| (e.version, e.form.clone()));
+        Callback::from(move |_: MouseEvent| {
+            if let Some((version, f)) = latest.clone() {
+                opened_version.set(Some(version));
+                form.set(f);
+                problems.set(Problems::default());
+            }
+        })
+    };
+
     let state = app.view();
     let f = (*form).clone();
     let physical = FairMode::from_key(&f.mode).is_none_or(|m| m.is_physical());
@@ -165,7 +184,19 @@ pub fn FairFormPage(props: &FairFormProps) -> Html {
                 <p class="banner warn" role="note">{ ui_error(lang, &UiError::Rule(FairError::NotEditable { status }.into())) }</p>
             }
             if !writable { <p class="banner warn" role="note" id="form-error">{ T::ReadOnlyNote.get(lang) }</p> }
-            if let Some(msg) = &problems.form { <p class="banner danger" role="alert" id="form-error">{ msg.clone() }</p> }
+            if let Some(msg) = &problems.form {
+                <div class="banner danger" role="alert" id="form-error">
+                    <p>{ msg.clone() }</p>
+                    if problems.conflict {
+                        <button type="button" class="secondary" id="reload-latest" onclick={reload_latest}>{ OT::ReloadLatest.get(lang) }</button>
+                    }
+                </div>
+            }
+            if let (Some(e), false) = (&editing, locked.is_some()) {
+                if state.fairs.get(&e.id).is_some_and(|f| f.status == FairStatus::Published) {
+                    <AffectedEnterprises fair={e.id} />
+                }
+            }
             <form class="fair-form" {onsubmit} novalidate=true>
                 <Field id="name" label={T::FieldName.get(lang)} error={problems.at("name")}>
                     <input id="name" name="name" type="text" value={f.name.clone()} oninput={type_in(|f, v| f.name = v)}

@@ -1,13 +1,16 @@
-use fairlog_domain::fair::{FairCommand, FairStatus};
-use fairlog_domain::ids::FairId;
+use fairlog_domain::fair::{FairCommand, FairMode, FairStatus};
+use fairlog_domain::ids::{EnterpriseId, FairId};
+use fairlog_domain::views;
 use fairlog_domain::{Intent, Role};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
-use crate::components::{input_value, ui_error, FairBookings, Field};
+use crate::components::{input_value, ui_error, FairBookings, FairNotices, Field};
 use crate::format;
 use crate::i18n::{fill, mode, series_kind, status, T};
+use crate::organizer_ui::OT;
+use crate::pages::plan_summary;
 use crate::session::use_prefs;
 use crate::store::{use_app, use_commander};
 
@@ -96,6 +99,8 @@ pub fn FairPage(props: &FairPageProps) -> Html {
     let draft = fair.status == FairStatus::Draft;
     let published = fair.status == FairStatus::Published;
     let open = draft || published;
+    let plan = views::floor_plan(&state, id);
+    let waiting = views::approval_queue(&state, id, crate::store::now()).len();
 
     html! {
         <article class="fair-page" aria-labelledby="fair-title">
@@ -118,6 +123,25 @@ pub fn FairPage(props: &FairPageProps) -> Html {
                 <dt>{ T::FieldCapacity.get(lang) }</dt><dd>{ d.capacity.map(|c| c.to_string()).unwrap_or_else(|| "—".into()) }</dd>
                 <dt>{ lang.pick("版本", "Version") }</dt><dd>{ fair.version }</dd>
             </dl>
+            if let Some(ent) = prefs.session.subject.filter(|_| prefs.session.role == Role::Enterprise) {
+                <FairNotices enterprise={EnterpriseId(ent)} fair={Some(id)} />
+            }
+            <div class="fair-booths">
+                if d.mode.is_physical() {
+                    <p id="booth-summary">{ plan_summary(lang, &plan) }</p>
+                }
+                if d.mode != FairMode::Onsite {
+                    <p id="virtual-summary">{ fill(OT::VirtualSummary.get(lang), &[("taken", plan.virtual_taken.to_string()), ("total", plan.virtual_booths.to_string())]) }</p>
+                }
+                <div class="actions">
+                    <Link<Route> to={Route::FloorPlan { id: id.to_string() }} classes="button secondary open-plan">{ OT::FloorPlanLink.get(lang) }</Link<Route>>
+                    if organizer {
+                        <Link<Route> to={Route::BoothRequests { id: id.to_string() }} classes="button secondary open-requests">
+                            { fill(OT::RequestsLink.get(lang), &[("n", waiting.to_string())]) }
+                        </Link<Route>>
+                    }
+                </div>
+            </div>
             if let Some(e) = &*error { <p class="banner danger" role="alert" id="action-error">{ e.clone() }</p> }
             if organizer && open && app.writable() {
                 <div class="actions">
@@ -130,6 +154,7 @@ pub fn FairPage(props: &FairPageProps) -> Html {
                 </div>
                 if *cancelling {
                     <div class="cancel-box">
+                        <AffectedEnterprises fair={id} />
                         <Field id="reason" label={T::CancelReason.get(lang)} error={(*reason_error).clone()}>
                             <textarea id="reason" rows="2" value={(*reason).clone()}
                                 oninput={{ let r = reason.clone(); Callback::from(move |e: InputEvent| r.set(input_value(&e))) }} />
@@ -145,5 +170,34 @@ pub fn FairPage(props: &FairPageProps) -> Html {
             if !organizer { <p class="muted">{ T::OnlyOrganizersHint.get(lang) }</p> }
             <FairBookings fair_id={id} />
         </article>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AffectedProps {
+    pub fair: FairId,
+}
+
+/// The enterprises a change to this fair (new dates, venue, cancellation) will be shown to.
+#[component]
+pub fn AffectedEnterprises(props: &AffectedProps) -> Html {
+    let app = use_app();
+    let lang = use_prefs().lang;
+    let engine = app.store.engine();
+    let affected = views::affected_by_fair_change(engine.state(), props.fair);
+    if affected.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="banner warn affected" role="note">
+            <p>{ fill(OT::AffectedCount.get(lang), &[("n", affected.len().to_string())]) }</p>
+            <ul>
+                { for affected.iter().map(|a| html! {
+                    <li key={a.booking_id.to_string()}>{ a.name.clone() }
+                        { a.booth_code.as_ref().map(|c| format!(" · {c}")).unwrap_or_default() }
+                        { " · " }{ crate::organizer_ui::booking_status(lang, &a.status) }</li>
+                }) }
+            </ul>
+        </div>
     }
 }

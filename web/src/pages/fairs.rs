@@ -1,39 +1,73 @@
 use fairlog_domain::demo::demo_commands;
 use fairlog_domain::fair::Fair;
+use fairlog_domain::ids::EnterpriseId;
+use fairlog_domain::views::{self, FairFilter};
 use fairlog_domain::Role;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
+use crate::components::{CalendarSpan, FairCalendar, FairFilters, FairNotices};
 use crate::format;
 use crate::i18n::{fill, mode, status, T};
+use crate::organizer_ui::OT;
+use crate::pages::series::SeriesQuery;
 use crate::session::use_prefs;
 use crate::store::{now, use_app, use_commander, Notice, Phase};
 
-/// The list of all fairs, or the welcome screen on first run.
+/// The list of all fairs (or a month or week calendar), filtered; or the welcome screen on first run.
 #[component]
 pub fn FairsPage() -> Html {
     let app = use_app();
-    let lang = use_prefs().lang;
+    let prefs = use_prefs();
+    let lang = prefs.lang;
+    let location = use_location();
+    let filter = use_state(|| {
+        let series = location.as_ref().and_then(|l| l.query::<SeriesQuery>().ok()).and_then(|q| q.series.parse().ok());
+        FairFilter { series, ..FairFilter::default() }
+    });
+    let view = use_state(|| "list");
     if app.store.engine().log().is_empty() && app.phase == Phase::Ready {
         return html! { <Welcome /> };
     }
-    let state = app.view();
-    let mut fairs: Vec<&Fair> = state.fairs.values().collect();
-    // Soonest first; unscheduled drafts last.
-    fairs.sort_by(|a, b| {
-        let key =
-            |f: &Fair| (f.details.schedule.is_none(), f.details.schedule.map(|s| s.start), f.details.name.clone());
-        key(a).cmp(&key(b))
-    });
+    let view_state = app.view();
+    let state: &fairlog_domain::State = &view_state;
+    let fairs: Vec<&Fair> = views::fairs(state, &filter);
+    let on_change = {
+        let filter = filter.clone();
+        Callback::from(move |f: FairFilter| filter.set(f))
+    };
+    let pick = |v: &'static str| {
+        let view = view.clone();
+        Callback::from(move |_: MouseEvent| view.set(v))
+    };
+    let unscheduled = fairs.iter().filter(|f| f.details.schedule.is_none()).count();
+    let subject = prefs.session.subject.filter(|_| prefs.session.role == Role::Enterprise);
     html! {
         <section aria-labelledby="fairs-title">
             <div class="page-head">
                 <h1 id="fairs-title">{ T::FairsTitle.get(lang) }</h1>
-                <span class="muted">{ fill(T::FairsCount.get(lang), &[("n", fairs.len().to_string())]) }</span>
+                <span class="muted" id="fairs-count">{ if filter.is_empty() {
+                    fill(T::FairsCount.get(lang), &[("n", fairs.len().to_string())])
+                } else {
+                    fill(OT::MatchCount.get(lang), &[("n", fairs.len().to_string()), ("total", state.fairs.len().to_string())])
+                } }</span>
+                <div class="view-switch" role="group" aria-label={OT::Filters.get(lang)}>
+                    <button type="button" id="view-list" class={classes!("secondary", (*view == "list").then_some("active"))}
+                        aria-pressed={(*view == "list").to_string()} onclick={pick("list")}>{ OT::ViewList.get(lang) }</button>
+                    <button type="button" id="view-month" class={classes!("secondary", (*view == "month").then_some("active"))}
+                        aria-pressed={(*view == "month").to_string()} onclick={pick("month")}>{ OT::ViewMonth.get(lang) }</button>
+                    <button type="button" id="view-week" class={classes!("secondary", (*view == "week").then_some("active"))}
+                        aria-pressed={(*view == "week").to_string()} onclick={pick("week")}>{ OT::ViewWeek.get(lang) }</button>
+                </div>
             </div>
-            if fairs.is_empty() {
-                <p class="empty">{ T::NoFairsYet.get(lang) }</p>
+            if let Some(ent) = subject { <FairNotices enterprise={EnterpriseId(ent)} /> }
+            <FairFilters filter={(*filter).clone()} {on_change} />
+            if *view == "month" || *view == "week" {
+                <FairCalendar filter={(*filter).clone()} span={if *view == "week" { CalendarSpan::Week } else { CalendarSpan::Month }} />
+                if unscheduled > 0 { <p class="muted">{ fill(OT::Unscheduled.get(lang), &[("n", unscheduled.to_string())]) }</p> }
+            } else if fairs.is_empty() {
+                <p class="empty">{ if state.fairs.is_empty() { T::NoFairsYet.get(lang) } else { OT::NoMatch.get(lang) } }</p>
             } else {
                 <div class="table-wrap">
                 <table class="fairs">

@@ -1,4 +1,6 @@
-use fairlog_domain::agenda::{agenda_events, enterprise_agenda, enterprise_sessions, session_events, to_ics, AgendaLabels};
+use fairlog_domain::agenda::{
+    agenda_events, enterprise_agenda, enterprise_sessions, session_events, to_ics, AgendaLabels,
+};
 use fairlog_domain::booking::BookingStatus;
 use fairlog_domain::enterprise_views::booth_code;
 use yew::prelude::*;

@@ -203,7 +203,10 @@ fn an_enterprise_featured_in_a_livestream_gets_its_own_slot_on_the_agenda() {
         .find_map(|x| x.lineup.first().map(|f| (x.id, f.clone())))
         .expect("the demo features an enterprise in a scheduled session");
     let events = session_events(s, featured.enterprise_id, &labels());
-    let ev = events.iter().find(|ev| ev.uid == session_uid(sid, featured.enterprise_id)).expect("the session is on the agenda");
+    let ev = events
+        .iter()
+        .find(|ev| ev.uid == session_uid(sid, featured.enterprise_id))
+        .expect("the session is on the agenda");
     let session = &s.live_sessions[&sid];
     assert_eq!((ev.start, ev.end), featured.slot.interval(session.plan.start));
     assert!(ev.summary.starts_with("直播带岗："));

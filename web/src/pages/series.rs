@@ -1,0 +1,138 @@
+//! Series (系列活动): the list, and a form to create one.
+use fairlog_domain::ids::SeriesId;
+use fairlog_domain::series::{SeriesCommand, SeriesKind};
+use fairlog_domain::Role;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::app::Route;
+use crate::components::Field;
+use crate::i18n::{fill, series_kind, T};
+use crate::organizer_ui::{send, set_choice, set_text, Problem, OT};
+use crate::session::use_prefs;
+use crate::store::{use_app, use_commander, Phase};
+
+#[component]
+pub fn SeriesPage() -> Html {
+    let app = use_app();
+    let prefs = use_prefs();
+    let lang = prefs.lang;
+    let commander = use_commander();
+    let name = use_state(String::new);
+    let kind = use_state(|| "thousands_of_posts".to_string());
+    let region = use_state(String::new);
+    let problem = use_state(|| None::<Problem>);
+    let busy = use_state(|| false);
+
+    let onsubmit = {
+        let (name, kind, region, problem, busy) =
+            (name.clone(), kind.clone(), region.clone(), problem.clone(), busy.clone());
+        let actor = prefs.session.actor();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if *busy {
+                return;
+            }
+            let k = match kind.as_str() {
+                "industry_special" => SeriesKind::IndustrySpecial,
+                "recruitment_tour" => SeriesKind::RecruitmentTour { partner_region: (*region).clone() },
+                "campaign" => SeriesKind::Campaign,
+                _ => SeriesKind::ThousandsOfPosts,
+            };
+            let cmd = SeriesCommand::CreateSeries {
+                series_id: SeriesId(uuid::Uuid::new_v4()),
+                name: (*name).clone(),
+                kind: k,
+            };
+            busy.set(true);
+            let (name, region, problem, busy) = (name.clone(), region.clone(), problem.clone(), busy.clone());
+            send(&commander, actor.clone(), vec![cmd.into()], move |r| {
+                busy.set(false);
+                match r {
+                    Ok(_) => {
+                        problem.set(None);
+                        name.set(String::new());
+                        region.set(String::new());
+                    }
+                    Err(e) => problem.set(Some(Problem::of(lang, &e))),
+                }
+            });
+        })
+    };
+
+    let engine = app.store.engine();
+    let state = engine.state();
+    let mut series: Vec<_> = state.series.values().collect();
+    series.sort_by(|a, b| a.name.cmp(&b.name));
+    let count = |id: SeriesId| state.fairs.values().filter(|f| f.details.series == Some(id)).count();
+    let organizer = prefs.session.role == Role::Organizer;
+    let writable = app.phase == Phase::Ready;
+    let kinds = [
+        ("thousands_of_posts", OT::KindThousands),
+        ("industry_special", OT::KindIndustry),
+        ("recruitment_tour", OT::KindTour),
+        ("campaign", OT::KindCampaign),
+    ];
+
+    html! {
+        <section aria-labelledby="series-title" class="series-page">
+            <h1 id="series-title">{ OT::SeriesTitle.get(lang) }</h1>
+            if series.is_empty() {
+                <p class="empty">{ OT::NoSeriesYet.get(lang) }</p>
+            } else {
+                <div class="table-wrap">
+                <table class="series-list">
+                    <thead><tr>
+                        <th scope="col">{ OT::SeriesName.get(lang) }</th>
+                        <th scope="col">{ OT::SeriesKind.get(lang) }</th>
+                        <th scope="col">{ T::FairsTitle.get(lang) }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for series.iter().map(|s| html! {
+                            <tr key={s.id.to_string()}>
+                                <td>{ s.name.clone() }</td>
+                                <td>{ series_kind(lang, &s.kind) }</td>
+                                <td><Link<Route, SeriesQuery> to={Route::Fairs} query={Some(SeriesQuery { series: s.id.to_string() })}>
+                                    { fill(OT::FairsInSeries.get(lang), &[("n", count(s.id).to_string())]) }
+                                </Link<Route, SeriesQuery>></td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+                </div>
+            }
+            if organizer && writable {
+                <form class="fair-form series-form" {onsubmit} novalidate=true>
+                    <h2>{ OT::NewSeries.get(lang) }</h2>
+                    if let Some(m) = Problem::other(&problem, &["name", "region"]) { <p class="banner danger" role="alert">{ m }</p> }
+                    <div class="row">
+                        <Field id="series-name" label={OT::SeriesName.get(lang)} error={Problem::at(&problem, "name")}>
+                            <input id="series-name" type="text" value={(*name).clone()} oninput={set_text(&name)}
+                                aria-invalid={Problem::at(&problem, "name").is_some().to_string()} />
+                        </Field>
+                        <Field id="series-kind" label={OT::SeriesKind.get(lang)}>
+                            <select id="series-kind" onchange={set_choice(&kind)}>
+                                { for kinds.iter().map(|(k, t)| html! { <option value={*k} selected={*kind == *k}>{ t.get(lang) }</option> }) }
+                            </select>
+                        </Field>
+                        if *kind == "recruitment_tour" {
+                            <Field id="series-region" label={OT::PartnerRegion.get(lang)} error={Problem::at(&problem, "region")}>
+                                <input id="series-region" type="text" value={(*region).clone()} oninput={set_text(&region)}
+                                    placeholder={lang.pick("例如：云南大理", "e.g. Dali, Yunnan")} />
+                            </Field>
+                        }
+                    </div>
+                    <div class="actions"><button type="submit" id="create-series" disabled={*busy}>{ OT::CreateSeries.get(lang) }</button></div>
+                </form>
+            } else if !organizer {
+                <p class="muted">{ T::OnlyOrganizersHint.get(lang) }</p>
+            }
+        </section>
+    }
+}
+
+/// `?series=<id>` on the fair list.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SeriesQuery {
+    pub series: String,
+}
