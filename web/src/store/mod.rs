@@ -248,6 +248,15 @@ impl Store {
         if after <= before {
             return;
         }
+        // Only a single command is undone as one: a batch of commands (the demo season) is not.
+        let single = {
+            let engine = self.engine.borrow();
+            let events = &engine.log().entries()[before as usize..after as usize];
+            events.iter().all(|e| e.command_id() == events[0].command_id())
+        };
+        if !single && redo.is_none() {
+            return;
+        }
         match redo {
             None => {
                 self.undo_stack.borrow_mut().push((before + 1, after));
