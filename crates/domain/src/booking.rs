@@ -1014,7 +1014,17 @@ pub(crate) fn evolve(state: &mut State, env: &EventEnvelope, event: &BookingEven
         E::BookingRejected { booking_id, reason } => {
             close(state, *booking_id, seq, BookingStatus::Rejected { reason: reason.clone() })
         }
-        E::BookingCancelled { booking_id } => close(state, *booking_id, seq, BookingStatus::Cancelled),
+        E::BookingCancelled { booking_id } => {
+            let via = state.bookings.get(booking_id).and_then(|b| b.via_waitlist);
+            close(state, *booking_id, seq, BookingStatus::Cancelled);
+            // An offer cancelled before it was accepted lapses, as a declined one does; an
+            // accepted offer that is cancelled later was still served.
+            if let Some(e) = via.and_then(|id| state.waitlist.get_mut(&id)) {
+                if e.status == (WaitlistStatus::Offered { booking_id: *booking_id }) {
+                    e.status = WaitlistStatus::Lapsed { booking_id: *booking_id };
+                }
+            }
+        }
         E::HoldExpired { booking_id } => {
             let via = state.bookings.get(booking_id).and_then(|b| b.via_waitlist);
             close(state, *booking_id, seq, BookingStatus::Expired);

@@ -252,6 +252,7 @@ fn arb_intent() -> impl Strategy<Value = Intent> {
         1 => (0..6u128).prop_map(|w| BookingCommand::LeaveWaitlist { waitlist_id: wl(w) }.into()),
         2 => (0..6u128).prop_map(|w| BookingCommand::AcceptOffer { booking_id: BookingId(wl(w).0) }.into()),
         2 => (0..6u128).prop_map(|w| BookingCommand::DeclineOffer { booking_id: BookingId(wl(w).0) }.into()),
+        1 => (0..6u128).prop_map(|w| BookingCommand::CancelBooking { booking_id: BookingId(wl(w).0) }.into()),
         2 => Just(BookingCommand::ExpireHolds.into()),
         1 => (1u32..100, 1u32..3, 0u32..400).prop_map(|(h, m, c)| BookingCommand::SetBookingRules { fair_id: fair(0),
             rules: BookingRules { hold_hours: h, max_booths_per_enterprise: m, cutoff_hours: c } }.into()),
@@ -380,6 +381,22 @@ fn check_invariants(s: &State) {
     }
     let indexed: BTreeSet<_> = s.deadlines.keys().cloned().collect();
     assert_eq!(indexed, deadlines, "deadline index out of step");
+
+    // A waitlist entry says "offered" exactly while its offer is open, and "served" only for an
+    // accepted offer.
+    for e in s.waitlist.values() {
+        match &e.status {
+            WaitlistStatus::Offered { booking_id } => assert!(
+                matches!(s.bookings.get(booking_id).map(|b| &b.status), Some(BookingStatus::Offered { .. })),
+                "waitlist entry {} shows an offer that is no longer open",
+                e.id
+            ),
+            WaitlistStatus::Served { booking_id } => {
+                assert!(s.bookings.get(booking_id).is_some_and(|b| b.via_waitlist == Some(e.id)))
+            }
+            _ => {}
+        }
+    }
 
     // Booths lie inside their hall and never overlap; codes are unique per fair.
     for plan in s.floor_plans.values() {

@@ -355,6 +355,57 @@ fn an_accepted_offer_is_a_booking_and_a_declined_one_moves_on() {
 }
 
 #[test]
+fn a_cancelled_offer_lapses_and_the_booth_moves_on_down_the_waitlist() {
+    let offered = with(
+        full_fair(),
+        [
+            registered_four(),
+            registered(5),
+            BookingEvent::WaitlistJoined { waitlist_id: wl(4), fair_id: fair(), enterprise_id: ent(4), zone_id: None }
+                .into(),
+            BookingEvent::WaitlistJoined { waitlist_id: wl(5), fair_id: fair(), enterprise_id: ent(5), zone_id: None }
+                .into(),
+            BookingEvent::BookingCancelled { booking_id: bk(1) }.into(),
+            BookingEvent::WaitlistOffered {
+                waitlist_id: wl(4),
+                booking_id: BookingId(wl(4).0),
+                booth_id: Some(booth(1)),
+                until: hold(),
+                freed_from: bk(1),
+                freed_by: FreedBy::Cancelled,
+                skipped: vec![],
+            }
+            .into(),
+        ],
+    );
+    let cancel = as_ent(4, now(), BookingCommand::CancelBooking { booking_id: BookingId(wl(4).0) });
+    given(offered.clone()).when_full(cancel).then([
+        BookingEvent::BookingCancelled { booking_id: BookingId(wl(4).0) },
+        BookingEvent::WaitlistOffered {
+            waitlist_id: wl(5),
+            booking_id: BookingId(wl(5).0),
+            booth_id: Some(booth(1)),
+            until: hold(),
+            freed_from: BookingId(wl(4).0),
+            freed_by: FreedBy::Cancelled,
+            skipped: vec![],
+        },
+    ]);
+    // The entry whose offer was cancelled is no longer shown as offered.
+    let after = given(with(offered.clone(), [BookingEvent::BookingCancelled { booking_id: BookingId(wl(4).0) }.into()]));
+    assert_eq!(after.state().waitlist[&wl(4)].status, WaitlistStatus::Lapsed { booking_id: BookingId(wl(4).0) });
+    // An accepted offer cancelled later stays served.
+    let served = given(with(
+        offered,
+        [
+            BookingEvent::OfferAccepted { booking_id: BookingId(wl(4).0) }.into(),
+            BookingEvent::BookingCancelled { booking_id: BookingId(wl(4).0) }.into(),
+        ],
+    ));
+    assert_eq!(served.state().waitlist[&wl(4)].status, WaitlistStatus::Served { booking_id: BookingId(wl(4).0) });
+}
+
+#[test]
 fn booth_states_follow_the_bookings() {
     let g = given(with(
         full_fair(),
