@@ -71,3 +71,26 @@ export function localInput(days, hh, mm = 0) {
   const d = now.toISOString().slice(0, 10);
   return `${d}T${String(hh).padStart(2, "0")}:${String(mm).padStart(2, "0")}`;
 }
+
+/** Every record of the app's IndexedDB event store, as [key, value] pairs in key order. */
+export async function storedRecords(page, db = "fairlog") {
+  return page.evaluate(
+    (name) =>
+      new Promise((resolve, reject) => {
+        const req = indexedDB.open(name);
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const conn = req.result;
+          const store = conn.transaction("events").objectStore("events");
+          const keys = store.getAllKeys();
+          const values = store.getAll();
+          values.onsuccess = () => {
+            resolve(keys.result.map((k, i) => [k, values.result[i]]));
+            conn.close();
+          };
+          values.onerror = () => reject(values.error);
+        };
+      }),
+    db,
+  );
+}

@@ -3,7 +3,7 @@ import { test, expect } from "@playwright/test";
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
-import { ARTIFACTS, openApp, storedEvents } from "./helpers.mjs";
+import { ARTIFACTS, openApp, storedEvents, storedRecords } from "./helpers.mjs";
 
 const tmp = mkdtempSync(join(tmpdir(), "fairlog-e2e-"));
 
@@ -92,6 +92,19 @@ test("two devices merge, one conflict is resolved, and the result survives a rel
   await expect(a.getByRole("link", { name: "B设备新增的招聘会" })).toHaveCount(0);
   await expect(a.getByRole("row", { name: /闵行区生物医药专场招聘会/ })).toContainText("草稿");
   await a.screenshot({ path: `${ARTIFACTS}time-travel.png`, fullPage: true });
+  // The past is read-only everywhere: the booth queue, the floor plan and the timeline offer no
+  // change, and nothing is written while travelling.
+  const whileTravelling = await storedEvents(a);
+  await a.getByRole("link", { name: "宝山区先进制造业专场招聘会" }).click();
+  await expect(a.locator("#time-travel")).toBeVisible();
+  await expect(a.locator("#fair-bookings tbody tr").first()).toBeVisible();
+  await expect(a.locator("#fair-bookings").getByRole("button", { name: "通过" })).toHaveCount(0);
+  await expect(a.locator("#publish, #cancel-fair")).toHaveCount(0);
+  await a.getByRole("link", { name: "直播带岗", exact: true }).click();
+  await expect(a.locator("#time-travel")).toBeVisible();
+  await expect(a.locator(".timeline .tl-item").first()).toBeVisible();
+  await expect(a.locator(".timeline .tl-item.movable")).toHaveCount(0);
+  expect(await storedEvents(a)).toBe(whileTravelling);
   await a.click("#back-to-now");
   await expect(a.locator("#time-travel")).toHaveCount(0);
   await expect(a.getByRole("link", { name: "B设备新增的招聘会" })).toBeVisible();
@@ -135,6 +148,11 @@ const bad = {
   "unknown-type.jsonl": (log) => log.replace("FairCreated", "FairTeleported"),
   "newer-schema.jsonl": (log) => log.replace('"schema":1', '"schema":9'),
   "nested.jsonl": (log) => log.split("\n")[0] + "\n" + "[".repeat(50000) + "]".repeat(50000),
+  "duplicated.jsonl": (log) => {
+    const l = log.trim().split("\n");
+    l.splice(3, 0, l[3]);
+    return l.join("\n");
+  },
   "not-a-log.csv": () => "名称,区\n徐汇区招聘会,徐汇\n",
   "html.jsonl": () => '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>',
 };
@@ -142,11 +160,13 @@ const bad = {
 test("bad files are refused with a clear message and the stored log stays byte-identical", async ({ page }) => {
   await loadDemo(page);
   const good = await exportLog(page);
+  const stored = await storedRecords(page);
   for (const [name, make] of Object.entries(bad)) {
     await chooseFile(page, name, make(good));
     await expect(page.locator("#import-error"), name).toContainText(`无法导入“${name}”`);
     await expect(page.locator("#import-error"), name).toContainText("本地数据没有任何改动");
     expect(await exportLog(page), name).toBe(good);
+    expect(await storedRecords(page), name).toEqual(stored); // IndexedDB itself, byte for byte
   }
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
   await expect(page.locator("main img")).toHaveCount(0);
@@ -155,6 +175,7 @@ test("bad files are refused with a clear message and the stored log stays byte-i
   await chooseFile(page, "huge.jsonl", "x".repeat(65 * 1024 * 1024));
   await expect(page.locator("#import-error")).toContainText("文件超过 64 MB");
   expect(await exportLog(page)).toBe(good);
+  expect(await storedRecords(page)).toEqual(stored);
 
   // The same message in English.
   await page.getByRole("button", { name: "English" }).click();
@@ -183,4 +204,30 @@ test("undo and redo a booth approval, as new events", async ({ page }) => {
   const rows = page.locator("table.history tbody tr");
   await expect(rows.nth(0)).toContainText("通过了 顺丰速运（上海）有限公司 在展位 A-07 的申请");
   await expect(rows.nth(1)).toContainText("撤回了对 顺丰速运（上海）有限公司 展位 A-07 的批准");
+});
+
+test("a valid log whose texts hold HTML and script is imported and shown as text", async ({ browser }) => {
+  const a = await (await browser.newContext()).newPage();
+  const b = await (await browser.newContext()).newPage();
+  const name = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>招聘会';
+  await openApp(a);
+  await a.getByRole("link", { name: "新建招聘会" }).click();
+  await a.fill("#name", name);
+  await a.fill("#place", '<b onmouseover="window.__pwned=1">徐汇区</b>');
+  await a.click("#save");
+  await expect(a.locator("#fair-title")).toHaveText(name);
+  const log = await exportLog(a);
+
+  await openApp(b);
+  await chooseFile(b, "html-texts.jsonl", log);
+  await b.click("#confirm-import");
+  await expect(b.locator("#import-done")).toBeVisible();
+  await b.goto("/");
+  await expect(b.getByRole("link", { name })).toBeVisible();
+  await b.getByRole("link", { name }).click();
+  await expect(b.locator("#fair-title")).toHaveText(name);
+  await b.goto("/#/history");
+  await expect(b.locator("table.history tbody tr").first()).toContainText("<img src=x");
+  expect(await b.evaluate(() => window.__pwned)).toBeUndefined();
+  await expect(b.locator("main img, main script, main b")).toHaveCount(0);
 });

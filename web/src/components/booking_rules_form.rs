@@ -8,7 +8,7 @@ use super::{input_value, ui_error, Field};
 use crate::enterprise_texts::ET;
 use crate::i18n::T;
 use crate::session::use_prefs;
-use crate::store::{use_app, use_commander, Phase};
+use crate::store::{use_app, use_commander};
 
 #[derive(Properties, PartialEq)]
 pub struct BookingRulesFormProps {
@@ -21,7 +21,7 @@ pub fn BookingRulesForm(props: &BookingRulesFormProps) -> Html {
     let prefs = use_prefs();
     let lang = prefs.lang;
     let commander = use_commander();
-    let current = rules_of(app.store.engine().state(), props.fair_id);
+    let current = rules_of(&*app.view(), props.fair_id);
     let values = use_state(|| {
         [current.hold_hours, current.max_booths_per_enterprise, current.cutoff_hours].map(|v| v.to_string())
     });
@@ -58,7 +58,7 @@ pub fn BookingRulesForm(props: &BookingRulesFormProps) -> Html {
             });
         })
     };
-    let writable = app.phase == Phase::Ready;
+    let writable = app.writable();
     html! {
         <form class="rules-form" {onsubmit} novalidate=true aria-labelledby="rules-title">
             <h3 id="rules-title">{ ET::RulesTitle.get(lang) }</h3>

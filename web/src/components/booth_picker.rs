@@ -29,8 +29,8 @@ pub struct BoothPickerProps {
 pub fn BoothPicker(props: &BoothPickerProps) -> Html {
     let app = use_app();
     let lang = use_prefs().lang;
-    let engine = app.store.engine();
-    let state = engine.state();
+    let view = app.view();
+    let state: &fairlog_domain::State = &view;
     let zones = booths_by_zone(state, props.fair_id);
     let virt = virtual_booths(state, props.fair_id);
     if zones.is_empty() && virt.is_none() {
@@ -113,8 +113,8 @@ struct HallProps {
 fn HallDrawing(props: &HallProps) -> Html {
     let app = use_app();
     let lang = use_prefs().lang;
-    let engine = app.store.engine();
-    let state = engine.state();
+    let view = app.view();
+    let state: &fairlog_domain::State = &view;
     let Some(plan) = state.floor_plans.get(&props.fair_id) else { return html! {} };
     let zones: Vec<ZoneBooths<'_>> = booths_by_zone(state, props.fair_id);
     let (w, d) = (plan.width.max(1), plan.depth.max(1));

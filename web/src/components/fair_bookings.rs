@@ -14,7 +14,7 @@ use super::{ui_error, BookingRulesForm};
 use crate::enterprise_texts::{booking_status, freed_by, skip_reason, ET};
 use crate::i18n::{fill, Lang};
 use crate::session::use_prefs;
-use crate::store::{use_app, use_commander, Phase};
+use crate::store::{use_app, use_commander};
 
 #[derive(Properties, PartialEq)]
 pub struct FairBookingsProps {
@@ -48,14 +48,14 @@ pub fn FairBookings(props: &FairBookingsProps) -> Html {
     let commander = use_commander();
     let error = use_state(|| None::<String>);
     let busy = use_state(|| false);
-    let engine = app.store.engine();
-    let state = engine.state();
+    let view = app.view();
+    let state: &fairlog_domain::State = &view;
     let fair = props.fair_id;
     let jobs = jobs_offered_at_fair(state, fair);
     let posts =
         posts_at_fair(state, fair, None).iter().filter(|p| p.status == fairlog_domain::post::PostStatus::Open).count();
     let organizer = prefs.session.role == Role::Organizer;
-    let writable = app.phase == Phase::Ready;
+    let writable = app.writable();
 
     let approve = |booking_id: BookingId| {
         let (commander, error, busy, actor) = (commander.clone(), error.clone(), busy.clone(), prefs.session.actor());

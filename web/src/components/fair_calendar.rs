@@ -90,8 +90,8 @@ pub fn FairCalendar(props: &FairCalendarProps) -> Html {
             })
         }
     };
-    let engine = app.store.engine();
-    let days = fairs_by_day(engine.state(), &props.filter, from, to);
+    let engine = app.view();
+    let days = fairs_by_day(&*engine, &props.filter, from, to);
     let title = match props.span {
         CalendarSpan::Month => {
             fill(OT::CalendarOf.get(lang), &[("y", anchor.year().to_string()), ("m", anchor.month().to_string())])

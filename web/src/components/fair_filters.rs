@@ -40,8 +40,8 @@ pub fn FairFilters(props: &FairFiltersProps) -> Html {
         let on_change = props.on_change.clone();
         Callback::from(move |_: MouseEvent| on_change.emit(FairFilter::default()))
     };
-    let engine = app.store.engine();
-    let mut series: Vec<_> = engine.state().series.values().map(|s| (s.id, s.name.clone())).collect();
+    let engine = app.view();
+    let mut series: Vec<_> = engine.series.values().map(|s| (s.id, s.name.clone())).collect();
     series.sort_by(|a, b| a.1.cmp(&b.1));
     html! {
         <form class="filters" role="search" aria-label={OT::Filters.get(lang)} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>

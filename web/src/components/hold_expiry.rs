@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
 use crate::session::use_prefs;
-use crate::store::{now, use_app, use_commander, Action, Commander, Phase, Store};
+use crate::store::{now, use_app, use_commander, Action, Commander, Store};
 
 const EVERY_MS: i32 = 60_000;
 
@@ -38,7 +38,7 @@ pub fn HoldExpiry() -> Html {
     let app = use_app();
     let commander = use_commander();
     let actor = use_prefs().session.actor();
-    let ready = app.phase == Phase::Ready;
+    let ready = app.writable();
     use_effect_with((ready, actor), move |(ready, actor)| {
         let mut cleanup: Option<(i32, Closure<dyn FnMut()>)> = None;
         if *ready {

@@ -19,7 +19,7 @@ use crate::enterprise_texts::{booking_status, ET};
 use crate::format;
 use crate::i18n::{fill, mode, T};
 use crate::session::{use_current_enterprise, use_prefs};
-use crate::store::{now, use_app, use_commander, Phase};
+use crate::store::{now, use_app, use_commander};
 
 #[derive(Clone, Default, PartialEq)]
 struct Filters {
@@ -57,8 +57,8 @@ pub fn BoothFairsPage() -> Html {
             filters.set(f);
         })
     };
-    let engine = app.store.engine();
-    let state = engine.state();
+    let view = app.view();
+    let state: &fairlog_domain::State = &view;
     let f = (*filters).clone();
     let fairs = bookable_fairs(state, &f.to_filter());
     let t = now();
@@ -148,8 +148,8 @@ pub fn BookBoothPage(props: &BookBoothProps) -> Html {
     let Ok(fair_id) = props.id.parse::<FairId>() else {
         return html! { <p class="empty">{ T::FairNotFound.get(lang) }</p> };
     };
-    let engine = app.store.engine();
-    let state = engine.state();
+    let view = app.view();
+    let state: &fairlog_domain::State = &view;
     let Some(fair) = state.fairs.get(&fair_id) else {
         return html! { <p class="empty">{ T::FairNotFound.get(lang) }</p> };
     };
@@ -189,7 +189,7 @@ pub fn BookBoothPage(props: &BookBoothProps) -> Html {
 
     let rules = rules_of(state, fair_id);
     let open = requests_open(state, fair, now());
-    let writable = app.phase == Phase::Ready;
+    let writable = app.writable();
     let mine = active_bookings_at(state, me, fair_id);
     let zones = booths_by_zone(state, fair_id);
     let virt = virtual_booths(state, fair_id);

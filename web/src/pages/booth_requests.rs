@@ -17,7 +17,7 @@ use crate::components::{input_value, Field, FloorPlanView, PlanLegend};
 use crate::i18n::{fill, T};
 use crate::organizer_ui::{booking_status, key_category, send, set_text, Problem, OT};
 use crate::session::use_prefs;
-use crate::store::{now, use_app, use_commander, Phase};
+use crate::store::{now, use_app, use_commander};
 
 crate::texts! {
 pub enum RT {
@@ -82,19 +82,19 @@ pub fn BoothRequestsPage(props: &BoothRequestsProps) -> Html {
     let fair_id: Option<FairId> = props.id.parse().ok();
     let plan = {
         let app = app.clone();
-        (*use_memo((fair_id, app.revision), move |(id, _)| {
-            Rc::new(id.map(|id| views::floor_plan(app.store.engine().state(), id)).unwrap_or_default())
+        (*use_memo((fair_id, app.revision, app.travel), move |(id, _, _)| {
+            Rc::new(id.map(|id| views::floor_plan(&*app.view(), id)).unwrap_or_default())
         }))
         .clone()
     };
-    let engine = app.store.engine();
-    let state = engine.state();
+    let view = app.view();
+    let state: &fairlog_domain::State = &view;
     let Some(fair) = fair_id.and_then(|id| state.fairs.get(&id)) else {
         return html! { <p class="empty">{ T::FairNotFound.get(lang) }</p> };
     };
     let fair_id = fair.id;
     let organizer = prefs.session.role == Role::Organizer;
-    let can_decide = organizer && app.phase == Phase::Ready;
+    let can_decide = organizer && app.writable();
     let at = now();
     let queue: Vec<RequestRow> =
         views::approval_queue(state, fair_id, at).into_iter().filter(|r| !*key_only || r.key.is_some()).collect();

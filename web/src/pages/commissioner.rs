@@ -17,8 +17,8 @@ pub fn CommissionerPage() -> Html {
     let app = use_app();
     let prefs = use_prefs();
     let lang = prefs.lang;
-    let engine = app.store.engine();
-    let state = engine.state();
+    let view = app.view();
+    let state: &fairlog_domain::State = &view;
     let names = views::commissioners(state);
     // The signed-in organizer's own list first, else the first commissioner.
     let own = prefs.session.name.trim().to_owned();

@@ -148,12 +148,12 @@ pub fn DashboardPage() -> Html {
         let filter = (*filter).clone();
         Callback::from(move |_| {
             let l = if lang == Lang::Zh { CsvLang::Zh } else { CsvLang::En };
-            let engine = app.store.engine();
+            let engine = app.view();
             let text = match which {
-                "fairs" => csv_export::fairs(engine.state(), &filter, l),
-                "bookings" => csv_export::bookings(engine.state(), &filter, l),
-                "sessions" => csv_export::sessions(engine.state(), &filter, l),
-                _ => csv_export::posts(engine.state(), &filter, l),
+                "fairs" => csv_export::fairs(&*engine, &filter, l),
+                "bookings" => csv_export::bookings(&*engine, &filter, l),
+                "sessions" => csv_export::sessions(&*engine, &filter, l),
+                _ => csv_export::posts(&*engine, &filter, l),
             };
             let _ = download_text(&stamped_name(&format!("fairlog-{which}"), "csv"), "text/csv;charset=utf-8", &text);
         })

@@ -14,7 +14,7 @@ use crate::enterprise_forms::EnterpriseForm;
 use crate::enterprise_texts::{size, ET};
 use crate::i18n::{fill, T};
 use crate::session::{use_current_enterprise, use_prefs, Session};
-use crate::store::{use_app, use_commander, Phase};
+use crate::store::{use_app, use_commander};
 
 #[derive(Properties, PartialEq)]
 pub struct EnterpriseProfileProps {
@@ -35,7 +35,7 @@ pub fn EnterpriseProfilePage(props: &EnterpriseProfileProps) -> Html {
     let current = use_current_enterprise();
 
     let existing = (!props.register)
-        .then(|| current.and_then(|id| app.store.engine().state().enterprises.get(&id).cloned()))
+        .then(|| current.and_then(|id| app.view().enterprises.get(&id).cloned()))
         .flatten();
     let opened_version = use_state(|| existing.as_ref().map(|e| e.version));
     let form = use_state(|| existing.as_ref().map(|e| EnterpriseForm::from_profile(&e.profile)).unwrap_or_default());
@@ -58,7 +58,7 @@ pub fn EnterpriseProfilePage(props: &EnterpriseProfileProps) -> Html {
         return html! { <section class="form-page"><h1>{ ET::ProfileTitle.get(lang) }</h1>{ not_acting(lang, &prefs.session) }</section> };
     }
     let may = prefs.session.role != Role::Host;
-    let writable = app.phase == Phase::Ready;
+    let writable = app.writable();
 
     let type_in = |apply: fn(&mut EnterpriseForm, String)| {
         let form = form.clone();
@@ -141,8 +141,8 @@ pub fn EnterpriseProfilePage(props: &EnterpriseProfileProps) -> Html {
 
     let f = (*form).clone();
     let title = if props.register { ET::RegisterTitle } else { ET::ProfileTitle };
-    let engine = app.store.engine();
-    let state = engine.state();
+    let view = app.view();
+    let state: &fairlog_domain::State = &view;
     html! {
         <section aria-labelledby="form-title" class="form-page">
             <h1 id="form-title">{ title.get(lang) }</h1>

@@ -183,8 +183,8 @@ pub struct AffectedProps {
 pub fn AffectedEnterprises(props: &AffectedProps) -> Html {
     let app = use_app();
     let lang = use_prefs().lang;
-    let engine = app.store.engine();
-    let affected = views::affected_by_fair_change(engine.state(), props.fair);
+    let engine = app.view();
+    let affected = views::affected_by_fair_change(&*engine, props.fair);
     if affected.is_empty() {
         return html! {};
     }

@@ -10,7 +10,7 @@ use crate::components::input_value;
 use crate::i18n::T;
 use crate::organizer_ui::{key_category, send, Problem, OT};
 use crate::session::use_prefs;
-use crate::store::{use_app, use_commander, Phase};
+use crate::store::{use_app, use_commander};
 
 #[component]
 pub fn KeyEnterprisesPage() -> Html {
@@ -23,9 +23,9 @@ pub fn KeyEnterprisesPage() -> Html {
     let key_only = use_state(|| false);
     let search = use_state(String::new);
 
-    let engine = app.store.engine();
-    let state = engine.state();
-    let can_edit = prefs.session.role == Role::Organizer && app.phase == Phase::Ready;
+    let view = app.view();
+    let state: &fairlog_domain::State = &view;
+    let can_edit = prefs.session.role == Role::Organizer && app.writable();
     let actor = prefs.session.actor();
     let text = search.trim().to_lowercase();
     let mut ents: Vec<_> = state

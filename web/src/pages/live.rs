@@ -81,8 +81,8 @@ pub struct ConflictListProps {
 pub fn ConflictList(props: &ConflictListProps) -> Html {
     let app = use_app();
     let lang = use_prefs().lang;
-    let engine = app.store.engine();
-    let state = engine.state();
+    let view = app.view();
+    let state: &fairlog_domain::State = &view;
     html! {
         <ul class="conflicts" id={props.id.clone()}>
             { for props.conflicts.iter().map(|c| html! {
@@ -259,9 +259,7 @@ pub fn LivestreamPage() -> Html {
     let answer = use_state(|| None::<Answer>);
     let scope = use_state(|| "all".to_string());
 
-    let engine = app.store.engine();
-    let state = engine.state().clone();
-    drop(engine);
+    let state: fairlog_domain::State = (*app.view()).clone();
     let actor = prefs.session.actor();
     let days = if *week { 7 } else { 1 };
     let first_day =
@@ -271,8 +269,14 @@ pub fn LivestreamPage() -> Html {
         let state = state.clone();
         let actor = actor.clone();
         let by_host = *lanes == Lanes::Hosts;
-        use_memo((app.revision, from, days, by_host, lang, actor.clone()), move |_| {
-            timeline_model(&state, lang, &actor, from, days, by_host)
+        let writable = app.writable();
+        use_memo((app.revision, app.travel, writable, from, days, by_host, lang, actor.clone()), move |_| {
+            let mut model = timeline_model(&state, lang, &actor, from, days, by_host);
+            if !writable {
+                // The past (time travel) and a damaged store are read-only: nothing can be dragged.
+                model.lanes.iter_mut().flat_map(|l| l.items.iter_mut()).for_each(|i| i.movable = false);
+            }
+            model
         })
     };
 

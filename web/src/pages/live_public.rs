@@ -31,9 +31,7 @@ pub fn LiveInvitationsPage() -> Html {
     let commander = use_commander();
     let answer = use_state(|| None::<Answer>);
     let reasons = use_state(std::collections::BTreeMap::<String, String>::new);
-    let engine = app.store.engine();
-    let state = engine.state().clone();
-    drop(engine);
+    let state: fairlog_domain::State = (*app.view()).clone();
     let actor = prefs.session.actor();
     let me = match (actor.role, actor.subject) {
         (Role::Enterprise, Some(s)) => state.enterprises.get(&EnterpriseId(s)),
@@ -82,7 +80,7 @@ pub fn LiveInvitationsPage() -> Html {
                         <p>{ format!("{}：{}", LT::ColHosts.get(lang), hosts_text(&state, s)) }</p>
                         <p>{ format!("{}：{}", LT::FieldPosts.get(lang), posts.join("、")) }</p>
                         <p class="invitation-state">{ format!("{}：", LT::Answer.get(lang)) }<span class={classes!("badge", f.invitation.key())}>{ invitation(lang, &f.invitation) }</span></p>
-                        if open && f.invitation == Invitation::Invited {
+                        if open && app.writable() && f.invitation == Invitation::Invited {
                             <div class="actions">
                                 <button type="button" class="accept-invitation" onclick={accept}>{ LT::Accept.get(lang) }</button>
                                 <label class="visually-hidden" for={format!("reason-{key}")}>{ LT::DeclineReason.get(lang) }</label>
@@ -103,8 +101,8 @@ pub fn LiveInvitationsPage() -> Html {
 pub fn LiveSchedulePage() -> Html {
     let app = use_app();
     let lang = use_prefs().lang;
-    let engine = app.store.engine();
-    let state = engine.state();
+    let view = app.view();
+    let state: &fairlog_domain::State = &view;
     let mut sessions: Vec<&LiveSession> = state
         .live_index
         .by_start

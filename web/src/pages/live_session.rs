@@ -46,9 +46,7 @@ pub fn SessionFormPage(props: &SessionFormProps) -> Html {
     let lang = prefs.lang;
     let commander = use_commander();
     let navigator = use_navigator();
-    let engine = app.store.engine();
-    let state = engine.state().clone();
-    drop(engine);
+    let state: fairlog_domain::State = (*app.view()).clone();
     let editing = props
         .id
         .as_ref()
@@ -179,10 +177,11 @@ pub fn SessionFormPage(props: &SessionFormProps) -> Html {
     };
     let f = (*form).clone();
     let title = if editing.is_some() { LT::EditSessionTitle } else { LT::NewSessionTitle };
-    let may = match &editing {
-        Some(s) => may_manage(&actor, s),
-        None => actor.role != Role::Enterprise,
-    };
+    let may = app.writable()
+        && match &editing {
+            Some(s) => may_manage(&actor, s),
+            None => actor.role != Role::Enterprise,
+        };
     html! {
         <section class="form-page" aria-labelledby="form-title">
             <h1 id="form-title">{ title.get(lang) }</h1>
@@ -283,14 +282,12 @@ pub fn SessionPage(props: &SessionPageProps) -> Html {
     let viewers = use_state(String::new);
     let apps = use_state(BTreeMap::<EnterpriseId, String>::new);
 
-    let engine = app.store.engine();
-    let state = engine.state().clone();
-    drop(engine);
+    let state: fairlog_domain::State = (*app.view()).clone();
     let Some(s) = props.id.parse::<SessionId>().ok().and_then(|id| state.live_sessions.get(&id).cloned()) else {
         return html! { <p class="empty">{ LT::SessionNotFound.get(lang) }</p> };
     };
     let actor = prefs.session.actor();
-    let may = may_manage(&actor, &s);
+    let may = may_manage(&actor, &s) && app.writable();
     let open = s.status.is_open();
     let id = s.id;
 
@@ -506,7 +503,7 @@ pub fn SessionPage(props: &SessionPageProps) -> Html {
                             let posts: Vec<String> = f.posts.iter().filter_map(|p| state.posts.get(p))
                                 .map(|p| format!("{}（{} 人）", p.details.title, p.details.headcount)).collect();
                             let mine = my_enterprise == Some(f.enterprise_id) || actor.role == Role::Organizer;
-                            let answerable = open && mine;
+                            let answerable = open && mine && app.writable();
                             let eid = f.enterprise_id;
                             html! {
                                 <tr key={eid.to_string()} data-enterprise={eid.to_string()}>

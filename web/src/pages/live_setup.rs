@@ -58,11 +58,10 @@ pub fn LiveSetupPage() -> Html {
     let w_start = use_state(String::new);
     let w_end = use_state(String::new);
 
-    let engine = app.store.engine();
-    let state = engine.state().clone();
-    drop(engine);
+    let state: fairlog_domain::State = (*app.view()).clone();
     let actor = prefs.session.actor();
     let organizer = actor.role == Role::Organizer;
+    let writable = app.writable();
 
     let run = {
         let commander = commander.clone();
@@ -173,7 +172,7 @@ pub fn LiveSetupPage() -> Html {
                 <ul class="domains" id="domains">
                     { for state.stream_domains.keys().map(|d| html! {
                         <li key={d.clone()}><code>{ d.clone() }</code>
-                            if organizer { { " " }<button type="button" class="link" onclick={remove_domain(d.clone())}>{ LT::Remove.get(lang) }</button> }
+                            if organizer && writable { { " " }<button type="button" class="link" onclick={remove_domain(d.clone())}>{ LT::Remove.get(lang) }</button> }
                         </li>
                     }) }
                 </ul>
@@ -182,7 +181,7 @@ pub fn LiveSetupPage() -> Html {
                         <Field id="domain" label={LT::FieldDomain.get(lang)} error={p.at("domain")}>
                             <input id="domain" type="text" value={(*domain).clone()} oninput={text(&domain)} placeholder="live.example.cn" />
                         </Field>
-                        <button type="submit" id="add-domain">{ LT::AddDomain.get(lang) }</button>
+                        <button type="submit" disabled={!writable} id="add-domain">{ LT::AddDomain.get(lang) }</button>
                     </form>
                 } else { <p class="muted">{ LT::OnlyOrganizers.get(lang) }</p> }
             </section>
@@ -216,7 +215,7 @@ pub fn LiveSetupPage() -> Html {
                             <input id="stream-url" type="url" value={(*ch_url).clone()} oninput={text(&ch_url)} placeholder="https://"
                                 aria-invalid={p.at("stream_url").is_some().to_string()} />
                         </Field>
-                        <button type="submit" id="add-channel">{ LT::AddChannel.get(lang) }</button>
+                        <button type="submit" disabled={!writable} id="add-channel">{ LT::AddChannel.get(lang) }</button>
                     </form>
                 }
             </section>
@@ -232,7 +231,7 @@ pub fn LiveSetupPage() -> Html {
                             <td>
                                 if h.availability.is_empty() { <span class="muted">{ LT::AvailabilityAny.get(lang) }</span> }
                                 else { <ul class="windows">{ for h.availability.iter().map(|w| html! { <li>{ span(w.start, w.end) }</li> }) }</ul> }
-                                if may_edit_host(h.id) && !h.availability.is_empty() {
+                                if writable && may_edit_host(h.id) && !h.availability.is_empty() {
                                     <button type="button" class="link" onclick={clear_windows(h.id)}>{ LT::Clear.get(lang) }</button>
                                 }
                             </td>
@@ -259,7 +258,7 @@ pub fn LiveSetupPage() -> Html {
                                 <input id="window-end" type="datetime-local" value={(*w_end).clone()} oninput={text(&w_end)} />
                             </Field>
                         </div>
-                        <button type="submit" id="add-window">{ LT::AddWindow.get(lang) }</button>
+                        <button type="submit" disabled={!writable} id="add-window">{ LT::AddWindow.get(lang) }</button>
                     </form>
                 }
                 if organizer || actor.role == Role::Host {
@@ -276,7 +275,7 @@ pub fn LiveSetupPage() -> Html {
                                 <input id="organisation" type="text" value={(*h_org).clone()} oninput={text(&h_org)} placeholder={lang.pick("例如：徐汇区人力资源和社会保障局", "e.g. Xuhui HRSS Bureau")} />
                             </Field>
                         </div>
-                        <button type="submit" id="register-host">{ LT::RegisterHost.get(lang) }</button>
+                        <button type="submit" disabled={!writable} id="register-host">{ LT::RegisterHost.get(lang) }</button>
                     </form>
                 }
             </section>

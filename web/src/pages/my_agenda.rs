@@ -45,8 +45,8 @@ pub fn MyAgendaPage() -> Html {
     let Some(me) = current else {
         return html! { <section><h1>{ ET::AgendaTitle.get(lang) }</h1>{ not_acting(lang, &prefs.session) }</section> };
     };
-    let engine = app.store.engine();
-    let state = engine.state();
+    let view = app.view();
+    let state: &fairlog_domain::State = &view;
     let agenda = enterprise_agenda(state, me);
     let sessions = enterprise_sessions(state, me);
     let name = state.enterprises.get(&me).map(|e| e.profile.name.clone()).unwrap_or_default();
@@ -54,11 +54,11 @@ pub fn MyAgendaPage() -> Html {
         let app = app.clone();
         let name = name.clone();
         Callback::from(move |_: MouseEvent| {
-            let engine = app.store.engine();
+            let engine = app.view();
             let cal = fill(ET::AgendaCalendarName.get(lang), &[("name", name.clone())]);
             let l = labels(lang, &cal);
-            let mut events = agenda_events(engine.state(), me, &l);
-            events.extend(session_events(engine.state(), me, &l));
+            let mut events = agenda_events(&*engine, me, &l);
+            events.extend(session_events(&*engine, me, &l));
             let text = to_ics(&cal, &events, now());
             let _ = download_text(&stamped_name("fairlog-agenda", "ics"), "text/calendar;charset=utf-8", &text);
         })

@@ -11,7 +11,7 @@ use crate::components::{local_time, ui_error};
 use crate::enterprise_texts::{booking_status, ET};
 use crate::i18n::fill;
 use crate::session::{use_current_enterprise, use_prefs};
-use crate::store::{use_app, use_commander, Phase};
+use crate::store::{use_app, use_commander};
 
 /// The enterprise's own booths: holds with their deadlines (Shanghai time), waitlist offers to
 /// accept or decline, cancellation, and its waitlist places.
@@ -46,9 +46,9 @@ pub fn MyBookingsPage() -> Html {
             });
         })
     };
-    let engine = app.store.engine();
-    let state = engine.state();
-    let writable = app.phase == Phase::Ready;
+    let view = app.view();
+    let state: &fairlog_domain::State = &view;
+    let writable = app.writable();
     let bookings = enterprise_bookings(state, me);
     let waitlist = enterprise_waitlist(state, me);
     let fair_name = |id| state.fairs.get(&id).map(|f| f.details.name.clone()).unwrap_or_default();

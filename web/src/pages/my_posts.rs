@@ -14,7 +14,7 @@ use crate::enterprise_forms::PostForm;
 use crate::enterprise_texts::{category, education, experience, post_status, ET};
 use crate::i18n::{fill, T};
 use crate::session::{use_current_enterprise, use_prefs};
-use crate::store::{use_app, use_commander, Phase};
+use crate::store::{use_app, use_commander};
 
 /// The enterprise's posts with headcount, salary, requirements and fairs; open posts can be
 /// edited, marked filled or withdrawn. "Jobs offered" is the sum of open headcounts.
@@ -48,10 +48,10 @@ pub fn MyPostsPage() -> Html {
             });
         })
     };
-    let engine = app.store.engine();
-    let state = engine.state();
+    let view = app.view();
+    let state: &fairlog_domain::State = &view;
     let posts = enterprise_posts(state, me);
-    let writable = app.phase == Phase::Ready;
+    let writable = app.writable();
     let name = state.enterprises.get(&me).map(|e| e.profile.name.clone()).unwrap_or_default();
     html! {
         <section aria-labelledby="posts-title">
@@ -124,12 +124,12 @@ pub fn PostFormPage(props: &PostFormProps) -> Html {
     let current = use_current_enterprise();
     let editing = props.id.as_ref().and_then(|id| {
         let id: PostId = id.parse().ok()?;
-        app.store.engine().state().posts.get(&id).filter(|p| Some(p.enterprise_id) == current).cloned()
+        app.view().posts.get(&id).filter(|p| Some(p.enterprise_id) == current).cloned()
     });
     let form = use_state(|| {
         editing.as_ref().map(|p| PostForm::from_details(&p.details)).unwrap_or_else(|| {
             let district = current
-                .and_then(|id| app.store.engine().state().enterprises.get(&id).map(|e| e.profile.district))
+                .and_then(|id| app.view().enterprises.get(&id).map(|e| e.profile.district))
                 .unwrap_or(District::Huangpu);
             PostForm { district: district.key().into(), ..PostForm::default() }
         })
@@ -210,8 +210,8 @@ pub fn PostFormPage(props: &PostFormProps) -> Html {
         })
     };
 
-    let engine = app.store.engine();
-    let state = engine.state();
+    let view = app.view();
+    let state: &fairlog_domain::State = &view;
     let f = (*form).clone();
     // Fairs a post can be offered at: drafts and published ones, plus any it is already at.
     let mut fairs: Vec<_> = state
@@ -221,7 +221,7 @@ pub fn PostFormPage(props: &PostFormProps) -> Html {
         .collect();
     fairs.sort_by_key(|x| (x.details.schedule.map(|s| s.start), x.id));
     let title = if editing.is_some() { ET::EditPostTitle } else { ET::NewPost };
-    let writable = app.phase == Phase::Ready;
+    let writable = app.writable();
     html! {
         <section aria-labelledby="form-title" class="form-page">
             <h1 id="form-title">{ title.get(lang) }</h1>

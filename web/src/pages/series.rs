@@ -10,7 +10,7 @@ use crate::components::Field;
 use crate::i18n::{fill, series_kind, T};
 use crate::organizer_ui::{send, set_choice, set_text, Problem, OT};
 use crate::session::use_prefs;
-use crate::store::{use_app, use_commander, Phase};
+use crate::store::{use_app, use_commander};
 
 #[component]
 pub fn SeriesPage() -> Html {
@@ -60,13 +60,13 @@ pub fn SeriesPage() -> Html {
         })
     };
 
-    let engine = app.store.engine();
-    let state = engine.state();
+    let view = app.view();
+    let state: &fairlog_domain::State = &view;
     let mut series: Vec<_> = state.series.values().collect();
     series.sort_by(|a, b| a.name.cmp(&b.name));
     let count = |id: SeriesId| state.fairs.values().filter(|f| f.details.series == Some(id)).count();
     let organizer = prefs.session.role == Role::Organizer;
-    let writable = app.phase == Phase::Ready;
+    let writable = app.writable();
     let kinds = [
         ("thousands_of_posts", OT::KindThousands),
         ("industry_special", OT::KindIndustry),

@@ -72,6 +72,8 @@ pub struct Store {
     redo_stack: RefCell<Vec<Span>>,
     /// The last state computed for time travel.
     travel_cache: RefCell<Option<(u64, Rc<State>)>>,
+    /// The point the app is shown at while time-travelling: nothing is written meanwhile.
+    travel: std::cell::Cell<Option<u64>>,
 }
 
 /// The first and last sequence of one command's events.
@@ -108,6 +110,7 @@ impl Store {
             undo_stack: RefCell::new(Vec::new()),
             redo_stack: RefCell::new(Vec::new()),
             travel_cache: RefCell::new(None),
+            travel: std::cell::Cell::new(None),
         })
     }
 
@@ -148,8 +151,22 @@ impl Store {
         Ok(after)
     }
 
+    /// Can anything be written now? Not after a bad record, and not while time-travelling.
+    fn may_write(&self) -> bool {
+        self.writable.get() && self.travel.get().is_none()
+    }
+
+    /// Show the app as it was after `seq` events (`None`: now). Returns the point kept: a point
+    /// at or past the last event is now.
+    pub fn set_travel(&self, seq: Option<u64>) -> Option<u64> {
+        let last = self.engine.borrow().log().last_seq();
+        let seq = seq.filter(|s| *s < last);
+        self.travel.set(seq);
+        seq
+    }
+
     async fn run_inner(&self, cmds: Vec<Command>) -> Result<u64, UiError> {
-        let db = self.db().filter(|_| self.writable.get()).ok_or(UiError::ReadOnly)?;
+        let db = self.db().filter(|_| self.may_write()).ok_or(UiError::ReadOnly)?;
         let _guard = self.lock.lock().await;
         for attempt in 0..2 {
             let sealed = self.prepare(cmds.clone())?;
@@ -289,7 +306,7 @@ impl Store {
 
     /// Read and verify a file, and say what importing it would do. Changes nothing.
     pub fn plan_import(&self, text: &str, source: &str, actor: &Actor) -> Result<ImportPlan, ImportError> {
-        if !self.writable.get() {
+        if !self.may_write() {
             return Err(ImportError::ReadOnly);
         }
         let imported = codec::import(text).map_err(ImportError::Codec)?;
@@ -305,7 +322,7 @@ impl Store {
 
     /// Carry out an import plan: one IndexedDB transaction, then memory.
     pub async fn apply_import(&self, plan: ImportPlan) -> Result<u64, ImportError> {
-        let db = self.db().filter(|_| self.writable.get()).ok_or(ImportError::ReadOnly)?;
+        let db = self.db().filter(|_| self.may_write()).ok_or(ImportError::ReadOnly)?;
         let _guard = self.lock.lock().await;
         match plan {
             ImportPlan::NothingNew => {}
@@ -450,10 +467,7 @@ impl Reducible for AppModel {
                 next.notice = notice;
             }
             Action::Notice(notice) => next.notice = notice,
-            Action::Travel(seq) => {
-                let last = next.store.engine().log().last_seq();
-                next.travel = seq.filter(|s| *s < last);
-            }
+            Action::Travel(seq) => next.travel = next.store.set_travel(seq),
         }
         Rc::new(next)
     }

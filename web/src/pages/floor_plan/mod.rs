@@ -24,7 +24,7 @@ use crate::components::{booth_state_text, ui_error, FloorPlanView, FpT, PlanEdit
 use crate::i18n::{fill, Lang, T};
 use crate::organizer_ui::{send, Problem, OT};
 use crate::session::use_prefs;
-use crate::store::{use_app, use_commander, Commander, Phase};
+use crate::store::{use_app, use_commander, Commander};
 
 crate::texts! {
 pub enum PT {
@@ -188,21 +188,21 @@ pub fn FloorPlanPage(props: &FloorPlanPageProps) -> Html {
     let fair_id: Option<FairId> = props.id.parse().ok();
     let plan: Rc<PlanView> = {
         let app = app.clone();
-        (*use_memo((fair_id, app.revision), move |(id, _)| {
-            Rc::new(id.map(|id| views::floor_plan(app.store.engine().state(), id)).unwrap_or_default())
+        (*use_memo((fair_id, app.revision, app.travel), move |(id, _, _)| {
+            Rc::new(id.map(|id| views::floor_plan(&*app.view(), id)).unwrap_or_default())
         }))
         .clone()
     };
 
-    let engine = app.store.engine();
-    let state = engine.state();
+    let view = app.view();
+    let state: &fairlog_domain::State = &view;
     let Some(fair) = fair_id.and_then(|id| state.fairs.get(&id)) else {
         return html! { <p class="empty">{ T::FairNotFound.get(lang) }</p> };
     };
     let fair_id = fair.id;
     let open = matches!(fair.status, FairStatus::Draft | FairStatus::Published);
     let organizer = prefs.session.role == Role::Organizer;
-    let writable = app.phase == Phase::Ready;
+    let writable = app.writable();
     let can_edit = organizer && open && writable;
     let can_request = prefs.session.role == Role::Enterprise && fair.status == FairStatus::Published && writable;
     let physical = fair.details.mode.is_physical();
