@@ -151,7 +151,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 Some(k) => Some(District::from_key(&k).ok_or_else(|| format!("unknown district {k}"))?),
                 None => None,
             };
-            let (f, _) = fairlog_domain::figures::compute(&state, &Filter { from, to, district, series: None });
+            let (f, _) = fairlog_domain::figures::compute(&state, &Filter { from, to, district, ..Filter::default() });
             let mut v = serde_json::to_value(&f).map_err(|e| e.to_string())?;
             v["fill_rate"] = serde_json::json!(f.fill_rate());
             println!("{}", serde_json::to_string(&v).map_err(|e| e.to_string())?);

@@ -216,7 +216,11 @@ pub fn sessions(state: &State, filter: &Filter, lang: CsvLang) -> String {
         .values()
         .filter(|x| {
             let day = to_local(x.plan.start).date();
-            !(filter.from.is_some_and(|d| day < d) || filter.to.is_some_and(|d| day > d))
+            let in_period = !(filter.from.is_some_and(|d| day < d) || filter.to.is_some_and(|d| day > d));
+            // Narrowed to some fairs (series, district, ...): the sessions linked to them.
+            in_period
+                && (!filter.narrows_fairs()
+                    || x.plan.fair.and_then(|f| state.fairs.get(&f)).is_some_and(|f| crate::figures::held(f, filter)))
         })
         .map(|x| {
             let p = &x.plan;
@@ -270,8 +274,28 @@ mod tests {
         assert_eq!(rows.len(), 5);
         assert!(rows.iter().any(|r| r.get(0) == Some("宝山区先进制造业专场招聘会")));
         let live = sessions(e.state(), &Filter::default(), CsvLang::Zh);
-        assert!(live.contains("直播"), "{live}");
-        assert!(csv::Reader::from_reader(live.trim_start_matches('\u{feff}').as_bytes()).records().count() >= 3);
+        let titles: Vec<String> = csv::Reader::from_reader(live.trim_start_matches('\u{feff}').as_bytes())
+            .records()
+            .map(|r| r.unwrap()[0].to_owned())
+            .collect();
+        assert!(titles.len() >= 3);
+        for s in e.state().live_sessions.values() {
+            assert!(titles.contains(&s.plan.title), "{} is missing", s.plan.title);
+        }
+        // Narrowed to a district: only sessions linked to that district's held fairs.
+        let baoshan = Filter { district: Some(crate::place::District::Baoshan), ..Filter::default() };
+        let narrowed = sessions(e.state(), &baoshan, CsvLang::Zh);
+        let n = csv::Reader::from_reader(narrowed.trim_start_matches('\u{feff}').as_bytes()).records().count();
+        let linked = e
+            .state()
+            .live_sessions
+            .values()
+            .filter(|s| {
+                s.plan.fair.and_then(|f| e.state().fairs.get(&f)).is_some_and(|f| crate::figures::held(f, &baoshan))
+            })
+            .count();
+        assert_eq!(n, linked);
+        assert!(n < titles.len());
         let posts = posts(e.state(), &Filter::default(), CsvLang::En);
         let n = csv::Reader::from_reader(posts.trim_start_matches('\u{feff}').as_bytes()).records().count();
         assert!(n > 5);

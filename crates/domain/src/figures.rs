@@ -4,7 +4,7 @@
 //! event by event: recomputing after a new event never replays the log.
 //!
 //! Definitions (shared by the dashboard, the CSV exports, the CLI and the independent checker in
-//! `tests/e2e/figures.py`):
+//! `tests/tools/figures.py`):
 //! - a fair is **held** in the period when it is published or closed (not a draft, not cancelled)
 //!   and its start falls in the period (Shanghai dates, inclusive);
 //! - **enterprises taking part**: distinct enterprises with a booked booth (or virtual booth) at a
@@ -14,9 +14,11 @@
 //! - **booths**: booths of held fairs that are not blocked, plus their virtual booths; **booked**:
 //!   bookings in the booked state; **fill rate** = booked / booths;
 //! - **outcomes**: the sums of recorded visitors, applications, hires and people back to work;
-//! - **livestream sessions**: sessions that ended, starting in the period (and, with a series or
-//!   district filter, linked to a held fair), with the sums of their peak viewers and of the
-//!   applications their featured enterprises received.
+//! - **livestream sessions**: sessions that ended, starting in the period (and, with a series,
+//!   district, industry or mode filter, linked to a held fair), with the sums of their peak
+//!   viewers and of the applications their featured enterprises received.
+//! - the filter picks fairs by period (start date), series (a campaign), district, industry and
+//!   mode; `series_span` gives a campaign's dates for the period.
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{Datelike, Duration, NaiveDate};
@@ -26,6 +28,7 @@ use crate::booking::BookingStatus;
 use crate::fair::{Fair, FairMode, FairStatus};
 use crate::ids::{BookingId, EnterpriseId, FairId, PostId, SeriesId};
 use crate::industry::Industry;
+use crate::livestream::{LiveSession, SessionStatus};
 use crate::place::District;
 use crate::post::PostStatus;
 use crate::state::State;
@@ -38,6 +41,16 @@ pub struct Filter {
     pub to: Option<NaiveDate>,
     pub series: Option<SeriesId>,
     pub district: Option<District>,
+    pub industry: Option<Industry>,
+    pub mode: Option<FairMode>,
+}
+
+impl Filter {
+    /// Does the filter pick fairs by what they are (series, district, industry, mode), beyond
+    /// the period? Then livestream sessions count only when linked to a held fair.
+    pub fn narrows_fairs(&self) -> bool {
+        self.series.is_some() || self.district.is_some() || self.industry.is_some() || self.mode.is_some()
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -88,7 +101,8 @@ pub struct Rows {
     pub sessions: Vec<crate::ids::SessionId>,
 }
 
-fn held(f: &Fair, filter: &Filter) -> bool {
+/// Is this fair held in the filter's period and selection? (See the definitions above.)
+pub fn held(f: &Fair, filter: &Filter) -> bool {
     if !matches!(f.status, FairStatus::Published | FairStatus::Closed) {
         return false;
     }
@@ -103,7 +117,37 @@ fn held(f: &Fair, filter: &Filter) -> bool {
     if filter.district.is_some() && f.details.venue.as_ref().and_then(|v| v.district()) != filter.district {
         return false;
     }
+    if filter.industry.is_some_and(|i| f.details.industry != i) || filter.mode.is_some_and(|m| f.details.mode != m) {
+        return false;
+    }
     true
+}
+
+/// Does this livestream session count in the filter: ended, starting in the period, and, when
+/// the filter narrows the fairs, linked to a held fair?
+pub fn session_counts(state: &State, session: &LiveSession, filter: &Filter) -> bool {
+    if session.status != SessionStatus::Ended || session.outcome.is_none() {
+        return false;
+    }
+    let day = to_local(session.plan.start).date();
+    if filter.from.is_some_and(|d| day < d) || filter.to.is_some_and(|d| day > d) {
+        return false;
+    }
+    !filter.narrows_fairs() || session.plan.fair.and_then(|id| state.fairs.get(&id)).is_some_and(|f| held(f, filter))
+}
+
+/// A campaign's dates: the first and last day of the series' published or closed fairs.
+pub fn series_span(state: &State, series: SeriesId) -> Option<(NaiveDate, NaiveDate)> {
+    let days = state
+        .fairs
+        .values()
+        .filter(|f| f.details.series == Some(series) && matches!(f.status, FairStatus::Published | FairStatus::Closed))
+        .filter_map(|f| f.details.schedule)
+        .map(|s| (to_local(s.start).date(), to_local(s.end).date()));
+    days.fold(None, |acc, (a, b)| match acc {
+        None => Some((a, b)),
+        Some((x, y)) => Some((x.min(a), y.max(b))),
+    })
 }
 
 fn monday(d: NaiveDate) -> NaiveDate {
@@ -149,19 +193,9 @@ pub fn compute(state: &State, filter: &Filter) -> (Figures, Rows) {
         held_fairs.insert(fair.id, (week, district));
     }
     for session in state.live_sessions.values() {
-        let Some(outcome) =
-            session.outcome.as_ref().filter(|_| session.status == crate::livestream::SessionStatus::Ended)
-        else {
+        let Some(outcome) = session.outcome.as_ref().filter(|_| session_counts(state, session, filter)) else {
             continue;
         };
-        let day = to_local(session.plan.start).date();
-        if filter.from.is_some_and(|d| day < d) || filter.to.is_some_and(|d| day > d) {
-            continue;
-        }
-        let narrowed = filter.series.is_some() || filter.district.is_some();
-        if narrowed && !session.plan.fair.is_some_and(|fid| held_fairs.contains_key(&fid)) {
-            continue;
-        }
         rows.sessions.push(session.id);
         f.sessions += 1;
         f.session_viewers += outcome.peak_viewers as u64;
@@ -231,5 +265,36 @@ mod tests {
         assert!(baoshan.jobs_offered <= all.jobs_offered);
         let future = Filter { from: Some(NaiveDate::from_ymd_opt(2027, 1, 1).unwrap()), ..Filter::default() };
         assert_eq!(compute(e.state(), &future).0, Figures::default());
+    }
+
+    #[test]
+    fn industry_and_mode_filters_pick_the_fairs_of_their_breakdown() {
+        let e = demo();
+        let all = compute(e.state(), &Filter::default()).0;
+        for (mode, n) in &all.by_mode {
+            let f = compute(e.state(), &Filter { mode: Some(*mode), ..Filter::default() }).0;
+            assert_eq!(f.fairs_held, *n, "{mode:?}");
+            assert_eq!(f.by_mode.len(), 1);
+        }
+        for (industry, n) in &all.by_industry {
+            let f = compute(e.state(), &Filter { industry: Some(*industry), ..Filter::default() }).0;
+            assert_eq!(f.fairs_held, *n, "{industry:?}");
+        }
+        let by_series: u64 = all.by_series.values().sum();
+        assert!(by_series > 0 && by_series <= all.fairs_held);
+    }
+
+    #[test]
+    fn a_campaign_spans_its_published_fairs() {
+        let e = demo();
+        let s = e.state();
+        let (id, _) = compute(s, &Filter::default()).0.by_series.into_iter().next().expect("a series with fairs");
+        let (from, to) = series_span(s, id).expect("dates");
+        assert!(from <= to);
+        let held = compute(s, &Filter { series: Some(id), ..Filter::default() }).0.fairs_held;
+        let within = compute(s, &Filter { series: Some(id), from: Some(from), to: Some(to), ..Filter::default() });
+        assert_eq!(within.0.fairs_held, held, "every fair of the campaign starts within its dates");
+        let before = compute(s, &Filter { series: Some(id), to: from.pred_opt(), ..Filter::default() });
+        assert_eq!(before.0.fairs_held, 0);
     }
 }

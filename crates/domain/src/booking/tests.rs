@@ -392,7 +392,8 @@ fn a_cancelled_offer_lapses_and_the_booth_moves_on_down_the_waitlist() {
         },
     ]);
     // The entry whose offer was cancelled is no longer shown as offered.
-    let after = given(with(offered.clone(), [BookingEvent::BookingCancelled { booking_id: BookingId(wl(4).0) }.into()]));
+    let after =
+        given(with(offered.clone(), [BookingEvent::BookingCancelled { booking_id: BookingId(wl(4).0) }.into()]));
     assert_eq!(after.state().waitlist[&wl(4)].status, WaitlistStatus::Lapsed { booking_id: BookingId(wl(4).0) });
     // An accepted offer cancelled later stays served.
     let served = given(with(
