@@ -3,7 +3,8 @@
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
-import { ARTIFACTS, openApp } from "./helpers.mjs";
+import { parse } from "csv-parse/sync";
+import { ARTIFACTS, openApp, storedEvents } from "./helpers.mjs";
 
 const checker = new URL("../../tools/figures.py", import.meta.url).pathname;
 
@@ -82,10 +83,83 @@ test("a CSV downloads and parses with its BOM and Chinese text intact", async ({
     await page.click(button);
     const bytes = readFileSync(await (await download).path());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const text = bytes.toString("utf8").slice(1);
-    const rows = text.trim().split("\n").map((l) => l.split(","));
+    // A real CSV parser (quotes, commas and line breaks inside cells), with the BOM kept.
+    const rows = parse(bytes.toString("utf8"), { bom: true, relax_column_count: false });
     expect(rows[0][0]).toBe(header);
-    expect(text).toContain(contains);
     expect(rows.length).toBeGreaterThan(1);
+    expect(rows.some((r) => r.includes(contains)), `${button} has ${contains}`).toBe(true);
+    expect(new Set(rows.map((r) => r.length)).size, `${button}: one width`).toBe(1);
   }
+});
+
+test("a number in a breakdown narrows the dashboard to its fairs; a campaign's dates are a period", async ({ page }) => {
+  await openApp(page);
+  await page.getByRole("button", { name: "载入演示数据" }).click();
+  await page.getByRole("link", { name: "数据看板" }).click();
+  const value = (id) => page.locator(`#${id} .figure-value`);
+  const all = shown(await value("fig-fairs").textContent());
+
+  // By mode: the online fairs.
+  const online = page.locator("#by-mode li", { hasText: "线上" }).filter({ hasNotText: "线下" });
+  const n = shown(await online.locator(".breakdown-count").textContent());
+  expect(n).toBeGreaterThan(0);
+  expect(n).toBeLessThan(all);
+  await online.locator(".breakdown-count").click();
+  await expect(page.locator("#dash-mode")).toHaveValue("online");
+  await expect(value("fig-fairs")).toHaveText(String(n));
+  await expect(page.locator("#drill tbody tr")).toHaveCount(n);
+  await expect(page.locator("#drill")).toContainText("线上招聘会");
+  await page.click("#clear-filters");
+  await expect(value("fig-fairs")).toHaveText(String(all));
+
+  // By industry and by district add up to the fairs held.
+  const sum = async (id) =>
+    (await page.locator(`#${id} .breakdown-count`).allTextContents()).map(shown).reduce((a, b) => a + b, 0);
+  expect(await sum("by-industry")).toBe(all);
+  expect(await sum("by-mode")).toBe(all);
+
+  // A campaign: choose the series, then its dates.
+  await expect(page.locator("#preset-campaign")).toBeDisabled();
+  await page.locator("#by-series li", { hasText: "千企万岗" }).locator(".breakdown-count").click();
+  const qiqi = shown(await value("fig-fairs").textContent());
+  await expect(page.locator("#preset-campaign")).toBeEnabled();
+  await page.click("#preset-campaign");
+  await expect(page.locator("#dash-from")).not.toHaveValue("");
+  await expect(page.locator("#dash-to")).not.toHaveValue("");
+  await expect(value("fig-fairs")).toHaveText(String(qiqi));
+  await page.screenshot({ path: `${ARTIFACTS}dashboard-breakdown.png`, fullPage: true });
+});
+
+test("an organizer records a fair's results and the dashboard adds them up", async ({ page }) => {
+  await openApp(page);
+  await page.getByRole("button", { name: "载入演示数据" }).click();
+  await page.getByRole("link", { name: "春季促进就业专项行动·徐汇区综合招聘会" }).click();
+  await expect(page.locator("#outcome-title")).toBeVisible();
+
+  // A figure that is not a number is refused at its field; nothing is written.
+  const before = await storedEvents(page);
+  await page.fill("#outcome-hires", "-5");
+  await page.click("#save-fair-outcome");
+  await expect(page.locator("#outcome-hires-error")).toHaveText("请填写 0 或正整数");
+  expect(await storedEvents(page)).toBe(before);
+
+  await page.fill("#outcome-visitors", "5200");
+  await page.fill("#outcome-applications", "2600");
+  await page.fill("#outcome-hires", "610");
+  await page.fill("#outcome-back", "150");
+  await page.click("#save-fair-outcome");
+  await expect(page.locator("#fair-outcome")).toContainText("参会 5200 人");
+  expect(await storedEvents(page)).toBe(before + 1);
+
+  await page.reload();
+  await expect(page.locator("#fair-outcome")).toContainText("录用 610 人");
+  await page.getByRole("link", { name: "数据", exact: true }).click();
+  const download = page.waitForEvent("download");
+  await page.click("#export-log");
+  const expected = independent(await (await download).path());
+  await page.getByRole("link", { name: "数据看板" }).click();
+  const value = (id) => page.locator(`#${id} .figure-value`);
+  expect(shown(await value("fig-visitors").textContent())).toBe(expected.visitors);
+  expect(shown(await value("fig-hires").textContent())).toBe(expected.hires);
+  expect(expected.hires).toBeGreaterThanOrEqual(610);
 });

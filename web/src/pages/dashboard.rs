@@ -1,6 +1,8 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use fairlog_domain::csv_export::{self, CsvLang};
-use fairlog_domain::figures::{compute, Figures, Filter, Rows};
+use fairlog_domain::fair::FairMode;
+use fairlog_domain::figures::{compute, series_span, Figures, Filter, Rows};
+use fairlog_domain::industry::Industry;
 use fairlog_domain::ids::SeriesId;
 use fairlog_domain::place::District;
 use fairlog_domain::time::to_local;
@@ -42,6 +44,14 @@ crate::texts! {
         Session => "直播", "Session";
         Applications => "投递简历（份）", "Applications";
         ByMode => "按形式", "By mode";
+        Breakdown => "举办招聘会的分布（点击数字只看这些招聘会）", "Fairs held, broken down (select a number to see only those fairs)";
+        BySeries => "按系列活动", "By series";
+        ByDistrict => "按区", "By district";
+        ByIndustry => "按行业", "By industry";
+        Mode => "形式", "Mode";
+        Campaign => "活动期间", "Campaign dates";
+        CampaignHint => "先选择系列活动，再按其招聘会的起止日期统计", "Choose a series first to use the dates of its fairs";
+        ClearFilters => "清除筛选", "Clear the filters";
         WeekChartTitle => "每周招聘会与岗位", "Fairs and jobs per week";
         WeekChartDesc => "每周举办的招聘会场数（左）和提供的岗位数（右）", "Job fairs held each week (left) and jobs offered at them (right)";
         Week => "周（周一）", "Week (Monday)";
@@ -126,6 +136,7 @@ pub fn DashboardPage() -> Html {
         let filter = filter.clone();
         Callback::from(move |_| filter.set(Filter { from, to, ..(*filter).clone() }))
     };
+    let campaign = f_series_span(&state, filter.series);
     let week_start = today - Duration::days(today.weekday().num_days_from_monday() as i64);
     let month_start = today.with_day(1).unwrap_or(today);
     let month_end = (month_start + Duration::days(32)).with_day(1).map(|d| d - Duration::days(1));
@@ -185,10 +196,27 @@ pub fn DashboardPage() -> Html {
                         { for District::ALL.iter().map(|d| html! { <option value={d.key()} selected={f.district == Some(*d)}>{ lang.pick(d.zh(), d.en()) }</option> }) }
                     </select>
                 </label>
+                <label>{ DashT::Industry.get(lang) }
+                    <select id="dash-industry" onchange={{ let filter = filter.clone(); Callback::from(move |e: Event| { let mut x = (*filter).clone(); x.industry = Industry::from_key(&select_value(&e)); filter.set(x); }) }}>
+                        <option value="" selected={f.industry.is_none()}>{ DashT::All.get(lang) }</option>
+                        { for Industry::ALL.iter().map(|i| html! { <option value={i.key()} selected={f.industry == Some(*i)}>{ lang.pick(i.zh(), i.en()) }</option> }) }
+                    </select>
+                </label>
+                <label>{ DashT::Mode.get(lang) }
+                    <select id="dash-mode" onchange={{ let filter = filter.clone(); Callback::from(move |e: Event| { let mut x = (*filter).clone(); x.mode = FairMode::from_key(&select_value(&e)); filter.set(x); }) }}>
+                        <option value="" selected={f.mode.is_none()}>{ DashT::All.get(lang) }</option>
+                        { for FairMode::ALL.iter().map(|m| html! { <option value={m.key()} selected={f.mode == Some(*m)}>{ mode(lang, *m) }</option> }) }
+                    </select>
+                </label>
                 <div class="presets">
-                    <button type="button" class="secondary" onclick={preset(Some(week_start), Some(week_start + Duration::days(6)))}>{ DashT::ThisWeek.get(lang) }</button>
-                    <button type="button" class="secondary" onclick={preset(Some(month_start), month_end)}>{ DashT::ThisMonth.get(lang) }</button>
-                    <button type="button" class="secondary" onclick={preset(None, None)}>{ DashT::AllTime.get(lang) }</button>
+                    <button type="button" class="secondary" id="preset-week" onclick={preset(Some(week_start), Some(week_start + Duration::days(6)))}>{ DashT::ThisWeek.get(lang) }</button>
+                    <button type="button" class="secondary" id="preset-month" onclick={preset(Some(month_start), month_end)}>{ DashT::ThisMonth.get(lang) }</button>
+                    <button type="button" class="secondary" id="preset-campaign" disabled={campaign.is_none()} title={DashT::CampaignHint.get(lang)}
+                        onclick={preset(campaign.map(|c| c.0), campaign.map(|c| c.1))}>{ DashT::Campaign.get(lang) }</button>
+                    <button type="button" class="secondary" id="preset-all" onclick={preset(None, None)}>{ DashT::AllTime.get(lang) }</button>
+                    if *f != Filter::default() {
+                        <button type="button" class="link" id="clear-filters" onclick={{ let filter = filter.clone(); Callback::from(move |_| filter.set(Filter::default())) }}>{ DashT::ClearFilters.get(lang) }</button>
+                    }
                 </div>
             </form>
 
@@ -206,9 +234,10 @@ pub fn DashboardPage() -> Html {
                 { card("fig-viewers", DashT::SessionViewers.get(lang), num(figures.session_viewers), Drill::Sessions) }
                 { card("fig-session-applications", DashT::SessionApplications.get(lang), num(figures.session_applications), Drill::Sessions) }
             </div>
-            <p class="muted by-mode">{ DashT::ByMode.get(lang) }{ "：" }
-                { for figures.by_mode.iter().map(|(m, n)| html! { <span class="mode-count">{ format!("{} {}  ", mode(lang, *m), n) }</span> }) }
-            </p>
+            <Breakdowns figures={FiguresProp(figures.clone())} filter={f.clone()} on_pick={{
+                let (filter, drill) = (filter.clone(), drill.clone());
+                Callback::from(move |next: Filter| { filter.set(next); drill.set(Some(Drill::Fairs)); })
+            }} />
             if let Some(d) = *drill { <DrillDown which={d as u8} rows={RowsProp(rows.clone())} /> }
 
             <div class="charts">
@@ -230,6 +259,91 @@ pub fn DashboardPage() -> Html {
                 <button type="button" class="secondary" id="csv-posts" onclick={csv("posts")}>{ DashT::ExportPosts.get(lang) }</button>
                 <button type="button" class="secondary" id="csv-sessions" onclick={csv("sessions")}>{ DashT::Sessions.get(lang) }</button>
                 <button type="button" class="secondary" id="print-report" onclick={print}>{ DashT::Print.get(lang) }</button>
+            </div>
+        </section>
+    }
+}
+
+/// A campaign's dates, when a series is chosen.
+fn f_series_span(state: &State, series: Option<SeriesId>) -> Option<(NaiveDate, NaiveDate)> {
+    series.and_then(|s| series_span(state, s))
+}
+
+#[derive(Clone)]
+struct FiguresProp(Figures);
+
+impl PartialEq for FiguresProp {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct BreakdownProps {
+    figures: FiguresProp,
+    filter: Filter,
+    /// A number was chosen: narrow the filter to its fairs.
+    on_pick: Callback<Filter>,
+}
+
+/// Fairs held by mode, series, district and industry; each number narrows the dashboard to its
+/// fairs and opens the list of them.
+#[component]
+fn Breakdowns(props: &BreakdownProps) -> Html {
+    let app = use_app();
+    let lang = use_prefs().lang;
+    let state: &State = &app.view();
+    let f = &props.figures.0;
+    let pick = |next: Filter| {
+        let on_pick = props.on_pick.clone();
+        Callback::from(move |_: MouseEvent| on_pick.emit(next.clone()))
+    };
+    let base = props.filter.clone();
+    let group = |id: &'static str, title: DashT, items: Vec<(String, u64, Filter)>| {
+        html! {
+            <div class="breakdown" id={id}>
+                <h3>{ title.get(lang) }</h3>
+                <ul>
+                    { for items.into_iter().map(|(label, n, next)| html! {
+                        <li>
+                            <span class="breakdown-label">{ label.clone() }</span>
+                            <button type="button" class="link breakdown-count" aria-label={format!("{label}：{n}")} onclick={pick(next)}>{ num(n) }</button>
+                        </li>
+                    }) }
+                </ul>
+            </div>
+        }
+    };
+    let modes = f.by_mode.iter().map(|(m, n)| (mode(lang, *m).to_owned(), *n, Filter { mode: Some(*m), ..base.clone() })).collect();
+    let series = f
+        .by_series
+        .iter()
+        .map(|(id, n)| {
+            let name = state.series.get(id).map(|s| s.name.clone()).unwrap_or_else(|| id.to_string());
+            (name, *n, Filter { series: Some(*id), ..base.clone() })
+        })
+        .collect();
+    let districts = f
+        .by_district
+        .iter()
+        .map(|(d, n)| (lang.pick(d.zh(), d.en()).to_owned(), *n, Filter { district: Some(*d), ..base.clone() }))
+        .collect();
+    let industries = f
+        .by_industry
+        .iter()
+        .map(|(i, n)| (lang.pick(i.zh(), i.en()).to_owned(), *n, Filter { industry: Some(*i), ..base.clone() }))
+        .collect();
+    if f.fairs_held == 0 {
+        return html! {};
+    }
+    html! {
+        <section class="breakdowns" aria-labelledby="breakdown-title">
+            <h2 id="breakdown-title">{ DashT::Breakdown.get(lang) }</h2>
+            <div class="breakdown-groups">
+                { group("by-mode", DashT::ByMode, modes) }
+                { group("by-series", DashT::BySeries, series) }
+                { group("by-district", DashT::ByDistrict, districts) }
+                { group("by-industry", DashT::ByIndustry, industries) }
             </div>
         </section>
     }
@@ -300,14 +414,14 @@ fn DrillDown(props: &DrillProps) -> Html {
             html! {
                 <table><thead><tr>
                     <th>{ DashT::Name.get(lang) }</th><th>{ DashT::When.get(lang) }</th><th>{ DashT::Status.get(lang) }</th>
-                    <th>{ DashT::Visitors.get(lang) }</th><th>{ DashT::Hires.get(lang) }</th><th>{ DashT::BackToWork.get(lang) }</th><th></th>
+                    <th>{ DashT::Visitors.get(lang) }</th><th>{ DashT::Applications.get(lang) }</th><th>{ DashT::Hires.get(lang) }</th><th>{ DashT::BackToWork.get(lang) }</th><th></th>
                 </tr></thead><tbody>
                 { for rows.fairs.iter().filter_map(|id| state.fairs.get(id)).map(|f| { let o = f.outcome.unwrap_or_default(); html! {
                     <tr>
                         <td><Link<Route> to={Route::Fair { id: f.id.to_string() }}>{ f.details.name.clone() }</Link<Route>></td>
                         <td class="nowrap">{ format::schedule(lang, f.details.schedule.as_ref()) }</td>
                         <td>{ status(lang, f.status.kind()) }</td>
-                        <td>{ num(o.visitors as u64) }</td><td>{ num(o.hires as u64) }</td><td>{ num(o.returned_to_work as u64) }</td>
+                        <td class="num">{ num(o.visitors as u64) }</td><td class="num">{ num(o.applications as u64) }</td><td class="num">{ num(o.hires as u64) }</td><td>{ num(o.returned_to_work as u64) }</td>
                         <td><a class="events-link" href={format!("#/history?fair={}", f.id)}>{ DashT::Events.get(lang) }</a></td>
                     </tr>
                 }}) }

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
-use crate::components::{input_value, ui_error, FairBookings, FairNotices, Field};
+use crate::components::{input_value, ui_error, FairBookings, FairNotices, FairOutcomeForm, Field};
 use crate::format;
 use crate::i18n::{fill, mode, series_kind, status, T};
 use crate::organizer_ui::OT;
@@ -121,6 +121,11 @@ pub fn FairPage(props: &FairPageProps) -> Html {
                 <dt>{ T::ColVenue.get(lang) }</dt><dd>{ format::venue(lang, d) }</dd>
                 <dt>{ T::ColDates.get(lang) }</dt><dd>{ format::schedule(lang, d.schedule.as_ref()) }</dd>
                 <dt>{ T::FieldCapacity.get(lang) }</dt><dd>{ d.capacity.map(|c| c.to_string()).unwrap_or_else(|| "—".into()) }</dd>
+                if let Some(o) = fair.outcome {
+                    <dt>{ lang.pick("成效", "Results") }</dt>
+                    <dd id="fair-outcome">{ fill(lang.pick("参会 {v} 人 · 投递简历 {a} 份 · 录用 {h} 人 · 返岗复工 {b} 人", "{v} visitors · {a} applications · {h} hires · {b} back to work"),
+                        &[("v", o.visitors.to_string()), ("a", o.applications.to_string()), ("h", o.hires.to_string()), ("b", o.returned_to_work.to_string())]) }</dd>
+                }
                 <dt>{ lang.pick("版本", "Version") }</dt><dd>{ fair.version }</dd>
             </dl>
             if let Some(ent) = prefs.session.subject.filter(|_| prefs.session.role == Role::Enterprise) {
@@ -168,6 +173,7 @@ pub fn FairPage(props: &FairPageProps) -> Html {
                 }
             }
             if !organizer { <p class="muted">{ T::OnlyOrganizersHint.get(lang) }</p> }
+            if organizer && app.writable() { <FairOutcomeForm key={format!("{id}-{}", fair.version)} fair_id={id} /> }
             <FairBookings fair_id={id} />
         </article>
     }
