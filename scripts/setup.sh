@@ -14,6 +14,12 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# 1b. Clippy (scripts/test runs it); a minimal toolchain profile may lack it.
+if ! cargo clippy --version >/dev/null 2>&1; then
+  log "adding the clippy component"
+  rustup component add clippy
+fi
+
 # 2. Trunk 0.21 (0.22 needs a newer rustc than this toolchain).
 if ! trunk --version 2>/dev/null | grep -q '^trunk 0\.21\.'; then
   log "installing trunk 0.21 (takes several minutes once)"

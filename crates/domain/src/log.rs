@@ -136,6 +136,11 @@ impl Log {
         recorded_at: DateTime<Utc>,
         events: Vec<NewEvent>,
     ) -> Result<Vec<Sealed>, AppendError> {
+        // A retry of a batch that already went in (every id held) is a no-op, whatever sequence
+        // the retry expected.
+        if !events.is_empty() && events.iter().all(|e| self.ids.contains(&e.id)) {
+            return Ok(vec![]);
+        }
         if expected_seq != self.last_seq() {
             return Err(AppendError::StaleSequence { expected: expected_seq, actual: self.last_seq() });
         }
@@ -252,6 +257,20 @@ mod tests {
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].id, Uuid::from_u128(2));
         assert_eq!(log.len(), 2);
+    }
+
+    #[test]
+    fn retrying_an_append_that_went_through_changes_nothing() {
+        let mut log = Log::new();
+        log.append(0, &actor(), t("2026-03-01T09:00"), vec![ev(1), ev(2)]).unwrap();
+        let hash = log.last_hash().to_owned();
+        // The same call again, with the expected sequence it had the first time.
+        let again = log.append(0, &actor(), t("2026-03-01T09:00"), vec![ev(1), ev(2)]).unwrap();
+        assert!(again.is_empty());
+        assert_eq!((log.len(), log.last_hash()), (2, hash.as_str()));
+        // A stale sequence with anything new in it is still refused.
+        let err = log.append(0, &actor(), t("2026-03-01T09:00"), vec![ev(1), ev(3)]).unwrap_err();
+        assert_eq!(err, AppendError::StaleSequence { expected: 0, actual: 2 });
     }
 
     #[test]
