@@ -171,7 +171,8 @@ pub fn App(props: &AppProps) -> Html {
         let dispatch = model.dispatcher();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                let phase = store.load().await;
+                let blocked = dispatch.clone();
+                let phase = store.load_with(move || blocked.dispatch(Action::Loaded(Phase::Blocked))).await;
                 dispatch.dispatch(Action::Loaded(phase));
                 let d = dispatch.clone();
                 store.listen(Callback::from(move |_n: usize| {
@@ -182,7 +183,7 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     let body = match &model.phase {
-        Phase::Loading => html! { <p class="loading" role="status">{ T::Loading.get(*lang) }</p> },
+        Phase::Loading | Phase::Blocked => html! { <p class="loading" role="status">{ T::Loading.get(*lang) }</p> },
         _ => html! { <Switch<Route> render={switch} /> },
     };
 

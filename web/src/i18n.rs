@@ -142,6 +142,8 @@ pub enum T {
         "Record {seq} cannot be read ({detail}). The {n} events before it are loaded. To avoid losing anything the app is read-only: no record was deleted or overwritten. Export first.";
     ExportReadable => "导出可读取的事件", "Export readable events";
     ExportRaw => "导出全部原始记录", "Export all raw records";
+    StorageBlockedTitle => "正在等待其他标签页", "Waiting for other tabs";
+    StorageBlockedBody => "另一个打开着 Fairlog 旧版本的标签页占用了本地存储。请关闭或刷新其他 Fairlog 标签页，本页会自动继续加载。没有写入或删除任何数据。", "Another tab with an older version of Fairlog is holding the local store. Close or reload the other Fairlog tabs and this page will carry on loading. Nothing was written or deleted.";
     StorageUnavailableTitle => "无法打开本地存储", "Local storage cannot be opened";
     StorageUnavailableBody => "浏览器拒绝打开 IndexedDB（可能是隐私模式、存储被禁用或另一个标签页正在升级）。没有写入或删除任何数据。详情：{detail}",
         "The browser refused to open IndexedDB (private mode, storage disabled, or another tab is upgrading it). Nothing was written or deleted. Details: {detail}";

@@ -134,3 +134,39 @@ async fn garbage_text_is_reported_with_its_record() {
     let reopened = Store::new(&name);
     assert!(matches!(reopened.load().await, Phase::Damaged(RestoreProblem::Unreadable { key: 2, .. })));
 }
+
+#[wasm_bindgen_test]
+async fn an_open_blocked_by_an_older_connection_says_so_and_goes_on_once_it_closes() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let name = fresh("blocked").await;
+    // Another tab with an older version of the app: version 1, and it does not close on
+    // `versionchange`.
+    let factory = idb::Factory::new().unwrap();
+    let old = factory.open(&name, Some(1)).unwrap().await.unwrap();
+    let blocked = Rc::new(Cell::new(false));
+    let flag = Rc::clone(&blocked);
+    let opening = EventStore::open_with(&name, move || flag.set(true));
+    let close_later = async {
+        // Give the open a moment to be blocked, then close the old connection.
+        for _ in 0..50 {
+            if blocked.get() {
+                break;
+            }
+            sleep_ms(20).await;
+        }
+        old.close();
+    };
+    let (db, ()) = futures::future::join(opening, close_later).await;
+    assert!(blocked.get(), "the blocked open was reported");
+    let db = db.expect("the open completes once the older connection closes");
+    assert!(db.read_after(0).await.unwrap().is_empty());
+}
+
+/// Wait `ms` milliseconds (a browser timer).
+async fn sleep_ms(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+}

@@ -21,7 +21,7 @@ pub fn BookingRulesForm(props: &BookingRulesFormProps) -> Html {
     let prefs = use_prefs();
     let lang = prefs.lang;
     let commander = use_commander();
-    let current = rules_of(&*app.view(), props.fair_id);
+    let current = rules_of(&app.view(), props.fair_id);
     let values = use_state(|| {
         [current.hold_hours, current.max_booths_per_enterprise, current.cutoff_hours].map(|v| v.to_string())
     });

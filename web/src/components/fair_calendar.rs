@@ -91,7 +91,7 @@ pub fn FairCalendar(props: &FairCalendarProps) -> Html {
         }
     };
     let engine = app.view();
-    let days = fairs_by_day(&*engine, &props.filter, from, to);
+    let days = fairs_by_day(&engine, &props.filter, from, to);
     let title = match props.span {
         CalendarSpan::Month => {
             fill(OT::CalendarOf.get(lang), &[("y", anchor.year().to_string()), ("m", anchor.month().to_string())])

@@ -25,7 +25,7 @@ pub fn FairNotices(props: &FairNoticesProps) -> Html {
     let lang = use_lang();
     let app = use_app();
     let engine = app.view();
-    let notices: Vec<_> = fair_notices_for(&*engine, props.enterprise)
+    let notices: Vec<_> = fair_notices_for(&engine, props.enterprise)
         .into_iter()
         .filter(|n| props.fair.is_none_or(|f| n.fair.id == f))
         .collect();

@@ -69,6 +69,12 @@ pub fn StorageProblem() -> Html {
                 </section>
             }
         }
+        Phase::Blocked => html! {
+            <section class="banner warn" role="alert" id="storage-blocked">
+                <h2>{ T::StorageBlockedTitle.get(lang) }</h2>
+                <p>{ T::StorageBlockedBody.get(lang) }</p>
+            </section>
+        },
         Phase::Unavailable(detail) => html! {
             <section class="banner danger" role="alert" id="storage-problem">
                 <h2>{ T::StorageUnavailableTitle.get(lang) }</h2>

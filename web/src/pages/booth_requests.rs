@@ -83,7 +83,7 @@ pub fn BoothRequestsPage(props: &BoothRequestsProps) -> Html {
     let plan = {
         let app = app.clone();
         (*use_memo((fair_id, app.revision, app.travel), move |(id, _, _)| {
-            Rc::new(id.map(|id| views::floor_plan(&*app.view(), id)).unwrap_or_default())
+            Rc::new(id.map(|id| views::floor_plan(&app.view(), id)).unwrap_or_default())
         }))
         .clone()
     };

@@ -2,8 +2,8 @@ use chrono::{Datelike, Duration, NaiveDate};
 use fairlog_domain::csv_export::{self, CsvLang};
 use fairlog_domain::fair::FairMode;
 use fairlog_domain::figures::{compute, series_span, Figures, Filter, Rows};
-use fairlog_domain::industry::Industry;
 use fairlog_domain::ids::SeriesId;
+use fairlog_domain::industry::Industry;
 use fairlog_domain::place::District;
 use fairlog_domain::time::to_local;
 use fairlog_domain::State;
@@ -161,10 +161,10 @@ pub fn DashboardPage() -> Html {
             let l = if lang == Lang::Zh { CsvLang::Zh } else { CsvLang::En };
             let engine = app.view();
             let text = match which {
-                "fairs" => csv_export::fairs(&*engine, &filter, l),
-                "bookings" => csv_export::bookings(&*engine, &filter, l),
-                "sessions" => csv_export::sessions(&*engine, &filter, l),
-                _ => csv_export::posts(&*engine, &filter, l),
+                "fairs" => csv_export::fairs(&engine, &filter, l),
+                "bookings" => csv_export::bookings(&engine, &filter, l),
+                "sessions" => csv_export::sessions(&engine, &filter, l),
+                _ => csv_export::posts(&engine, &filter, l),
             };
             let _ = download_text(&stamped_name(&format!("fairlog-{which}"), "csv"), "text/csv;charset=utf-8", &text);
         })
@@ -314,7 +314,11 @@ fn Breakdowns(props: &BreakdownProps) -> Html {
             </div>
         }
     };
-    let modes = f.by_mode.iter().map(|(m, n)| (mode(lang, *m).to_owned(), *n, Filter { mode: Some(*m), ..base.clone() })).collect();
+    let modes = f
+        .by_mode
+        .iter()
+        .map(|(m, n)| (mode(lang, *m).to_owned(), *n, Filter { mode: Some(*m), ..base.clone() }))
+        .collect();
     let series = f
         .by_series
         .iter()

@@ -34,9 +34,7 @@ pub fn EnterpriseProfilePage(props: &EnterpriseProfileProps) -> Html {
     let navigator = use_navigator();
     let current = use_current_enterprise();
 
-    let existing = (!props.register)
-        .then(|| current.and_then(|id| app.view().enterprises.get(&id).cloned()))
-        .flatten();
+    let existing = (!props.register).then(|| current.and_then(|id| app.view().enterprises.get(&id).cloned())).flatten();
     let opened_version = use_state(|| existing.as_ref().map(|e| e.version));
     let form = use_state(|| existing.as_ref().map(|e| EnterpriseForm::from_profile(&e.profile)).unwrap_or_default());
     let problems = use_state(Problems::default);

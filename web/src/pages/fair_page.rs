@@ -190,7 +190,7 @@ pub fn AffectedEnterprises(props: &AffectedProps) -> Html {
     let app = use_app();
     let lang = use_prefs().lang;
     let engine = app.view();
-    let affected = views::affected_by_fair_change(&*engine, props.fair);
+    let affected = views::affected_by_fair_change(&engine, props.fair);
     if affected.is_empty() {
         return html! {};
     }

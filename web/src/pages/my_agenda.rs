@@ -57,8 +57,8 @@ pub fn MyAgendaPage() -> Html {
             let engine = app.view();
             let cal = fill(ET::AgendaCalendarName.get(lang), &[("name", name.clone())]);
             let l = labels(lang, &cal);
-            let mut events = agenda_events(&*engine, me, &l);
-            events.extend(session_events(&*engine, me, &l));
+            let mut events = agenda_events(&engine, me, &l);
+            events.extend(session_events(&engine, me, &l));
             let text = to_ics(&cal, &events, now());
             let _ = download_text(&stamped_name("fairlog-agenda", "ics"), "text/calendar;charset=utf-8", &text);
         })

@@ -97,8 +97,15 @@ async fn add_and_commit<'a>(
 impl EventStore {
     /// Open (and on first use create) the database.
     pub async fn open(name: &str) -> Result<EventStore, StorageError> {
+        Self::open_with(name, || {}).await
+    }
+
+    /// Open the database; `on_blocked` runs if the open has to wait for other tabs to close an
+    /// older version (the open then completes once they do).
+    pub async fn open_with(name: &str, on_blocked: impl FnOnce() + 'static) -> Result<EventStore, StorageError> {
         let factory = Factory::new().map_err(|e| StorageError::Unavailable(e.to_string()))?;
         let mut req = factory.open(name, Some(DB_VERSION)).map_err(|e| StorageError::Unavailable(e.to_string()))?;
+        req.on_blocked(move |_| on_blocked());
         req.on_upgrade_needed(|event| {
             let Ok(db) = event.database() else { return };
             for name in [EVENTS, BACKUPS] {
@@ -107,7 +114,14 @@ impl EventStore {
                 }
             }
         });
-        let db = req.await.map_err(|e| StorageError::Unavailable(e.to_string()))?;
+        let mut db = req.await.map_err(|e| StorageError::Unavailable(e.to_string()))?;
+        // A newer version of the app in another tab wants to upgrade the database: let it, by
+        // closing this connection (this tab's later writes then fail with a message to reload).
+        db.on_version_change(|event| {
+            if let Some(db) = event.target().and_then(|t| Database::try_from(t).ok()) {
+                db.close();
+            }
+        });
         Ok(EventStore { db })
     }
 

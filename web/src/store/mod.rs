@@ -31,6 +31,8 @@ pub enum Phase {
     Ready,
     /// The store could be read only up to a bad record: read-only until the user deals with it.
     Damaged(RestoreProblem),
+    /// Opening IndexedDB waits for another tab that holds an older version of the database.
+    Blocked,
     /// IndexedDB could not be opened at all.
     Unavailable(String),
 }
@@ -124,7 +126,12 @@ impl Store {
 
     /// Open IndexedDB and replay what it holds.
     pub async fn load(&self) -> Phase {
-        let db = match EventStore::open(&self.db_name).await {
+        self.load_with(|| {}).await
+    }
+
+    /// Like `load`; `on_blocked` runs if the open waits for other tabs (see `Phase::Blocked`).
+    pub async fn load_with(&self, on_blocked: impl FnOnce() + 'static) -> Phase {
+        let db = match EventStore::open_with(&self.db_name, on_blocked).await {
             Ok(db) => Rc::new(db),
             Err(e) => return Phase::Unavailable(e.to_string()),
         };
