@@ -4,6 +4,7 @@
 //! fairlog verify  FILE            check header, sequences, hash chain; exit 1 if anything is wrong
 //! fairlog summary FILE [--json]   replay and count fairs, booths, bookings, jobs offered, ...
 //! fairlog replay  FILE            time the replay
+//! fairlog figures FILE [--from D] [--to D] [--series UUID] [--district K] [--industry K] [--mode K]
 //! fairlog generate --events N [--seed S] [--out FILE]
 //! ```
 use std::collections::BTreeMap;
@@ -15,7 +16,10 @@ use std::time::Instant;
 use clap::{Parser, Subcommand};
 use fairlog_domain::booking::BookingStatus;
 use fairlog_domain::codec::{self, Imported};
+use fairlog_domain::fair::FairMode;
 use fairlog_domain::figures::Filter;
+use fairlog_domain::ids::SeriesId;
+use fairlog_domain::industry::Industry;
 use fairlog_domain::place::District;
 use fairlog_domain::post::jobs_offered;
 use fairlog_domain::{synth, State};
@@ -66,6 +70,15 @@ enum Cmd {
         /// District key, e.g. Baoshan.
         #[arg(long)]
         district: Option<String>,
+        /// Series (campaign) id, a UUID of a series in the log.
+        #[arg(long)]
+        series: Option<String>,
+        /// Industry of the fairs (snake_case), e.g. manufacturing.
+        #[arg(long)]
+        industry: Option<String>,
+        /// Mode of the fairs: onsite, online or hybrid.
+        #[arg(long)]
+        mode: Option<String>,
     },
     /// Write the first-run demo season as a log (dated around NOW, an RFC 3339 instant).
     Demo {
@@ -107,6 +120,39 @@ pub fn figures(state: &State, events: usize) -> BTreeMap<String, u64> {
     f
 }
 
+fn one_of<'a>(keys: impl IntoIterator<Item = &'a str>) -> String {
+    keys.into_iter().collect::<Vec<_>>().join(", ")
+}
+
+/// A series of the log, by id.
+fn parse_series(state: &State, s: &str) -> Result<SeriesId, String> {
+    let id: SeriesId = s.trim().parse().map_err(|e| format!("--series {s:?} is not a series id (a UUID): {e}"))?;
+    if !state.series.contains_key(&id) {
+        return Err(format!("unknown series {id}: the log has {} series", state.series.len()));
+    }
+    Ok(id)
+}
+
+fn parse_district(k: &str) -> Result<District, String> {
+    District::from_key(k).ok_or_else(|| {
+        format!("unknown district {k:?}, expected one of {}", one_of(District::ALL.iter().map(|d| d.key())))
+    })
+}
+
+/// An industry by its snake_case (serde) name, as the log writes it.
+fn parse_industry(k: &str) -> Result<Industry, String> {
+    serde_json::from_value(serde_json::Value::String(k.into())).map_err(|_| {
+        let names: Vec<String> =
+            Industry::ALL.iter().filter_map(|i| serde_json::to_value(i).ok()?.as_str().map(String::from)).collect();
+        format!("unknown industry {k:?}, expected one of {}", names.join(", "))
+    })
+}
+
+fn parse_mode(k: &str) -> Result<FairMode, String> {
+    FairMode::from_key(k)
+        .ok_or_else(|| format!("unknown mode {k:?}, expected one of {}", one_of(FairMode::ALL.map(|m| m.key()))))
+}
+
 fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
         Cmd::Verify { file } => {
@@ -144,14 +190,16 @@ fn run(cli: Cli) -> Result<(), String> {
                 state.fairs.len()
             );
         }
-        Cmd::Figures { file, from, to, district } => {
+        Cmd::Figures { file, from, to, district, series, industry, mode } => {
+            // Keys are checked before the log is read; a series must be one of the log's.
+            let district = district.map(|k| parse_district(&k)).transpose()?;
+            let industry = industry.map(|k| parse_industry(&k)).transpose()?;
+            let mode = mode.map(|k| parse_mode(&k)).transpose()?;
             let imported = load(&file)?;
             let state = State::replay(imported.envelopes.iter());
-            let district = match district {
-                Some(k) => Some(District::from_key(&k).ok_or_else(|| format!("unknown district {k}"))?),
-                None => None,
-            };
-            let (f, _) = fairlog_domain::figures::compute(&state, &Filter { from, to, district, ..Filter::default() });
+            let series = series.map(|s| parse_series(&state, &s)).transpose()?;
+            let filter = Filter { from, to, series, district, industry, mode };
+            let (f, _) = fairlog_domain::figures::compute(&state, &filter);
             let mut v = serde_json::to_value(&f).map_err(|e| e.to_string())?;
             v["fill_rate"] = serde_json::json!(f.fill_rate());
             println!("{}", serde_json::to_string(&v).map_err(|e| e.to_string())?);
