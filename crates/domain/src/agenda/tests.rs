@@ -213,6 +213,34 @@ fn an_enterprise_featured_in_a_livestream_gets_its_own_slot_on_the_agenda() {
     let ics = to_ics("日程", &events, t("2026-03-01T09:00"));
     let parsed: icalendar::Calendar = ics.parse().expect("the file parses");
     assert_eq!(parsed.components.len(), events.len());
-    // An enterprise that declined is not on the agenda.
-    assert!(enterprise_sessions(s, EnterpriseId::from_u128(424242)).is_empty());
+}
+
+#[test]
+fn an_enterprise_that_declines_an_invitation_leaves_the_agenda() {
+    let mut e = crate::testing::demo_engine();
+    let (sid, who) = e
+        .state()
+        .live_sessions
+        .values()
+        .filter(|x| x.status.is_open())
+        .find_map(|x| {
+            x.lineup
+                .iter()
+                .find(|f| f.invitation == crate::livestream::Invitation::Invited)
+                .map(|f| (x.id, f.enterprise_id))
+        })
+        .expect("the demo has an open invitation");
+    assert!(session_events(e.state(), who, &labels()).iter().any(|ev| ev.uid == session_uid(sid, who)));
+    let actor = Actor { role: Role::Enterprise, name: "代表".into(), subject: Some(who.0) };
+    let decline = crate::livestream::LivestreamCommand::DeclineInvitation {
+        session_id: sid,
+        enterprise_id: who,
+        reason: "当天另有安排".into(),
+    };
+    let now = e.state().live_sessions[&sid].plan.start - chrono::Duration::days(1);
+    e.execute(Command { actor, now, intent: decline.into() }, counter_ids(90_000)).expect("accepted");
+    assert!(
+        !session_events(e.state(), who, &labels()).iter().any(|ev| ev.uid == session_uid(sid, who)),
+        "a declined session is not on the agenda"
+    );
 }
