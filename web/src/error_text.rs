@@ -162,6 +162,7 @@ pub fn enterprise(lang: Lang, e: &EnterpriseError) -> String {
             &[("e", expected.to_string()), ("a", actual.to_string())],
         ),
         NotKey => p(lang, "这家企业不是重点企业", "The enterprise is not a key enterprise", &[]),
+        NoCommissioner => p(lang, "这家企业还没有就业服务专员", "The enterprise has no service commissioner", &[]),
         CommissionerRequired => p(lang, "请填写就业服务专员姓名", "Enter the commissioner's name", &[]),
     }
 }

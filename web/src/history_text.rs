@@ -191,6 +191,11 @@ pub fn what(lang: Lang, state: &State, event: &Event) -> String {
                 "assigned {c} as service commissioner of {e}",
                 &[("e", n.enterprise(enterprise_id)), ("c", commissioner.clone())],
             ),
+            EnterpriseEvent::CommissionerUnassigned { enterprise_id } => p(
+                "撤销了 {e} 的就业服务专员",
+                "removed the service commissioner of {e}",
+                &[("e", n.enterprise(enterprise_id))],
+            ),
         },
         Event::Post(e) => match e {
             PostEvent::PostOpened { enterprise_id, details, .. } => p(

@@ -68,6 +68,7 @@ pub enum OT {
     ColBookings => "展位", "Booths";
     NotKey => "非重点企业", "Not a key enterprise";
     Assign => "指定", "Assign";
+    Unassign => "撤销指派", "Unassign";
     OnlyKey => "只看重点企业", "Key enterprises only";
     NoEnterprises => "还没有登记的企业。", "No enterprises registered yet.";
     CatMajorProject => "重大项目", "Major project";

@@ -102,6 +102,7 @@ pub enum EnterpriseCommand {
     MarkKeyEnterprise { enterprise_id: EnterpriseId, category: KeyCategory },
     UnmarkKeyEnterprise { enterprise_id: EnterpriseId },
     AssignCommissioner { enterprise_id: EnterpriseId, commissioner: String },
+    UnassignCommissioner { enterprise_id: EnterpriseId },
 }
 
 impl EnterpriseCommand {
@@ -112,6 +113,7 @@ impl EnterpriseCommand {
             EnterpriseCommand::MarkKeyEnterprise { .. } => "MarkKeyEnterprise",
             EnterpriseCommand::UnmarkKeyEnterprise { .. } => "UnmarkKeyEnterprise",
             EnterpriseCommand::AssignCommissioner { .. } => "AssignCommissioner",
+            EnterpriseCommand::UnassignCommissioner { .. } => "UnassignCommissioner",
         }
     }
 }
@@ -123,6 +125,7 @@ pub enum EnterpriseEvent {
     KeyEnterpriseMarked { enterprise_id: EnterpriseId, category: KeyCategory },
     KeyEnterpriseUnmarked { enterprise_id: EnterpriseId },
     CommissionerAssigned { enterprise_id: EnterpriseId, commissioner: String },
+    CommissionerUnassigned { enterprise_id: EnterpriseId },
 }
 
 impl EnterpriseEvent {
@@ -133,6 +136,7 @@ impl EnterpriseEvent {
             EnterpriseEvent::KeyEnterpriseMarked { .. } => "KeyEnterpriseMarked",
             EnterpriseEvent::KeyEnterpriseUnmarked { .. } => "KeyEnterpriseUnmarked",
             EnterpriseEvent::CommissionerAssigned { .. } => "CommissionerAssigned",
+            EnterpriseEvent::CommissionerUnassigned { .. } => "CommissionerUnassigned",
         }
     }
 }
@@ -168,6 +172,8 @@ pub enum EnterpriseError {
     NotKey,
     #[error("a commissioner's name is required")]
     CommissionerRequired,
+    #[error("the enterprise has no service commissioner")]
+    NoCommissioner,
 }
 
 impl EnterpriseError {
@@ -263,7 +269,10 @@ pub(crate) fn decide(
     let forbidden = || DomainError::Forbidden { role: actor.role, command: cmd.name().into() };
     match &cmd {
         C::RegisterEnterprise { .. } | C::EditEnterprise { .. } if actor.role == Role::Host => return Err(forbidden()),
-        C::MarkKeyEnterprise { .. } | C::UnmarkKeyEnterprise { .. } | C::AssignCommissioner { .. }
+        C::MarkKeyEnterprise { .. }
+        | C::UnmarkKeyEnterprise { .. }
+        | C::AssignCommissioner { .. }
+        | C::UnassignCommissioner { .. }
             if actor.role != Role::Organizer =>
         {
             return Err(forbidden())
@@ -323,6 +332,12 @@ pub(crate) fn decide(
             }
             vec![E::CommissionerAssigned { enterprise_id, commissioner: name.into() }]
         }
+        C::UnassignCommissioner { enterprise_id } => {
+            if existing(&enterprise_id)?.commissioner.is_none() {
+                return Err(EnterpriseError::NoCommissioner.into());
+            }
+            vec![E::CommissionerUnassigned { enterprise_id }]
+        }
     })
 }
 
@@ -371,6 +386,12 @@ pub(crate) fn evolve(state: &mut State, env: &EventEnvelope, event: &EnterpriseE
                 e.version = env.seq;
             }
         }
+        E::CommissionerUnassigned { enterprise_id } => {
+            if let Some(e) = state.enterprises.get_mut(enterprise_id) {
+                e.commissioner = None;
+                e.version = env.seq;
+            }
+        }
     }
 }
 
@@ -400,7 +421,8 @@ pub(crate) fn check(state: &State, event: &EnterpriseEvent) -> Result<(), Enterp
         }
         E::KeyEnterpriseMarked { enterprise_id, .. }
         | E::KeyEnterpriseUnmarked { enterprise_id }
-        | E::CommissionerAssigned { enterprise_id, .. } => {
+        | E::CommissionerAssigned { enterprise_id, .. }
+        | E::CommissionerUnassigned { enterprise_id } => {
             if state.enterprises.contains_key(enterprise_id) {
                 Ok(())
             } else {
@@ -516,6 +538,21 @@ mod tests {
         given([registered()])
             .when(EnterpriseCommand::MarkKeyEnterprise { enterprise_id: id(), category: KeyCategory::MajorProject })
             .then([EnterpriseEvent::KeyEnterpriseMarked { enterprise_id: id(), category: KeyCategory::MajorProject }]);
+    }
+
+    #[test]
+    fn a_commissioner_can_be_unassigned_once_assigned() {
+        let registered = EnterpriseEvent::EnterpriseRegistered { enterprise_id: id(), profile: profile() };
+        given([registered.clone()])
+            .when(EnterpriseCommand::UnassignCommissioner { enterprise_id: id() })
+            .then_err(EnterpriseError::NoCommissioner);
+        let assigned = EnterpriseEvent::CommissionerAssigned { enterprise_id: id(), commissioner: "王敏".into() };
+        let g = given([registered.clone(), assigned.clone()]);
+        assert_eq!(g.state().enterprises[&id()].commissioner.as_deref(), Some("王敏"));
+        g.when(EnterpriseCommand::UnassignCommissioner { enterprise_id: id() })
+            .then([EnterpriseEvent::CommissionerUnassigned { enterprise_id: id() }]);
+        let after = given([registered, assigned, EnterpriseEvent::CommissionerUnassigned { enterprise_id: id() }]);
+        assert_eq!(after.state().enterprises[&id()].commissioner, None);
     }
 
     #[test]

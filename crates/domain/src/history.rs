@@ -43,7 +43,8 @@ pub fn subjects(event: &Event) -> Vec<Uuid> {
             | EnterpriseEvent::EnterpriseEdited { enterprise_id, .. }
             | EnterpriseEvent::KeyEnterpriseMarked { enterprise_id, .. }
             | EnterpriseEvent::KeyEnterpriseUnmarked { enterprise_id }
-            | EnterpriseEvent::CommissionerAssigned { enterprise_id, .. } => vec![enterprise_id.0],
+            | EnterpriseEvent::CommissionerAssigned { enterprise_id, .. }
+            | EnterpriseEvent::CommissionerUnassigned { enterprise_id } => vec![enterprise_id.0],
         },
         Event::Post(e) => match e {
             PostEvent::PostOpened { post_id, enterprise_id, details } => {
@@ -314,6 +315,14 @@ fn inverse(before: &State, now: &State, event: &Event) -> Result<Option<Intent>,
             EnterpriseCommand::MarkKeyEnterprise { enterprise_id: *enterprise_id, category }.into()
         }
         Event::Enterprise(EnterpriseEvent::CommissionerAssigned { enterprise_id, .. }) => {
+            match before.enterprises.get(enterprise_id).ok_or_else(no)?.commissioner.clone() {
+                Some(name) => {
+                    EnterpriseCommand::AssignCommissioner { enterprise_id: *enterprise_id, commissioner: name }.into()
+                }
+                None => EnterpriseCommand::UnassignCommissioner { enterprise_id: *enterprise_id }.into(),
+            }
+        }
+        Event::Enterprise(EnterpriseEvent::CommissionerUnassigned { enterprise_id }) => {
             let name = before.enterprises.get(enterprise_id).and_then(|e| e.commissioner.clone()).ok_or_else(no)?;
             EnterpriseCommand::AssignCommissioner { enterprise_id: *enterprise_id, commissioner: name }.into()
         }

@@ -226,6 +226,8 @@ fn arb_intent() -> impl Strategy<Value = Intent> {
         // enterprises and posts
         1 => e.clone().prop_map(|i| EnterpriseCommand::RegisterEnterprise { enterprise_id: ent(i), profile: profile(i) }.into()),
         1 => e.clone().prop_map(|i| EnterpriseCommand::MarkKeyEnterprise { enterprise_id: ent(i), category: KeyCategory::KeyIndustry }.into()),
+        1 => (e.clone(), prop_oneof![Just("王敏"), Just("李强")]).prop_map(|(i, c)| EnterpriseCommand::AssignCommissioner { enterprise_id: ent(i), commissioner: c.into() }.into()),
+        1 => e.clone().prop_map(|i| EnterpriseCommand::UnassignCommissioner { enterprise_id: ent(i) }.into()),
         1 => (0..6u128, e.clone(), 0u32..30, 0u32..20_000, 0u32..20_000).prop_map(|(p, i, head, lo, hi)| {
             PostCommand::OpenPost { post_id: post(p), enterprise_id: ent(i), details: PostDetails {
                 title: "操作工".into(), category: PostCategory::Production, headcount: head, salary_min: lo, salary_max: hi,

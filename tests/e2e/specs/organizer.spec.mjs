@@ -322,10 +322,10 @@ test("key enterprises get a category and a service commissioner, who sees their 
   await expect(row.locator("select.key-select")).toHaveValue("key_industry");
   // An empty name is refused beside the row.
   await row.locator("input.commissioner-input").fill("  ");
-  await row.locator("form.assign button").click();
+  await row.locator("form.assign button[type=submit]").click();
   await expect(row.locator(".field-error")).toHaveText("请填写就业服务专员姓名");
   await row.locator("input.commissioner-input").fill("张伟");
-  await row.locator("form.assign button").click();
+  await row.locator("form.assign button[type=submit]").click();
   await expect(row.locator(".field-error")).toHaveCount(0);
 
   await page.getByRole("link", { name: "服务专员" }).click();
@@ -338,6 +338,17 @@ test("key enterprises get a category and a service commissioner, who sees their 
   await page.selectOption("#commissioner", { label: "王敏（3）" });
   await expect(page.locator(".card")).toHaveCount(3);
   await page.screenshot({ path: `${ARTIFACTS}organizer-commissioner.png`, fullPage: true });
+
+  // Names already in use are offered, so the same person is not spelt twice; a commissioner can
+  // be taken off an enterprise again.
+  await page.getByRole("link", { name: "重点企业" }).click();
+  const names = await page.locator("#commissioner-names option").evaluateAll((os) => os.map((o) => o.value));
+  expect(names).toEqual(expect.arrayContaining(["张伟", "王敏"]));
+  await row.locator("button.unassign").click();
+  await expect(row.locator("input.commissioner-input")).toHaveValue("");
+  await expect(row.locator("button.unassign")).toHaveCount(0);
+  await page.getByRole("link", { name: "服务专员" }).click();
+  await expect(page.locator("#commissioner option", { hasText: "张伟" })).toHaveCount(0);
 });
 
 test("the approval queue marks key enterprises, moves a request to another booth and approves in bulk", async ({ page }) => {

@@ -27,6 +27,10 @@ pub fn KeyEnterprisesPage() -> Html {
     let state: &fairlog_domain::State = &view;
     let can_edit = prefs.session.role == Role::Organizer && app.writable();
     let actor = prefs.session.actor();
+    let mut staff: Vec<String> = fairlog_domain::views::commissioners(state).into_iter().map(|(n, _)| n).collect();
+    if prefs.session.role == Role::Organizer && !staff.contains(&actor.name) {
+        staff.push(actor.name.clone());
+    }
     let text = search.trim().to_lowercase();
     let mut ents: Vec<_> = state
         .enterprises
@@ -107,8 +111,17 @@ pub fn KeyEnterprisesPage() -> Html {
                                     run(id, EnterpriseCommand::AssignCommissioner { enterprise_id: id, commissioner: draft.clone() }.into());
                                 })
                             };
+                            let unassign = {
+                                let run = run.clone();
+                                Callback::from(move |_: MouseEvent| run(id, EnterpriseCommand::UnassignCommissioner { enterprise_id: id }.into()))
+                            };
                             let p = problem.as_ref().filter(|(pid, _)| *pid == id).map(|(_, p)| p.clone());
-                            let bookings = state.enterprise_bookings.get(&id).map(|b| b.len()).unwrap_or(0);
+                            // Bookings that hold or wait for a booth (not rejected, cancelled or expired ones).
+                            let bookings = state
+                                .enterprise_bookings
+                                .get(&id)
+                                .map(|b| b.keys().filter(|k| state.bookings.get(k).is_some_and(|b| b.status.is_active())).count())
+                                .unwrap_or(0);
                             let input_id = format!("commissioner-{id}");
                             html! {
                                 <tr key={id.to_string()} data-enterprise={id.to_string()}>
@@ -132,8 +145,12 @@ pub fn KeyEnterprisesPage() -> Html {
                                             <form class="inline-form assign" onsubmit={assign} novalidate=true>
                                                 <label class="visually-hidden" for={input_id.clone()}>{ OT::ColCommissioner.get(lang) }</label>
                                                 <input id={input_id} class="commissioner-input" type="text" maxlength="40" value={draft} oninput={on_draft}
+                                                    list="commissioner-names" autocomplete="off"
                                                     aria-invalid={p.as_ref().is_some_and(|p| p.field.is_some()).to_string()} />
                                                 <button type="submit" class="secondary">{ OT::Assign.get(lang) }</button>
+                                                if e.commissioner.is_some() {
+                                                    <button type="button" class="link unassign" onclick={unassign}>{ OT::Unassign.get(lang) }</button>
+                                                }
                                             </form>
                                         } else {
                                             { e.commissioner.clone().unwrap_or_else(|| "—".into()) }
@@ -148,6 +165,11 @@ pub fn KeyEnterprisesPage() -> Html {
                 </table>
                 </div>
             }
+            // The staff already serving enterprises, and the signed-in organizer: picking a name
+            // from the list avoids a second spelling of the same person.
+            <datalist id="commissioner-names">
+                { for staff.iter().map(|n| html! { <option value={n.clone()} /> }) }
+            </datalist>
             if prefs.session.role != Role::Organizer { <p class="muted">{ T::OnlyOrganizersHint.get(lang) }</p> }
         </section>
     }
