@@ -149,6 +149,28 @@ test("a host schedules sessions with conflict checks, drags one to another day, 
   await expect(page.locator("#live-conflicts")).toContainText(`${nextWeek(3)} 11:15–12:15`);
   await page.keyboard.press("Escape");
   await expect(page.locator("#live-conflicts")).toBeEmpty();
+  await expect(moved).toHaveAttribute("data-start", `${wed}T11:15`);
+  // → and Enter move it 15 minutes; Shift+→ and Enter make it 15 minutes longer.
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Enter");
+  await expect(moved).toHaveAttribute("data-start", `${wed}T11:30`);
+  await moved.focus();
+  await page.keyboard.press("Shift+ArrowRight");
+  await page.keyboard.press("Enter");
+  await expect(moved).toHaveAttribute("data-minutes", "75");
+  // The mouse resizes by the right edge: one hour (18 px in the week view) longer.
+  const edge = await moved.locator("rect.tl-resize").boundingBox();
+  const [ex, ey] = [edge.x + edge.width / 2, edge.y + edge.height / 2];
+  await page.mouse.move(ex, ey);
+  await page.mouse.down();
+  await page.mouse.move(ex + 9, ey, { steps: 3 });
+  await page.mouse.move(ex + 18, ey, { steps: 3 });
+  await page.mouse.up();
+  await expect(moved).toHaveAttribute("data-minutes", "135");
+  await expect(moved).toHaveAttribute("data-start", `${wed}T11:30`);
+  events = await storedEvents(page);
+  const last = events.filter((e) => e.event.livestream?.SessionMoved).pop().event.livestream.SessionMoved;
+  expect([last.session_id, last.minutes]).toEqual([second, 135]);
 
   // The invited enterprise answers in its own role.
   await actAs(page, "enterprise", "徐汇云数信息科技有限公司");

@@ -26,8 +26,9 @@ pub const DAY_FROM_H: u32 = 8;
 pub const DAY_TO_H: u32 = 22;
 pub const SNAP_MINUTES: i64 = 15;
 const OVERSCAN: usize = 4;
-/// Narrower blocks have no resize handle (resize them with Shift+←/→ or in the day view).
-const MIN_RESIZE_W: f64 = 24.0;
+/// Narrower blocks (under 40 minutes in the week view) have no resize handle: resize them with
+/// Shift+←/→ or in the day view.
+const MIN_RESIZE_W: f64 = 12.0;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct TimelineItem {
@@ -368,7 +369,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                         <text class="tl-text" x={(x + 4.0).to_string()} y={(y + 26.0).to_string()}>{ shown }</text>
                     }
                     if item.movable && w >= MIN_RESIZE_W {
-                        <rect class="tl-resize" x={(x + w - 5.0).to_string()} y={(y + 5.0).to_string()} width="6" height={(LANE_H - 10.0).to_string()}
+                        <rect class="tl-resize" x={(x + w - 4.0).to_string()} y={(y + 5.0).to_string()} width="8" height={(LANE_H - 10.0).to_string()}
                             onpointerdown={start_drag(item, Mode::Resize)} />
                     }
                 </g>
