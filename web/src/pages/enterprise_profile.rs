@@ -148,6 +148,7 @@ pub fn EnterpriseProfilePage(props: &EnterpriseProfileProps) -> Html {
                 <p class="muted" id="enterprise-figures">
                     { fill(ET::JobsOfferedN.get(lang), &[("n", jobs_offered_by(state, e.id).to_string())]) }
                     if e.key.is_some() { { " · " }<span class="badge published">{ ET::KeyEnterprise.get(lang) }</span> }
+                    { " · " }<a class="history-link" href={format!("#/history?entity={}", e.id)}>{ lang.pick("本企业的历史记录", "History of this enterprise") }</a>
                 </p>
             }
             if !writable { <p class="banner warn" role="note">{ T::ReadOnlyNote.get(lang) }</p> }

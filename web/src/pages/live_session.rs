@@ -395,6 +395,14 @@ pub fn SessionPage(props: &SessionPageProps) -> Html {
                 <dd>{ match fair { Some(f) => html! { <Link<Route> to={Route::Fair { id: f.id.to_string() }}>{ f.details.name.clone() }</Link<Route>> }, None => html! { "—" } } }</dd>
                 <dt>{ lang.pick("版本", "Version") }</dt><dd>{ s.version }</dd>
             </dl>
+            <p><a class="history-link" href={format!("#/history?entity={}", s.id)}>{ lang.pick("这场直播的历史记录", "History of this session") }</a></p>
+            // The linked fair was cancelled: the host and the featured enterprises hear why.
+            if let Some((f, reason)) = fair.and_then(|f| match &f.status { fairlog_domain::fair::FairStatus::Cancelled { reason } => Some((f, reason)), _ => None }) {
+                <p class="banner warn" role="note" id="fair-cancelled">
+                    { crate::i18n::fill(lang.pick("关联的招聘会“{fair}”已取消，原因：{reason}", "The linked fair \"{fair}\" was cancelled: {reason}"),
+                        &[("fair", f.details.name.clone()), ("reason", reason.clone())]) }
+                </p>
+            }
 
             <AnswerView answer={(*answer).clone()}
                 accept_label={if s.status == SessionStatus::Draft { LT::AcceptAndSchedule } else { LT::AcceptAndSave }}
