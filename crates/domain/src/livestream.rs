@@ -631,15 +631,20 @@ fn check_feature(
     if slot.offset_minutes >= MAX_SESSION_MINUTES || slot.minutes > MAX_SESSION_MINUTES {
         return Err(LivestreamError::SlotOutOfRange { max: MAX_SESSION_MINUTES });
     }
-    if let Some(o) = s.lineup.iter().find(|f| {
+    check_slot_free(s, enterprise, slot)
+}
+
+/// Refuse a slot that overlaps another enterprise's slot in the line-up.
+fn check_slot_free(s: &LiveSession, enterprise: EnterpriseId, slot: Slot) -> std::result::Result<(), LivestreamError> {
+    match s.lineup.iter().find(|f| {
         f.enterprise_id != enterprise
             && f.counts()
             && f.slot.offset_minutes < slot.end_offset()
             && slot.offset_minutes < f.slot.end_offset()
     }) {
-        return Err(LivestreamError::SlotsOverlap { other: o.enterprise_id });
+        Some(o) => Err(LivestreamError::SlotsOverlap { other: o.enterprise_id }),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 /// For a session on the schedule (or about to be): refuse hard conflicts, and soft ones unless
@@ -957,16 +962,34 @@ pub(crate) fn evolve(state: &mut State, env: &EventEnvelope, event: &LivestreamE
     }
 }
 
-/// Would this event still be a valid fact on `state`? Used when merging logs (see `merge`): the
-/// same host or channel scheduled twice at once on two devices is a hard conflict there too.
+/// Would this event still be a valid fact on `state`? Used when merging logs (see `merge`): a
+/// change to a session on the schedule that would give it a hard conflict (the same host,
+/// channel or featured enterprise twice at once, a host outside their availability, a line-up
+/// past the session's end) is refused with [`LivestreamError::HardConflicts`], the hard
+/// conflicts the command would have been refused for; so are overlapping slots in a line-up and
+/// starting a session that is not scheduled. Soft conflicts do not block a merge, and a draft
+/// blocks nothing. Conflicts are computed with the change applied to the plan or line-up, against
+/// the interval index: O(log n + neighbours), never a full scan.
 pub(crate) fn check(state: &State, event: &LivestreamEvent) -> std::result::Result<(), LivestreamError> {
     use LivestreamEvent as E;
-    let hard = |c: Vec<Conflict>| {
-        let hard: Vec<Conflict> = c.into_iter().filter(|c| c.is_hard()).collect();
+    let session = |id: &SessionId| state.live_sessions.get(id).ok_or(LivestreamError::NotFound);
+    // Refuse the hard conflicts session `id` would have with this plan and line-up.
+    let hard = |id: SessionId, plan: &SessionPlan, lineup: &[Featured]| {
+        let hard: Vec<Conflict> = conflicts(state, id, plan, lineup).into_iter().filter(Conflict::is_hard).collect();
         if hard.is_empty() {
             Ok(())
         } else {
             Err(LivestreamError::HardConflicts { conflicts: hard })
+        }
+    };
+    // The same for a change to session `s`, if it is on the schedule (scheduled, or live: the
+    // commands refuse any change to a live session, and it occupies its host, channel and
+    // line-up all the same).
+    let if_on_schedule = |s: &LiveSession, plan: &SessionPlan, lineup: &[Featured]| {
+        if s.status.is_active() {
+            hard(s.id, plan, lineup)
+        } else {
+            Ok(())
         }
     };
     match event {
@@ -982,31 +1005,51 @@ pub(crate) fn check(state: &State, event: &LivestreamEvent) -> std::result::Resu
             }
             Ok(())
         }
-        E::SessionEdited { session_id, .. }
-        | E::SessionStarted { session_id }
-        | E::SessionEnded { session_id, .. }
-        | E::SessionCancelled { session_id, .. }
-        | E::SoftConflictsAccepted { session_id, .. }
-        | E::EnterpriseInvited { session_id, .. } => {
-            state.live_sessions.get(session_id).map(|_| ()).ok_or(LivestreamError::NotFound)
+        // Only a scheduled session goes live: a draft (say, one whose scheduling this merge kept
+        // out) would skip the conflict check.
+        E::SessionStarted { session_id } => {
+            let s = session(session_id)?;
+            if s.status != SessionStatus::Scheduled {
+                return Err(invalid(s, "go live"));
+            }
+            Ok(())
         }
+        E::SessionEnded { session_id, .. }
+        | E::SessionCancelled { session_id, .. }
+        | E::SoftConflictsAccepted { session_id, .. } => session(session_id).map(|_| ()),
         E::SessionScheduled { session_id } => {
-            state.live_sessions.get(session_id).ok_or(LivestreamError::NotFound)?;
-            hard(conflict::conflicts_now(state, *session_id))
+            let s = session(session_id)?;
+            hard(s.id, &s.plan, &s.lineup)
+        }
+        E::SessionEdited { session_id, plan } => {
+            let s = session(session_id)?;
+            if_on_schedule(s, plan, &s.lineup)
         }
         E::SessionMoved { session_id, start, minutes } => {
-            let s = state.live_sessions.get(session_id).ok_or(LivestreamError::NotFound)?;
-            if s.status == SessionStatus::Scheduled {
-                hard(conflict::conflicts_if_moved(state, *session_id, *start, *minutes))
-            } else {
-                Ok(())
-            }
+            let s = session(session_id)?;
+            if_on_schedule(s, &SessionPlan { start: *start, minutes: *minutes, ..s.plan.clone() }, &s.lineup)
         }
-        E::FeatureChanged { session_id, enterprise_id, .. }
-        | E::FeatureRemoved { session_id, enterprise_id }
+        E::EnterpriseInvited { session_id, enterprise_id, posts, slot } => {
+            let s = session(session_id)?;
+            check_slot_free(s, *enterprise_id, *slot)?;
+            let entry = Featured {
+                enterprise_id: *enterprise_id,
+                posts: posts.clone(),
+                slot: *slot,
+                invitation: Invitation::Invited,
+            };
+            if_on_schedule(s, &s.plan, &with_lineup(s, entry))
+        }
+        E::FeatureChanged { session_id, enterprise_id, posts, slot } => {
+            let s = session(session_id)?;
+            let f = s.featured(*enterprise_id).ok_or(LivestreamError::NotFeatured)?;
+            check_slot_free(s, *enterprise_id, *slot)?;
+            if_on_schedule(s, &s.plan, &with_lineup(s, Featured { posts: posts.clone(), slot: *slot, ..f.clone() }))
+        }
+        E::FeatureRemoved { session_id, enterprise_id }
         | E::InvitationAccepted { session_id, enterprise_id }
         | E::InvitationDeclined { session_id, enterprise_id, .. } => {
-            let s = state.live_sessions.get(session_id).ok_or(LivestreamError::NotFound)?;
+            let s = session(session_id)?;
             s.featured(*enterprise_id).map(|_| ()).ok_or(LivestreamError::NotFeatured)
         }
     }

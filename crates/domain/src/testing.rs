@@ -5,7 +5,17 @@
 //!     .when(PublishFair { fair_id })
 //!     .then([FairPublished { fair_id }]);
 //! ```
-use chrono::{DateTime, Utc};
+//!
+//! Merges take two devices that hold the same log:
+//!
+//! ```ignore
+//! given_on_two_devices([SessionPlanned { .. }, ..])
+//!     .on_a(t("2026-03-01T09:10"), ScheduleSession { .. })
+//!     .on_b(t("2026-03-01T09:20"), EditSession { .. })
+//!     .when_merged()
+//!     .then_conflicts([(vec![SessionEdited { .. }.into()], HardConflicts { .. }.into())]);
+//! ```
+use chrono::{DateTime, Duration, Utc};
 use uuid::Uuid;
 
 use crate::command::{decide, Command, Intent};
@@ -16,6 +26,8 @@ use crate::event::Event;
 use crate::fair::{FairCommand, FairDetails, FairMode, Schedule, Venue};
 use crate::ids::{FairId, SeriesId};
 use crate::industry::Industry;
+use crate::log::NewEvent;
+use crate::merge::MergeEvent;
 use crate::place::District;
 use crate::series::{SeriesEvent, SeriesKind};
 use crate::state::{evolve, State};
@@ -121,6 +133,129 @@ impl Then {
             Ok(events) => panic!("expected error {expected:?}, got events {events:?}"),
             Err(e) => assert_eq!(e, expected),
         }
+    }
+}
+
+/// Two devices holding the same log, for merge tests.
+pub struct Devices {
+    a: Engine,
+    b: Engine,
+    ids_a: u128,
+    ids_b: u128,
+}
+
+/// Two devices whose logs both hold these past events (recorded by an organizer at the default
+/// time), and nothing else yet.
+pub fn given_on_two_devices<E: Into<Event>>(events: impl IntoIterator<Item = E>) -> Devices {
+    let mut engine = Engine::new();
+    let events: Vec<NewEvent> = events
+        .into_iter()
+        .enumerate()
+        .map(|(i, e)| NewEvent { id: Uuid::from_u128(i as u128 + 1), event: e.into() })
+        .collect();
+    let sealed = engine.log().seal(0, &organizer(), default_now(), events).expect("an empty log");
+    engine.commit(sealed).expect("fresh ids");
+    Devices { a: engine.clone(), b: engine, ids_a: 0xA_0000, ids_b: 0xB_0000 }
+}
+
+fn run_on(engine: &mut Engine, ids: &mut u128, device: &str, now: DateTime<Utc>, intent: Intent) {
+    let cmd = Command { now, ..organizer_cmd(intent) };
+    let mut next = || {
+        *ids += 1;
+        Uuid::from_u128(*ids)
+    };
+    if let Err(e) = engine.execute(cmd.clone(), &mut next) {
+        panic!("device {device} refused {cmd:?}: {e:?}");
+    }
+}
+
+impl Devices {
+    /// An organizer on device A sends this command at `now`; the device accepts it.
+    #[track_caller]
+    pub fn on_a(mut self, now: DateTime<Utc>, intent: impl Into<Intent>) -> Self {
+        run_on(&mut self.a, &mut self.ids_a, "A", now, intent.into());
+        self
+    }
+
+    /// An organizer on device B sends this command at `now`; the device accepts it.
+    #[track_caller]
+    pub fn on_b(mut self, now: DateTime<Utc>, intent: impl Into<Intent>) -> Self {
+        run_on(&mut self.b, &mut self.ids_b, "B", now, intent.into());
+        self
+    }
+
+    /// Merge B's log into A and A's into B (a day after the last command); both must agree.
+    #[track_caller]
+    pub fn when_merged(self) -> Merged {
+        let ab = merge_logs(&self.a, &self.b);
+        let ba = merge_logs(&self.b, &self.a);
+        assert_eq!(ab.state(), ba.state(), "merging is commutative");
+        Merged { ab, ba }
+    }
+}
+
+/// `from`'s log, exported and imported, merged into a copy of `into`.
+pub fn merge_logs(into: &Engine, from: &Engine) -> Engine {
+    let last = |e: &Engine| e.log().entries().last().map(|e| e.recorded_at).unwrap_or_else(default_now);
+    let now = last(into).max(last(from)) + Duration::days(1);
+    let remote = crate::codec::import(&crate::codec::export(from.log())).expect("an exported log imports");
+    let mut out = into.clone();
+    if let Some(plan) = out.plan_merge(&remote, "other-device.jsonl", &organizer(), now, Uuid::from_u128(0xAAAA)) {
+        out.apply_merge(plan).expect("a plan applies to the log it was made for");
+    }
+    out
+}
+
+/// Both merges of two devices' logs (B into A, A into B).
+pub struct Merged {
+    pub ab: Engine,
+    pub ba: Engine,
+}
+
+impl Merged {
+    /// The merged state (the same whichever device merged).
+    pub fn state(&self) -> &State {
+        self.ab.state()
+    }
+
+    /// The commands the merge kept out, in order: each one's events (as recorded on their
+    /// device) and the rule the first of them broke. They are in the `LogMerged` event's
+    /// conflict list, on both devices, and open in the state.
+    #[track_caller]
+    pub fn then_conflicts(self, expected: impl IntoIterator<Item = (Vec<Event>, DomainError)>) -> Self {
+        let expected: Vec<(Vec<Event>, DomainError)> = expected.into_iter().collect();
+        for (device, engine) in [("A", &self.ab), ("B", &self.ba)] {
+            let reported: Vec<(Vec<Event>, DomainError)> = engine
+                .log()
+                .entries()
+                .iter()
+                .filter_map(|e| match &e.event {
+                    Event::Merge(MergeEvent::LogMerged { conflicts, .. }) => Some(conflicts),
+                    _ => None,
+                })
+                .flatten()
+                .map(|c| (c.events.iter().map(|e| e.event.clone()).collect(), c.error.clone()))
+                .collect();
+            assert_eq!(reported, expected, "conflicts reported by the merge on device {device}");
+        }
+        let mut open: Vec<(Vec<Event>, DomainError)> = self
+            .state()
+            .open_conflicts
+            .values()
+            .map(|c| (c.events.iter().map(|e| e.event.clone()).collect(), c.error.clone()))
+            .collect();
+        let mut want = expected;
+        let key = |c: &(Vec<Event>, DomainError)| format!("{c:?}");
+        open.sort_by_key(key);
+        want.sort_by_key(key);
+        assert_eq!(open, want, "open conflicts");
+        self
+    }
+
+    /// The merge took in everything: no conflict.
+    #[track_caller]
+    pub fn then_no_conflicts(self) -> Self {
+        self.then_conflicts([])
     }
 }
 

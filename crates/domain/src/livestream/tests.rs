@@ -8,7 +8,7 @@ use crate::host::{ChannelDetails, HostEvent, HostProfile, Platform, Window};
 use crate::ids::BookingId;
 use crate::place::District;
 use crate::post::{Education, Experience, PostCategory, PostDetails, PostEvent};
-use crate::testing::{given, sample_profile, t, xuhui_fair};
+use crate::testing::{given, given_on_two_devices, sample_profile, t, xuhui_fair};
 use crate::{Command, Event, Intent};
 
 fn host(i: u128) -> HostId {
@@ -590,4 +590,199 @@ fn error_codes_are_stable() {
     assert_eq!(json["kind"]["host_back_to_back"]["gap_minutes"], 5);
     assert_eq!(json["severity"], "soft");
     assert_eq!(serde_json::from_value::<Conflict>(json).unwrap(), c);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Merging two devices' logs: the merged schedule has no hard conflict either.
+
+fn edit(id: SessionId, p: SessionPlan) -> LivestreamCommand {
+    LivestreamCommand::EditSession { session_id: id, plan: p, accept: vec![] }
+}
+
+/// Session X (1): host 0 on channel 0, 2026-03-10 10:00–11:00, a draft. Session Y (2): host 0
+/// on channel 1, 14:00–15:00 the same day, scheduled.
+fn x_draft_y_scheduled() -> Vec<Event> {
+    with(
+        scene(),
+        [
+            planned(session(1), plan(host(0), channel(0), "2026-03-10T10:00", 60)),
+            planned(session(2), plan(host(0), channel(1), "2026-03-10T14:00", 60)),
+            scheduled(session(2)),
+        ],
+    )
+}
+
+#[test]
+fn a_session_edited_onto_its_hosts_session_scheduled_on_the_other_device_is_a_merge_conflict() {
+    let y_at_10_30 = plan(host(0), channel(1), "2026-03-10T10:30", 60);
+    let double_booked = LivestreamError::HardConflicts {
+        conflicts: vec![hard(ConflictKind::HostDoubleBooked { host: host(0), other: session(1) })],
+    };
+    // Device A schedules X at 10:00; device B, where X is still a draft, moves Y to 10:30 by an
+    // edit. Each is fine on its own device.
+    let merged = given_on_two_devices(x_draft_y_scheduled())
+        .on_a(t("2026-03-01T09:10"), LivestreamCommand::ScheduleSession { session_id: session(1), accept: vec![] })
+        .on_b(t("2026-03-01T09:20"), edit(session(2), y_at_10_30.clone()))
+        .when_merged()
+        // A's earlier command wins; B's edit is kept, whole, in the merge's conflict list with the
+        // rule it broke: the one the command itself breaks on the merged schedule.
+        .then_conflicts([(
+            vec![LivestreamEvent::SessionEdited { session_id: session(2), plan: y_at_10_30.clone() }.into()],
+            double_booked.clone().into(),
+        )]);
+    let s = merged.state();
+    assert_eq!(s.live_sessions[&session(1)].status, SessionStatus::Scheduled);
+    assert_eq!(s.live_sessions[&session(2)].plan.start, t("2026-03-10T14:00"), "Y stays where it was");
+    given(with(x_draft_y_scheduled(), [scheduled(session(1))]))
+        .when(edit(session(2), y_at_10_30))
+        .then_err(double_booked);
+}
+
+#[test]
+fn an_edit_that_keeps_clear_of_the_other_devices_schedule_merges_with_a_warning_only() {
+    // Y edited to 11:10 on B: ten minutes after X ends on A's schedule, a soft back-to-back
+    // warning B never saw. Warnings do not block a merge.
+    let y_at_11_10 = plan(host(0), channel(1), "2026-03-10T11:10", 60);
+    let merged = given_on_two_devices(x_draft_y_scheduled())
+        .on_a(t("2026-03-01T09:10"), LivestreamCommand::ScheduleSession { session_id: session(1), accept: vec![] })
+        .on_b(t("2026-03-01T09:20"), edit(session(2), y_at_11_10))
+        .when_merged()
+        .then_no_conflicts();
+    assert_eq!(merged.state().live_sessions[&session(2)].plan.start, t("2026-03-10T11:10"));
+}
+
+#[test]
+fn a_featured_enterprise_put_in_two_sessions_at_once_on_two_devices_is_a_merge_conflict() {
+    // X (1) on host 0 and Y (2) on host 1, both scheduled 2026-03-10 10:00–11:00; enterprise 0
+    // is featured in Y from 10:30.
+    let shared = with(
+        scene(),
+        [
+            planned(session(1), plan(host(0), channel(0), "2026-03-10T10:00", 60)),
+            scheduled(session(1)),
+            planned(session(2), plan(host(1), channel(1), "2026-03-10T10:00", 60)),
+            scheduled(session(2)),
+            invited(session(2), 0, 30, 20),
+        ],
+    );
+    let double_booked = |other| LivestreamError::HardConflicts {
+        conflicts: vec![hard(ConflictKind::EnterpriseDoubleBooked { enterprise: ent(0), other })],
+    };
+    let change = LivestreamCommand::ChangeFeature {
+        session_id: session(2),
+        enterprise_id: ent(0),
+        posts: vec![post(0)],
+        slot: Slot { offset_minutes: 10, minutes: 20 },
+        accept: vec![],
+    };
+    let changed: Event = LivestreamEvent::FeatureChanged {
+        session_id: session(2),
+        enterprise_id: ent(0),
+        posts: vec![post(0)],
+        slot: Slot { offset_minutes: 10, minutes: 20 },
+    }
+    .into();
+    // A features enterprise 0 in X 10:00–10:20; B moves its slot in Y to 10:10–10:30.
+    given_on_two_devices(shared.clone())
+        .on_a(t("2026-03-01T09:10"), invite(session(1), 0, 0, 20))
+        .on_b(t("2026-03-01T09:20"), change.clone())
+        .when_merged()
+        .then_conflicts([(vec![changed], double_booked(session(1)).into())]);
+    // The other way round: B's slot change first, then A's invitation is the one kept out.
+    given_on_two_devices(shared.clone())
+        .on_a(t("2026-03-01T09:20"), invite(session(1), 0, 0, 20))
+        .on_b(t("2026-03-01T09:10"), change.clone())
+        .when_merged()
+        .then_conflicts([(vec![invited(session(1), 0, 0, 20)], double_booked(session(2)).into())]);
+    // Exactly what the commands say on the merged schedule.
+    given(with(shared.clone(), [invited(session(1), 0, 0, 20)])).when(change).then_err(double_booked(session(1)));
+}
+
+#[test]
+fn a_live_session_edited_onto_its_hosts_other_session_on_the_other_device_is_a_merge_conflict() {
+    // X (1) is scheduled 10:00–11:00 and Y (2) is a draft at 14:00, both on host 0. Device A
+    // schedules Y and, at 09:45, starts X; device B, where X is not live yet and Y is still a
+    // draft, edits X to 14:30 at 09:50.
+    let shared = with(
+        scene(),
+        [
+            planned(session(1), plan(host(0), channel(0), "2026-03-10T10:00", 60)),
+            scheduled(session(1)),
+            planned(session(2), plan(host(0), channel(1), "2026-03-10T14:00", 60)),
+        ],
+    );
+    let x_at_14_30 = plan(host(0), channel(0), "2026-03-10T14:30", 60);
+    let merged = given_on_two_devices(shared)
+        .on_a(t("2026-03-10T09:40"), LivestreamCommand::ScheduleSession { session_id: session(2), accept: vec![] })
+        .on_a(t("2026-03-10T09:45"), LivestreamCommand::StartSession { session_id: session(1) })
+        .on_b(t("2026-03-10T09:50"), edit(session(1), x_at_14_30.clone()))
+        .when_merged()
+        .then_conflicts([(
+            vec![LivestreamEvent::SessionEdited { session_id: session(1), plan: x_at_14_30 }.into()],
+            LivestreamError::HardConflicts {
+                conflicts: vec![hard(ConflictKind::HostDoubleBooked { host: host(0), other: session(2) })],
+            }
+            .into(),
+        )]);
+    assert_eq!(merged.state().live_sessions[&session(1)].status, SessionStatus::Live);
+    assert_eq!(merged.state().live_sessions[&session(1)].plan.start, t("2026-03-10T10:00"));
+}
+
+#[test]
+fn a_draft_whose_scheduling_the_merge_kept_out_does_not_go_live() {
+    // Device A schedules X (1) at 10:00 and starts it; device B schedules Y (2), same host and
+    // time, earlier. The merge keeps out A's scheduling, and so its start.
+    let shared = with(
+        scene(),
+        [
+            planned(session(1), plan(host(0), channel(0), "2026-03-10T10:00", 60)),
+            planned(session(2), plan(host(0), channel(1), "2026-03-10T10:00", 60)),
+        ],
+    );
+    let merged = given_on_two_devices(shared)
+        .on_a(t("2026-03-10T09:40"), LivestreamCommand::ScheduleSession { session_id: session(1), accept: vec![] })
+        .on_a(t("2026-03-10T09:45"), LivestreamCommand::StartSession { session_id: session(1) })
+        .on_b(t("2026-03-10T09:30"), LivestreamCommand::ScheduleSession { session_id: session(2), accept: vec![] })
+        .when_merged()
+        .then_conflicts([
+            (
+                vec![scheduled(session(1))],
+                LivestreamError::HardConflicts {
+                    conflicts: vec![hard(ConflictKind::HostDoubleBooked { host: host(0), other: session(2) })],
+                }
+                .into(),
+            ),
+            (
+                vec![LivestreamEvent::SessionStarted { session_id: session(1) }.into()],
+                LivestreamError::InvalidTransition { status: "draft".into(), action: "go live".into() }.into(),
+            ),
+        ]);
+    assert_eq!(merged.state().live_sessions[&session(1)].status, SessionStatus::Draft);
+}
+
+#[test]
+fn availability_set_on_one_device_that_strands_a_session_scheduled_on_the_other_is_a_merge_conflict() {
+    let windows = vec![Window { start: t("2026-03-10T09:00"), end: t("2026-03-10T12:00") }];
+    let set = crate::host::HostCommand::SetAvailability { host_id: host(0), windows: windows.clone() };
+    // B schedules session 0 (19:00–20:00) first; A then limits host 0 to the morning.
+    given_on_two_devices(with(scene(), [planned(session(0), plan(host(0), channel(0), "2026-03-10T19:00", 60))]))
+        .on_b(t("2026-03-01T09:10"), LivestreamCommand::ScheduleSession { session_id: session(0), accept: vec![] })
+        .on_a(t("2026-03-01T09:20"), set.clone())
+        .when_merged()
+        .then_conflicts([(
+            vec![HostEvent::AvailabilitySet { host_id: host(0), windows }.into()],
+            crate::host::HostError::StrandsSession { title: "局长直播带岗".into() }.into(),
+        )]);
+}
+
+#[test]
+fn two_enterprises_put_in_overlapping_slots_of_one_line_up_on_two_devices_is_a_merge_conflict() {
+    given_on_two_devices(first_scheduled())
+        .on_a(t("2026-03-01T09:10"), invite(session(0), 0, 10, 20))
+        .on_b(t("2026-03-01T09:20"), invite(session(0), 1, 20, 20))
+        .when_merged()
+        .then_conflicts([(
+            vec![invited(session(0), 1, 20, 20)],
+            LivestreamError::SlotsOverlap { other: ent(0) }.into(),
+        )]);
 }
