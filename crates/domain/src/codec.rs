@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! {"format":"fairlog.events","schema":1,"count":2,"last_hash":"9f…"}
-//! {"id":"…","seq":1,"recorded_at":"…","actor":{…},"schema":1,"prev":"","event":{"fair":{"type":"FairCreated",…}}}
+//! {"id":"…","seq":1,"recorded_at":"…","actor":{…},"schema":1,"prev":"","event":{"fair":{"FairCreated":{…}}}}
 //! {"id":"…","seq":2,…,"prev":"<sha256 of line 2>",…}
 //! ```
 //! The first line is a header; each following line is one envelope. `prev` chains every event to
