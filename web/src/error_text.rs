@@ -5,7 +5,7 @@ use fairlog_domain::enterprise::EnterpriseError;
 use fairlog_domain::floor_plan::FloorPlanError;
 use fairlog_domain::post::PostError;
 
-use crate::i18n::{fill, Lang};
+use crate::i18n::{booth_kind, fill, mode, Lang};
 
 fn p(lang: Lang, zh: &str, en: &str, params: &[(&str, String)]) -> String {
     fill(lang.pick(zh, en), params)
@@ -311,6 +311,12 @@ pub fn booking(lang: Lang, e: &BookingError) -> String {
             &[("f", rule_name(lang, field)), ("a", min.to_string()), ("b", max.to_string())],
         ),
         NothingToApprove => p(lang, "没有选择要通过的申请", "No request selected", &[]),
+        BoothKindMismatch { mode: m, kind } => p(
+            lang,
+            "{mode}招聘会没有{kind}",
+            "An {mode} job fair has no {kind}",
+            &[("mode", mode(lang, *m).to_lowercase()), ("kind", booth_kind(lang, *kind).to_owned())],
+        ),
     }
 }
 

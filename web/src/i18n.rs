@@ -1,7 +1,7 @@
 //! All UI text, in zh-CN (default) and en. Keys are an enum, so a missing translation is a
 //! compile error. Domain errors are translated here from their code and parameters.
 use fairlog_domain::codec::CodecError;
-use fairlog_domain::fair::{FairError, FairMode, FairStatusKind};
+use fairlog_domain::fair::{BoothKind, FairError, FairMode, FairStatusKind};
 use fairlog_domain::series::{SeriesError, SeriesKind};
 use fairlog_domain::{DomainError, Role};
 
@@ -182,6 +182,14 @@ pub fn mode(lang: Lang, m: FairMode) -> &'static str {
     }
 }
 
+/// "实体展位" / "virtual booths": the booths a fair of some mode has or lacks.
+pub fn booth_kind(lang: Lang, k: BoothKind) -> &'static str {
+    match k {
+        BoothKind::Physical => lang.pick("实体展位", "physical booths"),
+        BoothKind::Virtual => lang.pick("虚拟展位", "virtual booths"),
+    }
+}
+
 pub fn status(lang: Lang, s: FairStatusKind) -> &'static str {
     match s {
         FairStatusKind::Draft => lang.pick("草稿", "Draft"),
@@ -232,6 +240,12 @@ fn fair_error(lang: Lang, e: &FairError) -> String {
         HasBookings { bookings } => fill(lang.pick("已有 {n} 家企业在本场招聘会占有展位，不能撤回发布", "{n} enterprises hold booths at this fair, so it cannot go back to draft"), &[("n", bookings.to_string())]),
         ReasonRequired => z("请填写原因", "Enter a reason"),
         ReasonTooLong { max } => fill(lang.pick("原因不能超过 {max} 个字", "The reason can have at most {max} characters"), &[("max", max.to_string())]),
+        ModeStrandsBookings { mode: m, count } => {
+            // The kind the new mode lacks: physical booths when online, virtual ones when onsite.
+            let lacks = if m.has_booths(BoothKind::Physical) { BoothKind::Virtual } else { BoothKind::Physical };
+            fill(lang.pick("还有 {n} 个{kind}的申请或预订，不能改为{mode}招聘会；请先取消这些预订", "{n} booth requests or bookings are on {kind}, which an {mode} job fair does not have; cancel them before changing the mode"),
+                &[("n", count.to_string()), ("kind", booth_kind(lang, lacks).to_owned()), ("mode", mode(lang, *m).to_lowercase())])
+        }
     }
 }
 
@@ -307,5 +321,30 @@ mod tests {
         let e: DomainError = FairError::EndNotAfterStart.into();
         assert_eq!(domain_error(Lang::Zh, &e), "结束时间必须晚于开始时间");
         assert_eq!(domain_error(Lang::En, &e), "The end must be after the start");
+    }
+
+    #[test]
+    fn a_refused_mode_change_names_the_booths_it_would_strand() {
+        let e: DomainError = FairError::ModeStrandsBookings { mode: FairMode::Online, count: 2 }.into();
+        assert_eq!(domain_error(Lang::Zh, &e), "还有 2 个实体展位的申请或预订，不能改为线上招聘会；请先取消这些预订");
+        assert_eq!(
+            domain_error(Lang::En, &e),
+            "2 booth requests or bookings are on physical booths, which an online job fair does not have; cancel them before changing the mode"
+        );
+        let e: DomainError = FairError::ModeStrandsBookings { mode: FairMode::Onsite, count: 1 }.into();
+        assert_eq!(domain_error(Lang::Zh, &e), "还有 1 个虚拟展位的申请或预订，不能改为线下招聘会；请先取消这些预订");
+    }
+
+    #[test]
+    fn a_booth_kind_the_mode_lacks_reads_as_such() {
+        use fairlog_domain::booking::BookingError;
+        let e: DomainError =
+            BookingError::BoothKindMismatch { mode: FairMode::Online, kind: BoothKind::Physical }.into();
+        assert_eq!(domain_error(Lang::Zh, &e), "线上招聘会没有实体展位");
+        assert_eq!(domain_error(Lang::En, &e), "An online job fair has no physical booths");
+        let e: DomainError =
+            BookingError::BoothKindMismatch { mode: FairMode::Onsite, kind: BoothKind::Virtual }.into();
+        assert_eq!(domain_error(Lang::Zh, &e), "线下招聘会没有虚拟展位");
+        assert_eq!(domain_error(Lang::En, &e), "An onsite job fair has no virtual booths");
     }
 }

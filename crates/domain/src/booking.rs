@@ -15,7 +15,7 @@ use crate::enterprise::may_act_for;
 use crate::envelope::{Actor, EventEnvelope, Role, SCHEMA_VERSION};
 use crate::error::DomainError;
 use crate::event::Event;
-use crate::fair::{Fair, FairStatus};
+use crate::fair::{BoothKind, Fair, FairMode, FairStatus};
 use crate::floor_plan::Booth;
 use crate::ids::{BookingId, BoothId, EnterpriseId, FairId, WaitlistId, ZoneId};
 use crate::state::State;
@@ -120,6 +120,17 @@ pub struct Booking {
     pub created_seq: u64,
     pub via_waitlist: Option<WaitlistId>,
     pub version: u64,
+}
+
+impl Booking {
+    /// A booth on the floor plan, or a virtual booth.
+    pub fn kind(&self) -> BoothKind {
+        if self.booth_id.is_some() {
+            BoothKind::Physical
+        } else {
+            BoothKind::Virtual
+        }
+    }
 }
 
 /// What a booth shows on the floor plan (by colour and by text).
@@ -440,6 +451,10 @@ pub enum BookingError {
     RuleOutOfRange { field: String, min: u32, max: u32 },
     #[error("nothing to approve")]
     NothingToApprove,
+    /// A physical booth at an online fair (booths left on its plan from when it was onsite or
+    /// hybrid), or a virtual booth at an onsite fair.
+    #[error("a {mode:?} fair has no {kind:?} booths")]
+    BoothKindMismatch { mode: FairMode, kind: BoothKind },
 }
 
 impl BookingError {
@@ -447,7 +462,7 @@ impl BookingError {
         use BookingError::*;
         Some(match self {
             ReasonRequired | ReasonTooLong { .. } => "reason",
-            BoothNotFound | BoothBlocked { .. } | BoothTaken { .. } | SameBooth => "booth",
+            BoothNotFound | BoothBlocked { .. } | BoothTaken { .. } | SameBooth | BoothKindMismatch { .. } => "booth",
             ZoneNotFound | ZoneFull { .. } => "zone",
             RuleOutOfRange { .. } => "rules",
             _ => return None,
@@ -503,10 +518,26 @@ fn first_free_in_zone(state: &State, fair: FairId, zone: ZoneId) -> Option<&Boot
     plan.booths_in_zone(zone).filter(|b| is_free(state, b)).min_by(|a, b| a.code.cmp(&b.code))
 }
 
-fn has_free_booth(state: &State, fair: FairId) -> bool {
+/// Is there a free booth of a kind the fair's mode has? (Booths left on the plan of a fair that
+/// became online, or virtual booths of one that became onsite, cannot be requested.)
+fn has_free_booth(state: &State, fair: FairId, mode: FairMode) -> bool {
     let Some(plan) = state.floor_plans.get(&fair) else { return false };
-    plan.booths.values().any(|b| is_free(state, b))
-        || plan.virtual_booths > state.virtual_taken.get(&fair).copied().unwrap_or(0)
+    (mode.has_booths(BoothKind::Physical) && plan.booths.values().any(|b| is_free(state, b)))
+        || (mode.has_booths(BoothKind::Virtual)
+            && plan.virtual_booths > state.virtual_taken.get(&fair).copied().unwrap_or(0))
+}
+
+/// Refuse a kind of booth the fair's mode does not have.
+fn kind_offered(mode: FairMode, kind: BoothKind) -> Result<(), BookingError> {
+    if mode.has_booths(kind) {
+        Ok(())
+    } else {
+        Err(BookingError::BoothKindMismatch { mode, kind })
+    }
+}
+
+fn kind_offered_at(state: &State, fair: FairId, kind: BoothKind) -> Result<(), BookingError> {
+    kind_offered(state.fairs.get(&fair).ok_or(BookingError::FairNotFound)?.details.mode, kind)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -553,6 +584,11 @@ impl Decision<'_> {
         let fair_id = freed.fair_id;
         let Some(fair) = self.s.fairs.get(&fair_id) else { return };
         if fair.status != FairStatus::Published || past_cutoff(fair, rules_of(&self.s, fair_id), self.now) {
+            return;
+        }
+        // A booth of a kind the fair no longer has (a booking left from before its mode changed)
+        // is not offered on.
+        if !fair.details.mode.has_booths(freed.kind()) {
             return;
         }
         let booth_zone = match freed.booth_id {
@@ -701,7 +737,7 @@ fn run(d: &mut Decision<'_>, cmd: BookingCommand) -> Result<(), BookingError> {
             if d.s.bookings.contains_key(&booking_id) {
                 return Err(BookingError::AlreadyExists);
             }
-            open_fair(&d.s, fair_id, now)?;
+            let mode = open_fair(&d.s, fair_id, now)?.details.mode;
             if !d.s.enterprises.contains_key(&enterprise_id) {
                 return Err(BookingError::EnterpriseNotFound);
             }
@@ -709,6 +745,11 @@ fn run(d: &mut Decision<'_>, cmd: BookingCommand) -> Result<(), BookingError> {
             if active_count(&d.s, fair_id, enterprise_id) >= rules.max_booths_per_enterprise {
                 return Err(BookingError::LimitReached { max: rules.max_booths_per_enterprise });
             }
+            let kind = match target {
+                BoothTarget::Booth { .. } | BoothTarget::AnyInZone { .. } => BoothKind::Physical,
+                BoothTarget::Virtual => BoothKind::Virtual,
+            };
+            kind_offered(mode, kind)?;
             let (booth_id, zone_id) = match target {
                 BoothTarget::Booth { booth_id } => {
                     let booth =
@@ -789,6 +830,7 @@ fn run(d: &mut Decision<'_>, cmd: BookingCommand) -> Result<(), BookingError> {
             if old == booth_id {
                 return Err(BookingError::SameBooth);
             }
+            kind_offered_at(&d.s, b.fair_id, BoothKind::Physical)?;
             let booth =
                 d.s.floor_plans
                     .get(&b.fair_id)
@@ -827,9 +869,13 @@ fn run(d: &mut Decision<'_>, cmd: BookingCommand) -> Result<(), BookingError> {
             if d.s.waitlist.contains_key(&waitlist_id) || d.s.bookings.contains_key(&BookingId(waitlist_id.0)) {
                 return Err(BookingError::AlreadyExists);
             }
-            open_fair(&d.s, fair_id, now)?;
+            let mode = open_fair(&d.s, fair_id, now)?.details.mode;
             if !d.s.enterprises.contains_key(&enterprise_id) {
                 return Err(BookingError::EnterpriseNotFound);
+            }
+            if zone_id.is_some() {
+                // A zone is a part of the floor plan: waiting for one needs physical booths.
+                kind_offered(mode, BoothKind::Physical)?;
             }
             let waiting = d.s.waitlist_order.get(&fair_id).is_some_and(|o| {
                 o.iter().any(|w| {
@@ -852,7 +898,7 @@ fn run(d: &mut Decision<'_>, cmd: BookingCommand) -> Result<(), BookingError> {
                     }
                     first_free_in_zone(&d.s, fair_id, z).is_some()
                 }
-                None => has_free_booth(&d.s, fair_id),
+                None => has_free_booth(&d.s, fair_id, mode),
             };
             if free {
                 return Err(BookingError::NotFull);
@@ -1133,8 +1179,14 @@ pub(crate) fn check(state: &State, event: &BookingEvent) -> Result<(), BookingEr
                 return Err(BookingError::LimitReached { max });
             }
             match booth_id {
-                Some(b) => free_booth(fair_id, b),
-                None => virtual_free(fair_id),
+                Some(b) => {
+                    kind_offered_at(state, *fair_id, BoothKind::Physical)?;
+                    free_booth(fair_id, b)
+                }
+                None => {
+                    kind_offered_at(state, *fair_id, BoothKind::Virtual)?;
+                    virtual_free(fair_id)
+                }
             }
         }
         E::BookingApprovalRevoked { booking_id, .. } => match status(booking_id)? {
@@ -1150,6 +1202,7 @@ pub(crate) fn check(state: &State, event: &BookingEvent) -> Result<(), BookingEr
             if !b.status.is_active() {
                 return Err(BookingError::NotActive { status: b.status.key().into() });
             }
+            kind_offered_at(state, b.fair_id, BoothKind::Physical)?;
             free_booth(&b.fair_id, booth_id)
         }
         E::BookingCancelled { booking_id } | E::HoldExpired { booking_id } => {
@@ -1161,12 +1214,15 @@ pub(crate) fn check(state: &State, event: &BookingEvent) -> Result<(), BookingEr
                 Err(BookingError::NotActive { status: s.key().into() })
             }
         }
-        E::WaitlistJoined { waitlist_id, enterprise_id, .. } => {
+        E::WaitlistJoined { waitlist_id, fair_id, enterprise_id, zone_id } => {
             if state.waitlist.contains_key(waitlist_id) {
                 return Err(BookingError::AlreadyExists);
             }
             if !state.enterprises.contains_key(enterprise_id) {
                 return Err(BookingError::EnterpriseNotFound);
+            }
+            if zone_id.is_some() {
+                kind_offered_at(state, *fair_id, BoothKind::Physical)?;
             }
             Ok(())
         }
@@ -1184,8 +1240,14 @@ pub(crate) fn check(state: &State, event: &BookingEvent) -> Result<(), BookingEr
                 return Err(BookingError::AlreadyExists);
             }
             match booth_id {
-                Some(b) => free_booth(&entry.fair_id, b),
-                None => virtual_free(&entry.fair_id),
+                Some(b) => {
+                    kind_offered_at(state, entry.fair_id, BoothKind::Physical)?;
+                    free_booth(&entry.fair_id, b)
+                }
+                None => {
+                    kind_offered_at(state, entry.fair_id, BoothKind::Virtual)?;
+                    virtual_free(&entry.fair_id)
+                }
             }
         }
         E::OfferAccepted { booking_id } | E::OfferDeclined { booking_id } => match status(booking_id)? {

@@ -7,7 +7,7 @@
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use crate::booking::{booth_state, rules_of, Booking, BoothState, WaitlistEntry, WaitlistStatus};
-use crate::fair::{Fair, FairMode, FairStatus};
+use crate::fair::{BoothKind, Fair, FairMode, FairStatus};
 use crate::floor_plan::{Booth, Zone};
 use crate::ids::{BoothId, EnterpriseId, FairId, ZoneId};
 use crate::industry::Industry;
@@ -174,9 +174,17 @@ pub struct ZoneBooths<'a> {
     pub free: usize,
 }
 
-/// The fair's zones (by name) and their booths, for a booth picker.
+/// Does the fair's mode have booths of this kind? (A fair that became online keeps its floor plan,
+/// one that became onsite its count of virtual booths; neither can be booked, so neither shows.)
+fn offers(state: &State, fair: FairId, kind: BoothKind) -> bool {
+    state.fairs.get(&fair).is_some_and(|f| f.details.mode.has_booths(kind))
+}
+
+/// The fair's zones (by name) and their booths, for a booth picker; none at an online fair.
 pub fn booths_by_zone(state: &State, fair: FairId) -> Vec<ZoneBooths<'_>> {
-    let Some(plan) = state.floor_plans.get(&fair) else { return Vec::new() };
+    let Some(plan) = state.floor_plans.get(&fair).filter(|_| offers(state, fair, BoothKind::Physical)) else {
+        return Vec::new();
+    };
     let mut zones: Vec<ZoneBooths<'_>> = plan
         .zones
         .values()
@@ -194,6 +202,9 @@ pub fn booths_by_zone(state: &State, fair: FairId) -> Vec<ZoneBooths<'_>> {
 
 /// Virtual booths of an online or hybrid fair: (free, total), if it has any.
 pub fn virtual_booths(state: &State, fair: FairId) -> Option<(u32, u32)> {
+    if !offers(state, fair, BoothKind::Virtual) {
+        return None;
+    }
     let cap = state.floor_plans.get(&fair).map(|p| p.virtual_booths).filter(|c| *c > 0)?;
     let taken = state.virtual_taken.get(&fair).copied().unwrap_or(0);
     Some((cap.saturating_sub(taken), cap))
@@ -405,6 +416,33 @@ mod tests {
         assert_eq!(booth_code(e.state(), booth(2)), Some("B-02"));
         assert_eq!(zone_name(e.state(), fair(), zone(1)), Some("B区"));
         assert_eq!(virtual_booths(e.state(), fair()), None);
+    }
+
+    #[test]
+    fn the_booth_picker_offers_only_the_booth_kinds_of_the_fair_s_mode() {
+        let mut e = engine();
+        let at = "2026-03-01T10:00";
+        let to = |e: &Engine, mode: FairMode| {
+            let f = &e.state().fairs[&fair()];
+            let venue = mode.is_physical().then(crate::testing::hall);
+            let details = crate::fair::FairDetails { mode, venue, ..f.details.clone() };
+            FairCommand::EditFair { fair_id: fair(), expected_version: f.version, details }
+        };
+        let hybrid = to(&e, FairMode::Hybrid);
+        run(&mut e, organizer(), at, hybrid);
+        run(&mut e, organizer(), at, FloorPlanCommand::SetVirtualBooths { fair_id: fair(), count: 5 });
+        assert_eq!(booths_by_zone(e.state(), fair()).len(), 2);
+        assert_eq!(virtual_booths(e.state(), fair()), Some((5, 5)));
+
+        let online = to(&e, FairMode::Online);
+        run(&mut e, organizer(), at, online);
+        assert!(booths_by_zone(e.state(), fair()).is_empty(), "the floor plan stays, hidden");
+        assert_eq!(virtual_booths(e.state(), fair()), Some((5, 5)));
+
+        let onsite = to(&e, FairMode::Onsite);
+        run(&mut e, organizer(), at, onsite);
+        assert_eq!(booths_by_zone(e.state(), fair()).len(), 2);
+        assert_eq!(virtual_booths(e.state(), fair()), None, "the count stays, hidden");
     }
 
     #[test]

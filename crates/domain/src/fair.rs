@@ -43,6 +43,32 @@ impl FairMode {
     pub fn is_physical(self) -> bool {
         !matches!(self, FairMode::Online)
     }
+    /// Does a fair of this mode have booths of this kind? Onsite and hybrid fairs have a floor
+    /// plan with physical booths; online and hybrid fairs have virtual booths.
+    pub fn has_booths(self, kind: BoothKind) -> bool {
+        match kind {
+            BoothKind::Physical => self.is_physical(),
+            BoothKind::Virtual => self != FairMode::Onsite,
+        }
+    }
+}
+
+/// What a booking occupies: a booth on the floor plan, or one of the virtual booths.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BoothKind {
+    Physical,
+    Virtual,
+}
+
+impl BoothKind {
+    pub const ALL: [BoothKind; 2] = [BoothKind::Physical, BoothKind::Virtual];
+    pub fn key(self) -> &'static str {
+        match self {
+            BoothKind::Physical => "physical",
+            BoothKind::Virtual => "virtual",
+        }
+    }
 }
 
 /// Where a fair takes place.
@@ -311,6 +337,10 @@ pub enum FairError {
     HasBookings { bookings: usize },
     #[error("the reason is longer than {max} characters")]
     ReasonTooLong { max: usize },
+    /// The new mode has no booths of a kind that `count` active bookings (requested, offered,
+    /// booked) are on: physical booths for an online fair, virtual booths for an onsite one.
+    #[error("{count} active bookings are on booths a {mode:?} fair does not have")]
+    ModeStrandsBookings { mode: FairMode, count: usize },
 }
 
 impl FairError {
@@ -321,7 +351,8 @@ impl FairError {
             EndNotAfterStart | TooLong { .. } => "end",
             DatesRequired => "start",
             AddressRequired | AddressTooLong { .. } => "address",
-            VenueModeMismatch { .. } | VenueRequired => "venue",
+            // The fair form shows these beside the mode (the venue follows from it).
+            VenueModeMismatch { .. } | VenueRequired | ModeStrandsBookings { .. } => "venue",
             CapacityOutOfRange { .. } => "capacity",
             SeriesNotFound => "series",
             ReasonRequired | ReasonTooLong { .. } => "reason",
@@ -429,6 +460,7 @@ pub(crate) fn decide(state: &State, role: Role, now: DateTime<Utc>, cmd: FairCom
             if fair.status == FairStatus::Published {
                 publishable(&details)?;
             }
+            keeps_bookings(state, fair, details.mode)?;
             if details == fair.details {
                 return Ok(vec![]);
             }
@@ -504,6 +536,30 @@ fn active_bookings(state: &State, fair: FairId) -> usize {
         .fair_bookings
         .get(&fair)
         .map_or(0, |ids| ids.keys().filter(|id| state.bookings.get(id).is_some_and(|b| b.status.is_active())).count())
+}
+
+/// Active bookings (requested, offered, booked) at `fair` on booths that a fair of `mode` does
+/// not have: physical booths when online, virtual booths when onsite. Read through the fair's
+/// booking index.
+fn stranded_bookings(state: &State, fair: FairId, mode: FairMode) -> usize {
+    state.fair_bookings.get(&fair).map_or(0, |ids| {
+        ids.keys()
+            .filter_map(|id| state.bookings.get(id))
+            .filter(|b| b.status.is_active() && !mode.has_booths(b.kind()))
+            .count()
+    })
+}
+
+/// A change of mode may not leave active bookings on booths the new mode does not have (the app
+/// would hide them). Only a change is checked: editing anything else is never refused for this.
+fn keeps_bookings(state: &State, fair: &Fair, mode: FairMode) -> std::result::Result<(), FairError> {
+    if mode == fair.details.mode {
+        return Ok(());
+    }
+    match stranded_bookings(state, fair.id, mode) {
+        0 => Ok(()),
+        count => Err(FairError::ModeStrandsBookings { mode, count }),
+    }
 }
 
 fn publishable(d: &FairDetails) -> std::result::Result<(), FairError> {
@@ -606,11 +662,12 @@ pub(crate) fn check(state: &State, event: &FairEvent) -> std::result::Result<(),
             }
         }),
         (_, None) => Err(FairError::NotFound),
-        (FairEvent::FairEdited { .. }, Some(f)) => {
+        (FairEvent::FairEdited { details, .. }, Some(f)) => {
             if matches!(f.status, FairStatus::Closed | FairStatus::Cancelled { .. }) {
                 Err(FairError::NotEditable { status: f.status.kind() })
             } else {
-                Ok(())
+                // A booth booked on the other device holds the fair to a mode that has it.
+                keeps_bookings(state, f, details.mode)
             }
         }
         (FairEvent::FairPublished { .. }, Some(f)) => from(f, &[FairStatusKind::Draft], FairStatusKind::Published),
@@ -922,5 +979,182 @@ mod tests {
         assert_eq!(e.field(), Some("end"));
         let e: DomainError = FairError::EditConflict { expected: 1, actual: 2 }.into();
         assert_eq!(e.code(), "fair.edit_conflict");
+        let e: DomainError = FairError::ModeStrandsBookings { mode: FairMode::Online, count: 1 }.into();
+        assert_eq!(e.code(), "fair.mode_strands_bookings");
+        assert_eq!(e.field(), Some("venue"), "shown beside the mode");
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // A change of mode and the bookings it would strand.
+
+    mod mode_changes {
+        use super::*;
+        use crate::booking::BookingEvent;
+        use crate::enterprise::{EnterpriseEvent, EnterpriseProfile};
+        use crate::event::Event;
+        use crate::floor_plan::{Amenities, FloorPlanEvent, NewBooth, Rect};
+        use crate::ids::{BookingId, BoothId, EnterpriseId, ZoneId};
+        use crate::testing::sample_profile;
+
+        fn booth() -> BoothId {
+            BoothId::from_u128(100)
+        }
+        fn ent(n: u128) -> EnterpriseId {
+            EnterpriseId::from_u128(200 + n)
+        }
+        fn bk(n: u128) -> BookingId {
+            BookingId::from_u128(300 + n)
+        }
+
+        fn in_mode(mode: FairMode) -> FairDetails {
+            FairDetails { mode, venue: mode.is_physical().then(hall), ..details() }
+        }
+
+        /// A published fair of `mode` with one booth on its plan and five virtual booths,
+        /// and two enterprises. The fair's version is 2.
+        fn published(mode: FairMode) -> Vec<Event> {
+            let mut v: Vec<Event> = vec![
+                FairEvent::FairCreated { fair_id: fair(), details: in_mode(mode) }.into(),
+                FairEvent::FairPublished { fair_id: fair() }.into(),
+                FloorPlanEvent::HallSized { fair_id: fair(), width: 30, depth: 10 }.into(),
+                FloorPlanEvent::ZoneAdded { fair_id: fair(), zone_id: ZoneId::from_u128(10), name: "A馆".into() }
+                    .into(),
+                FloorPlanEvent::BoothAdded {
+                    fair_id: fair(),
+                    booth: NewBooth {
+                        booth_id: booth(),
+                        zone_id: ZoneId::from_u128(10),
+                        code: "A-01".into(),
+                        rect: Rect { x: 0, y: 0, w: 3, h: 3 },
+                        amenities: Amenities::default(),
+                    },
+                }
+                .into(),
+                FloorPlanEvent::VirtualBoothsSet { fair_id: fair(), count: 5 }.into(),
+            ];
+            for n in 1..=2 {
+                let code = crate::credit_code::complete(&format!("91310000MA1FL{:04}", n));
+                v.push(
+                    EnterpriseEvent::EnterpriseRegistered {
+                        enterprise_id: ent(n),
+                        profile: EnterpriseProfile {
+                            name: format!("企业{n}"), credit_code: code, ..sample_profile()
+                        },
+                    }
+                    .into(),
+                );
+            }
+            v
+        }
+
+        /// Booking `n` of enterprise `n`, on the booth (physical) or on a virtual booth.
+        fn requested(n: u128, physical: bool) -> Event {
+            BookingEvent::BoothRequested {
+                booking_id: bk(n),
+                fair_id: fair(),
+                enterprise_id: ent(n),
+                booth_id: physical.then(booth),
+                zone_id: None,
+                hold_until: t("2026-03-03T09:00"),
+            }
+            .into()
+        }
+
+        fn with(mut events: Vec<Event>, more: impl IntoIterator<Item = Event>) -> Vec<Event> {
+            events.extend(more);
+            events
+        }
+
+        fn edit_to(mode: FairMode) -> FairCommand {
+            FairCommand::EditFair { fair_id: fair(), expected_version: 2, details: in_mode(mode) }
+        }
+
+        #[test]
+        fn it_should_not_take_a_fair_online_while_a_booth_on_its_floor_plan_is_booked() {
+            let booked = with(
+                published(FairMode::Onsite),
+                [requested(1, true), BookingEvent::BookingApproved { booking_id: bk(1) }.into()],
+            );
+            given(booked)
+                .when(edit_to(FairMode::Online))
+                .then_err(FairError::ModeStrandsBookings { mode: FairMode::Online, count: 1 });
+        }
+
+        #[test]
+        fn it_should_not_make_a_hybrid_fair_onsite_while_its_virtual_booths_are_requested() {
+            given(with(published(FairMode::Hybrid), [requested(1, false), requested(2, false)]))
+                .when(edit_to(FairMode::Onsite))
+                .then_err(FairError::ModeStrandsBookings { mode: FairMode::Onsite, count: 2 });
+        }
+
+        #[test]
+        fn only_active_bookings_hold_a_fair_to_its_mode() {
+            // A request on the booth; a virtual booking that was cancelled.
+            let events = with(
+                published(FairMode::Hybrid),
+                [requested(1, true), requested(2, false), BookingEvent::BookingCancelled { booking_id: bk(2) }.into()],
+            );
+            given(events.clone())
+                .when(edit_to(FairMode::Online))
+                .then_err(FairError::ModeStrandsBookings { mode: FairMode::Online, count: 1 });
+            given(events)
+                .when(edit_to(FairMode::Onsite))
+                .then([FairEvent::FairEdited { fair_id: fair(), details: in_mode(FairMode::Onsite) }]);
+        }
+
+        #[test]
+        fn a_fair_with_bookings_may_always_become_hybrid_but_not_back() {
+            let events = with(published(FairMode::Onsite), [requested(1, true)]);
+            given(events.clone())
+                .when(edit_to(FairMode::Hybrid))
+                .then([FairEvent::FairEdited { fair_id: fair(), details: in_mode(FairMode::Hybrid) }]);
+            let hybrid = with(
+                events,
+                [
+                    FairEvent::FairEdited { fair_id: fair(), details: in_mode(FairMode::Hybrid) }.into(),
+                    requested(2, false),
+                ],
+            );
+            let back =
+                FairCommand::EditFair { fair_id: fair(), expected_version: 10, details: in_mode(FairMode::Onsite) };
+            given(hybrid).when(back).then_err(FairError::ModeStrandsBookings { mode: FairMode::Onsite, count: 1 });
+        }
+
+        #[test]
+        fn an_old_fair_with_stranded_bookings_stays_editable_but_may_not_strand_more() {
+            // Logged before the rule: a hybrid fair with both kinds booked went online.
+            let old = with(
+                published(FairMode::Hybrid),
+                [
+                    requested(1, true),
+                    requested(2, false),
+                    FairEvent::FairEdited { fair_id: fair(), details: in_mode(FairMode::Online) }.into(),
+                ],
+            );
+            let version = 11;
+            let bigger = FairDetails { capacity: Some(5000), ..in_mode(FairMode::Online) };
+            given(old.clone())
+                .when(FairCommand::EditFair { fair_id: fair(), expected_version: version, details: bigger.clone() })
+                .then([FairEvent::FairEdited { fair_id: fair(), details: bigger }]);
+            given(old)
+                .when(FairCommand::EditFair {
+                    fair_id: fair(),
+                    expected_version: version,
+                    details: in_mode(FairMode::Onsite),
+                })
+                .then_err(FairError::ModeStrandsBookings { mode: FairMode::Onsite, count: 1 });
+        }
+
+        #[test]
+        fn a_mode_change_that_strands_bookings_merged_from_another_device_is_a_conflict() {
+            let g = given(with(published(FairMode::Hybrid), [requested(1, true)]));
+            let online = FairEvent::FairEdited { fair_id: fair(), details: in_mode(FairMode::Online) };
+            assert_eq!(
+                check(g.state(), &online),
+                Err(FairError::ModeStrandsBookings { mode: FairMode::Online, count: 1 })
+            );
+            let onsite = FairEvent::FairEdited { fair_id: fair(), details: in_mode(FairMode::Onsite) };
+            assert_eq!(check(g.state(), &onsite), Ok(()));
+        }
     }
 }

@@ -427,6 +427,40 @@ mod tests {
     }
 
     #[test]
+    fn a_mode_change_and_a_booth_request_on_two_devices_conflict_whoever_merges() {
+        use crate::fair::{BoothKind, FairDetails, FairError, FairMode};
+        let online = FairDetails { mode: FairMode::Online, venue: None, ..xuhui_fair("徐汇区春季招聘会") };
+        let go_online = |at: &str| {
+            org(
+                at,
+                FairCommand::EditFair { fair_id: FairId::from_u128(1), expected_version: 2, details: online.clone() },
+            )
+        };
+        let conflict = |request_at: &str, online_at: &str| {
+            let mut a = shared();
+            let mut b = shared();
+            a.execute(request(request_at, 10, 4), counter_ids(2000)).unwrap();
+            b.execute(go_online(online_at), counter_ids(3000)).unwrap();
+            let ab = merged(&a, &b);
+            assert_eq!(ab.state(), merged(&b, &a).state(), "merging is commutative");
+            let open: Vec<_> = ab.state().open_conflicts.values().map(|c| c.error.clone()).collect();
+            assert_eq!(open.len(), 1);
+            open[0].clone()
+        };
+        // The request first: the later change of mode would strand it.
+        assert_eq!(
+            conflict("2026-03-01T10:00", "2026-03-01T10:05"),
+            FairError::ModeStrandsBookings { mode: FairMode::Online, count: 1 }.into()
+        );
+        // The change of mode first: the booth requested later is one the fair no longer has.
+        assert_eq!(
+            conflict("2026-03-01T10:05", "2026-03-01T10:00"),
+            crate::booking::BookingError::BoothKindMismatch { mode: FairMode::Online, kind: BoothKind::Physical }
+                .into()
+        );
+    }
+
+    #[test]
     fn a_resolved_conflict_is_closed() {
         let mut a = shared();
         let mut b = shared();

@@ -193,6 +193,35 @@ fn arb_details() -> impl Strategy<Value = FairDetails> {
         })
 }
 
+/// An `EditFair` with this expected version stands for "change only the mode, at the fair's
+/// current version", resolved against the state when the step runs (as `Who::Owner` is): edits
+/// with generated details and versions are almost always refused, and a mode change under
+/// bookings is what the booth-kind invariant is about.
+const CURRENT_VERSION: u64 = u64::MAX;
+
+fn arb_mode_change() -> impl Strategy<Value = Intent> {
+    (0..2u128, 0..3usize).prop_map(|(i, m)| {
+        let mut details = xuhui_fair("改变举办方式");
+        details.mode = FairMode::ALL[m];
+        FairCommand::EditFair { fair_id: fair(i), expected_version: CURRENT_VERSION, details }.into()
+    })
+}
+
+/// The intent a step sends, given the state it is sent on (see `CURRENT_VERSION`).
+fn resolve(state: &State, intent: &Intent) -> Intent {
+    match intent {
+        Intent::Fair(FairCommand::EditFair { fair_id, expected_version: CURRENT_VERSION, details }) => {
+            let Some(f) = state.fairs.get(fair_id) else { return intent.clone() };
+            let mode = details.mode;
+            let venue =
+                if mode.is_physical() { f.details.venue.clone().or_else(|| details.venue.clone()) } else { None };
+            let details = FairDetails { mode, venue, ..f.details.clone() };
+            FairCommand::EditFair { fair_id: *fair_id, expected_version: f.version, details }.into()
+        }
+        _ => intent.clone(),
+    }
+}
+
 fn arb_rect() -> impl Strategy<Value = Rect> {
     (0u16..26, 0u16..14, 1u16..8, 1u16..8).prop_map(|(x, y, w, h)| Rect { x, y, w, h })
 }
@@ -206,6 +235,7 @@ fn arb_intent() -> impl Strategy<Value = Intent> {
         // fairs and series
         2 => (f.clone(), arb_details()).prop_map(|(i, details)| FairCommand::CreateFair { fair_id: fair(i), details }.into()),
         2 => (f.clone(), 0..40u64, arb_details()).prop_map(|(i, v, details)| FairCommand::EditFair { fair_id: fair(i), expected_version: v, details }.into()),
+        3 => arb_mode_change(),
         1 => f.clone().prop_map(|i| FairCommand::PublishFair { fair_id: fair(i) }.into()),
         1 => f.clone().prop_map(|i| FairCommand::UnpublishFair { fair_id: fair(i) }.into()),
         2 => k.clone().prop_map(|n| BookingCommand::RevokeApproval { booking_id: bk(n) }.into()),
@@ -222,7 +252,7 @@ fn arb_intent() -> impl Strategy<Value = Intent> {
         1 => (b.clone(), arb_text()).prop_map(|(n, reason)| FloorPlanCommand::BlockBooth { booth_id: booth(n), reason }.into()),
         1 => b.clone().prop_map(|n| FloorPlanCommand::UnblockBooth { booth_id: booth(n) }.into()),
         1 => (0u16..40, 0u16..20).prop_map(|(w, d)| FloorPlanCommand::SizeHall { fair_id: fair(0), width: w, depth: d }.into()),
-        1 => (0u32..6).prop_map(|c| FloorPlanCommand::SetVirtualBooths { fair_id: fair(1), count: c }.into()),
+        2 => (prop_oneof![3 => Just(1u128), 1 => Just(0u128)], 0u32..6).prop_map(|(i, c)| FloorPlanCommand::SetVirtualBooths { fair_id: fair(i), count: c }.into()),
         // enterprises and posts
         1 => e.clone().prop_map(|i| EnterpriseCommand::RegisterEnterprise { enterprise_id: ent(i), profile: profile(i) }.into()),
         1 => e.clone().prop_map(|i| EnterpriseCommand::MarkKeyEnterprise { enterprise_id: ent(i), category: KeyCategory::KeyIndustry }.into()),
@@ -242,8 +272,8 @@ fn arb_intent() -> impl Strategy<Value = Intent> {
                 booking_id: bk(n), fair_id: fair(i), enterprise_id: ent(en), target: BoothTarget::Booth { booth_id: booth(bo) } }.into()),
         2 => (k.clone(), e.clone(), 0..3u128).prop_map(|(n, en, z)| BookingCommand::RequestBooth {
             booking_id: bk(n), fair_id: fair(0), enterprise_id: ent(en), target: BoothTarget::AnyInZone { zone_id: zone(z) } }.into()),
-        2 => (k.clone(), e.clone()).prop_map(|(n, en)| BookingCommand::RequestBooth {
-            booking_id: bk(n), fair_id: fair(1), enterprise_id: ent(en), target: BoothTarget::Virtual }.into()),
+        2 => (k.clone(), prop_oneof![3 => Just(1u128), 1 => Just(0u128)], e.clone()).prop_map(|(n, i, en)| BookingCommand::RequestBooth {
+            booking_id: bk(n), fair_id: fair(i), enterprise_id: ent(en), target: BoothTarget::Virtual }.into()),
         6 => k.clone().prop_map(|n| BookingCommand::ApproveBooking { booking_id: bk(n) }.into()),
         1 => prop::collection::vec(k.clone(), 0..3).prop_map(|ns| BookingCommand::ApproveBookings { booking_ids: ns.into_iter().map(bk).collect() }.into()),
         2 => (k.clone(), arb_text()).prop_map(|(n, reason)| BookingCommand::RejectBooking { booking_id: bk(n), reason }.into()),
@@ -270,6 +300,8 @@ fn arb_steps() -> impl Strategy<Value = Vec<(Who, i64, Intent)>> {
 
 struct Run {
     engine: Engine,
+    /// Codes of the refused steps.
+    refused: Vec<String>,
 }
 
 /// The prelude plus a full fair 0: every booth requested (two approved), two enterprises
@@ -339,20 +371,25 @@ fn continue_run(mut engine: Engine, steps: &[(Who, i64, Intent)], id_base: u128)
         Uuid::from_u128(id_base + n)
     };
     let mut now = engine.log().entries().last().map(|e| e.recorded_at).unwrap_or_else(base_time);
+    let mut refused = Vec::new();
     for (who, hours, intent) in steps {
         now += Duration::hours(*hours);
-        let cmd = Command { actor: actor(who, engine.state(), intent), now, intent: intent.clone() };
+        let intent = resolve(engine.state(), intent);
+        let cmd = Command { actor: actor(who, engine.state(), &intent), now, intent };
         let before_state = engine.state().clone();
         let before_len = engine.log().len();
         match engine.execute(cmd, &mut ids) {
             Ok(_) => check_invariants(engine.state()),
-            Err(_) => {
+            Err(e) => {
                 assert_eq!(engine.log().len(), before_len, "a refused command appended events");
                 assert_eq!(engine.state(), &before_state, "a refused command changed the state");
+                if let fairlog_domain::engine::ExecuteError::Rule(e) = e {
+                    refused.push(e.code());
+                }
             }
         }
     }
-    Run { engine }
+    Run { engine, refused }
 }
 
 fn check_invariants(s: &State) {
@@ -383,6 +420,19 @@ fn check_invariants(s: &State) {
     }
     let indexed: BTreeSet<_> = s.deadlines.keys().cloned().collect();
     assert_eq!(indexed, deadlines, "deadline index out of step");
+
+    // No active booking sits on a kind of booth its fair's mode lacks (a physical booth at an
+    // online fair, a virtual booth at an onsite one), where the app would hide it.
+    for b in s.bookings.values().filter(|b| b.status.is_active()) {
+        let mode = s.fairs.get(&b.fair_id).map(|f| f.details.mode);
+        assert!(
+            mode.is_some_and(|m| m.has_booths(b.kind())),
+            "active booking {} on a {:?} booth at a {:?} fair",
+            b.id,
+            b.kind(),
+            mode
+        );
+    }
 
     // A waitlist entry says "offered" exactly while its offer is open, and "served" only for an
     // accepted offer.
@@ -651,6 +701,7 @@ proptest! {
     fn decide_never_panics_on_arbitrary_commands(steps in arb_steps(), extra in prop::collection::vec((arb_who(), arb_intent()), 1..20)) {
         let r = run(&steps);
         for (who, intent) in extra {
+            let intent = resolve(r.engine.state(), &intent);
             let actor = actor(&who, r.engine.state(), &intent);
             let _ = decide(r.engine.state(), Command { actor, now: base_time() + Duration::days(3), intent });
         }
@@ -686,6 +737,39 @@ fn the_generator_drives_bookings_and_offers() {
         conflicts += merged(&a, &b).state().open_conflicts.len();
     }
     assert!(conflicts > 10, "only {conflicts} merge conflicts in 100 merges");
+}
+
+#[test]
+fn the_generator_changes_modes_under_bookings() {
+    // Guard against a vacuous booth-kind invariant: runs do change fairs' modes, are refused for
+    // the bookings a change would strand, and ask for booths the new mode does not have.
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let mut changes = 0;
+    let mut refused = BTreeMap::<String, usize>::new();
+    for _ in 0..200 {
+        let steps = arb_steps().new_tree(&mut runner).unwrap().current();
+        let r = run_from(full_prelude(), &steps);
+        let mut modes = BTreeMap::new();
+        for env in r.engine.log().entries() {
+            if let Event::Fair(e) = &env.event {
+                use fairlog_domain::fair::FairEvent::{FairCreated, FairEdited};
+                if let FairCreated { fair_id, details } | FairEdited { fair_id, details } = e {
+                    if modes.insert(*fair_id, details.mode).is_some_and(|m| m != details.mode) {
+                        changes += 1;
+                    }
+                }
+            }
+        }
+        for code in r.refused {
+            *refused.entry(code).or_default() += 1;
+        }
+    }
+    eprintln!("mode changes: {changes}; refused: {refused:?}");
+    assert!(changes > 50, "only {changes} mode changes in 200 runs");
+    for code in ["fair.mode_strands_bookings", "booking.booth_kind_mismatch"] {
+        let n = refused.get(code).copied().unwrap_or(0);
+        assert!(n > 10, "only {n} refusals with {code} in 200 runs");
+    }
 }
 
 /// Offers made while at least two entries of the fair were waiting (where order matters).

@@ -1,6 +1,6 @@
 use super::*;
 use crate::enterprise::{EnterpriseEvent, EnterpriseProfile};
-use crate::fair::FairEvent;
+use crate::fair::{BoothKind, FairDetails, FairEvent, FairMode};
 use crate::floor_plan::{Amenities, FloorPlanEvent, NewBooth, Rect};
 use crate::testing::{given, sample_profile, t, xuhui_fair};
 use crate::{Command, Intent};
@@ -432,4 +432,186 @@ fn an_approval_can_be_revoked_and_the_booth_is_held_again() {
     given(with(setup(), [requested(1, 1, 1)]))
         .when(BookingCommand::RevokeApproval { booking_id: bk(1) })
         .then_err(BookingError::NotActive { status: "requested".into() });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Booth kinds and the fair's mode: a fair that became online keeps its floor plan (hidden), one
+// that became onsite keeps its count of virtual booths; neither can be booked.
+
+/// The fair of `setup()`, edited to `mode` (an old log, or a change made before any booking).
+fn became(mode: FairMode) -> Event {
+    let venue = mode.is_physical().then(crate::testing::hall);
+    FairEvent::FairEdited {
+        fair_id: fair(), details: FairDetails { mode, venue, ..xuhui_fair("徐汇区春季招聘会") }
+    }
+    .into()
+}
+
+fn virtual_booths(count: u32) -> Event {
+    FloorPlanEvent::VirtualBoothsSet { fair_id: fair(), count }.into()
+}
+
+fn requested_virtual(n: u128, e: u128) -> Event {
+    BookingEvent::BoothRequested {
+        booking_id: bk(n),
+        fair_id: fair(),
+        enterprise_id: ent(e),
+        booth_id: None,
+        zone_id: None,
+        hold_until: hold(),
+    }
+    .into()
+}
+
+fn physical_at(mode: FairMode) -> BookingError {
+    BookingError::BoothKindMismatch { mode, kind: BoothKind::Physical }
+}
+
+#[test]
+fn an_online_fair_takes_no_request_for_a_booth_left_on_its_floor_plan() {
+    let online = with(setup(), [became(FairMode::Online)]);
+    given(online.clone())
+        .when_full(as_ent(1, now(), request(1, 1, BoothTarget::Booth { booth_id: booth(1) })))
+        .then_err(physical_at(FairMode::Online));
+    given(online)
+        .when_full(as_ent(1, now(), request(1, 1, BoothTarget::AnyInZone { zone_id: zone_a() })))
+        .then_err(physical_at(FairMode::Online));
+}
+
+#[test]
+fn an_onsite_fair_takes_no_request_for_the_virtual_booths_it_had_when_hybrid() {
+    given(with(setup(), [became(FairMode::Hybrid), virtual_booths(5), became(FairMode::Onsite)]))
+        .when_full(as_ent(1, now(), request(1, 1, BoothTarget::Virtual)))
+        .then_err(BookingError::BoothKindMismatch { mode: FairMode::Onsite, kind: BoothKind::Virtual });
+}
+
+#[test]
+fn a_hybrid_fair_takes_requests_for_both_kinds_of_booth() {
+    let hybrid = with(setup(), [became(FairMode::Hybrid), virtual_booths(5)]);
+    given(hybrid.clone())
+        .when_full(as_ent(1, now(), request(1, 1, BoothTarget::Virtual)))
+        .then([requested_virtual(1, 1)]);
+    given(hybrid)
+        .when_full(as_ent(1, now(), request(1, 1, BoothTarget::Booth { booth_id: booth(1) })))
+        .then([requested(1, 1, 1)]);
+}
+
+#[test]
+fn waiting_for_a_zone_needs_a_fair_with_physical_booths() {
+    given(with(setup(), [became(FairMode::Online)]))
+        .when_full(as_ent(
+            1,
+            now(),
+            BookingCommand::JoinWaitlist {
+                waitlist_id: wl(1),
+                fair_id: fair(),
+                enterprise_id: ent(1),
+                zone_id: Some(zone_a()),
+            },
+        ))
+        .then_err(physical_at(FairMode::Online));
+}
+
+#[test]
+fn booths_left_on_the_floor_plan_do_not_keep_an_online_fair_off_its_waitlist() {
+    // Its one virtual booth is taken; its physical booths are free but cannot be booked.
+    let full =
+        with(setup(), [became(FairMode::Hybrid), virtual_booths(1), requested_virtual(1, 1), became(FairMode::Online)]);
+    let join =
+        BookingCommand::JoinWaitlist { waitlist_id: wl(2), fair_id: fair(), enterprise_id: ent(2), zone_id: None };
+    given(full).when_full(as_ent(2, now(), join)).then([BookingEvent::WaitlistJoined {
+        waitlist_id: wl(2),
+        fair_id: fair(),
+        enterprise_id: ent(2),
+        zone_id: None,
+    }]);
+}
+
+#[test]
+fn a_booking_left_on_a_physical_booth_of_an_online_fair_is_not_moved_to_another() {
+    given(with(setup(), [requested(1, 1, 1), became(FairMode::Online)]))
+        .when(BookingCommand::ReassignBooking { booking_id: bk(1), booth_id: booth(3) })
+        .then_err(physical_at(FairMode::Online));
+}
+
+#[test]
+fn a_physical_booth_freed_at_an_online_fair_is_not_offered_to_the_waitlist() {
+    let events = with(
+        full_fair(),
+        [
+            registered_four(),
+            BookingEvent::WaitlistJoined { waitlist_id: wl(4), fair_id: fair(), enterprise_id: ent(4), zone_id: None }
+                .into(),
+            became(FairMode::Online),
+        ],
+    );
+    given(events)
+        .when_full(as_ent(1, now(), BookingCommand::CancelBooking { booking_id: bk(1) }))
+        .then([BookingEvent::BookingCancelled { booking_id: bk(1) }]);
+}
+
+#[test]
+fn merged_events_about_a_booth_kind_the_mode_lacks_are_conflicts() {
+    let online = given(with(
+        full_fair(),
+        [
+            registered_four(),
+            BookingEvent::WaitlistJoined { waitlist_id: wl(4), fair_id: fair(), enterprise_id: ent(4), zone_id: None }
+                .into(),
+            BookingEvent::BookingCancelled { booking_id: bk(3) }.into(),
+            became(FairMode::Online),
+        ],
+    ));
+    let s = online.state();
+    let request = BookingEvent::BoothRequested {
+        booking_id: bk(5),
+        fair_id: fair(),
+        enterprise_id: ent(4),
+        booth_id: Some(booth(3)),
+        zone_id: None,
+        hold_until: hold(),
+    };
+    assert_eq!(check(s, &request), Err(physical_at(FairMode::Online)));
+    let offer = BookingEvent::WaitlistOffered {
+        waitlist_id: wl(4),
+        booking_id: BookingId(wl(4).0),
+        booth_id: Some(booth(3)),
+        until: hold(),
+        freed_from: bk(3),
+        freed_by: FreedBy::Cancelled,
+        skipped: vec![],
+    };
+    assert_eq!(check(s, &offer), Err(physical_at(FairMode::Online)));
+    let moved = BookingEvent::BookingReassigned { booking_id: bk(1), booth_id: booth(3) };
+    assert_eq!(check(s, &moved), Err(physical_at(FairMode::Online)));
+    let zone = BookingEvent::WaitlistJoined {
+        waitlist_id: wl(5),
+        fair_id: fair(),
+        enterprise_id: ent(4),
+        zone_id: Some(zone_a()),
+    };
+    assert_eq!(check(s, &zone), Err(physical_at(FairMode::Online)));
+
+    let onsite = given(with(setup(), [became(FairMode::Hybrid), virtual_booths(5), became(FairMode::Onsite)]));
+    assert_eq!(
+        check(
+            onsite.state(),
+            &BookingEvent::BoothRequested {
+                booking_id: bk(1),
+                fair_id: fair(),
+                enterprise_id: ent(1),
+                booth_id: None,
+                zone_id: None,
+                hold_until: hold(),
+            }
+        ),
+        Err(BookingError::BoothKindMismatch { mode: FairMode::Onsite, kind: BoothKind::Virtual })
+    );
+}
+
+#[test]
+fn the_booth_kind_error_has_a_stable_code_and_field() {
+    let e: DomainError = physical_at(FairMode::Online).into();
+    assert_eq!(e.code(), "booking.booth_kind_mismatch");
+    assert_eq!(e.field(), Some("booth"));
 }
