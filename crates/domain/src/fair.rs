@@ -666,11 +666,19 @@ pub(crate) fn check(state: &State, event: &FairEvent) -> std::result::Result<(),
             if matches!(f.status, FairStatus::Closed | FairStatus::Cancelled { .. }) {
                 Err(FairError::NotEditable { status: f.status.kind() })
             } else {
+                // A fair published on the other device keeps what publishing needs.
+                if f.status == FairStatus::Published {
+                    publishable(details)?;
+                }
                 // A booth booked on the other device holds the fair to a mode that has it.
                 keeps_bookings(state, f, details.mode)
             }
         }
-        (FairEvent::FairPublished { .. }, Some(f)) => from(f, &[FairStatusKind::Draft], FairStatusKind::Published),
+        (FairEvent::FairPublished { .. }, Some(f)) => {
+            from(f, &[FairStatusKind::Draft], FairStatusKind::Published)?;
+            // Dates or a venue removed on the other device: this fair cannot go public as it is.
+            publishable(&f.details)
+        }
         (FairEvent::FairUnpublished { .. }, Some(f)) => from(f, &[FairStatusKind::Published], FairStatusKind::Draft),
         (FairEvent::FairClosed { .. }, Some(f)) => from(f, &[FairStatusKind::Published], FairStatusKind::Closed),
         (FairEvent::FairOutcomeRecorded { .. }, Some(f)) => {
@@ -1143,6 +1151,23 @@ mod tests {
                     details: in_mode(FairMode::Onsite),
                 })
                 .then_err(FairError::ModeStrandsBookings { mode: FairMode::Onsite, count: 1 });
+        }
+
+        #[test]
+        fn a_merged_publication_of_a_fair_without_dates_is_a_conflict() {
+            let undated = FairDetails { schedule: None, ..details() };
+            let draft = given([FairEvent::FairCreated { fair_id: fair(), details: undated.clone() }]);
+            assert_eq!(
+                check(draft.state(), &FairEvent::FairPublished { fair_id: fair() }),
+                Err(FairError::DatesRequired)
+            );
+            // And a published fair may not lose its dates through a merged edit.
+            let public = given([
+                FairEvent::FairCreated { fair_id: fair(), details: details() },
+                FairEvent::FairPublished { fair_id: fair() },
+            ]);
+            let edit = FairEvent::FairEdited { fair_id: fair(), details: undated };
+            assert_eq!(check(public.state(), &edit), Err(FairError::DatesRequired));
         }
 
         #[test]
