@@ -107,6 +107,8 @@ test("two devices merge, one conflict is resolved, and the result survives a rel
   expect(await storedEvents(a)).toBe(whileTravelling);
   await a.click("#back-to-now");
   await expect(a.locator("#time-travel")).toHaveCount(0);
+  await expect(a.locator(".timeline .tl-item.movable").first()).toBeVisible(); // writable again
+  await a.getByRole("link", { name: "招聘会", exact: true }).click();
   await expect(a.getByRole("link", { name: "B设备新增的招聘会" })).toBeVisible();
 
   // Merging the same file again changes nothing.
