@@ -425,7 +425,7 @@ fn DrillDown(props: &DrillProps) -> Html {
                         <td><Link<Route> to={Route::Fair { id: f.id.to_string() }}>{ f.details.name.clone() }</Link<Route>></td>
                         <td class="nowrap">{ format::schedule(lang, f.details.schedule.as_ref()) }</td>
                         <td>{ status(lang, f.status.kind()) }</td>
-                        <td class="num">{ num(o.visitors as u64) }</td><td class="num">{ num(o.applications as u64) }</td><td class="num">{ num(o.hires as u64) }</td><td>{ num(o.returned_to_work as u64) }</td>
+                        <td class="num">{ num(o.visitors as u64) }</td><td class="num">{ num(o.applications as u64) }</td><td class="num">{ num(o.hires as u64) }</td><td class="num">{ num(o.returned_to_work as u64) }</td>
                         <td><a class="events-link" href={format!("#/history?fair={}", f.id)}>{ DashT::Events.get(lang) }</a></td>
                     </tr>
                 }}) }
