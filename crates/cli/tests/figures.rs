@@ -235,7 +235,10 @@ fn edited_demo(file: &str) {
     details.series = other_series;
     details.industry = Industry::Finance;
     details.mode = FairMode::Hybrid;
-    exec(&mut engine, FairCommand::EditFair { fair_id: remote.id, expected_version: remote.version, details }.into());
+    exec(
+        &mut engine,
+        FairCommand::EditFair { fair_id: remote.id, expected_version: remote.version, details: *details }.into(),
+    );
     // The online fair is cancelled.
     let online = published.iter().find(|f| f.details.mode == FairMode::Online).unwrap();
     exec(&mut engine, FairCommand::CancelFair { fair_id: online.id, reason: "平台维护".into() }.into());

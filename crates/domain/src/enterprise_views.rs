@@ -425,7 +425,7 @@ mod tests {
         let to = |e: &Engine, mode: FairMode| {
             let f = &e.state().fairs[&fair()];
             let venue = mode.is_physical().then(crate::testing::hall);
-            let details = crate::fair::FairDetails { mode, venue, ..f.details.clone() };
+            let details = crate::fair::FairDetails { mode, venue, ..(*f.details).clone() };
             FairCommand::EditFair { fair_id: fair(), expected_version: f.version, details }
         };
         let hybrid = to(&e, FairMode::Hybrid);

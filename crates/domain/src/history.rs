@@ -225,7 +225,7 @@ fn inverse(before: &State, now: &State, event: &Event) -> Result<Option<Intent>,
         Event::Fair(FairEvent::FairEdited { fair_id, .. }) => {
             let old = before.fairs.get(fair_id).ok_or_else(no)?;
             let cur = now.fairs.get(fair_id).ok_or_else(no)?;
-            FairCommand::EditFair { fair_id: *fair_id, expected_version: cur.version, details: old.details.clone() }
+            FairCommand::EditFair { fair_id: *fair_id, expected_version: cur.version, details: (*old.details).clone() }
                 .into()
         }
         Event::Fair(FairEvent::FairPublished { fair_id }) => FairCommand::UnpublishFair { fair_id: *fair_id }.into(),

@@ -215,7 +215,7 @@ fn resolve(state: &State, intent: &Intent) -> Intent {
             let mode = details.mode;
             let venue =
                 if mode.is_physical() { f.details.venue.clone().or_else(|| details.venue.clone()) } else { None };
-            let details = FairDetails { mode, venue, ..f.details.clone() };
+            let details = FairDetails { mode, venue, ..(*f.details).clone() };
             FairCommand::EditFair { fair_id: *fair_id, expected_version: f.version, details }.into()
         }
         _ => intent.clone(),
