@@ -73,6 +73,9 @@ pub struct FloorPlan {
     pub booths: OrdMap<BoothId, Booth>,
     /// Online fairs: how many virtual booths (no layout).
     pub virtual_booths: u32,
+    /// How many of `booths` are blocked, kept by `evolve` so that counting bookable booths (the
+    /// dashboard does it for every fair) needs no walk over the booths.
+    pub blocked: u32,
 }
 
 impl FloorPlan {
@@ -531,6 +534,15 @@ fn booth_mut(state: &mut State, booth_id: BoothId) -> Option<&mut Booth> {
     state.floor_plans.get_mut(&fair_id)?.booths.get_mut(&booth_id)
 }
 
+fn set_blocked(state: &mut State, booth_id: BoothId, reason: Option<String>) {
+    let Some(fair_id) = state.booth_fair.get(&booth_id).copied() else { return };
+    let Some(plan) = state.floor_plans.get_mut(&fair_id) else { return };
+    let Some(b) = plan.booths.get_mut(&booth_id) else { return };
+    let (was, now) = (b.blocked.is_some(), reason.is_some());
+    b.blocked = reason;
+    plan.blocked = plan.blocked + now as u32 - was as u32;
+}
+
 pub(crate) fn evolve(state: &mut State, event: &FloorPlanEvent) {
     use FloorPlanEvent as E;
     match event {
@@ -551,7 +563,10 @@ pub(crate) fn evolve(state: &mut State, event: &FloorPlanEvent) {
             plan_mut(state, *fair_id).zones.remove(zone_id);
         }
         E::BoothAdded { fair_id, booth } => {
-            plan_mut(state, *fair_id).booths.insert(booth.booth_id, new_booth(*fair_id, booth));
+            let plan = plan_mut(state, *fair_id);
+            if let Some(old) = plan.booths.insert(booth.booth_id, new_booth(*fair_id, booth)) {
+                plan.blocked -= old.blocked.is_some() as u32;
+            }
             state.booth_fair.insert(booth.booth_id, *fair_id);
         }
         E::BoothMoved { booth_id, x, y } => {
@@ -569,7 +584,9 @@ pub(crate) fn evolve(state: &mut State, event: &FloorPlanEvent) {
         E::BoothRemoved { booth_id } => {
             if let Some(fair_id) = state.booth_fair.remove(booth_id) {
                 if let Some(plan) = state.floor_plans.get_mut(&fair_id) {
-                    plan.booths.remove(booth_id);
+                    if let Some(old) = plan.booths.remove(booth_id) {
+                        plan.blocked -= old.blocked.is_some() as u32;
+                    }
                 }
             }
         }
@@ -578,16 +595,8 @@ pub(crate) fn evolve(state: &mut State, event: &FloorPlanEvent) {
                 b.amenities = *amenities;
             }
         }
-        E::BoothBlocked { booth_id, reason } => {
-            if let Some(b) = booth_mut(state, *booth_id) {
-                b.blocked = Some(reason.clone());
-            }
-        }
-        E::BoothUnblocked { booth_id } => {
-            if let Some(b) = booth_mut(state, *booth_id) {
-                b.blocked = None;
-            }
-        }
+        E::BoothBlocked { booth_id, reason } => set_blocked(state, *booth_id, Some(reason.clone())),
+        E::BoothUnblocked { booth_id } => set_blocked(state, *booth_id, None),
         E::VirtualBoothsSet { fair_id, count } => plan_mut(state, *fair_id).virtual_booths = *count,
     }
 }

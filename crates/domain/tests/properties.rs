@@ -453,6 +453,7 @@ fn check_invariants(s: &State) {
     // Booths lie inside their hall and never overlap; codes are unique per fair.
     for plan in s.floor_plans.values() {
         let booths: Vec<_> = plan.booths.values().collect();
+        assert_eq!(plan.blocked as usize, booths.iter().filter(|b| b.blocked.is_some()).count(), "blocked count");
         let mut codes = BTreeSet::new();
         for (i, a) in booths.iter().enumerate() {
             assert!(a.rect.inside(plan.width, plan.depth), "booth {} outside the hall", a.code);
