@@ -19,7 +19,7 @@
 //!   viewers and of the applications their featured enterprises received.
 //! - the filter picks fairs by period (start date), series (a campaign), district, industry and
 //!   mode; `series_span` gives a campaign's dates for the period.
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
@@ -101,6 +101,10 @@ pub struct Rows {
     pub sessions: Vec<crate::ids::SessionId>,
 }
 
+/// Maps local to one computation, keyed by ids (random v4 UUIDs): FxHash is much cheaper than
+/// SipHash, and nobody outside chooses these keys.
+type IdMap<K, V> = rustc_hash::FxHashMap<K, V>;
+
 /// Is this fair held in the filter's period and selection? (See the definitions above.)
 pub fn held(f: &Fair, filter: &Filter) -> bool {
     if !matches!(f.status, FairStatus::Published | FairStatus::Closed) {
@@ -160,7 +164,7 @@ pub fn compute(state: &State, filter: &Filter) -> (Figures, Rows) {
     let mut f = Figures::default();
     let mut rows = Rows::default();
     // Held fair → (week of its start, its district, its start).
-    let mut held_fairs: HashMap<FairId, (NaiveDate, Option<District>)> = HashMap::new();
+    let mut held_fairs: IdMap<FairId, (NaiveDate, Option<District>)> = IdMap::default();
     for fair in state.fairs.values().filter(|x| held(x, filter)) {
         rows.fairs.push(fair.id);
         f.fairs_held += 1;
@@ -204,17 +208,19 @@ pub fn compute(state: &State, filter: &Filter) -> (Figures, Rows) {
     if held_fairs.is_empty() {
         return (f, rows);
     }
+    let mut taking_part: rustc_hash::FxHashSet<EnterpriseId> = Default::default();
     for b in state.bookings.values().filter(|b| b.status == BookingStatus::Booked) {
         let Some((_, district)) = held_fairs.get(&b.fair_id) else { continue };
         f.booths_booked += 1;
         rows.bookings.push(b.id);
-        rows.enterprises.insert(b.enterprise_id);
+        taking_part.insert(b.enterprise_id);
         if let Some(d) = district {
             f.fill_by_district.entry(*d).or_default().0 += 1;
         }
     }
+    rows.enterprises = taking_part.into_iter().collect();
     f.enterprises = rows.enterprises.len() as u64;
-    let mut industry_of: HashMap<EnterpriseId, Option<Industry>> = HashMap::new();
+    let mut industry_of: IdMap<EnterpriseId, Option<Industry>> = IdMap::default();
     for post in state.posts.values().filter(|p| p.status == PostStatus::Open) {
         // Counted once, in the week of the earliest held fair it is offered at.
         let Some(week) = post.details.fairs.iter().filter_map(|id| held_fairs.get(id)).map(|(w, _)| *w).min() else {
