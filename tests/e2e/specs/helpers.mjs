@@ -24,23 +24,7 @@ export async function openApp(page, path = "/") {
 
 /** Number of records in the app's IndexedDB event store (after the app has opened it). */
 export async function storedEvents(page, db = "fairlog") {
-  return page.evaluate(
-    (name) =>
-      new Promise((resolve, reject) => {
-        const req = indexedDB.open(name);
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const conn = req.result;
-          const count = conn.transaction("events").objectStore("events").count();
-          count.onsuccess = () => {
-            resolve(count.result);
-            conn.close();
-          };
-          count.onerror = () => reject(count.error);
-        };
-      }),
-    db,
-  );
+  return (await storedRecords(page, db)).length;
 }
 
 /** Write a raw value at a key of the event store, as a damaged or foreign writer would. */

@@ -313,9 +313,9 @@ fn an_expired_hold_goes_to_the_waitlist_in_the_same_decision() {
     ]);
 }
 
-#[test]
-fn an_accepted_offer_is_a_booking_and_a_declined_one_moves_on() {
-    let offered = with(
+/// A full fair; enterprises 4 and 5 wait (any zone); A-01 was cancelled and offered to 4.
+fn offered_to_4() -> Vec<Event> {
+    with(
         full_fair(),
         [
             registered_four(),
@@ -336,7 +336,12 @@ fn an_accepted_offer_is_a_booking_and_a_declined_one_moves_on() {
             }
             .into(),
         ],
-    );
+    )
+}
+
+#[test]
+fn an_accepted_offer_is_a_booking_and_a_declined_one_moves_on() {
+    let offered = offered_to_4();
     given(offered.clone())
         .when_full(as_ent(4, now(), BookingCommand::AcceptOffer { booking_id: BookingId(wl(4).0) }))
         .then([BookingEvent::OfferAccepted { booking_id: BookingId(wl(4).0) }]);
@@ -356,28 +361,7 @@ fn an_accepted_offer_is_a_booking_and_a_declined_one_moves_on() {
 
 #[test]
 fn a_cancelled_offer_lapses_and_the_booth_moves_on_down_the_waitlist() {
-    let offered = with(
-        full_fair(),
-        [
-            registered_four(),
-            registered(5),
-            BookingEvent::WaitlistJoined { waitlist_id: wl(4), fair_id: fair(), enterprise_id: ent(4), zone_id: None }
-                .into(),
-            BookingEvent::WaitlistJoined { waitlist_id: wl(5), fair_id: fair(), enterprise_id: ent(5), zone_id: None }
-                .into(),
-            BookingEvent::BookingCancelled { booking_id: bk(1) }.into(),
-            BookingEvent::WaitlistOffered {
-                waitlist_id: wl(4),
-                booking_id: BookingId(wl(4).0),
-                booth_id: Some(booth(1)),
-                until: hold(),
-                freed_from: bk(1),
-                freed_by: FreedBy::Cancelled,
-                skipped: vec![],
-            }
-            .into(),
-        ],
-    );
+    let offered = offered_to_4();
     let cancel = as_ent(4, now(), BookingCommand::CancelBooking { booking_id: BookingId(wl(4).0) });
     given(offered.clone()).when_full(cancel).then([
         BookingEvent::BookingCancelled { booking_id: BookingId(wl(4).0) },
