@@ -69,6 +69,8 @@ pub enum OT {
     NotKey => "非重点企业", "Not a key enterprise";
     Assign => "指定", "Assign";
     Unassign => "撤销指派", "Unassign";
+    Rename => "重命名", "Rename";
+    CancelEdit => "取消", "Cancel";
     OnlyKey => "只看重点企业", "Key enterprises only";
     NoEnterprises => "还没有登记的企业。", "No enterprises registered yet.";
     CatMajorProject => "重大项目", "Major project";

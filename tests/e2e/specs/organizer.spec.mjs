@@ -393,3 +393,23 @@ test("holds that ran out are recorded as events, never decided", async ({ page }
   await expect(page.locator("#waiting-count")).toHaveText("待审批 0 个");
   await expect(page.locator("table.decided tr", { hasText: "顺丰速运（上海）有限公司" })).toContainText("已过期");
 });
+
+test("a series is renamed in place, and an empty name is refused there", async ({ page }) => {
+  await openApp(page);
+  await loadDemo(page);
+  await page.getByRole("link", { name: "系列活动" }).click();
+  const row = page.locator("table.series-list tr", { hasText: "重点产业专场招聘" });
+  await row.locator("button.rename-series").click();
+  const before = await storedEvents(page);
+  await row.locator(".rename-form input").fill("  ");
+  await row.locator(".rename-form button[type=submit]").click();
+  await expect(row.locator(".field-error")).toHaveText("请填写系列活动名称");
+  expect(await storedEvents(page)).toBe(before);
+  await row.locator(".rename-form input").fill("重点产业专场招聘（2026 冬）");
+  await row.locator(".rename-form button[type=submit]").click();
+  await expect(page.locator("table.series-list")).toContainText("重点产业专场招聘（2026 冬）");
+  expect(await storedEvents(page)).toBe(before + 1);
+  await page.reload();
+  await page.getByRole("link", { name: "系列活动" }).click();
+  await expect(page.locator("table.series-list")).toContainText("重点产业专场招聘（2026 冬）");
+});

@@ -86,15 +86,17 @@ pub fn SeriesPage() -> Html {
                         <th scope="col">{ OT::SeriesName.get(lang) }</th>
                         <th scope="col">{ OT::SeriesKind.get(lang) }</th>
                         <th scope="col">{ T::FairsTitle.get(lang) }</th>
+                        if organizer && writable { <th scope="col"><span class="visually-hidden">{ OT::Rename.get(lang) }</span></th> }
                     </tr></thead>
                     <tbody>
                         { for series.iter().map(|s| html! {
-                            <tr key={s.id.to_string()}>
-                                <td>{ s.name.clone() }</td>
+                            <tr key={s.id.to_string()} data-series={s.id.to_string()}>
+                                <td class="series-name">{ s.name.clone() }</td>
                                 <td>{ series_kind(lang, &s.kind) }</td>
                                 <td><Link<Route, SeriesQuery> to={Route::Fairs} query={Some(SeriesQuery { series: s.id.to_string() })}>
                                     { fill(OT::FairsInSeries.get(lang), &[("n", count(s.id).to_string())]) }
                                 </Link<Route, SeriesQuery>></td>
+                                if organizer && writable { <td><RenameSeries id={s.id} name={s.name.clone()} /></td> }
                             </tr>
                         }) }
                     </tbody>
@@ -128,6 +130,57 @@ pub fn SeriesPage() -> Html {
                 <p class="muted">{ T::OnlyOrganizersHint.get(lang) }</p>
             }
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RenameProps {
+    id: SeriesId,
+    name: String,
+}
+
+/// A series' new name, typed in place; the domain's refusal (an empty name, say) is shown there.
+#[component]
+fn RenameSeries(props: &RenameProps) -> Html {
+    let prefs = use_prefs();
+    let lang = prefs.lang;
+    let commander = use_commander();
+    let editing = use_state(|| false);
+    let name = use_state(|| props.name.clone());
+    let problem = use_state(|| None::<Problem>);
+    if !*editing {
+        let (editing, name, current) = (editing.clone(), name.clone(), props.name.clone());
+        return html! {
+            <button type="button" class="link rename-series" onclick={Callback::from(move |_| { name.set(current.clone()); editing.set(true); })}>
+                { OT::Rename.get(lang) }
+            </button>
+        };
+    }
+    let onsubmit = {
+        let (name, problem, editing, actor, id) = (name.clone(), problem.clone(), editing.clone(), prefs.session.actor(), props.id);
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let (problem, editing) = (problem.clone(), editing.clone());
+            let cmd = SeriesCommand::RenameSeries { series_id: id, name: (*name).clone() };
+            send(&commander, actor.clone(), vec![cmd.into()], move |r| match r {
+                Ok(_) => {
+                    problem.set(None);
+                    editing.set(false);
+                }
+                Err(e) => problem.set(Some(Problem::of(lang, &e))),
+            });
+        })
+    };
+    let input_id = format!("rename-{}", props.id);
+    let error = (*problem).as_ref().map(|p| p.text.clone());
+    html! {
+        <form class="inline-form rename-form" {onsubmit} novalidate=true>
+            <label class="visually-hidden" for={input_id.clone()}>{ OT::SeriesName.get(lang) }</label>
+            <input id={input_id} type="text" value={(*name).clone()} oninput={set_text(&name)} aria-invalid={error.is_some().to_string()} />
+            <button type="submit" class="secondary">{ T::Save.get(lang) }</button>
+            <button type="button" class="link" onclick={{ let editing = editing.clone(); Callback::from(move |_| editing.set(false)) }}>{ OT::CancelEdit.get(lang) }</button>
+            if let Some(t) = error { <p class="field-error" role="alert">{ t }</p> }
+        </form>
     }
 }
 
