@@ -75,6 +75,8 @@ pub enum LT {
     FieldSlotStart => "从第几分钟开始", "Starts at minute";
     FieldSlotMinutes => "时长（分钟）", "Minutes";
     SendInvitation => "发送邀请", "Send invitation";
+    ChangeSlot => "修改时段", "Change slot";
+    SaveFeature => "保存时段与岗位", "Save slot and posts";
     Remove => "移出", "Remove";
     Slot => "时段", "Slot";
     Answer => "答复", "Answer";

@@ -112,6 +112,16 @@ test("a host schedules sessions with conflict checks, drags one to another day, 
   await page.click("#accept-warnings");
   await expect(page.locator("table.lineup")).toContainText("徐汇云数信息科技有限公司");
   await expect(page.locator("table.lineup")).toContainText("待答复");
+  await expect(page.locator("table.lineup")).toContainText("10:10–10:40");
+  // Its slot is changed in place: the form takes the featured enterprise's slot and posts.
+  await page.locator("table.lineup tr", { hasText: "徐汇云数信息科技有限公司" }).locator("button.change-feature").click();
+  await expect(page.locator("#slot-offset")).toHaveValue("10");
+  await expect(page.locator("#send-invitation")).toHaveText("保存时段与岗位");
+  await page.fill("#slot-offset", "20");
+  await page.click("#send-invitation");
+  await expect(page.locator("#live-warning")).toContainText("只隔 15 分钟");
+  await page.click("#accept-warnings");
+  await expect(page.locator("table.lineup")).toContainText("10:20–10:50");
 
   // On the timeline (next week), drag the second session over the first (conflicts show live),
   // then on to Wednesday and let go.

@@ -312,10 +312,33 @@ pub fn SessionPage(props: &SessionPageProps) -> Html {
     let inv_ent = inv.enterprise.parse::<EnterpriseId>().ok();
     let open_posts: Vec<_> =
         state.posts.values().filter(|p| Some(p.enterprise_id) == inv_ent && p.status == PostStatus::Open).collect();
+    // An enterprise already in the line-up: the form changes its slot and posts instead.
+    let featured: BTreeMap<EnterpriseId, InviteForm> = s
+        .lineup
+        .iter()
+        .map(|f| {
+            let form = InviteForm {
+                enterprise: f.enterprise_id.to_string(),
+                posts: f.posts.iter().copied().collect(),
+                offset: f.slot.offset_minutes.to_string(),
+                minutes: f.slot.minutes.to_string(),
+            };
+            (f.enterprise_id, form)
+        })
+        .collect();
+    let edit_feature = |eid: EnterpriseId| {
+        let (invite, form) = (invite.clone(), featured.get(&eid).cloned());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(f) = form.clone() {
+                invite.set(f);
+            }
+        })
+    };
     let send_invite = {
         let invite = invite.clone();
         let send = send.clone();
         let answer = answer.clone();
+        let featured = featured.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let f = (*invite).clone();
@@ -327,12 +350,11 @@ pub fn SessionPage(props: &SessionPageProps) -> Html {
                 answer.set(Some(Answer::Refused { text: T::InvalidNumber.get(lang).into(), conflicts: vec![] }));
                 return;
             };
-            send.emit(LivestreamCommand::InviteEnterprise {
-                session_id: id,
-                enterprise_id,
-                posts: f.posts.iter().copied().collect(),
-                slot: Slot { offset_minutes: offset, minutes },
-                accept: vec![],
+            let (posts, slot) = (f.posts.iter().copied().collect(), Slot { offset_minutes: offset, minutes });
+            send.emit(if featured.contains_key(&enterprise_id) {
+                LivestreamCommand::ChangeFeature { session_id: id, enterprise_id, posts, slot, accept: vec![] }
+            } else {
+                LivestreamCommand::InviteEnterprise { session_id: id, enterprise_id, posts, slot, accept: vec![] }
             });
         })
     };
@@ -528,6 +550,7 @@ pub fn SessionPage(props: &SessionPageProps) -> Html {
                                             <button type="button" class="secondary" onclick={click(LivestreamCommand::DeclineInvitation { session_id: id, enterprise_id: eid, reason: (*decline_reason).clone() })}>{ LT::Decline.get(lang) }</button>
                                         }
                                         if may && open {
+                                            <button type="button" class="link change-feature" onclick={edit_feature(eid)}>{ LT::ChangeSlot.get(lang) }</button>
                                             <button type="button" class="link" onclick={click(LivestreamCommand::RemoveFeature { session_id: id, enterprise_id: eid })}>{ LT::Remove.get(lang) }</button>
                                         }
                                     </div></td>
@@ -543,7 +566,12 @@ pub fn SessionPage(props: &SessionPageProps) -> Html {
                         <h3>{ LT::Invite.get(lang) }</h3>
                         <div class="row">
                             <Field id="invite-enterprise" label={LT::FieldEnterprise.get(lang)}>
-                                <select id="invite-enterprise" onchange={{ let i = invite.clone(); Callback::from(move |e: Event| { let mut f = (*i).clone(); f.enterprise = select_value(&e); f.posts.clear(); i.set(f); }) }}>
+                                <select id="invite-enterprise" onchange={{ let (i, featured) = (invite.clone(), featured.clone()); Callback::from(move |e: Event| {
+                                    let chosen = select_value(&e);
+                                    // A featured enterprise brings its slot and posts into the form.
+                                    let known = chosen.parse::<EnterpriseId>().ok().and_then(|id| featured.get(&id).cloned());
+                                    i.set(known.unwrap_or_else(|| { let mut f = (*i).clone(); f.enterprise = chosen; f.posts.clear(); f }));
+                                }) }}>
                                     <option value="" selected={inv.enterprise.is_empty()}>{ "—" }</option>
                                     { for state.enterprises.values().map(|e| html! {
                                         <option value={e.id.to_string()} selected={inv.enterprise == e.id.to_string()}>{ e.profile.name.clone() }</option>
@@ -576,7 +604,9 @@ pub fn SessionPage(props: &SessionPageProps) -> Html {
                                 }) }
                             </fieldset>
                         }
-                        <div class="actions"><button type="submit" id="send-invitation">{ LT::SendInvitation.get(lang) }</button></div>
+                        <div class="actions"><button type="submit" id="send-invitation">
+                            { if inv.enterprise.parse::<EnterpriseId>().is_ok_and(|e| featured.contains_key(&e)) { LT::SaveFeature.get(lang) } else { LT::SendInvitation.get(lang) } }
+                        </button></div>
                     </form>
                 }
             </section>
