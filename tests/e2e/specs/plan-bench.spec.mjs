@@ -57,6 +57,24 @@ test("a floor plan of 1,000 booths renders quickly, and a selection patches it",
     return median(v);
   };
   const rounds = marks.filter((m) => m.name.startsWith("fp-mount-start-")).length / 2;
+  // Where a mount's main-thread time goes: script, style, layout, paint (medians over rounds).
+  const phases = { script: ["FunctionCall", "EvaluateScript", "v8.callFunction"], style: ["UpdateLayoutTree", "RecalculateStyles"], layout: ["Layout"], paint: ["PrePaint", "Paint", "Layerize", "UpdateLayer", "CompositeLayers"] };
+  const breakdown = {};
+  for (const [phase, names] of Object.entries(phases)) {
+    const v = [];
+    for (let r = 0; r < rounds; r++) {
+      const a = at(`fp-mount-start-${r}`), b = at(`fp-mount-end-${r}`);
+      if (a === undefined || b === undefined) continue;
+      let sum = 0;
+      for (const e of trace) {
+        if (e.ph !== "X" || e.pid !== pid || e.tid !== main || !names.includes(e.name) || !e.dur) continue;
+        const s0 = Math.max(e.ts, a), e0 = Math.min(e.ts + e.dur, b);
+        if (e0 > s0) sum += e0 - s0;
+      }
+      v.push(sum / 1000);
+    }
+    breakdown[phase] = median(v);
+  }
   const figures = {
     booths: 1000,
     rounds,
@@ -67,6 +85,7 @@ test("a floor plan of 1,000 booths renders quickly, and a selection patches it",
       mount_with_all_texts: cpu("mount", rounds, 2 * rounds),
       select_with_all_texts: cpu("select", rounds, 2 * rounds),
     },
+    mount_breakdown_ms: breakdown,
     load: (await import("node:os")).loadavg(),
   };
   writeFileSync(`${ARTIFACTS}plan-bench.json`, JSON.stringify(figures, null, 2));
