@@ -498,15 +498,6 @@ struct BoothLayerProps {
 /// move changes (not on every pointer move).
 #[component]
 fn BoothLayer(p: &BoothLayerProps) -> Html {
-    if !p.labels {
-        return html! {
-            <>
-                <g class="zones">{ for p.plan.zones.iter().filter_map(|z| zone_outline(&p.plan, z.id, &z.name)) }</g>
-                <ShapeLayer plan={p.plan.clone()} selected={p.selected} pending={p.pending} lang={p.lang}
-                    names={p.names} labels={false} focusable={p.focusable} />
-            </>
-        };
-    }
     let mut booths: Vec<&BoothView> = p.plan.booths.iter().collect();
     // Reading order, so that Tab goes row by row.
     booths.sort_unstable_by_key(|b| (b.rect.y, b.rect.x));
@@ -516,7 +507,11 @@ fn BoothLayer(p: &BoothLayerProps) -> Html {
             <g class="booths" font-size="0.9">
                 { for booths.into_iter().map(|b| {
                     let rect = p.pending.filter(|(id, _)| *id == b.id).map(|(_, r)| r).unwrap_or(b.rect);
-                    booth_node(b, rect, p.selected == Some(b.id), p.lang, p.names, p.focusable)
+                    if p.labels {
+                        booth_node(b, rect, p.selected == Some(b.id), p.lang, p.names, p.focusable)
+                    } else {
+                        booth_shape(b, rect, p.selected == Some(b.id), p.lang, p.focusable)
+                    }
                 }) }
             </g>
         </>
@@ -599,144 +594,21 @@ fn booth_class(state: BoothState, selected: bool) -> &'static str {
 const CODE_FS: f64 = 0.9;
 const NAME_FS: f64 = 0.45;
 
-/// What a booth drawn as a plain shape shows; compared with what is on screen to patch it.
-#[derive(Clone, PartialEq)]
-struct Shape {
-    class: &'static str,
-    label: String,
-    rect: Rect,
-    pressed: bool,
-    focusable: bool,
-}
-
-impl Shape {
-    fn of(b: &BoothView, rect: Rect, selected: bool, lang: Lang, focusable: bool) -> Shape {
-        let state = booth_state_text(lang, b.state);
-        let label = match &b.enterprise {
-            Some(e) => format!("{} {state} {e}", b.code),
-            None => format!("{} {state}", b.code),
-        };
-        Shape { class: booth_class(b.state, selected), label, rect, pressed: selected, focusable }
+/// A booth too small on screen for text: a single focusable rectangle (state by colour and
+/// pattern), named for screen readers by `aria-label`. One element per booth keeps a plan of
+/// 1,000 booths quick to build.
+fn booth_shape(b: &BoothView, r: Rect, selected: bool, lang: Lang, focusable: bool) -> Html {
+    let state = booth_state_text(lang, b.state);
+    let label = match &b.enterprise {
+        Some(e) => format!("{} {state} {e}", b.code),
+        None => format!("{} {state}", b.code),
+    };
+    html! {
+        <rect key={b.id.to_string()} class={booth_class(b.state, selected)} data-booth={b.id.to_string()}
+            tabindex={focusable.then_some("0")} role="button" aria-pressed={selected.then_some("true")} aria-label={label}
+            x={metre_attr(2 * r.x as u32)} y={metre_attr(2 * r.y as u32)}
+            width={metre_attr(2 * r.w as u32)} height={metre_attr(2 * r.h as u32)} />
     }
-
-    /// Set on `el` what differs from `was` (everything when there was nothing).
-    fn apply(&self, el: &web_sys::Element, was: Option<&Shape>) {
-        let set = |name: &str, value: &str| {
-            let _ = el.set_attribute(name, value);
-        };
-        if was.is_none_or(|w| w.class != self.class) {
-            set("class", self.class);
-        }
-        if was.is_none_or(|w| w.label != self.label) {
-            // An attribute set through the DOM is text: nothing in a name can become markup.
-            set("aria-label", &self.label);
-        }
-        let r = self.rect;
-        if was.is_none_or(|w| w.rect != r) {
-            set("x", &metre_attr(2 * r.x as u32));
-            set("y", &metre_attr(2 * r.y as u32));
-            set("width", &metre_attr(2 * r.w as u32));
-            set("height", &metre_attr(2 * r.h as u32));
-        }
-        if was.is_none_or(|w| w.pressed != self.pressed) {
-            match self.pressed {
-                true => set("aria-pressed", "true"),
-                false => drop(el.remove_attribute("aria-pressed")),
-            }
-        }
-        if was.is_none_or(|w| w.focusable != self.focusable) {
-            match self.focusable {
-                true => set("tabindex", "0"),
-                false => drop(el.remove_attribute("tabindex")),
-            }
-        }
-    }
-}
-
-/// The booths on screen, by id, with what each shows.
-#[derive(Default)]
-struct ShapeCache {
-    drawn: std::collections::HashMap<BoothId, (web_sys::Element, Shape)>,
-}
-
-impl ShapeCache {
-    /// Make `group`'s children the plan's booths in reading order, touching only what changed:
-    /// a moved booth keeps its element (and the keyboard focus on it).
-    fn sync(&mut self, group: &web_sys::Element, p: &BoothLayerProps) {
-        const SVG: &str = "http://www.w3.org/2000/svg";
-        let Some(doc) = group.owner_document() else { return };
-        let mut booths: Vec<&BoothView> = p.plan.booths.iter().collect();
-        booths.sort_unstable_by_key(|b| (b.rect.y, b.rect.x));
-        let mut keep = std::collections::HashSet::with_capacity(booths.len());
-        let mut order = Vec::with_capacity(booths.len());
-        for b in booths {
-            let rect = p.pending.filter(|(id, _)| *id == b.id).map(|(_, r)| r).unwrap_or(b.rect);
-            let shape = Shape::of(b, rect, p.selected == Some(b.id), p.lang, p.focusable);
-            keep.insert(b.id);
-            match self.drawn.get_mut(&b.id) {
-                Some((el, was)) => {
-                    if *was != shape {
-                        shape.apply(el, Some(was));
-                        *was = shape;
-                    }
-                    order.push(el.clone());
-                }
-                None => {
-                    let Ok(el) = doc.create_element_ns(Some(SVG), "rect") else { continue };
-                    let _ = el.set_attribute("data-booth", &b.id.to_string());
-                    let _ = el.set_attribute("role", "button");
-                    shape.apply(&el, None);
-                    order.push(el.clone());
-                    self.drawn.insert(b.id, (el, shape));
-                }
-            }
-        }
-        self.drawn.retain(|id, (el, _)| {
-            let stays = keep.contains(id);
-            if !stays {
-                el.remove();
-            }
-            stays
-        });
-        // Reading order (Tab goes row by row): move only the elements that are out of place.
-        let mut cursor = group.first_child();
-        for el in &order {
-            let node: &web_sys::Node = el;
-            match &cursor {
-                Some(c) if c == node => cursor = c.next_sibling(),
-                _ => drop(group.insert_before(node, cursor.as_ref())),
-            }
-        }
-    }
-}
-
-/// Booths too small on screen for text: one focusable rectangle each (state by colour and
-/// pattern), named for screen readers by `aria-label`. A plan may hold 1,000 of them, so they are
-/// drawn straight into the DOM, outside Yew's virtual DOM: building and diffing 1,000 virtual
-/// nodes cost more than the browser's own work. The layer patches only what changed.
-#[component]
-fn ShapeLayer(p: &BoothLayerProps) -> Html {
-    let group = use_node_ref();
-    let cache = use_mut_ref(ShapeCache::default);
-    {
-        let group = group.clone();
-        let deps = (p.plan.clone(), p.selected, p.pending, p.lang, p.focusable);
-        use_effect_with(deps, move |(plan, selected, pending, lang, focusable)| {
-            if let Some(g) = group.cast::<web_sys::Element>() {
-                let props = BoothLayerProps {
-                    plan: plan.clone(),
-                    selected: *selected,
-                    pending: *pending,
-                    lang: *lang,
-                    names: false,
-                    labels: false,
-                    focusable: *focusable,
-                };
-                cache.borrow_mut().sync(&g, &props);
-            }
-        });
-    }
-    html! { <g class="booths" ref={group} /> }
 }
 
 /// One booth: a group placed by `transform`, so its children need few attributes. Its accessible
