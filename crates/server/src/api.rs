@@ -1,0 +1,224 @@
+//! The HTTP API: thin axum handlers over the authority and the store.
+use std::convert::Infallible;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::extract::{DefaultBodyLimit, FromRequest, Query, Request, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use futures_util::stream::{self, Stream};
+use serde::Serialize;
+use tower_http::services::{ServeDir, ServeFile};
+
+use crate::authority::{Authority, AuthorityError};
+use crate::protocol::{Health, PullQuery, PullResponse, PushRequest, MAX_BODY_BYTES, MAX_PULL};
+use crate::store::{EventStore, StoreError};
+
+#[derive(Clone)]
+pub struct AppState {
+    pub authority: Authority,
+    pub store: Arc<dyn EventStore>,
+}
+
+/// Every API failure: a stable code, a status and an English sentence (the app words it).
+#[derive(Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    code: &'static str,
+    message: String,
+    last_seq: Option<u64>,
+}
+
+#[derive(Serialize)]
+struct ErrorBody<'a> {
+    code: &'a str,
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last_seq: Option<u64>,
+}
+
+impl ApiError {
+    fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        Self { status, code, message: message.into(), last_seq: None }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = ErrorBody { code: self.code, message: &self.message, last_seq: self.last_seq };
+        (self.status, Json(body)).into_response()
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> Self {
+        tracing::warn!("store: {e}");
+        ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "store.unavailable", e.to_string())
+    }
+}
+
+impl From<AuthorityError> for ApiError {
+    fn from(e: AuthorityError) -> Self {
+        ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "store.unavailable", e.to_string())
+    }
+}
+
+impl From<JsonRejection> for ApiError {
+    fn from(r: JsonRejection) -> Self {
+        if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError::new(r.status(), "request.too_large", format!("the body is over {MAX_BODY_BYTES} bytes"))
+        } else {
+            ApiError::new(StatusCode::BAD_REQUEST, "request.malformed", r.body_text())
+        }
+    }
+}
+
+impl From<QueryRejection> for ApiError {
+    fn from(r: QueryRejection) -> Self {
+        ApiError::new(StatusCode::BAD_REQUEST, "request.malformed", r.body_text())
+    }
+}
+
+/// `Json` whose refusal is an [`ApiError`] (JSON with a code), not axum's plain text.
+pub struct ApiJson<T>(pub T);
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequest<S> for ApiJson<T> {
+    type Rejection = ApiError;
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let Json(v) = Json::<T>::from_request(req, state).await?;
+        Ok(ApiJson(v))
+    }
+}
+
+/// The router: the API under `/api/`, the release app from `dist` for everything else.
+pub fn router(state: AppState, dist: Option<PathBuf>) -> Router {
+    let api = Router::new()
+        .route("/health", get(health))
+        .route("/push", post(push))
+        .route("/events", get(pull))
+        .route("/stream", get(stream_events))
+        .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "request.not_found", "no such endpoint") })
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .with_state(state);
+    let app = Router::new().nest("/api", api);
+    match dist {
+        Some(dir) => {
+            let index = dir.join("index.html");
+            let files = ServeDir::new(dir).precompressed_br().precompressed_gzip().fallback(ServeFile::new(index));
+            app.fallback_service(files)
+        }
+        None => app,
+    }
+}
+
+async fn health(State(s): State<AppState>) -> Json<Health> {
+    let head = s.authority.head().borrow().clone();
+    Json(Health { store: s.store.kind().into(), last_seq: head.last_seq, last_hash: head.last_hash })
+}
+
+async fn push(State(s): State<AppState>, ApiJson(req): ApiJson<PushRequest>) -> Result<impl IntoResponse, ApiError> {
+    Ok(Json(s.authority.push(req).await?))
+}
+
+/// Check a cursor against the durable head and, when the caller gives its hash there, the line.
+async fn check_cursor(s: &AppState, after: u64, hash: Option<&str>) -> Result<u64, ApiError> {
+    let head = s.authority.head().borrow().clone();
+    if after > head.last_seq {
+        let mut e = ApiError::new(
+            StatusCode::CONFLICT,
+            "sync.cursor_ahead",
+            format!("the cursor {after} is past the end of this server's log ({})", head.last_seq),
+        );
+        e.last_seq = Some(head.last_seq);
+        return Err(e);
+    }
+    if let (Some(hash), true) = (hash, after > 0) {
+        let at = s.store.read_after(after - 1, 1).await?;
+        if at.first().map(|e| e.hash.as_str()) != Some(hash) {
+            let mut e = ApiError::new(
+                StatusCode::CONFLICT,
+                "sync.cursor_mismatch",
+                format!("event {after} on this server is not the one the client holds"),
+            );
+            e.last_seq = Some(head.last_seq);
+            return Err(e);
+        }
+    }
+    Ok(head.last_seq)
+}
+
+async fn pull(State(s): State<AppState>, query: Result<Query<PullQuery>, QueryRejection>) -> Result<Json<PullResponse>, ApiError> {
+    let Query(q) = query?;
+    let last_seq = check_cursor(&s, q.after, q.hash.as_deref()).await?;
+    let limit = q.limit.unwrap_or(MAX_PULL).clamp(1, MAX_PULL);
+    let rows = s.store.read_after(q.after, limit).await?;
+    let last_read = rows.last().map(|r| r.seq).unwrap_or(q.after);
+    let last_mutation = match q.client_id {
+        Some(c) => Some(s.store.last_mutation(c).await?),
+        None => None,
+    };
+    Ok(Json(PullResponse {
+        events: rows.into_iter().map(|r| r.line).collect(),
+        last_seq,
+        more: last_read < last_seq,
+        last_mutation,
+    }))
+}
+
+/// `GET /api/stream?after=N` (or `Last-Event-ID: N`): Server-Sent Events, one per stored event
+/// after the cursor (`id` = its sequence, `data` = its line), then live as the log grows. Each
+/// connection reads from the store at its own pace, so a slow reader holds no buffer and a
+/// reconnect (or a server restart) resumes from the last id it saw and misses nothing.
+async fn stream_events(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    query: Result<Query<PullQuery>, QueryRejection>,
+) -> Result<Sse<impl Stream<Item = Result<SseEvent, Infallible>>>, ApiError> {
+    let Query(q) = query?;
+    let after = headers
+        .get("last-event-id")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .unwrap_or(q.after);
+    check_cursor(&s, after, q.hash.as_deref()).await?;
+    let head = s.authority.head();
+    let state = StreamState { store: s.store.clone(), head, cursor: after, buffer: Vec::new().into_iter() };
+    let events = stream::unfold(state, |mut st| async move {
+        loop {
+            if let Some(e) = st.buffer.next() {
+                st.cursor = e.seq;
+                let event = SseEvent::default().id(e.seq.to_string()).event("event").data(e.line);
+                return Some((Ok(event), st));
+            }
+            if st.head.borrow_and_update().last_seq > st.cursor {
+                match st.store.read_after(st.cursor, 500).await {
+                    Ok(rows) => {
+                        st.buffer = rows.into_iter();
+                        continue;
+                    }
+                    Err(e) => {
+                        tracing::warn!("stream read: {e}");
+                        tokio::time::sleep(Duration::from_secs(1)).await;
+                        continue;
+                    }
+                }
+            }
+            if st.head.changed().await.is_err() {
+                return None;
+            }
+        }
+    });
+    Ok(Sse::new(events).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))))
+}
+
+struct StreamState {
+    store: Arc<dyn EventStore>,
+    head: tokio::sync::watch::Receiver<crate::store::Head>,
+    cursor: u64,
+    buffer: std::vec::IntoIter<crate::store::StoredEvent>,
+}
