@@ -8,7 +8,7 @@ pub const MAX_MUTATIONS_PER_PUSH: usize = 100;
 /// The most events one pull returns.
 pub const MAX_PULL: u64 = 1000;
 /// The largest request body the API reads.
-pub const MAX_BODY_BYTES: usize = 1 << 20;
+pub const MAX_BODY_BYTES: usize = 4 << 20;
 
 /// `POST /api/push`: a client's pending commands, numbered 1, 2, 3, … per client, in order.
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -83,7 +83,7 @@ impl Client {
     }
 }
 
-fn set_up_fair(fair_id: FairId, booths: usize, zone_id: ZoneId) -> Vec<Intent> {
+pub fn set_up_fair(fair_id: FairId, booths: usize, zone_id: ZoneId) -> Vec<Intent> {
     let start = Utc::now() + chrono::Duration::days(30);
     let district = District::ALL[0];
     let details = FairDetails {
@@ -121,7 +121,7 @@ fn set_up_fair(fair_id: FairId, booths: usize, zone_id: ZoneId) -> Vec<Intent> {
     out
 }
 
-fn enterprise(i: usize, enterprise_id: EnterpriseId) -> Intent {
+pub fn enterprise(i: usize, enterprise_id: EnterpriseId) -> Intent {
     let profile = EnterpriseProfile {
         name: format!("抢位企业{i:05}-{}", &enterprise_id.0.to_string()[..6]),
         credit_code: credit_code::complete(&format!("91310000MA{:07}", i % 10_000_000)),
