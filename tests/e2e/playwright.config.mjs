@@ -3,6 +3,10 @@
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 4173);
+// fairlog-server (the debug build `cargo test` leaves behind) on a fresh embedded store, serving
+// the same dist/: the specs that sync through a server use this origin.
+export const serverPort = Number(process.env.E2E_SERVER_PORT ?? 4175);
+const serverData = process.env.E2E_SERVER_DATA ?? "../../target/e2e-server-data";
 
 export default defineConfig({
   testDir: "./specs",
@@ -33,10 +37,18 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
-  webServer: {
-    command: `node serve.mjs ../../dist ${port}`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 20_000,
-  },
+  webServer: [
+    {
+      command: `node serve.mjs ../../dist ${port}`,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+    {
+      command: `rm -rf ${serverData} && ../../target/debug/fairlog-server serve --listen 127.0.0.1:${serverPort} --data ${serverData} --dist ../../dist`,
+      url: `http://127.0.0.1:${serverPort}/api/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+  ],
 });

@@ -171,9 +171,27 @@ pub fn App(props: &AppProps) -> Html {
         let dispatch = model.dispatcher();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
+                // Served by fairlog-server: be a replica of its log (otherwise the local-only app).
+                let server = crate::sync::net::health().await.is_some();
+                if server {
+                    store.use_server();
+                }
                 let blocked = dispatch.clone();
                 let phase = store.load_with(move || blocked.dispatch(Action::Loaded(Phase::Blocked))).await;
+                if server {
+                    store.restore_outbox().await;
+                }
                 dispatch.dispatch(Action::Loaded(phase));
+                if server {
+                    let d = dispatch.clone();
+                    crate::sync::runner::start(
+                        Rc::clone(&store),
+                        Callback::from(move |notice: Option<crate::store::Notice>| match notice {
+                            Some(n) => d.dispatch(Action::Changed(Some(n))),
+                            None => d.dispatch(Action::Refresh),
+                        }),
+                    );
+                }
                 let d = dispatch.clone();
                 store.listen(Callback::from(move |_n: usize| {
                     d.dispatch(Action::Changed(Some(crate::store::Notice::Synced)))

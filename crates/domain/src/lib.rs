@@ -38,6 +38,7 @@ pub mod place;
 pub mod post;
 pub mod series;
 pub mod state;
+pub mod sync_protocol;
 pub mod synth;
 pub mod synth_booths;
 pub mod testing;

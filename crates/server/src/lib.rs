@@ -6,7 +6,7 @@
 //! * [`rush`]: the 10:00 rush load tool.
 pub mod api;
 pub mod authority;
-pub mod protocol;
+pub use fairlog_domain::sync_protocol as protocol;
 pub mod rush;
 pub mod store;
 

@@ -46,6 +46,7 @@ pub fn AppHeader() -> Html {
                 <Link<Route> to={Route::Commissioner}>{ T::NavCommissioner.get(lang) }</Link<Route>>
             </nav>
             <div class="header-tools">
+                <super::SyncIndicator />
                 <super::UndoRedo />
                 <RoleSwitcher />
                 <ActingEnterprise />

@@ -3,6 +3,8 @@ use yew::prelude::*;
 use crate::i18n::{domain_error, fill, Lang, T};
 use crate::session::use_prefs;
 use crate::store::{use_app, use_commander, Notice, StorageError, UiError};
+use crate::sync::text::ST;
+use crate::sync::Refusal;
 
 /// A storage or permission problem in the user's language.
 pub fn ui_error(lang: Lang, e: &UiError) -> String {
@@ -27,6 +29,14 @@ pub fn NoticeBar() -> Html {
         Notice::Saved { seq } => ("notice ok", fill(T::SavedNotice.get(lang), &[("n", seq.to_string())])),
         Notice::Synced => ("notice ok", T::OtherTabUpdated.get(lang).to_owned()),
         Notice::Failed(e) => ("notice error", ui_error(lang, e)),
+        Notice::Queued => ("notice ok", ST::Queued.get(lang).to_owned()),
+        Notice::RefusedByServer(r) => {
+            let reason = match r {
+                Refusal::Rule(e) => domain_error(lang, e),
+                Refusal::Unknown(detail) => fill(ST::UnknownCommand.get(lang), &[("detail", detail.clone())]),
+            };
+            ("notice error", fill(ST::RefusedByServer.get(lang), &[("reason", reason)]))
+        }
     };
     let dismiss = Callback::from(move |_| commander.notice(None));
     html! {

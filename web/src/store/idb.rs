@@ -10,10 +10,13 @@ use idb::{Database, DatabaseEvent, Factory, KeyRange, ObjectStoreParams, Query, 
 use wasm_bindgen::JsValue;
 
 pub const DB_NAME: &str = "fairlog";
-const DB_VERSION: u32 = 2;
+const DB_VERSION: u32 = 3;
 pub const EVENTS: &str = "events";
 /// The log as it was before each merge (JSON Lines), keyed by the time of the merge.
 pub const BACKUPS: &str = "backups";
+/// Server mode: commands not yet confirmed by the server, keyed by their number for this client
+/// (1, 2, …); key 0 holds the last number given out, so numbers are never reused.
+pub const OUTBOX: &str = "outbox";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StorageError {
@@ -108,7 +111,7 @@ impl EventStore {
         req.on_blocked(move |_| on_blocked());
         req.on_upgrade_needed(|event| {
             let Ok(db) = event.database() else { return };
-            for name in [EVENTS, BACKUPS] {
+            for name in [EVENTS, BACKUPS, OUTBOX] {
                 if !db.store_names().iter().any(|s| s == name) {
                     let _ = db.create_object_store(name, ObjectStoreParams::new());
                 }
@@ -203,6 +206,82 @@ impl EventStore {
         let keys = store.get_all_keys(None, None).map_err(classify)?.await.map_err(classify)?;
         let values = store.get_all(None, None).map_err(classify)?.await.map_err(classify)?;
         Ok(keys.into_iter().zip(values).filter_map(|(k, v)| Some((k.as_f64()?, v.as_string()?))).collect())
+    }
+
+    /// Store the server's confirmed lines at their sequences (server mode), in one transaction.
+    pub async fn add_lines(&self, lines: &[(u64, String)]) -> Result<(), StorageError> {
+        if lines.is_empty() {
+            return Ok(());
+        }
+        let tx = self.db.transaction(&[EVENTS], TransactionMode::ReadWrite).map_err(classify)?;
+        let store = tx.object_store(EVENTS).map_err(classify)?;
+        add_and_commit(tx, &store, lines.iter().map(|(seq, l)| (*seq, l.as_str()))).await
+    }
+
+    /// Queue commands (as JSON) in the outbox; returns the numbers given to them. One
+    /// transaction, so two tabs never give out the same number.
+    pub async fn outbox_add(&self, commands: &[String]) -> Result<Vec<u64>, StorageError> {
+        let tx = self.db.transaction(&[OUTBOX], TransactionMode::ReadWrite).map_err(classify)?;
+        let store = tx.object_store(OUTBOX).map_err(classify)?;
+        let zero = JsValue::from_f64(0.0);
+        let last = store.get(Query::from(zero.clone())).map_err(classify)?.await.map_err(classify)?;
+        let mut n = last.and_then(|v| v.as_f64()).unwrap_or(0.0) as u64;
+        let mut numbers = Vec::with_capacity(commands.len());
+        for c in commands {
+            n += 1;
+            store.add(&JsValue::from_str(c), Some(&JsValue::from_f64(n as f64))).map_err(classify)?.await.map_err(classify)?;
+            numbers.push(n);
+        }
+        store.put(&JsValue::from_f64(n as f64), Some(&zero)).map_err(classify)?.await.map_err(classify)?;
+        match tx.commit().map_err(classify)?.await.map_err(classify)? {
+            idb::TransactionResult::Committed => Ok(numbers),
+            idb::TransactionResult::Aborted => Err(StorageError::Failed("transaction aborted".into())),
+        }
+    }
+
+    /// The queued commands, oldest first: (number, command JSON).
+    pub async fn outbox(&self) -> Result<Vec<(u64, String)>, StorageError> {
+        let tx = self.db.transaction(&[OUTBOX], TransactionMode::ReadOnly).map_err(classify)?;
+        let store = tx.object_store(OUTBOX).map_err(classify)?;
+        let range: Query = KeyRange::lower_bound(&JsValue::from_f64(0.0), Some(true)).map_err(classify)?.into();
+        let keys = store.get_all_keys(Some(range.clone()), None).map_err(classify)?.await.map_err(classify)?;
+        let values = store.get_all(Some(range), None).map_err(classify)?.await.map_err(classify)?;
+        Ok(keys.into_iter().zip(values).filter_map(|(k, v)| Some((k.as_f64()? as u64, v.as_string()?))).collect())
+    }
+
+    /// Drop commands the server has answered.
+    pub async fn outbox_remove(&self, numbers: &[u64]) -> Result<(), StorageError> {
+        if numbers.is_empty() {
+            return Ok(());
+        }
+        let tx = self.db.transaction(&[OUTBOX], TransactionMode::ReadWrite).map_err(classify)?;
+        let store = tx.object_store(OUTBOX).map_err(classify)?;
+        for n in numbers {
+            store.delete(Query::from(JsValue::from_f64(*n as f64))).map_err(classify)?.await.map_err(classify)?;
+        }
+        tx.commit().map_err(classify)?.await.map_err(classify)?;
+        Ok(())
+    }
+
+    /// Number the queued commands again from `first` (the server has seen up to `first - 1`
+    /// and this browser lost track: a restored profile, a cleared store).
+    pub async fn outbox_renumber(&self, first: u64) -> Result<Vec<(u64, u64)>, StorageError> {
+        let queued = self.outbox().await?;
+        let tx = self.db.transaction(&[OUTBOX], TransactionMode::ReadWrite).map_err(classify)?;
+        let store = tx.object_store(OUTBOX).map_err(classify)?;
+        let mut moves = Vec::new();
+        for (old, _) in &queued {
+            store.delete(Query::from(JsValue::from_f64(*old as f64))).map_err(classify)?.await.map_err(classify)?;
+        }
+        let mut n = first.saturating_sub(1);
+        for (old, cmd) in &queued {
+            n += 1;
+            store.add(&JsValue::from_str(cmd), Some(&JsValue::from_f64(n as f64))).map_err(classify)?.await.map_err(classify)?;
+            moves.push((*old, n));
+        }
+        store.put(&JsValue::from_f64(n as f64), Some(&JsValue::from_f64(0.0))).map_err(classify)?.await.map_err(classify)?;
+        tx.commit().map_err(classify)?.await.map_err(classify)?;
+        Ok(moves)
     }
 
     /// Test and recovery helper: write a raw value at a key (used by tests to damage a store).

@@ -23,6 +23,7 @@ use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
 pub use self::idb::{EventStore, StorageError, DB_NAME};
+use crate::sync::{Replica, SyncStatus};
 
 /// Where the app stands with its local data.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,12 +57,16 @@ impl From<DomainError> for UiError {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice {
     Saved { seq: u64 },
+    /// Server mode: decided here and waiting for the server.
+    Queued,
     Synced,
+    /// Server mode: the server refused a command this browser had queued.
+    RefusedByServer(crate::sync::Refusal),
     Failed(UiError),
 }
 
 pub struct Store {
-    db_name: String,
+    db_name: RefCell<String>,
     engine: RefCell<Engine>,
     db: RefCell<Option<Rc<EventStore>>>,
     channel: RefCell<Option<web_sys::BroadcastChannel>>,
@@ -76,6 +81,9 @@ pub struct Store {
     travel_cache: RefCell<Option<(u64, Rc<State>)>>,
     /// The point the app is shown at while time-travelling: nothing is written meanwhile.
     travel: std::cell::Cell<Option<u64>>,
+    /// Server mode: the replica's pending commands, the state they leave, the sync status
+    /// (`None`: the local-only app).
+    replica: RefCell<Option<Replica>>,
 }
 
 /// The first and last sequence of one command's events.
@@ -103,7 +111,7 @@ pub enum ImportError {
 impl Store {
     pub fn new(db_name: &str) -> Rc<Store> {
         Rc::new(Store {
-            db_name: db_name.to_owned(),
+            db_name: RefCell::new(db_name.to_owned()),
             engine: RefCell::new(Engine::new()),
             db: RefCell::new(None),
             channel: RefCell::new(None),
@@ -113,7 +121,130 @@ impl Store {
             redo_stack: RefCell::new(Vec::new()),
             travel_cache: RefCell::new(None),
             travel: std::cell::Cell::new(None),
+            replica: RefCell::new(None),
         })
+    }
+
+    /// Become a replica of fairlog-server's log (before `load`): the confirmed events live in a
+    /// database of their own, commands go to the outbox and the server.
+    pub fn use_server(&self) {
+        *self.db_name.borrow_mut() = crate::sync::SHARED_DB_NAME.to_owned();
+        *self.replica.borrow_mut() = Some(Replica::default());
+    }
+
+    pub fn is_replica(&self) -> bool {
+        self.replica.borrow().is_some()
+    }
+
+    /// The sync indicator's figures (server mode only).
+    pub fn sync_status(&self) -> Option<SyncStatus> {
+        self.replica.borrow().as_ref().map(|r| r.status.clone())
+    }
+
+    /// The state with this browser's pending commands on top, while any are pending.
+    pub fn speculative(&self) -> Option<Rc<State>> {
+        self.replica.borrow().as_ref().and_then(|r| r.speculative.clone())
+    }
+
+    pub(crate) fn with_replica<R>(&self, f: impl FnOnce(&mut Replica) -> R) -> Option<R> {
+        self.replica.borrow_mut().as_mut().map(f)
+    }
+
+    pub(crate) fn db_handle(&self) -> Option<Rc<EventStore>> {
+        self.db()
+    }
+
+    /// Decide the pending commands again on the confirmed state.
+    pub(crate) fn rebase(&self) {
+        let engine = self.engine.borrow();
+        let (state, seq, hash) = (engine.state(), engine.log().last_seq(), engine.log().last_hash().to_owned());
+        if let Some(r) = self.replica.borrow_mut().as_mut() {
+            r.rebase(state, seq, &hash);
+        }
+    }
+
+    /// Server mode: decide on the state the pending commands leave (a refusal comes back at
+    /// once), then queue the commands in the outbox and wake the pusher.
+    async fn queue(&self, cmds: Vec<Command>) -> Result<u64, UiError> {
+        let db = self.db().filter(|_| self.may_write()).ok_or(UiError::ReadOnly)?;
+        let _guard = self.lock.lock().await;
+        let (mut state, mut seq, mut hash) = {
+            let engine = self.engine.borrow();
+            let replica = self.replica.borrow();
+            match replica.as_ref().and_then(|r| r.speculative.clone().map(|s| (s, r.spec_head.clone()))) {
+                Some((s, (seq, hash))) => ((*s).clone(), seq, hash),
+                None => (engine.state().clone(), engine.log().last_seq(), engine.log().last_hash().to_owned()),
+            }
+        };
+        for cmd in &cmds {
+            crate::sync::apply_speculatively(&mut state, &mut seq, &mut hash, cmd.clone())?;
+        }
+        let json: Vec<String> = cmds.iter().map(|c| serde_json::to_string(c).unwrap_or_default()).collect();
+        let numbers = db.outbox_add(&json).await.map_err(UiError::Storage)?;
+        self.with_replica(|r| {
+            for (n, cmd) in numbers.into_iter().zip(cmds) {
+                r.pending.push(crate::sync::Pending { n, cmd, confirmed_at: None });
+            }
+            r.speculative = Some(Rc::new(state));
+            r.spec_head = (seq, hash);
+            r.status.waiting = r.pending.len();
+            r.kick();
+        });
+        Ok(self.engine.borrow().log().last_seq())
+    }
+
+    /// Server mode: store the server's confirmed lines that follow ours, apply them, and decide
+    /// the pending commands again on top. Returns how many were new.
+    pub(crate) async fn apply_confirmed(&self, lines: Vec<(u64, String)>) -> Result<usize, StorageError> {
+        let Some(db) = self.db() else { return Ok(0) };
+        let _guard = self.lock.lock().await;
+        let last = self.engine.borrow().log().last_seq();
+        let fresh: Vec<(u64, String)> = lines.into_iter().filter(|(seq, _)| *seq > last).collect();
+        if fresh.is_empty() {
+            return Ok(0);
+        }
+        // Nothing is stored that does not continue our log: next sequence, chained, readable.
+        let mut prev = self.engine.borrow().log().last_hash().to_owned();
+        for (i, (seq, line)) in fresh.iter().enumerate() {
+            let env = codec::parse_line(line).map_err(|e| StorageError::Failed(e.to_string()))?;
+            if *seq != last + 1 + i as u64 || env.seq != *seq || env.prev != prev {
+                return Err(StorageError::Failed(format!("event {seq} does not continue the log")));
+            }
+            prev = fairlog_domain::log::hash_line(line);
+        }
+        match db.add_lines(&fresh).await {
+            Ok(()) => {
+                let mut engine = self.engine.borrow_mut();
+                engine
+                    .extend_stored(fresh.iter().map(|(seq, l)| (*seq, Some(l.as_str()))))
+                    .map_err(|p| StorageError::Failed(format!("{p:?}")))?;
+            }
+            // Another tab stored them first: read them from there.
+            Err(StorageError::Conflict) => {
+                self.pull(&db).await?;
+            }
+            Err(e) => return Err(e),
+        }
+        *self.travel_cache.borrow_mut() = None;
+        let now_last = self.engine.borrow().log().last_seq();
+        self.rebase();
+        self.announce(now_last);
+        Ok((now_last - last) as usize)
+    }
+
+    /// Server mode: read the outbox back after a reload.
+    pub(crate) async fn restore_outbox(&self) {
+        let Some(db) = self.db() else { return };
+        let queued = db.outbox().await.unwrap_or_default();
+        self.with_replica(|r| {
+            r.pending = queued
+                .into_iter()
+                .filter_map(|(n, json)| {
+                    Some(crate::sync::Pending { n, cmd: serde_json::from_str(&json).ok()?, confirmed_at: None })
+                })
+                .collect();
+        });
+        self.rebase();
     }
 
     pub fn engine(&self) -> Ref<'_, Engine> {
@@ -131,7 +262,8 @@ impl Store {
 
     /// Like `load`; `on_blocked` runs if the open waits for other tabs (see `Phase::Blocked`).
     pub async fn load_with(&self, on_blocked: impl FnOnce() + 'static) -> Phase {
-        let db = match EventStore::open_with(&self.db_name, on_blocked).await {
+        let name = self.db_name.borrow().clone();
+        let db = match EventStore::open_with(&name, on_blocked).await {
             Ok(db) => Rc::new(db),
             Err(e) => return Phase::Unavailable(e.to_string()),
         };
@@ -173,6 +305,9 @@ impl Store {
     }
 
     async fn run_inner(&self, cmds: Vec<Command>) -> Result<u64, UiError> {
+        if self.is_replica() {
+            return self.queue(cmds).await;
+        }
         let db = self.db().filter(|_| self.may_write()).ok_or(UiError::ReadOnly)?;
         let _guard = self.lock.lock().await;
         for attempt in 0..2 {
@@ -231,7 +366,7 @@ impl Store {
 
     /// Listen for other tabs' writes; `on_change` runs after their events were applied.
     pub fn listen(self: &Rc<Self>, on_change: Callback<usize>) {
-        let Ok(ch) = web_sys::BroadcastChannel::new(&format!("{}-events", self.db_name)) else { return };
+        let Ok(ch) = web_sys::BroadcastChannel::new(&format!("{}-events", self.db_name.borrow())) else { return };
         let store = Rc::downgrade(self);
         let handler = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
             let Some(store) = store.upgrade() else { return };
@@ -456,6 +591,8 @@ pub enum Action {
     Notice(Option<Notice>),
     /// Travel to a point of the history (`None`: back to now).
     Travel(Option<u64>),
+    /// Something changed underneath (the server's events): re-render, keep the notice.
+    Refresh,
 }
 
 impl Reducible for AppModel {
@@ -474,6 +611,7 @@ impl Reducible for AppModel {
                 next.notice = notice;
             }
             Action::Notice(notice) => next.notice = notice,
+            Action::Refresh => next.revision += 1,
             Action::Travel(seq) => next.travel = next.store.set_travel(seq),
         }
         Rc::new(next)
@@ -487,9 +625,10 @@ impl AppModel {
 
     /// The state to show: live, or the past point while time-travelling.
     pub fn view(&self) -> View<'_> {
-        match self.travel {
-            Some(seq) => View::Past(self.store.state_at(seq)),
-            None => View::Live(self.store.engine()),
+        match (self.travel, self.store.speculative()) {
+            (Some(seq), _) => View::Past(self.store.state_at(seq)),
+            (None, Some(pending)) => View::Past(pending),
+            (None, None) => View::Live(self.store.engine()),
         }
     }
 
@@ -524,6 +663,7 @@ impl Commander {
         let before = self.store.engine().log().last_seq();
         let result = self.store.run(cmds).await;
         match &result {
+            Ok(_) if self.store.is_replica() => self.dispatch.dispatch(Action::Changed(Some(Notice::Queued))),
             Ok(seq) if *seq != before => self.dispatch.dispatch(Action::Changed(Some(Notice::Saved { seq: *seq }))),
             Ok(_) => {}
             // A retry may have pulled other tabs' events: show them even though ours failed.

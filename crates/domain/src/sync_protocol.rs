@@ -1,5 +1,6 @@
-//! The sync protocol's messages (docs/SYNC.md is their description).
-use fairlog_domain::{Actor, DomainError};
+//! The sync protocol's messages between a browser and fairlog-server (docs/SYNC.md describes
+//! them). Plain serde types, shared by both ends.
+use crate::{Actor, DomainError};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 

@@ -1,0 +1,127 @@
+// Through fairlog-server: an enterprise requests a booth while offline, the request reaches the
+// organizer's open page live once it is back online, the approval reaches the enterprise live;
+// two enterprises rushing for the last booth: one wins, the other is told why.
+import { test, expect } from "@playwright/test";
+import { ARTIFACTS, openApp } from "./helpers.mjs";
+import { serverPort } from "../playwright.config.mjs";
+
+const SERVER = `http://127.0.0.1:${serverPort}/`;
+const FAIR = "宝山区先进制造业专场招聘会";
+
+const ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+function creditCode(first17) {
+  let sum = 0;
+  let w = 1;
+  for (const c of first17) {
+    sum += ALPHABET.indexOf(c) * w;
+    w = (w * 3) % 31;
+  }
+  return first17 + ALPHABET[(31 - (sum % 31)) % 31];
+}
+
+function nav(page, name) {
+  return page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name, exact: true });
+}
+
+async function register(page, { name, code, contact, phone }) {
+  await page.selectOption("#role", "enterprise");
+  await page.selectOption("#acting-enterprise", "register");
+  await page.fill("#ent-name", name);
+  await page.fill("#credit-code", code);
+  await page.selectOption("#ent-industry", "Manufacturing");
+  await page.selectOption("#ent-district", "Baoshan");
+  await page.fill("#contact-name", contact);
+  await page.fill("#contact-phone", phone);
+  await page.click("#save-enterprise");
+  await expect(page.getByRole("heading", { name: "我的岗位" })).toBeVisible();
+  await expect(page.locator(".sync-waiting")).toHaveText("已同步");
+  await expect(page.locator("#acting-enterprise option:checked")).toHaveText(name);
+}
+
+async function openFairAsEnterprise(page) {
+  await nav(page, "预订展位").click();
+  await page.getByRole("link", { name: FAIR }).click();
+  await expect(page.getByRole("heading", { name: FAIR })).toBeVisible();
+}
+
+test.use({ baseURL: SERVER });
+
+test("an offline booth request syncs, the organizer sees it live and approves, the enterprise sees it live", async ({ browser }) => {
+  const organizerCtx = await browser.newContext();
+  const enterpriseCtx = await browser.newContext();
+  const org = await organizerCtx.newPage();
+  const orgProblems = await openApp(org);
+  await expect(org.locator(".sync-state")).toHaveText("在线");
+  await org.getByRole("button", { name: "载入演示数据" }).click();
+  await expect(org.locator("table.fairs tbody tr")).toHaveCount(6);
+  await expect(org.locator(".sync-waiting")).toHaveText("已同步", { timeout: 30_000 });
+
+  // The enterprise's browser starts empty and catches up from the server.
+  const ent = await enterpriseCtx.newPage();
+  const entProblems = await openApp(ent);
+  await expect(ent.locator("table.fairs tbody tr")).toHaveCount(6);
+  const first = { name: "上海闵申机电设备有限公司", code: creditCode("91310112MA1GB3K7P"), contact: "孙丽", phone: "138 0213 5566" };
+  await register(ent, first);
+  await openFairAsEnterprise(ent);
+  await ent.check("#booth-B-02");
+
+  // Offline: decided here at once, queued, shown as waiting.
+  await enterpriseCtx.setOffline(true);
+  await ent.click("#request-booth");
+  await expect(ent.locator("#my-booths-here")).toContainText("B-02 · 待审核");
+  await expect(ent.locator(".sync-waiting")).toHaveText("1 条待同步");
+  await expect(ent.locator(".sync-state")).toHaveText("离线");
+  await ent.screenshot({ path: `${ARTIFACTS}sync-offline-request.png`, fullPage: true });
+
+  // The organizer's page is open on the fair; nothing has arrived yet.
+  await nav(org, "招聘会").click();
+  await org.getByRole("link", { name: FAIR }).click();
+  const row = org.locator("#fair-bookings tbody tr", { hasText: first.name });
+  await expect(row).toHaveCount(0);
+
+  // Back online: the request is pushed and reaches the organizer without a reload.
+  await enterpriseCtx.setOffline(false);
+  await expect(ent.locator(".sync-waiting")).toHaveText("已同步", { timeout: 40_000 });
+  await expect(row).toContainText("待审核", { timeout: 20_000 });
+  await row.getByRole("button", { name: "通过" }).click();
+  await expect(row).toContainText("已预订", { timeout: 20_000 });
+  await org.screenshot({ path: `${ARTIFACTS}sync-organizer-approved.png`, fullPage: true });
+
+  // The approval reaches the enterprise's open page live.
+  await expect(ent.locator("#my-booths-here")).toContainText("B-02 · 已预订", { timeout: 20_000 });
+  await ent.screenshot({ path: `${ARTIFACTS}sync-enterprise-approved.png`, fullPage: true });
+
+  // Two more enterprises rush for the last booth of zone A, both queued offline, then released
+  // together: the server orders them; one wins, the other is told why on screen.
+  const aCtx = await browser.newContext();
+  const bCtx = await browser.newContext();
+  const a = await aCtx.newPage();
+  const b = await bCtx.newPage();
+  await openApp(a);
+  await openApp(b);
+  await register(a, { name: "上海浦江精密制造有限公司", code: creditCode("91310115MA1HC2D4X"), contact: "周洋", phone: "13912345678" });
+  await register(b, { name: "上海嘉定汽车零部件有限公司", code: creditCode("91310114MA1HD5E6Y"), contact: "吴静", phone: "13987654321" });
+  await openFairAsEnterprise(a);
+  await openFairAsEnterprise(b);
+  const free = a.locator('li.booth input[name="booth"]:not([disabled])').first();
+  const boothId = await free.getAttribute("id");
+  await a.check(`#${boothId}`);
+  await b.check(`#${boothId}`);
+  await aCtx.setOffline(true);
+  await bCtx.setOffline(true);
+  await a.click("#request-booth");
+  await b.click("#request-booth");
+  await Promise.all([aCtx.setOffline(false), bCtx.setOffline(false)]);
+  await expect(a.locator(".sync-waiting")).toHaveText("已同步", { timeout: 40_000 });
+  await expect(b.locator(".sync-waiting")).toHaveText("已同步", { timeout: 40_000 });
+  const refusedA = await a.locator(".notice.error").count();
+  const refusedB = await b.locator(".notice.error").count();
+  expect(refusedA + refusedB).toBe(1);
+  const loser = refusedA ? a : b;
+  await expect(loser.locator(".notice.error")).toContainText("服务器未接受你的操作");
+  await expect(loser.locator(".notice.error")).toContainText("被其他企业占用");
+  await loser.screenshot({ path: `${ARTIFACTS}sync-rush-loser.png`, fullPage: true });
+
+  for (const p of [orgProblems, entProblems]) expect(p.filter((m) => !m.includes("net::ERR_INTERNET_DISCONNECTED"))).toEqual([]);
+  await Promise.all([organizerCtx.close(), enterpriseCtx.close(), aCtx.close(), bCtx.close()]);
+});

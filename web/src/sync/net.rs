@@ -1,0 +1,58 @@
+//! Talking to fairlog-server (docs/SYNC.md): health, push, pull, the live stream.
+use fairlog_domain::sync_protocol::{Health, Mutation, PullResponse, PushRequest, PushResponse};
+use gloo_net::http::Request;
+use uuid::Uuid;
+
+/// Why a request did not get an answer we can use.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NetError {
+    /// No answer at all (offline, server down): try again later.
+    Offline(String),
+    /// The server answered with an error code (`sync.cursor_ahead`, `store.unavailable`, …).
+    Refused { status: u16, code: String, message: String },
+}
+
+impl std::fmt::Display for NetError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NetError::Offline(s) => write!(f, "offline: {s}"),
+            NetError::Refused { status, code, message } => write!(f, "{status} {code}: {message}"),
+        }
+    }
+}
+
+async fn answer<T: serde::de::DeserializeOwned>(res: gloo_net::http::Response) -> Result<T, NetError> {
+    if res.ok() {
+        return res.json().await.map_err(|e| NetError::Offline(e.to_string()));
+    }
+    let status = res.status();
+    let body: serde_json::Value = res.json().await.unwrap_or_default();
+    Err(NetError::Refused {
+        status,
+        code: body["code"].as_str().unwrap_or("http").to_owned(),
+        message: body["message"].as_str().unwrap_or_default().to_owned(),
+    })
+}
+
+/// Is the app served by fairlog-server? (A static host answers 404 or HTML.)
+pub async fn health() -> Option<Health> {
+    let res = Request::get("/api/health").send().await.ok()?;
+    if !res.ok() {
+        return None;
+    }
+    res.json::<Health>().await.ok()
+}
+
+pub async fn push(client_id: Uuid, mutations: Vec<Mutation>) -> Result<PushResponse, NetError> {
+    let body = PushRequest { client_id, mutations };
+    let req = Request::post("/api/push").json(&body).map_err(|e| NetError::Offline(e.to_string()))?;
+    answer(req.send().await.map_err(|e| NetError::Offline(e.to_string()))?).await
+}
+
+pub async fn pull(after: u64, hash: &str) -> Result<PullResponse, NetError> {
+    let mut url = format!("/api/events?after={after}");
+    if after > 0 {
+        url.push_str(&format!("&hash={hash}"));
+    }
+    answer(Request::get(&url).send().await.map_err(|e| NetError::Offline(e.to_string()))?).await
+}

@@ -1,0 +1,213 @@
+//! The two loops of server mode: the pusher (outbox → server) and the follower (server → local
+//! log: catch-up pull, then the live stream), each retrying with jittered back-off.
+use std::rc::Rc;
+
+use fairlog_domain::sync_protocol::{Mutation, MutationResult};
+use fairlog_domain::Command;
+use futures::channel::mpsc::{unbounded, UnboundedReceiver};
+use futures::StreamExt;
+use gloo_storage::Storage;
+use gloo_timers::future::sleep;
+use std::time::Duration;
+use uuid::Uuid;
+use wasm_bindgen::prelude::*;
+use yew::Callback;
+
+use super::net::{self, NetError};
+use super::{backoff_ms, refusal_of};
+use crate::store::{Notice, Store};
+
+const CLIENT_ID_KEY: &str = "fairlog.client_id";
+
+/// This browser profile's client id (shared by its tabs, which share the outbox).
+pub fn client_id() -> Uuid {
+    if let Ok(id) = gloo_storage::LocalStorage::get::<Uuid>(CLIENT_ID_KEY) {
+        return id;
+    }
+    let id = Uuid::new_v4();
+    let _ = gloo_storage::LocalStorage::set(CLIENT_ID_KEY, id);
+    id
+}
+
+/// Start syncing a loaded replica. `changed` re-renders (with a notice when there is one).
+pub fn start(store: Rc<Store>, changed: Callback<Option<Notice>>) {
+    let (kick, kicks) = unbounded();
+    store.with_replica(|r| r.kick = Some(kick.clone()));
+    if let Some(window) = web_sys::window() {
+        let on_online = Closure::<dyn FnMut()>::new(move || {
+            let _ = kick.unbounded_send(());
+        });
+        let _ = window.add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
+        on_online.forget();
+    }
+    yew::platform::spawn_local(pusher(Rc::clone(&store), kicks, changed.clone()));
+    yew::platform::spawn_local(follower(store, changed));
+}
+
+fn set_status(store: &Store, online: bool) {
+    store.with_replica(|r| {
+        r.status.online = online;
+        if online {
+            r.status.last_synced = Some(js_sys::Date::now());
+        }
+    });
+}
+
+async fn pusher(store: Rc<Store>, mut kicks: UnboundedReceiver<()>, changed: Callback<Option<Notice>>) {
+    let mut tries = 0;
+    loop {
+        let Some(db) = store.db_handle() else { return };
+        let queued = db.outbox().await.unwrap_or_default();
+        if queued.is_empty() {
+            tries = 0;
+            if kicks.next().await.is_none() {
+                return;
+            }
+            continue;
+        }
+        let mutations: Vec<Mutation> = queued
+            .iter()
+            .take(fairlog_domain::sync_protocol::MAX_MUTATIONS_PER_PUSH)
+            .filter_map(|(n, json)| {
+                let cmd: Command = serde_json::from_str(json).ok()?;
+                Some(Mutation { n: *n, actor: cmd.actor, intent: serde_json::to_value(cmd.intent).ok()? })
+            })
+            .collect();
+        match net::push(client_id(), mutations).await {
+            Ok(answer) => {
+                tries = 0;
+                set_status(&store, true);
+                let results: Vec<MutationResult> =
+                    answer.results.into_iter().filter_map(|v| serde_json::from_value(v).ok()).collect();
+                let notice = settle(&store, &results).await;
+                changed.emit(notice);
+            }
+            Err(_) => {
+                set_status(&store, false);
+                changed.emit(None);
+                let wait = sleep(Duration::from_millis(u64::from(backoff_ms(tries))));
+                futures::future::select(Box::pin(wait), kicks.next()).await;
+                tries += 1;
+            }
+        }
+    }
+}
+
+/// Take the server's answers: drop what it decided from the outbox, keep accepted commands on
+/// screen until their events arrive, and say why a refused one was refused.
+async fn settle(store: &Store, results: &[MutationResult]) -> Option<Notice> {
+    let db = store.db_handle()?;
+    let mut done = Vec::new();
+    let mut notice = None;
+    let mut renumber_from = None;
+    for r in results {
+        match r {
+            MutationResult::Accepted { n, last_seq, .. } => {
+                done.push(*n);
+                store.with_replica(|rep| {
+                    if let Some(p) = rep.pending.iter_mut().find(|p| p.n == *n) {
+                        p.confirmed_at = Some(last_seq.unwrap_or(0));
+                    }
+                });
+            }
+            MutationResult::Refused { n, .. } => {
+                done.push(*n);
+                store.with_replica(|rep| rep.pending.retain(|p| p.n != *n));
+                notice = refusal_of(r).map(Notice::RefusedByServer);
+            }
+            MutationResult::OutOfOrder { expected, .. } => {
+                renumber_from.get_or_insert(*expected);
+            }
+            MutationResult::Deferred { .. } => {}
+        }
+    }
+    let _ = db.outbox_remove(&done).await;
+    if let Some(first) = renumber_from {
+        if let Ok(moves) = db.outbox_renumber(first).await {
+            store.with_replica(|rep| {
+                for p in rep.pending.iter_mut() {
+                    if let Some((_, new)) = moves.iter().find(|(old, _)| *old == p.n) {
+                        p.n = *new;
+                    }
+                }
+            });
+        }
+    }
+    store.rebase();
+    notice
+}
+
+/// Pull everything after our last event, page by page.
+async fn catch_up(store: &Store) -> Result<(), NetError> {
+    loop {
+        let (after, hash) = {
+            let engine = store.engine();
+            (engine.log().last_seq(), engine.log().last_hash().to_owned())
+        };
+        let page = net::pull(after, &hash).await?;
+        let lines = page.events.into_iter().enumerate().map(|(i, l)| (after + 1 + i as u64, l)).collect();
+        store.apply_confirmed(lines).await.map_err(|e| NetError::Offline(e.to_string()))?;
+        if !page.more {
+            return Ok(());
+        }
+    }
+}
+
+async fn follower(store: Rc<Store>, changed: Callback<Option<Notice>>) {
+    let mut tries = 0;
+    loop {
+        match catch_up(&store).await {
+            Ok(()) => {
+                tries = 0;
+                set_status(&store, true);
+                changed.emit(None);
+            }
+            Err(NetError::Refused { code, .. }) if code.starts_with("sync.cursor") => {
+                store.with_replica(|r| r.status.diverged = true);
+                changed.emit(None);
+                return;
+            }
+            Err(_) => {
+                set_status(&store, false);
+                changed.emit(None);
+                sleep(Duration::from_millis(u64::from(backoff_ms(tries)))).await;
+                tries += 1;
+                continue;
+            }
+        }
+        let after = store.engine().log().last_seq();
+        let Ok(mut source) = gloo_net::eventsource::futures::EventSource::new(&format!("/api/stream?after={after}"))
+        else {
+            sleep(Duration::from_millis(u64::from(backoff_ms(tries)))).await;
+            continue;
+        };
+        let Ok(mut events) = source.subscribe("event") else {
+            source.close();
+            continue;
+        };
+        while let Some(item) = events.next().await {
+            let Ok((_, message)) = item else { break };
+            let seq: u64 = message.last_event_id().parse().unwrap_or(0);
+            let Some(line) = message.data().as_string() else { break };
+            if seq != store.engine().log().last_seq() + 1 {
+                // Not the next one (a gap or an old one): catch up by pulling instead.
+                if seq > store.engine().log().last_seq() {
+                    break;
+                }
+                continue;
+            }
+            match store.apply_confirmed(vec![(seq, line)]).await {
+                Ok(_) => {
+                    set_status(&store, true);
+                    changed.emit(None);
+                }
+                Err(_) => break,
+            }
+        }
+        source.close();
+        set_status(&store, false);
+        changed.emit(None);
+        sleep(Duration::from_millis(u64::from(backoff_ms(tries)))).await;
+        tries += 1;
+    }
+}

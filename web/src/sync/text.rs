@@ -1,0 +1,16 @@
+//! Server mode's texts (zh-CN, en).
+crate::texts! {
+    pub enum ST {
+        Queued => "已提交，等待服务器确认", "Sent; waiting for the server to confirm";
+        RefusedByServer => "服务器未接受你的操作：{reason}", "The server did not accept your change: {reason}";
+        UnknownCommand => "服务器无法识别这项操作（{detail}），请刷新页面后重试", "The server cannot read this change ({detail}); reload the page and try again";
+        Online => "在线", "Online";
+        Offline => "离线", "Offline";
+        Waiting => "{n} 条待同步", "{n} waiting";
+        WaitingOne => "1 条待同步", "1 waiting";
+        AllSynced => "已同步", "All synced";
+        LastSynced => "上次同步 {time}", "Last synced {time}";
+        Diverged => "服务器上的数据与本机不一致，请导出本机数据后联系管理员", "The server's log differs from this browser's; export your data and contact an administrator";
+        IndicatorLabel => "同步状态", "Sync status";
+    }
+}
