@@ -97,7 +97,8 @@ impl Authority {
         let head = Head { last_seq: engine.log().last_seq(), last_hash: engine.log().last_hash().to_owned() };
         let (head_tx, head_rx) = watch::channel(head);
         let (jobs_tx, jobs_rx) = mpsc::channel(4096);
-        let worker = Worker { engine, store, counters: HashMap::new(), head: head_tx, dirty: false, pause: test_pause() };
+        let counters = store.client_counters().await?;
+        let worker = Worker { engine, store, counters, head: head_tx, dirty: false, pause: test_pause() };
         tokio::spawn(worker.run(jobs_rx));
         Ok(Self { jobs: jobs_tx, head: head_rx })
     }
@@ -118,7 +119,8 @@ impl Authority {
 struct Worker {
     engine: Engine,
     store: Arc<dyn EventStore>,
-    /// Last mutation number per client, as durable (loaded on first sight).
+    /// Last mutation number per client, as durable: loaded on start and kept by this process,
+    /// the only writer (another writer is noticed by a stale head, and everything is reloaded).
     counters: HashMap<Uuid, u64>,
     head: watch::Sender<Head>,
     /// The engine holds events the store refused: rebuild before deciding again.
@@ -166,7 +168,7 @@ impl Worker {
         for _attempt in 0..3 {
             if self.dirty {
                 self.engine = load_engine(self.store.as_ref()).await?;
-                self.counters.clear();
+                self.counters = self.store.client_counters().await?;
                 self.dirty = false;
             }
             let expected =
@@ -207,13 +209,8 @@ impl Worker {
         Err(AuthorityError::Unavailable("the log kept moving; try again".into()))
     }
 
-    async fn counter(&mut self, pending: &HashMap<Uuid, u64>, client: Uuid) -> Result<u64, AuthorityError> {
-        if let Some(n) = pending.get(&client).or_else(|| self.counters.get(&client)) {
-            return Ok(*n);
-        }
-        let n = self.store.last_mutation(client).await?;
-        self.counters.insert(client, n);
-        Ok(n)
+    fn counter(&self, pending: &HashMap<Uuid, u64>, client: Uuid) -> u64 {
+        pending.get(&client).or_else(|| self.counters.get(&client)).copied().unwrap_or(0)
     }
 
     /// Decide every mutation of the batch in order, applying accepted events to the engine.
@@ -234,7 +231,7 @@ impl Worker {
                     answers.push(to_value(&MutationResult::OutOfOrder { n: m.n, expected }));
                     continue;
                 }
-                let last = self.counter(&out.counters, client).await?;
+                let last = self.counter(&out.counters, client);
                 if m.n <= last {
                     // A repeat: the answer it had, word for word.
                     let answer = match recorded.get(&(client, m.n)) {

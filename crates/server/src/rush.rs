@@ -121,10 +121,12 @@ pub fn set_up_fair(fair_id: FairId, booths: usize, zone_id: ZoneId) -> Vec<Inten
     out
 }
 
+/// The log's enterprise number `i` (credit codes must be unique in a log: a run numbers its
+/// enterprises after those already registered).
 pub fn enterprise(i: usize, enterprise_id: EnterpriseId) -> Intent {
     let profile = EnterpriseProfile {
         name: format!("抢位企业{i:05}-{}", &enterprise_id.0.to_string()[..6]),
-        credit_code: credit_code::complete(&format!("91310000MA{:07}", i % 10_000_000)),
+        credit_code: credit_code::complete(&format!("91310000{:09}", i % 1_000_000_000)),
         industry: Industry::ALL[i % Industry::ALL.len()],
         district: District::ALL[i % District::ALL.len()],
         size: CompanySize::Medium,
@@ -191,13 +193,16 @@ pub async fn run(url: &str, clients: usize, booths: usize, rounds: usize) -> Res
     let mut latencies: Vec<f64> = Vec::new();
     let (mut accepted, mut refused, mut failed) = (0, 0, 0);
     let mut rush_time = Duration::ZERO;
-    for _round in 0..rounds.max(1) {
+    let registered = restore(&http, &base).await?.state().enterprises.len();
+    for round in 0..rounds.max(1) {
         let fair_id = FairId(Uuid::new_v4());
         let zone_id = ZoneId(Uuid::new_v4());
         organizer.push_all(set_up_fair(fair_id, booths, zone_id)).await?;
         let booth_ids = read_booths(&http, &base, fair_id).await?;
         let enterprises: Vec<EnterpriseId> = (0..clients).map(|_| EnterpriseId(Uuid::new_v4())).collect();
-        organizer.push_all(enterprises.iter().enumerate().map(|(i, e)| enterprise(i, *e)).collect()).await?;
+        organizer
+            .push_all(enterprises.iter().enumerate().map(|(i, e)| enterprise(registered + round * clients + i, *e)).collect())
+            .await?;
 
         let barrier = Arc::new(Barrier::new(clients + 1));
         let mut tasks = Vec::with_capacity(clients);
@@ -255,6 +260,15 @@ pub async fn run(url: &str, clients: usize, booths: usize, rounds: usize) -> Res
 
 /// The fair's booths in code order, read from the log as any client would.
 async fn read_booths(http: &reqwest::Client, base: &str, fair_id: FairId) -> Result<Vec<BoothId>, String> {
+    let engine = restore(http, base).await?;
+    let plan = engine.state().floor_plans.get(&fair_id).ok_or("the fair has no floor plan")?;
+    let mut booths: Vec<_> = plan.booths.values().map(|b| (b.code.clone(), b.id)).collect();
+    booths.sort();
+    Ok(booths.into_iter().map(|(_, id)| id).collect())
+}
+
+/// The whole log, pulled and replayed.
+async fn restore(http: &reqwest::Client, base: &str) -> Result<Engine, String> {
     let mut lines = Vec::new();
     let mut after = 0;
     loop {
@@ -274,9 +288,8 @@ async fn read_booths(http: &reqwest::Client, base: &str, fair_id: FairId) -> Res
             break;
         }
     }
-    let (engine, _) = Engine::restore(lines);
-    let plan = engine.state().floor_plans.get(&fair_id).ok_or("the fair has no floor plan")?;
-    let mut booths: Vec<_> = plan.booths.values().map(|b| (b.code.clone(), b.id)).collect();
-    booths.sort();
-    Ok(booths.into_iter().map(|(_, id)| id).collect())
+    match Engine::restore(lines) {
+        (engine, None) => Ok(engine),
+        (_, Some(p)) => Err(format!("the log read back does not verify: {p:?}")),
+    }
 }

@@ -62,6 +62,9 @@ pub trait EventStore: Send + Sync + 'static {
     /// Up to `limit` events after `after`, in order.
     async fn read_after(&self, after: u64, limit: u64) -> Result<Vec<StoredEvent>, StoreError>;
 
+    /// Every client's highest recorded mutation number (loaded once when the authority starts).
+    async fn client_counters(&self) -> Result<std::collections::HashMap<Uuid, u64>, StoreError>;
+
     /// The highest mutation number recorded for a client (0 if none).
     async fn last_mutation(&self, client_id: Uuid) -> Result<u64, StoreError>;
 

@@ -14,6 +14,9 @@ use super::{EventStore, Head, MutationRecord, StoreError, StoredEvent};
 /// The schema, in order; both engines read the same SQL.
 const MIGRATIONS: &[(i64, &str, &str)] = &[(1, "events", include_str!("../../migrations/0001_events.sql"))];
 
+/// Rows per multi-row INSERT (4 values each; SQLite allows 32,766 bound values per statement).
+const INSERT_CHUNK: usize = 500;
+
 pub struct SqlStore {
     pool: AnyPool,
     kind: &'static str,
@@ -67,6 +70,27 @@ impl SqlStore {
     }
 }
 
+/// `head` followed by `rows` groups of `cols` numbered placeholders: `($1, $2), ($3, $4)`. Both
+/// engines read `$n` (sqlx's `QueryBuilder` for `Any` writes `?`, which PostgreSQL refuses).
+fn insert_sql(head: &str, rows: usize, cols: usize) -> String {
+    let mut sql = String::with_capacity(head.len() + rows * cols * 6);
+    sql.push_str(head);
+    for r in 0..rows {
+        if r > 0 {
+            sql.push_str(", ");
+        }
+        sql.push('(');
+        for c in 0..cols {
+            if c > 0 {
+                sql.push_str(", ");
+            }
+            sql.push_str(&format!("${}", r * cols + c + 1));
+        }
+        sql.push(')');
+    }
+    sql
+}
+
 fn to_i64(n: u64) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
@@ -98,6 +122,17 @@ impl EventStore for SqlStore {
                 let id: String = row.try_get(1)?;
                 let id = Uuid::parse_str(&id).map_err(|_| StoreError::Damaged(format!("event {seq}")))?;
                 Ok(StoredEvent { seq, id, line: row.try_get(2)?, hash: row.try_get(3)? })
+            })
+            .collect()
+    }
+
+    async fn client_counters(&self) -> Result<std::collections::HashMap<Uuid, u64>, StoreError> {
+        let rows = sqlx::query("SELECT client_id, MAX(n) FROM client_mutations GROUP BY client_id").fetch_all(&self.pool).await?;
+        rows.into_iter()
+            .map(|row| {
+                let id: String = row.try_get(0)?;
+                let id = Uuid::parse_str(&id).map_err(|_| StoreError::Damaged(format!("client {id}")))?;
+                Ok((id, to_u64(row.try_get(1)?)))
             })
             .collect()
     }
@@ -146,24 +181,23 @@ impl EventStore for SqlStore {
             let actual = self.head().await?.last_seq;
             return Err(StoreError::Stale { expected: expected.last_seq, actual });
         }
-        for e in events {
-            sqlx::query("INSERT INTO events (seq, id, line, hash) VALUES ($1, $2, $3, $4)")
-                .bind(to_i64(e.seq))
-                .bind(e.id.to_string())
-                .bind(&e.line)
-                .bind(&e.hash)
-                .execute(&mut *tx)
-                .await?;
+        // Multi-row inserts: one round trip per few hundred rows, not one per row.
+        for chunk in events.chunks(INSERT_CHUNK) {
+            let sql = insert_sql("INSERT INTO events (seq, id, line, hash) VALUES ", chunk.len(), 4);
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for e in chunk {
+                q = q.bind(to_i64(e.seq)).bind(e.id.to_string()).bind(e.line.as_str()).bind(e.hash.as_str());
+            }
+            q.execute(&mut *tx).await?;
         }
         let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
-        for m in mutations {
-            sqlx::query("INSERT INTO client_mutations (client_id, n, result, recorded_at) VALUES ($1, $2, $3, $4)")
-                .bind(m.client_id.to_string())
-                .bind(to_i64(m.n))
-                .bind(&m.result)
-                .bind(&now)
-                .execute(&mut *tx)
-                .await?;
+        for chunk in mutations.chunks(INSERT_CHUNK) {
+            let sql = insert_sql("INSERT INTO client_mutations (client_id, n, result, recorded_at) VALUES ", chunk.len(), 4);
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for m in chunk {
+                q = q.bind(m.client_id.to_string()).bind(to_i64(m.n)).bind(m.result.as_str()).bind(now.as_str());
+            }
+            q.execute(&mut *tx).await?;
         }
         tx.commit().await?;
         Ok(new_head)
