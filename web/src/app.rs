@@ -217,7 +217,9 @@ pub fn App(props: &AppProps) -> Html {
                 <HoldExpiry />
                 <NoticeBar />
                 <main id="main" tabindex="-1">{ body }</main>
-                <footer class="app-footer">{ T::Footer.get(*lang) }</footer>
+                <footer class="app-footer">{
+                    if model.store.is_replica() { crate::sync::text::ST::Footer.get(*lang) } else { T::Footer.get(*lang) }
+                }</footer>
             </HashRouter>
         </ContextProvider<Commander>>
         </ContextProvider<UseReducerHandle<AppModel>>>

@@ -12,5 +12,6 @@ crate::texts! {
         LastSynced => "上次同步 {time}", "Last synced {time}";
         Diverged => "服务器上的数据与本机不一致，请导出本机数据后联系管理员", "The server's log differs from this browser's; export your data and contact an administrator";
         IndicatorLabel => "同步状态", "Sync status";
+        Footer => "数据保存在 Fairlog 服务器上，本浏览器保留一份副本，离线时也能查看和提交。", "Your data lives on the Fairlog server; this browser keeps a copy, so you can view and submit changes offline too.";
     }
 }

@@ -26,6 +26,8 @@ impl SqlStore {
     /// The embedded store: `fairlog.sqlite3` in `dir` (created if missing), in WAL mode.
     pub async fn open_sqlite(dir: &Path) -> Result<Self, StoreError> {
         std::fs::create_dir_all(dir).map_err(|e| StoreError::Damaged(format!("{}: {e}", dir.display())))?;
+        // sqlx reads `sqlite://../x` as a host name: give it an absolute path.
+        let dir = std::fs::canonicalize(dir).map_err(|e| StoreError::Damaged(format!("{}: {e}", dir.display())))?;
         let path = dir.join("fairlog.sqlite3");
         Self::open(&format!("sqlite://{}?mode=rwc", path.display())).await
     }
