@@ -13,6 +13,7 @@ const types = {
   ".css": "text/css; charset=utf-8",
   ".wasm": "application/wasm",
   ".svg": "image/svg+xml",
+  ".webmanifest": "application/manifest+json",
   ".json": "application/json",
   ".png": "image/png",
   ".ico": "image/x-icon",

@@ -172,7 +172,7 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 // Served by fairlog-server: be a replica of its log (otherwise the local-only app).
-                let server = crate::sync::net::health().await.is_some();
+                let server = crate::sync::net::served_by_server().await;
                 if server {
                     store.use_server();
                 }

@@ -125,3 +125,32 @@ test("an offline booth request syncs, the organizer sees it live and approves, t
   for (const p of [orgProblems, entProblems]) expect(p.filter((m) => !m.includes("net::ERR_INTERNET_DISCONNECTED"))).toEqual([]);
   await Promise.all([organizerCtx.close(), enterpriseCtx.close(), aCtx.close(), bCtx.close()]);
 });
+
+test("the app opens with no network: a service worker keeps the release, the replica keeps the data", async ({ browser }) => {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await openApp(page);
+  await expect(page.locator(".sync-state")).toHaveText("在线");
+  const rows = await page.locator("table.fairs tbody tr").count();
+  expect(rows).toBeGreaterThan(0);
+  // The worker is active and has this release's files.
+  const cached = await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    const keys = await caches.keys();
+    const cache = await caches.open(keys.find((k) => k.startsWith("fairlog-")));
+    return (await cache.keys()).map((r) => new URL(r.url).pathname);
+  });
+  expect(cached.some((p) => p.endsWith(".wasm"))).toBe(true);
+  expect(cached.some((p) => p.endsWith(".css"))).toBe(true);
+  const manifest = await page.evaluate(() => document.querySelector('link[rel="manifest"]').href);
+  const res = await page.request.get(manifest);
+  expect((await res.json()).short_name).toBe("Fairlog");
+
+  await ctx.setOffline(true);
+  await page.reload();
+  await expect(page.locator(".app-header")).toBeVisible();
+  await expect(page.locator("table.fairs tbody tr")).toHaveCount(rows);
+  await expect(page.locator(".sync-state")).toHaveText("离线");
+  await page.screenshot({ path: `${ARTIFACTS}sync-offline-open.png`, fullPage: true });
+  await ctx.close();
+});

@@ -34,7 +34,24 @@ async fn answer<T: serde::de::DeserializeOwned>(res: gloo_net::http::Response) -
     })
 }
 
-/// Is the app served by fairlog-server? (A static host answers 404 or HTML.)
+const SERVED_KEY: &str = "fairlog.served_by_server";
+
+/// Is this app a replica of fairlog-server? Yes when the server answers now, and also when it
+/// answered before on this origin and the network is down now (the app then opens offline on
+/// the replica it kept). A static host answers 404 or HTML.
+pub async fn served_by_server() -> bool {
+    use gloo_storage::Storage;
+    match health().await {
+        Some(_) => {
+            let _ = gloo_storage::LocalStorage::set(SERVED_KEY, true);
+            true
+        }
+        None => gloo_storage::LocalStorage::get::<bool>(SERVED_KEY).unwrap_or(false)
+            && web_sys::window().is_some_and(|w| !w.navigator().on_line()),
+    }
+}
+
+/// The server's health, if the app is served by fairlog-server.
 pub async fn health() -> Option<Health> {
     let res = Request::get("/api/health").send().await.ok()?;
     if !res.ok() {
