@@ -1,0 +1,64 @@
+use super::*;
+
+// ---------------------------------------------------------------------------------------------
+// Rules
+
+/// May this actor act for this host? Organizers may; a host only for itself.
+pub fn may_act_for_host(actor: &Actor, host: HostId) -> bool {
+    match actor.role {
+        Role::Organizer => true,
+        Role::Host => actor.subject == Some(host.0),
+        Role::Enterprise => false,
+    }
+}
+
+pub(crate) fn text(s: &str, max: usize, required: HostError, too_long: HostError) -> Result<String, HostError> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Err(required);
+    }
+    if s.chars().count() > max {
+        return Err(too_long);
+    }
+    Ok(s.into())
+}
+
+pub(crate) fn clean_profile(p: &HostProfile) -> Result<HostProfile, HostError> {
+    Ok(HostProfile {
+        name: text(&p.name, NAME_MAX_CHARS, HostError::NameRequired, HostError::NameTooLong { max: NAME_MAX_CHARS })?,
+        title: text(
+            &p.title,
+            TITLE_MAX_CHARS,
+            HostError::TitleRequired,
+            HostError::TitleTooLong { max: TITLE_MAX_CHARS },
+        )?,
+        organisation: text(
+            &p.organisation,
+            ORGANISATION_MAX_CHARS,
+            HostError::OrganisationRequired,
+            HostError::OrganisationTooLong { max: ORGANISATION_MAX_CHARS },
+        )?,
+    })
+}
+
+/// Sorted windows, each valid, none overlapping.
+pub fn clean_windows(windows: &[Window]) -> Result<Vec<Window>, HostError> {
+    if windows.len() > MAX_WINDOWS {
+        return Err(HostError::TooManyWindows { max: MAX_WINDOWS });
+    }
+    let mut w = windows.to_vec();
+    w.sort();
+    w.dedup();
+    for x in &w {
+        if x.end <= x.start {
+            return Err(HostError::WindowEndNotAfterStart);
+        }
+        if x.end - x.start > Duration::days(MAX_WINDOW_DAYS) {
+            return Err(HostError::WindowTooLong { max_days: MAX_WINDOW_DAYS });
+        }
+    }
+    if w.windows(2).any(|p| p[1].start < p[0].end) {
+        return Err(HostError::WindowsOverlap);
+    }
+    Ok(w)
+}
