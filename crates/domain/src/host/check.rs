@@ -4,8 +4,7 @@ use super::*;
 /// outside them (reads the host's lane of the livestream index only).
 pub(crate) fn check_strands(state: &State, h: &Host, windows: &[Window]) -> Result<(), HostError> {
     let probe = Host { availability: windows.to_vec(), ..h.clone() };
-    match crate::livestream::active_sessions_of_host(state, h.id).find(|s| !probe.available(s.plan.start, s.plan.end()))
-    {
+    match state.active_sessions_of_host(h.id).find(|s| !probe.available(s.plan.start, s.plan.end())) {
         Some(s) => Err(HostError::StrandsSession { title: s.plan.title.clone() }),
         None => Ok(()),
     }

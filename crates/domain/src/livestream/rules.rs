@@ -3,18 +3,6 @@ use super::*;
 // ---------------------------------------------------------------------------------------------
 // Queries
 
-/// Scheduled and live sessions a host is in.
-pub fn active_sessions_of_host(state: &State, host: HostId) -> impl Iterator<Item = &LiveSession> + '_ {
-    let lane = conflict::Lane::Host(host);
-    let lo = (lane, DateTime::<Utc>::MIN_UTC, SessionId(uuid::Uuid::nil()));
-    state
-        .live_index
-        .busy
-        .range(lo..)
-        .take_while(move |((l, _, _), _)| *l == lane)
-        .filter_map(|((_, _, id), _)| state.live_sessions.get(id))
-}
-
 /// Sessions (not cancelled) that start in `[from, to)`, by start.
 pub fn sessions_starting(
     state: &State,
