@@ -5,24 +5,9 @@ use super::*;
 pub(crate) fn check(state: &State, event: &BookingEvent) -> Result<(), BookingError> {
     use BookingEvent as E;
     let status = |id: &BookingId| state.bookings.get(id).map(|b| &b.status).ok_or(BookingError::NotFound);
-    let free_booth = |fair: &FairId, booth: &BoothId| -> Result<(), BookingError> {
-        let b = state.floor_plans.get(fair).and_then(|p| p.booths.get(booth)).ok_or(BookingError::BoothNotFound)?;
-        if b.blocked.is_some() {
-            return Err(BookingError::BoothBlocked { code: b.code.clone() });
-        }
-        if state.booth_taken.contains_key(booth) {
-            return Err(BookingError::BoothTaken { code: b.code.clone() });
-        }
-        Ok(())
-    };
-    let virtual_free = |fair: &FairId| {
-        let cap = state.floor_plans.get(fair).map(|p| p.virtual_booths).unwrap_or(0);
-        if state.virtual_taken.get(fair).copied().unwrap_or(0) < cap {
-            Ok(())
-        } else {
-            Err(BookingError::FairFull)
-        }
-    };
+    // Each arm names the rules of `decide` that a recorded event still has to meet (the ones
+    // that do not depend on the time of the decision or on who made it).
+    let booth_free = |fair: &FairId, booth: &BoothId| booth_is_free(state, *fair, *booth).map(|_| ());
     match event {
         E::BookingRulesSet { fair_id, .. } => state.fairs.get(fair_id).map(|_| ()).ok_or(BookingError::FairNotFound),
         E::BoothRequested { booking_id, fair_id, enterprise_id, booth_id, .. } => {
@@ -32,18 +17,15 @@ pub(crate) fn check(state: &State, event: &BookingEvent) -> Result<(), BookingEr
             if !state.enterprises.contains_key(enterprise_id) {
                 return Err(BookingError::EnterpriseNotFound);
             }
-            let max = rules_of(state, *fair_id).max_booths_per_enterprise;
-            if active_count(state, *fair_id, *enterprise_id) >= max {
-                return Err(BookingError::LimitReached { max });
-            }
+            within_booth_limit(state, *fair_id, *enterprise_id)?;
             match booth_id {
                 Some(b) => {
                     kind_offered_at(state, *fair_id, BoothKind::Physical)?;
-                    free_booth(fair_id, b)
+                    booth_free(fair_id, b)
                 }
                 None => {
                     kind_offered_at(state, *fair_id, BoothKind::Virtual)?;
-                    virtual_free(fair_id)
+                    virtual_booth_is_free(state, *fair_id)
                 }
             }
         }
@@ -61,7 +43,7 @@ pub(crate) fn check(state: &State, event: &BookingEvent) -> Result<(), BookingEr
                 return Err(BookingError::NotActive { status: b.status.key().into() });
             }
             kind_offered_at(state, b.fair_id, BoothKind::Physical)?;
-            free_booth(&b.fair_id, booth_id)
+            booth_free(&b.fair_id, booth_id)
         }
         E::BookingCancelled { booking_id } | E::HoldExpired { booking_id } => {
             let s = status(booking_id)?;
@@ -100,11 +82,11 @@ pub(crate) fn check(state: &State, event: &BookingEvent) -> Result<(), BookingEr
             match booth_id {
                 Some(b) => {
                     kind_offered_at(state, entry.fair_id, BoothKind::Physical)?;
-                    free_booth(&entry.fair_id, b)
+                    booth_free(&entry.fair_id, b)
                 }
                 None => {
                     kind_offered_at(state, entry.fair_id, BoothKind::Virtual)?;
-                    virtual_free(&entry.fair_id)
+                    virtual_booth_is_free(state, entry.fair_id)
                 }
             }
         }

@@ -60,14 +60,12 @@ impl Decision<'_> {
                 Some(booth.zone_id)
             }
             None => {
-                let cap = self.s.floor_plans.get(&fair_id).map(|p| p.virtual_booths).unwrap_or(0);
-                if self.s.virtual_taken.get(&fair_id).copied().unwrap_or(0) >= cap {
+                if virtual_booth_is_free(&self.s, fair_id).is_err() {
                     return;
                 }
                 None
             }
         };
-        let max = rules_of(&self.s, fair_id).max_booths_per_enterprise;
         let mut skipped = Vec::new();
         let order = self.s.waitlist_order.get(&fair_id).cloned().unwrap_or_default();
         for wid in order.iter() {
@@ -75,17 +73,8 @@ impl Decision<'_> {
             if entry.status != WaitlistStatus::Waiting {
                 continue;
             }
-            let zone_ok = match (booth_zone, entry.zone_id) {
-                (_, None) => true,
-                (Some(z), Some(want)) => z == want,
-                (None, Some(_)) => false,
-            };
-            if !zone_ok {
-                skipped.push(Skipped { waitlist_id: *wid, why: SkipReason::OtherZone });
-                continue;
-            }
-            if active_count(&self.s, fair_id, entry.enterprise_id) >= max {
-                skipped.push(Skipped { waitlist_id: *wid, why: SkipReason::AtLimit });
+            if let Err(why) = may_be_offered(&self.s, entry, booth_zone) {
+                skipped.push(Skipped { waitlist_id: *wid, why });
                 continue;
             }
             let hours = rules_of(&self.s, fair_id).hold_hours;
@@ -155,14 +144,12 @@ pub(crate) fn run(d: &mut Decision<'_>, cmd: BookingCommand) -> Result<(), Booki
             if d.s.bookings.contains_key(&booking_id) {
                 return Err(BookingError::AlreadyExists);
             }
-            let mode = open_fair(&d.s, fair_id, now)?.details.mode;
+            let mode = fair_takes_bookings(&d.s, fair_id, now)?.details.mode;
             if !d.s.enterprises.contains_key(&enterprise_id) {
                 return Err(BookingError::EnterpriseNotFound);
             }
+            within_booth_limit(&d.s, fair_id, enterprise_id)?;
             let rules = rules_of(&d.s, fair_id);
-            if active_count(&d.s, fair_id, enterprise_id) >= rules.max_booths_per_enterprise {
-                return Err(BookingError::LimitReached { max: rules.max_booths_per_enterprise });
-            }
             let kind = match target {
                 BoothTarget::Booth { .. } | BoothTarget::AnyInZone { .. } => BoothKind::Physical,
                 BoothTarget::Virtual => BoothKind::Virtual,
@@ -170,17 +157,7 @@ pub(crate) fn run(d: &mut Decision<'_>, cmd: BookingCommand) -> Result<(), Booki
             kind_offered(mode, kind)?;
             let (booth_id, zone_id) = match target {
                 BoothTarget::Booth { booth_id } => {
-                    let booth =
-                        d.s.floor_plans
-                            .get(&fair_id)
-                            .and_then(|p| p.booths.get(&booth_id))
-                            .ok_or(BookingError::BoothNotFound)?;
-                    if booth.blocked.is_some() {
-                        return Err(BookingError::BoothBlocked { code: booth.code.clone() });
-                    }
-                    if d.s.booth_taken.contains_key(&booth_id) {
-                        return Err(BookingError::BoothTaken { code: booth.code.clone() });
-                    }
+                    booth_is_free(&d.s, fair_id, booth_id)?;
                     (Some(booth_id), None)
                 }
                 BoothTarget::AnyInZone { zone_id } => {
@@ -194,13 +171,7 @@ pub(crate) fn run(d: &mut Decision<'_>, cmd: BookingCommand) -> Result<(), Booki
                     (Some(booth.id), Some(zone_id))
                 }
                 BoothTarget::Virtual => {
-                    let cap = d.s.floor_plans.get(&fair_id).map(|p| p.virtual_booths).unwrap_or(0);
-                    if cap == 0 {
-                        return Err(BookingError::NoVirtualBooths);
-                    }
-                    if d.s.virtual_taken.get(&fair_id).copied().unwrap_or(0) >= cap {
-                        return Err(BookingError::FairFull);
-                    }
+                    virtual_booth_is_free(&d.s, fair_id)?;
                     (None, None)
                 }
             };
@@ -249,17 +220,7 @@ pub(crate) fn run(d: &mut Decision<'_>, cmd: BookingCommand) -> Result<(), Booki
                 return Err(BookingError::SameBooth);
             }
             kind_offered_at(&d.s, b.fair_id, BoothKind::Physical)?;
-            let booth =
-                d.s.floor_plans
-                    .get(&b.fair_id)
-                    .and_then(|p| p.booths.get(&booth_id))
-                    .ok_or(BookingError::BoothNotFound)?;
-            if booth.blocked.is_some() {
-                return Err(BookingError::BoothBlocked { code: booth.code.clone() });
-            }
-            if d.s.booth_taken.contains_key(&booth_id) {
-                return Err(BookingError::BoothTaken { code: booth.code.clone() });
-            }
+            booth_is_free(&d.s, b.fair_id, booth_id)?;
             d.push(E::BookingReassigned { booking_id, booth_id });
             d.offer_freed(&b, FreedBy::Reassigned);
         }
@@ -287,40 +248,7 @@ pub(crate) fn run(d: &mut Decision<'_>, cmd: BookingCommand) -> Result<(), Booki
             if d.s.waitlist.contains_key(&waitlist_id) || d.s.bookings.contains_key(&BookingId(waitlist_id.0)) {
                 return Err(BookingError::AlreadyExists);
             }
-            let mode = open_fair(&d.s, fair_id, now)?.details.mode;
-            if !d.s.enterprises.contains_key(&enterprise_id) {
-                return Err(BookingError::EnterpriseNotFound);
-            }
-            if zone_id.is_some() {
-                // A zone is a part of the floor plan: waiting for one needs physical booths.
-                kind_offered(mode, BoothKind::Physical)?;
-            }
-            let waiting = d.s.waitlist_order.get(&fair_id).is_some_and(|o| {
-                o.iter().any(|w| {
-                    d.s.waitlist
-                        .get(w)
-                        .is_some_and(|e| e.enterprise_id == enterprise_id && e.status == WaitlistStatus::Waiting)
-                })
-            });
-            if waiting {
-                return Err(BookingError::AlreadyWaiting);
-            }
-            let rules = rules_of(&d.s, fair_id);
-            if active_count(&d.s, fair_id, enterprise_id) >= rules.max_booths_per_enterprise {
-                return Err(BookingError::LimitReached { max: rules.max_booths_per_enterprise });
-            }
-            let free = match zone_id {
-                Some(z) => {
-                    if !d.s.floor_plans.get(&fair_id).is_some_and(|p| p.zones.contains_key(&z)) {
-                        return Err(BookingError::ZoneNotFound);
-                    }
-                    first_free_in_zone(&d.s, fair_id, z).is_some()
-                }
-                None => has_free_booth(&d.s, fair_id, mode),
-            };
-            if free {
-                return Err(BookingError::NotFull);
-            }
+            may_join_waitlist(&d.s, fair_id, enterprise_id, zone_id, now)?;
             d.push(E::WaitlistJoined { waitlist_id, fair_id, enterprise_id, zone_id });
         }
         C::LeaveWaitlist { waitlist_id } => {

@@ -7,13 +7,6 @@ use super::*;
 pub(crate) fn check(state: &State, event: &FairEvent) -> std::result::Result<(), FairError> {
     let id = event.fair_id();
     let fair = state.fairs.get(&id);
-    let from = |f: &Fair, allowed: &[FairStatusKind], to: FairStatusKind| {
-        if allowed.contains(&f.status.kind()) {
-            Ok(())
-        } else {
-            Err(FairError::InvalidTransition { from: f.status.kind(), to })
-        }
-    };
     match (event, fair) {
         (FairEvent::FairCreated { .. }, Some(_)) => Err(FairError::AlreadyExists),
         (FairEvent::FairCreated { details, .. }, None) => details.series.map_or(Ok(()), |s| {
@@ -25,29 +18,21 @@ pub(crate) fn check(state: &State, event: &FairEvent) -> std::result::Result<(),
         }),
         (_, None) => Err(FairError::NotFound),
         (FairEvent::FairEdited { details, .. }, Some(f)) => {
-            if matches!(f.status, FairStatus::Closed | FairStatus::Cancelled { .. }) {
-                Err(FairError::NotEditable { status: f.status.kind() })
-            } else {
-                // A fair published on the other device keeps what publishing needs.
-                if f.status == FairStatus::Published {
-                    publishable(details)?;
-                }
-                // A booth booked on the other device holds the fair to a mode that has it.
-                keeps_bookings(state, f, details.mode)
+            may_edit_fair(f)?;
+            // A fair published on the other device keeps what publishing needs.
+            if f.status == FairStatus::Published {
+                publishable(details)?;
             }
+            // A booth booked on the other device holds the fair to a mode that has it.
+            keeps_bookings(state, f, details.mode)
         }
         (FairEvent::FairPublished { .. }, Some(f)) => {
-            from(f, &[FairStatusKind::Draft], FairStatusKind::Published)?;
             // Dates or a venue removed on the other device: this fair cannot go public as it is.
-            publishable(&f.details)
+            may_publish_fair(f)
         }
-        (FairEvent::FairUnpublished { .. }, Some(f)) => from(f, &[FairStatusKind::Published], FairStatusKind::Draft),
-        (FairEvent::FairClosed { .. }, Some(f)) => from(f, &[FairStatusKind::Published], FairStatusKind::Closed),
-        (FairEvent::FairOutcomeRecorded { .. }, Some(f)) => {
-            from(f, &[FairStatusKind::Published, FairStatusKind::Closed], FairStatusKind::Closed)
-        }
-        (FairEvent::FairCancelled { .. }, Some(f)) => {
-            from(f, &[FairStatusKind::Draft, FairStatusKind::Published], FairStatusKind::Cancelled)
-        }
+        (FairEvent::FairUnpublished { .. }, Some(f)) => may_unpublish_fair(f),
+        (FairEvent::FairClosed { .. }, Some(f)) => may_close_fair(f),
+        (FairEvent::FairOutcomeRecorded { .. }, Some(f)) => may_record_outcome(f),
+        (FairEvent::FairCancelled { .. }, Some(f)) => may_cancel_fair(f),
     }
 }

@@ -64,10 +64,6 @@ pub(crate) fn existing(state: &State, id: FairId) -> std::result::Result<&Fair, 
     state.fairs.get(&id).ok_or(FairError::NotFound)
 }
 
-pub(crate) fn transition(f: &Fair, to: FairStatusKind) -> FairError {
-    FairError::InvalidTransition { from: f.status.kind(), to }
-}
-
 pub(crate) fn decide(state: &State, role: Role, now: DateTime<Utc>, cmd: FairCommand) -> Result<Vec<FairEvent>> {
     if role != Role::Organizer {
         return Err(DomainError::Forbidden { role, command: cmd.name().into() });
@@ -82,9 +78,7 @@ pub(crate) fn decide(state: &State, role: Role, now: DateTime<Utc>, cmd: FairCom
         }
         FairCommand::EditFair { fair_id, expected_version, details } => {
             let fair = existing(state, fair_id)?;
-            if matches!(fair.status, FairStatus::Closed | FairStatus::Cancelled { .. }) {
-                return Err(FairError::NotEditable { status: fair.status.kind() }.into());
-            }
+            may_edit_fair(fair)?;
             if fair.version != expected_version {
                 return Err(FairError::EditConflict { expected: expected_version, actual: fair.version }.into());
             }
@@ -100,17 +94,12 @@ pub(crate) fn decide(state: &State, role: Role, now: DateTime<Utc>, cmd: FairCom
         }
         FairCommand::PublishFair { fair_id } => {
             let fair = existing(state, fair_id)?;
-            if fair.status != FairStatus::Draft {
-                return Err(transition(fair, FairStatusKind::Published).into());
-            }
-            publishable(&fair.details)?;
+            may_publish_fair(fair)?;
             vec![FairEvent::FairPublished { fair_id }]
         }
         FairCommand::UnpublishFair { fair_id } => {
             let fair = existing(state, fair_id)?;
-            if fair.status != FairStatus::Published {
-                return Err(transition(fair, FairStatusKind::Draft).into());
-            }
+            may_unpublish_fair(fair)?;
             let bookings = active_bookings(state, fair_id);
             if bookings > 0 {
                 return Err(FairError::HasBookings { bookings }.into());
@@ -119,9 +108,7 @@ pub(crate) fn decide(state: &State, role: Role, now: DateTime<Utc>, cmd: FairCom
         }
         FairCommand::CloseFair { fair_id } => {
             let fair = existing(state, fair_id)?;
-            if fair.status != FairStatus::Published {
-                return Err(transition(fair, FairStatusKind::Closed).into());
-            }
+            may_close_fair(fair)?;
             match fair.details.schedule {
                 Some(s) if now >= s.start => {}
                 _ => return Err(FairError::CloseBeforeStart.into()),
@@ -130,9 +117,7 @@ pub(crate) fn decide(state: &State, role: Role, now: DateTime<Utc>, cmd: FairCom
         }
         FairCommand::RecordFairOutcome { fair_id, outcome } => {
             let fair = existing(state, fair_id)?;
-            if !matches!(fair.status, FairStatus::Published | FairStatus::Closed) {
-                return Err(transition(fair, FairStatusKind::Closed).into());
-            }
+            may_record_outcome(fair)?;
             match fair.details.schedule {
                 Some(s) if now >= s.start => {}
                 _ => return Err(FairError::OutcomeBeforeStart.into()),
@@ -148,9 +133,7 @@ pub(crate) fn decide(state: &State, role: Role, now: DateTime<Utc>, cmd: FairCom
         }
         FairCommand::CancelFair { fair_id, reason } => {
             let fair = existing(state, fair_id)?;
-            if !matches!(fair.status, FairStatus::Draft | FairStatus::Published) {
-                return Err(transition(fair, FairStatusKind::Cancelled).into());
-            }
+            may_cancel_fair(fair)?;
             let reason = reason.trim();
             if reason.is_empty() {
                 return Err(FairError::ReasonRequired.into());
@@ -161,13 +144,6 @@ pub(crate) fn decide(state: &State, role: Role, now: DateTime<Utc>, cmd: FairCom
             vec![FairEvent::FairCancelled { fair_id, reason: reason.into() }]
         }
     })
-}
-
-pub(crate) fn active_bookings(state: &State, fair: FairId) -> usize {
-    state
-        .fair_bookings
-        .get(&fair)
-        .map_or(0, |ids| ids.keys().filter(|id| state.bookings.get(id).is_some_and(|b| b.status.is_active())).count())
 }
 
 /// Active bookings (requested, offered, booked) at `fair` on booths that a fair of `mode` does

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::envelope::{Actor, Role};
 use crate::error::DomainError;
-use crate::fair::{Fair, FairStatus};
+use crate::fair::Fair;
 use crate::ids::{BoothId, FairId, ZoneId};
 use crate::state::State;
 

@@ -2,7 +2,7 @@ use super::*;
 
 pub(crate) fn open_fair(state: &State, fair_id: FairId) -> std::result::Result<&Fair, FloorPlanError> {
     let fair = state.fairs.get(&fair_id).ok_or(FloorPlanError::FairNotFound)?;
-    if matches!(fair.status, FairStatus::Closed | FairStatus::Cancelled { .. }) {
+    if !crate::fair::fair_is_open(&fair.status) {
         return Err(FloorPlanError::FairNotOpen);
     }
     Ok(fair)

@@ -18,13 +18,13 @@ pub(crate) fn decide(
             return Err(LivestreamError::AlreadyExists.into());
         }
         let plan = clean_plan(state, plan)?;
-        if !may_manage(actor, &plan.hosts) {
+        if !may_manage_session(actor, &plan.hosts) {
             return Err(LivestreamError::NotYourSession.into());
         }
         return Ok(vec![E::SessionPlanned { session_id, plan }]);
     }
     let s = state.live_sessions.get(&session_id).ok_or(LivestreamError::NotFound)?;
-    if !answering && !may_manage(actor, &s.plan.hosts) {
+    if !answering && !may_manage_session(actor, &s.plan.hosts) {
         return Err(LivestreamError::NotYourSession.into());
     }
     // A change to a session on the schedule: enforce conflicts and record accepted warnings.
@@ -47,7 +47,7 @@ pub(crate) fn decide(
                 return Err(invalid(s, "change").into());
             }
             let plan = clean_plan(state, &plan)?;
-            if !may_manage(actor, &plan.hosts) {
+            if !may_manage_session(actor, &plan.hosts) {
                 return Err(LivestreamError::NotYourSession.into());
             }
             if plan == s.plan {

@@ -82,7 +82,7 @@ pub(crate) fn check_reason(reason: &str) -> std::result::Result<String, Livestre
 }
 
 /// May this actor manage this session? Organizers may; a host only if they host it.
-pub(crate) fn may_manage(actor: &Actor, hosts: &[HostId]) -> bool {
+pub fn may_manage_session(actor: &Actor, hosts: &[HostId]) -> bool {
     match actor.role {
         Role::Organizer => true,
         Role::Host => hosts.iter().any(|h| may_act_for_host(actor, *h)),

@@ -20,7 +20,7 @@ pub(crate) fn clean(state: &State, d: &PostDetails, old: Option<&PostDetails>) -
     for f in &d.fairs {
         let fair = state.fairs.get(f).ok_or(PostError::FairNotFound)?;
         let already = old.is_some_and(|o| o.fairs.contains(f));
-        if !already && matches!(fair.status, FairStatus::Closed | FairStatus::Cancelled { .. }) {
+        if !already && !crate::fair::fair_is_open(&fair.status) {
             return Err(PostError::FairNotOpen { name: fair.details.name.clone() });
         }
     }

@@ -8,7 +8,6 @@ use serde::{Deserialize, Serialize};
 use crate::enterprise::may_act_for;
 use crate::envelope::{Actor, EventEnvelope, Role};
 use crate::error::DomainError;
-use crate::fair::FairStatus;
 use crate::ids::{EnterpriseId, FairId, PostId};
 use crate::place::District;
 use crate::state::State;
