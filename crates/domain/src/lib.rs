@@ -45,7 +45,7 @@ pub mod time;
 pub mod views;
 
 pub use command::{decide, Command, Intent};
-pub use engine::Engine;
+pub use engine::{Engine, Receipt};
 pub use envelope::{Actor, EventEnvelope, Role, SCHEMA_VERSION};
 pub use error::DomainError;
 pub use event::Event;
