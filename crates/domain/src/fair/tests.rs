@@ -256,7 +256,7 @@ fn commands_about_unknown_fairs_are_refused() {
 }
 
 #[test]
-fn new_dates_of_a_published_fair_are_recorded_for_booked_enterprises() {
+fn changes_to_a_published_fair_are_recorded() {
     let later = FairDetails {
         schedule: Some(Schedule { start: t("2026-03-15T09:00"), end: t("2026-03-15T16:00") }),
         ..details()
@@ -277,6 +277,55 @@ fn new_dates_of_a_published_fair_are_recorded_for_booked_enterprises() {
         ],
         "a draft's edit is no change anyone booked against"
     );
+}
+
+#[test]
+fn new_dates_of_a_published_fair_reach_the_enterprises_booked_there() {
+    use crate::booking::BookingEvent;
+    use crate::enterprise::EnterpriseEvent;
+    use crate::ids::{BookingId, EnterpriseId};
+    let (booked, not_booked) = (EnterpriseId::from_u128(21), EnterpriseId::from_u128(22));
+    let later = Schedule { start: t("2026-03-15T09:00"), end: t("2026-03-15T16:00") };
+    let registered = |id: EnterpriseId, n: u32| EnterpriseEvent::EnterpriseRegistered {
+        enterprise_id: id,
+        profile: crate::enterprise::EnterpriseProfile {
+            credit_code: crate::credit_code::complete(&format!("91310000MA1FL{n:04}")),
+            ..crate::testing::sample_profile()
+        },
+    };
+    // Given a published fair where one enterprise holds a virtual booth and another holds none,
+    given::<crate::Event>([
+        FairEvent::FairCreated {
+            fair_id: fair(),
+            details: FairDetails { mode: FairMode::Online, venue: None, ..details() },
+        }
+        .into(),
+        FairEvent::FairPublished { fair_id: fair() }.into(),
+        registered(booked, 1).into(),
+        registered(not_booked, 2).into(),
+        BookingEvent::BoothRequested {
+            booking_id: BookingId::from_u128(31),
+            fair_id: fair(),
+            enterprise_id: booked,
+            booth_id: None,
+            zone_id: None,
+            hold_until: t("2026-03-03T09:00"),
+        }
+        .into(),
+    ])
+    // when the organizer moves it to new dates,
+    .when(FairCommand::EditFair {
+        fair_id: fair(),
+        expected_version: 2,
+        details: FairDetails { mode: FairMode::Online, venue: None, schedule: Some(later), ..details() },
+    })
+    // then the booked enterprise is told what changed, and the other one is not.
+    .then_state(|s| {
+        let told: Vec<_> =
+            crate::views::fair_notices_for(s, booked).into_iter().map(|n| n.change.kind.clone()).collect();
+        assert_eq!(told, [FairChangeKind::Rescheduled { from: details().schedule, to: Some(later) }]);
+        assert!(crate::views::fair_notices_for(s, not_booked).is_empty());
+    });
 }
 
 #[test]
