@@ -4,7 +4,7 @@
 //! transaction, `commit` after it has committed. Native callers use `execute`.
 use uuid::Uuid;
 
-use crate::command::{decide, Command};
+use crate::command::{decide_into, Command};
 use crate::envelope::EventEnvelope;
 use crate::error::DomainError;
 use crate::log::{AppendError, Log, NewEvent, Sealed};
@@ -99,7 +99,8 @@ impl Engine {
     /// that must be stored in one transaction (the demo season, an import). On a refusal, says
     /// which command (by index) broke which rule.
     ///
-    /// Each event is evolved here, once, on the copy that the receipt carries and `commit` keeps.
+    /// Each event is evolved once (`decide_into`), on the copy that the receipt carries and
+    /// `commit` keeps.
     pub fn prepare_all(
         &self,
         cmds: Vec<Command>,
@@ -114,16 +115,23 @@ impl Engine {
         for (i, cmd) in cmds.into_iter().enumerate() {
             let actor = cmd.actor.clone();
             let now = cmd.now;
-            let events = decide(&scratch, cmd).map_err(|e| (i, e))?;
+            let before = scratch.clone();
+            let events = decide_into(&mut scratch, cmd).map_err(|e| (i, e))?;
             let events = events.into_iter().map(|event| NewEvent { id: new_id(), event }).collect();
             let sealed = crate::log::seal_after(last_seq, &last_hash, &actor, now, events);
-            for s in &sealed {
-                evolve(&mut scratch, &s.envelope);
-                last_seq = s.envelope.seq;
-                if last_seq % CHECKPOINT_EVERY == 0 {
-                    checkpoints.push(scratch.clone());
+            let end = last_seq + sealed.len() as u64;
+            if end / CHECKPOINT_EVERY > last_seq / CHECKPOINT_EVERY {
+                // The command passes a checkpoint (once per thousand events): the state at that
+                // exact point is rebuilt from the copy taken before the command.
+                let mut at = before;
+                for s in &sealed {
+                    evolve(&mut at, &s.envelope);
+                    if s.envelope.seq % CHECKPOINT_EVERY == 0 {
+                        checkpoints.push(at.clone());
+                    }
                 }
             }
+            last_seq = end;
             if let Some(s) = sealed.last() {
                 last_hash = crate::log::hash_line(&s.line);
             }

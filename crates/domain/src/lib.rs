@@ -44,7 +44,7 @@ pub mod testing;
 pub mod time;
 pub mod views;
 
-pub use command::{decide, Command, Intent};
+pub use command::{decide, decide_into, Command, Intent};
 pub use engine::{Engine, Receipt};
 pub use envelope::{Actor, EventEnvelope, Role, SCHEMA_VERSION};
 pub use error::DomainError;

@@ -99,15 +99,27 @@ pub(crate) fn decide(
     now: DateTime<Utc>,
     cmd: BookingCommand,
 ) -> Result<Vec<BookingEvent>, DomainError> {
+    decide_on(state.clone(), actor, now, cmd).map(|(events, _)| events)
+}
+
+/// Decide on a copy of the state and hand back the copy with the events applied (each evolved
+/// once, as it was emitted, numbered after the state's last sequence and recorded at `now`), so
+/// that `Engine::prepare` keeps it instead of evolving the events again.
+pub(crate) fn decide_on(
+    state: State,
+    actor: &Actor,
+    now: DateTime<Utc>,
+    cmd: BookingCommand,
+) -> Result<(Vec<BookingEvent>, State), DomainError> {
     if (organizer_only(&cmd) && actor.role != Role::Organizer)
         || actor.role == Role::Host && cmd != BookingCommand::ExpireHolds
     {
         return Err(DomainError::Forbidden { role: actor.role, command: cmd.name().into() });
     }
-    let mut d = Decision { s: state.clone(), out: Vec::new(), now, actor };
+    let mut d = Decision { s: state, out: Vec::new(), now, actor };
     d.expire_due();
     run(&mut d, cmd)?;
-    Ok(d.out)
+    Ok((d.out, d.s))
 }
 
 pub(crate) fn booking<'a>(s: &'a State, id: &BookingId) -> Result<&'a Booking, BookingError> {
