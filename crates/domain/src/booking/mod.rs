@@ -20,14 +20,26 @@ use crate::floor_plan::Booth;
 use crate::ids::{BookingId, BoothId, EnterpriseId, FairId, WaitlistId, ZoneId};
 use crate::state::State;
 
+mod approve;
+mod cancel;
 mod check;
 mod decide;
 mod evolve;
+mod expiry;
+mod request;
 mod rules;
+mod settings;
+mod waitlist;
+pub(crate) use self::approve::*;
+pub(crate) use self::cancel::*;
 pub(crate) use self::check::*;
 pub(crate) use self::decide::*;
 pub(crate) use self::evolve::*;
+pub(crate) use self::expiry::*;
+pub(crate) use self::request::*;
 pub use self::rules::*;
+pub(crate) use self::settings::*;
+pub(crate) use self::waitlist::*;
 
 pub const DEFAULT_HOLD_HOURS: u32 = 48;
 pub const DEFAULT_MAX_BOOTHS: u32 = 1;

@@ -80,3 +80,31 @@ pub fn domain_allowed(state: &State, host: &str) -> bool {
         }
     }
 }
+
+/// The organizer lets channels stream from a domain.
+pub(crate) fn allow_stream_domain(state: &State, domain: String) -> Result<Vec<HostEvent>, DomainError> {
+    use HostEvent as E;
+    let domain = clean_domain(&domain)?;
+    if state.stream_domains.contains_key(&domain) {
+        return Ok(vec![]);
+    }
+    Ok(vec![E::StreamDomainAllowed { domain }])
+}
+
+/// The organizer takes a domain off the list, unless a channel streams from it.
+pub(crate) fn remove_stream_domain(state: &State, domain: String) -> Result<Vec<HostEvent>, DomainError> {
+    use HostEvent as E;
+    let domain = clean_domain(&domain)?;
+    if !state.stream_domains.contains_key(&domain) {
+        return Err(HostError::DomainNotListed { domain }.into());
+    }
+    let mut without = state.stream_domains.clone();
+    without.remove(&domain);
+    let probe = State { stream_domains: without, ..State::default() };
+    if let Some(c) =
+        state.channels.values().find(|c| url_host(&c.details.stream_url).is_ok_and(|h| !domain_allowed(&probe, &h)))
+    {
+        return Err(HostError::DomainInUse { domain, channel: c.details.name.clone() }.into());
+    }
+    Ok(vec![E::StreamDomainRemoved { domain }])
+}

@@ -62,3 +62,67 @@ pub fn clean_windows(windows: &[Window]) -> Result<Vec<Window>, HostError> {
     }
     Ok(w)
 }
+
+/// A host registers their own profile.
+pub(crate) fn register_host(
+    state: &State,
+    actor: &Actor,
+    host_id: HostId,
+    profile: HostProfile,
+) -> Result<Vec<HostEvent>, DomainError> {
+    use HostEvent as E;
+    if state.hosts.contains_key(&host_id) {
+        return Err(HostError::AlreadyExists.into());
+    }
+    if !may_act_for_host(actor, host_id) {
+        return Err(HostError::NotYourProfile.into());
+    }
+    Ok(vec![E::HostRegistered { host_id, profile: clean_profile(&profile)? }])
+}
+
+/// A host edits their profile, at the version the form was opened at.
+pub(crate) fn edit_host(
+    state: &State,
+    actor: &Actor,
+    host_id: HostId,
+    expected_version: u64,
+    profile: HostProfile,
+) -> Result<Vec<HostEvent>, DomainError> {
+    use HostEvent as E;
+    let h = existing_host(state, host_id)?;
+    if !may_act_for_host(actor, host_id) {
+        return Err(HostError::NotYourProfile.into());
+    }
+    if h.version != expected_version {
+        return Err(HostError::EditConflict { expected: expected_version, actual: h.version }.into());
+    }
+    let profile = clean_profile(&profile)?;
+    if profile == h.profile {
+        return Ok(vec![]);
+    }
+    Ok(vec![E::HostEdited { host_id, profile }])
+}
+
+/// A host sets when they are available; no scheduled or live session may be left outside.
+pub(crate) fn set_availability(
+    state: &State,
+    actor: &Actor,
+    host_id: HostId,
+    windows: Vec<Window>,
+) -> Result<Vec<HostEvent>, DomainError> {
+    use HostEvent as E;
+    let h = existing_host(state, host_id)?;
+    if !may_act_for_host(actor, host_id) {
+        return Err(HostError::NotYourProfile.into());
+    }
+    let windows = clean_windows(&windows)?;
+    if windows == h.availability {
+        return Ok(vec![]);
+    }
+    check_strands(state, h, &windows)?;
+    Ok(vec![E::AvailabilitySet { host_id, windows }])
+}
+
+pub(crate) fn existing_host(state: &State, id: HostId) -> Result<&Host, HostError> {
+    state.hosts.get(&id).ok_or(HostError::NotFound)
+}
