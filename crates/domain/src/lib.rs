@@ -31,6 +31,7 @@ pub mod host;
 pub mod ics;
 pub mod ids;
 pub mod industry;
+mod keys;
 pub mod livestream;
 pub mod log;
 pub mod merge;

@@ -249,7 +249,7 @@ pub struct Promotion {
     pub until: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr)]
 pub enum BookingCommand {
     SetBookingRules {
         fair_id: FairId,
@@ -303,26 +303,13 @@ pub enum BookingCommand {
 }
 
 impl BookingCommand {
+    /// The variant's name (`strum::IntoStaticStr`).
     pub fn name(&self) -> &'static str {
-        match self {
-            BookingCommand::SetBookingRules { .. } => "SetBookingRules",
-            BookingCommand::RequestBooth { .. } => "RequestBooth",
-            BookingCommand::ApproveBooking { .. } => "ApproveBooking",
-            BookingCommand::ApproveBookings { .. } => "ApproveBookings",
-            BookingCommand::RejectBooking { .. } => "RejectBooking",
-            BookingCommand::RevokeApproval { .. } => "RevokeApproval",
-            BookingCommand::ReassignBooking { .. } => "ReassignBooking",
-            BookingCommand::CancelBooking { .. } => "CancelBooking",
-            BookingCommand::JoinWaitlist { .. } => "JoinWaitlist",
-            BookingCommand::LeaveWaitlist { .. } => "LeaveWaitlist",
-            BookingCommand::AcceptOffer { .. } => "AcceptOffer",
-            BookingCommand::DeclineOffer { .. } => "DeclineOffer",
-            BookingCommand::ExpireHolds => "ExpireHolds",
-        }
+        self.into()
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr)]
 pub enum BookingEvent {
     BookingRulesSet {
         fair_id: FairId,
@@ -388,26 +375,14 @@ pub enum BookingEvent {
 }
 
 impl BookingEvent {
+    /// The variant's name (`strum::IntoStaticStr`).
     pub fn type_name(&self) -> &'static str {
-        match self {
-            BookingEvent::BookingRulesSet { .. } => "BookingRulesSet",
-            BookingEvent::BoothRequested { .. } => "BoothRequested",
-            BookingEvent::BookingApproved { .. } => "BookingApproved",
-            BookingEvent::BookingApprovalRevoked { .. } => "BookingApprovalRevoked",
-            BookingEvent::BookingRejected { .. } => "BookingRejected",
-            BookingEvent::BookingReassigned { .. } => "BookingReassigned",
-            BookingEvent::BookingCancelled { .. } => "BookingCancelled",
-            BookingEvent::HoldExpired { .. } => "HoldExpired",
-            BookingEvent::WaitlistJoined { .. } => "WaitlistJoined",
-            BookingEvent::WaitlistLeft { .. } => "WaitlistLeft",
-            BookingEvent::WaitlistOffered { .. } => "WaitlistOffered",
-            BookingEvent::OfferAccepted { .. } => "OfferAccepted",
-            BookingEvent::OfferDeclined { .. } => "OfferDeclined",
-        }
+        self.into()
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub enum BookingError {
     #[error("no such fair")]

@@ -24,6 +24,8 @@ pub const DESCRIPTION_MAX_CHARS: usize = 2000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum CompanySize {
     /// fewer than 20 people
     Micro,
@@ -35,24 +37,11 @@ pub enum CompanySize {
     Large,
 }
 
-impl CompanySize {
-    pub const ALL: [CompanySize; 4] = [CompanySize::Micro, CompanySize::Small, CompanySize::Medium, CompanySize::Large];
-    pub fn key(self) -> &'static str {
-        match self {
-            CompanySize::Micro => "micro",
-            CompanySize::Small => "small",
-            CompanySize::Medium => "medium",
-            CompanySize::Large => "large",
-        }
-    }
-    pub fn from_key(k: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.key() == k)
-    }
-}
-
 /// Why an enterprise is a key enterprise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum KeyCategory {
     /// 重大项目
     MajorProject,
@@ -60,21 +49,6 @@ pub enum KeyCategory {
     KeyIndustry,
     /// 保供企业
     SupplyGuarantee,
-}
-
-impl KeyCategory {
-    pub const ALL: [KeyCategory; 3] =
-        [KeyCategory::MajorProject, KeyCategory::KeyIndustry, KeyCategory::SupplyGuarantee];
-    pub fn key(self) -> &'static str {
-        match self {
-            KeyCategory::MajorProject => "major_project",
-            KeyCategory::KeyIndustry => "key_industry",
-            KeyCategory::SupplyGuarantee => "supply_guarantee",
-        }
-    }
-    pub fn from_key(k: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.key() == k)
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -102,7 +76,7 @@ pub struct Enterprise {
     pub version: u64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr)]
 pub enum EnterpriseCommand {
     RegisterEnterprise { enterprise_id: EnterpriseId, profile: EnterpriseProfile },
     EditEnterprise { enterprise_id: EnterpriseId, expected_version: u64, profile: EnterpriseProfile },
@@ -113,19 +87,13 @@ pub enum EnterpriseCommand {
 }
 
 impl EnterpriseCommand {
+    /// The variant's name (`strum::IntoStaticStr`).
     pub fn name(&self) -> &'static str {
-        match self {
-            EnterpriseCommand::RegisterEnterprise { .. } => "RegisterEnterprise",
-            EnterpriseCommand::EditEnterprise { .. } => "EditEnterprise",
-            EnterpriseCommand::MarkKeyEnterprise { .. } => "MarkKeyEnterprise",
-            EnterpriseCommand::UnmarkKeyEnterprise { .. } => "UnmarkKeyEnterprise",
-            EnterpriseCommand::AssignCommissioner { .. } => "AssignCommissioner",
-            EnterpriseCommand::UnassignCommissioner { .. } => "UnassignCommissioner",
-        }
+        self.into()
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr)]
 pub enum EnterpriseEvent {
     EnterpriseRegistered { enterprise_id: EnterpriseId, profile: EnterpriseProfile },
     EnterpriseEdited { enterprise_id: EnterpriseId, profile: EnterpriseProfile },
@@ -136,19 +104,14 @@ pub enum EnterpriseEvent {
 }
 
 impl EnterpriseEvent {
+    /// The variant's name (`strum::IntoStaticStr`).
     pub fn type_name(&self) -> &'static str {
-        match self {
-            EnterpriseEvent::EnterpriseRegistered { .. } => "EnterpriseRegistered",
-            EnterpriseEvent::EnterpriseEdited { .. } => "EnterpriseEdited",
-            EnterpriseEvent::KeyEnterpriseMarked { .. } => "KeyEnterpriseMarked",
-            EnterpriseEvent::KeyEnterpriseUnmarked { .. } => "KeyEnterpriseUnmarked",
-            EnterpriseEvent::CommissionerAssigned { .. } => "CommissionerAssigned",
-            EnterpriseEvent::CommissionerUnassigned { .. } => "CommissionerUnassigned",
-        }
+        self.into()
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub enum EnterpriseError {
     #[error("no such enterprise")]

@@ -30,6 +30,8 @@ pub const MAX_CAPACITY: u32 = 1_000_000;
 /// 线下 / 线上 / 线上线下结合.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum FairMode {
     Onsite,
     Online,
@@ -37,17 +39,6 @@ pub enum FairMode {
 }
 
 impl FairMode {
-    pub const ALL: [FairMode; 3] = [FairMode::Onsite, FairMode::Online, FairMode::Hybrid];
-    pub fn key(self) -> &'static str {
-        match self {
-            FairMode::Onsite => "onsite",
-            FairMode::Online => "online",
-            FairMode::Hybrid => "hybrid",
-        }
-    }
-    pub fn from_key(k: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|m| m.key() == k)
-    }
     /// Onsite and hybrid fairs happen in a physical place.
     pub fn is_physical(self) -> bool {
         !matches!(self, FairMode::Online)
@@ -65,19 +56,11 @@ impl FairMode {
 /// What a booking occupies: a booth on the floor plan, or one of the virtual booths.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum BoothKind {
     Physical,
     Virtual,
-}
-
-impl BoothKind {
-    pub const ALL: [BoothKind; 2] = [BoothKind::Physical, BoothKind::Virtual];
-    pub fn key(self) -> &'static str {
-        match self {
-            BoothKind::Physical => "physical",
-            BoothKind::Virtual => "virtual",
-        }
-    }
 }
 
 /// Where a fair takes place.
@@ -157,27 +140,13 @@ impl FairStatus {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum FairStatusKind {
     Draft,
     Published,
     Closed,
     Cancelled,
-}
-
-impl FairStatusKind {
-    pub const ALL: [FairStatusKind; 4] =
-        [FairStatusKind::Draft, FairStatusKind::Published, FairStatusKind::Closed, FairStatusKind::Cancelled];
-    pub fn key(self) -> &'static str {
-        match self {
-            FairStatusKind::Draft => "draft",
-            FairStatusKind::Published => "published",
-            FairStatusKind::Closed => "closed",
-            FairStatusKind::Cancelled => "cancelled",
-        }
-    }
-    pub fn from_key(k: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|m| m.key() == k)
-    }
 }
 
 /// A change to a published fair that enterprises booked there must see (new dates, another
@@ -227,7 +196,7 @@ pub const MAX_OUTCOME: u32 = 10_000_000;
 // ---------------------------------------------------------------------------------------------
 // Commands, events, errors
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr)]
 pub enum FairCommand {
     CreateFair {
         fair_id: FairId,
@@ -263,20 +232,13 @@ pub enum FairCommand {
 }
 
 impl FairCommand {
+    /// The variant's name (`strum::IntoStaticStr`).
     pub fn name(&self) -> &'static str {
-        match self {
-            FairCommand::CreateFair { .. } => "CreateFair",
-            FairCommand::EditFair { .. } => "EditFair",
-            FairCommand::PublishFair { .. } => "PublishFair",
-            FairCommand::UnpublishFair { .. } => "UnpublishFair",
-            FairCommand::CloseFair { .. } => "CloseFair",
-            FairCommand::CancelFair { .. } => "CancelFair",
-            FairCommand::RecordFairOutcome { .. } => "RecordFairOutcome",
-        }
+        self.into()
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr)]
 pub enum FairEvent {
     FairCreated { fair_id: FairId, details: FairDetails },
     FairEdited { fair_id: FairId, details: FairDetails },
@@ -301,7 +263,8 @@ impl FairEvent {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub enum FairError {
     #[error("no such fair")]

@@ -103,7 +103,7 @@ pub struct NewBooth {
     pub amenities: Amenities,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr)]
 pub enum FloorPlanCommand {
     SizeHall {
         fair_id: FairId,
@@ -164,26 +164,13 @@ pub enum FloorPlanCommand {
 }
 
 impl FloorPlanCommand {
+    /// The variant's name (`strum::IntoStaticStr`).
     pub fn name(&self) -> &'static str {
-        match self {
-            FloorPlanCommand::SizeHall { .. } => "SizeHall",
-            FloorPlanCommand::AddZone { .. } => "AddZone",
-            FloorPlanCommand::RenameZone { .. } => "RenameZone",
-            FloorPlanCommand::RemoveZone { .. } => "RemoveZone",
-            FloorPlanCommand::AddBooth { .. } => "AddBooth",
-            FloorPlanCommand::AddBooths { .. } => "AddBooths",
-            FloorPlanCommand::MoveBooth { .. } => "MoveBooth",
-            FloorPlanCommand::ResizeBooth { .. } => "ResizeBooth",
-            FloorPlanCommand::RemoveBooth { .. } => "RemoveBooth",
-            FloorPlanCommand::SetAmenities { .. } => "SetAmenities",
-            FloorPlanCommand::BlockBooth { .. } => "BlockBooth",
-            FloorPlanCommand::UnblockBooth { .. } => "UnblockBooth",
-            FloorPlanCommand::SetVirtualBooths { .. } => "SetVirtualBooths",
-        }
+        self.into()
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr)]
 pub enum FloorPlanEvent {
     HallSized { fair_id: FairId, width: u16, depth: u16 },
     ZoneAdded { fair_id: FairId, zone_id: ZoneId, name: String },
@@ -200,25 +187,14 @@ pub enum FloorPlanEvent {
 }
 
 impl FloorPlanEvent {
+    /// The variant's name (`strum::IntoStaticStr`).
     pub fn type_name(&self) -> &'static str {
-        match self {
-            FloorPlanEvent::HallSized { .. } => "HallSized",
-            FloorPlanEvent::ZoneAdded { .. } => "ZoneAdded",
-            FloorPlanEvent::ZoneRenamed { .. } => "ZoneRenamed",
-            FloorPlanEvent::ZoneRemoved { .. } => "ZoneRemoved",
-            FloorPlanEvent::BoothAdded { .. } => "BoothAdded",
-            FloorPlanEvent::BoothMoved { .. } => "BoothMoved",
-            FloorPlanEvent::BoothResized { .. } => "BoothResized",
-            FloorPlanEvent::BoothRemoved { .. } => "BoothRemoved",
-            FloorPlanEvent::AmenitiesSet { .. } => "AmenitiesSet",
-            FloorPlanEvent::BoothBlocked { .. } => "BoothBlocked",
-            FloorPlanEvent::BoothUnblocked { .. } => "BoothUnblocked",
-            FloorPlanEvent::VirtualBoothsSet { .. } => "VirtualBoothsSet",
-        }
+        self.into()
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub enum FloorPlanError {
     #[error("no such fair")]

@@ -80,10 +80,13 @@ impl Host {
 /// Where a channel streams.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum Platform {
     /// 上海公共招聘新平台 and other public employment-service sites.
     PublicPlatform,
     /// 微信视频号
+    #[strum(serialize = "wechat_channels")]
     WeChatChannels,
     /// 抖音
     Douyin,
@@ -92,30 +95,6 @@ pub enum Platform {
     /// 哔哩哔哩
     Bilibili,
     Other,
-}
-
-impl Platform {
-    pub const ALL: [Platform; 6] = [
-        Platform::PublicPlatform,
-        Platform::WeChatChannels,
-        Platform::Douyin,
-        Platform::Kuaishou,
-        Platform::Bilibili,
-        Platform::Other,
-    ];
-    pub fn key(self) -> &'static str {
-        match self {
-            Platform::PublicPlatform => "public_platform",
-            Platform::WeChatChannels => "wechat_channels",
-            Platform::Douyin => "douyin",
-            Platform::Kuaishou => "kuaishou",
-            Platform::Bilibili => "bilibili",
-            Platform::Other => "other",
-        }
-    }
-    pub fn from_key(k: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|p| p.key() == k)
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -135,7 +114,7 @@ pub struct Channel {
 // ---------------------------------------------------------------------------------------------
 // Commands, events, errors
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr)]
 pub enum HostCommand {
     RegisterHost {
         host_id: HostId,
@@ -168,20 +147,13 @@ pub enum HostCommand {
 }
 
 impl HostCommand {
+    /// The variant's name (`strum::IntoStaticStr`).
     pub fn name(&self) -> &'static str {
-        match self {
-            HostCommand::RegisterHost { .. } => "RegisterHost",
-            HostCommand::EditHost { .. } => "EditHost",
-            HostCommand::SetAvailability { .. } => "SetAvailability",
-            HostCommand::AllowStreamDomain { .. } => "AllowStreamDomain",
-            HostCommand::RemoveStreamDomain { .. } => "RemoveStreamDomain",
-            HostCommand::AddChannel { .. } => "AddChannel",
-            HostCommand::EditChannel { .. } => "EditChannel",
-        }
+        self.into()
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr)]
 pub enum HostEvent {
     HostRegistered { host_id: HostId, profile: HostProfile },
     HostEdited { host_id: HostId, profile: HostProfile },
@@ -193,16 +165,9 @@ pub enum HostEvent {
 }
 
 impl HostEvent {
+    /// The variant's name (`strum::IntoStaticStr`).
     pub fn type_name(&self) -> &'static str {
-        match self {
-            HostEvent::HostRegistered { .. } => "HostRegistered",
-            HostEvent::HostEdited { .. } => "HostEdited",
-            HostEvent::AvailabilitySet { .. } => "AvailabilitySet",
-            HostEvent::StreamDomainAllowed { .. } => "StreamDomainAllowed",
-            HostEvent::StreamDomainRemoved { .. } => "StreamDomainRemoved",
-            HostEvent::ChannelAdded { .. } => "ChannelAdded",
-            HostEvent::ChannelEdited { .. } => "ChannelEdited",
-        }
+        self.into()
     }
 }
 
@@ -224,7 +189,8 @@ pub enum UrlProblem {
     HostNotAllowed { host: String },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub enum HostError {
     #[error("no such host")]

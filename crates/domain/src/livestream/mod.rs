@@ -186,7 +186,7 @@ impl LiveSession {
 // ---------------------------------------------------------------------------------------------
 // Commands, events, errors
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr)]
 pub enum LivestreamCommand {
     /// Create a draft.
     PlanSession {
@@ -256,22 +256,9 @@ pub enum LivestreamCommand {
 }
 
 impl LivestreamCommand {
+    /// The variant's name (`strum::IntoStaticStr`).
     pub fn name(&self) -> &'static str {
-        use LivestreamCommand::*;
-        match self {
-            PlanSession { .. } => "PlanSession",
-            EditSession { .. } => "EditSession",
-            MoveSession { .. } => "MoveSession",
-            ScheduleSession { .. } => "ScheduleSession",
-            InviteEnterprise { .. } => "InviteEnterprise",
-            ChangeFeature { .. } => "ChangeFeature",
-            RemoveFeature { .. } => "RemoveFeature",
-            AcceptInvitation { .. } => "AcceptInvitation",
-            DeclineInvitation { .. } => "DeclineInvitation",
-            StartSession { .. } => "StartSession",
-            EndSession { .. } => "EndSession",
-            CancelSession { .. } => "CancelSession",
-        }
+        self.into()
     }
 
     /// The same command, accepting these warnings (for commands that can carry acceptance).
@@ -307,7 +294,7 @@ impl LivestreamCommand {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr)]
 pub enum LivestreamEvent {
     SessionPlanned {
         session_id: SessionId,
@@ -369,23 +356,9 @@ pub enum LivestreamEvent {
 }
 
 impl LivestreamEvent {
+    /// The variant's name (`strum::IntoStaticStr`).
     pub fn type_name(&self) -> &'static str {
-        use LivestreamEvent::*;
-        match self {
-            SessionPlanned { .. } => "SessionPlanned",
-            SessionEdited { .. } => "SessionEdited",
-            SessionMoved { .. } => "SessionMoved",
-            SessionScheduled { .. } => "SessionScheduled",
-            SoftConflictsAccepted { .. } => "SoftConflictsAccepted",
-            EnterpriseInvited { .. } => "EnterpriseInvited",
-            FeatureChanged { .. } => "FeatureChanged",
-            FeatureRemoved { .. } => "FeatureRemoved",
-            InvitationAccepted { .. } => "InvitationAccepted",
-            InvitationDeclined { .. } => "InvitationDeclined",
-            SessionStarted { .. } => "SessionStarted",
-            SessionEnded { .. } => "SessionEnded",
-            SessionCancelled { .. } => "SessionCancelled",
-        }
+        self.into()
     }
 
     pub fn session_id(&self) -> SessionId {
@@ -408,7 +381,8 @@ impl LivestreamEvent {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub enum LivestreamError {
     #[error("no such session")]

@@ -107,7 +107,7 @@ pub struct Post {
     pub version: u64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr)]
 pub enum PostCommand {
     OpenPost { post_id: PostId, enterprise_id: EnterpriseId, details: PostDetails },
     EditPost { post_id: PostId, details: PostDetails },
@@ -116,17 +116,13 @@ pub enum PostCommand {
 }
 
 impl PostCommand {
+    /// The variant's name (`strum::IntoStaticStr`).
     pub fn name(&self) -> &'static str {
-        match self {
-            PostCommand::OpenPost { .. } => "OpenPost",
-            PostCommand::EditPost { .. } => "EditPost",
-            PostCommand::FillPost { .. } => "FillPost",
-            PostCommand::WithdrawPost { .. } => "WithdrawPost",
-        }
+        self.into()
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr)]
 pub enum PostEvent {
     PostOpened { post_id: PostId, enterprise_id: EnterpriseId, details: PostDetails },
     PostEdited { post_id: PostId, details: PostDetails },
@@ -135,17 +131,14 @@ pub enum PostEvent {
 }
 
 impl PostEvent {
+    /// The variant's name (`strum::IntoStaticStr`).
     pub fn type_name(&self) -> &'static str {
-        match self {
-            PostEvent::PostOpened { .. } => "PostOpened",
-            PostEvent::PostEdited { .. } => "PostEdited",
-            PostEvent::PostFilled { .. } => "PostFilled",
-            PostEvent::PostWithdrawn { .. } => "PostWithdrawn",
-        }
+        self.into()
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub enum PostError {
     #[error("no such post")]

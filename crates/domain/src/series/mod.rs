@@ -47,28 +47,27 @@ pub struct Series {
     pub kind: SeriesKind,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr)]
 pub enum SeriesCommand {
     CreateSeries { series_id: SeriesId, name: String, kind: SeriesKind },
     RenameSeries { series_id: SeriesId, name: String },
 }
 
 impl SeriesCommand {
+    /// The variant's name (`strum::IntoStaticStr`).
     pub fn name(&self) -> &'static str {
-        match self {
-            SeriesCommand::CreateSeries { .. } => "CreateSeries",
-            SeriesCommand::RenameSeries { .. } => "RenameSeries",
-        }
+        self.into()
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr)]
 pub enum SeriesEvent {
     SeriesCreated { series_id: SeriesId, name: String, kind: SeriesKind },
     SeriesRenamed { series_id: SeriesId, name: String },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub enum SeriesError {
     #[error("no such series")]
