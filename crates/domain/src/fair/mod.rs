@@ -11,11 +11,17 @@ use crate::state::State;
 
 mod check;
 mod decide;
+mod details;
 mod evolve;
+mod lifecycle;
+mod outcome;
 mod rules;
 pub(crate) use self::check::*;
 pub(crate) use self::decide::*;
+pub(crate) use self::details::*;
 pub(crate) use self::evolve::*;
+pub(crate) use self::lifecycle::*;
+pub(crate) use self::outcome::*;
 pub use self::rules::*;
 
 pub const NAME_MAX_CHARS: usize = 80;
