@@ -61,6 +61,30 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// Refuse a change to a session that is no longer open (live, ended or cancelled).
+    pub(crate) fn open_to(&self, action: &str) -> Result<()> {
+        if self.s.status.is_open() {
+            Ok(())
+        } else {
+            Err(invalid(self.s, action).into())
+        }
+    }
+
+    /// The events of a change: checked for conflicts when the session is on the schedule.
+    pub(crate) fn decided(
+        &self,
+        plan: &SessionPlan,
+        lineup: &[Featured],
+        accept: &[Conflict],
+        main: LivestreamEvent,
+    ) -> Result<Vec<LivestreamEvent>> {
+        if self.on_schedule {
+            self.checked(plan, lineup, accept, main)
+        } else {
+            Ok(vec![main])
+        }
+    }
+
     /// A change to a session on the schedule: enforce conflicts and record accepted warnings.
     pub(crate) fn checked(
         &self,

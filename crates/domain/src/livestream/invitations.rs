@@ -8,9 +8,7 @@ pub(crate) fn accept_invitation(c: &Ctx<'_>, enterprise_id: EnterpriseId) -> Res
         return Err(LivestreamError::NotYourInvitation.into());
     }
     let f = s.featured(enterprise_id).ok_or(LivestreamError::NotFeatured)?;
-    if !s.status.is_open() {
-        return Err(invalid(s, "take answers").into());
-    }
+    c.open_to("take answers")?;
     if f.invitation != Invitation::Invited {
         return Err(LivestreamError::AlreadyAnswered { answer: f.invitation.key().into() }.into());
     }
@@ -29,9 +27,7 @@ pub(crate) fn decline_invitation(
         return Err(LivestreamError::NotYourInvitation.into());
     }
     let f = s.featured(enterprise_id).ok_or(LivestreamError::NotFeatured)?;
-    if !s.status.is_open() {
-        return Err(invalid(s, "take answers").into());
-    }
+    c.open_to("take answers")?;
     if matches!(f.invitation, Invitation::Declined { .. }) {
         return Err(LivestreamError::AlreadyAnswered { answer: f.invitation.key().into() }.into());
     }

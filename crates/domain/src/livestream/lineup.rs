@@ -9,10 +9,8 @@ pub(crate) fn invite_enterprise(
     accept: Vec<Conflict>,
 ) -> Result<Vec<LivestreamEvent>> {
     use LivestreamEvent as E;
-    let Ctx { state, s, session_id, on_schedule, .. } = *c;
-    if !s.status.is_open() {
-        return Err(invalid(s, "change its line-up").into());
-    }
+    let Ctx { state, s, session_id, .. } = *c;
+    c.open_to("change its line-up")?;
     if s.featured(enterprise_id).is_some_and(Featured::counts) {
         return Err(LivestreamError::AlreadyFeatured.into());
     }
@@ -22,7 +20,7 @@ pub(crate) fn invite_enterprise(
     check_feature(state, s, enterprise_id, &posts, slot)?;
     let entry = Featured { enterprise_id, posts: posts.clone(), slot, invitation: Invitation::Invited };
     let main = E::EnterpriseInvited { session_id, enterprise_id, posts, slot };
-    Ok(if on_schedule { c.checked(&s.plan, &with_lineup(s, entry), &accept, main)? } else { vec![main] })
+    c.decided(&s.plan, &with_lineup(s, entry), &accept, main)
 }
 
 /// Change a featured enterprise's posts or slot.
@@ -34,10 +32,8 @@ pub(crate) fn change_feature(
     accept: Vec<Conflict>,
 ) -> Result<Vec<LivestreamEvent>> {
     use LivestreamEvent as E;
-    let Ctx { state, s, session_id, on_schedule, .. } = *c;
-    if !s.status.is_open() {
-        return Err(invalid(s, "change its line-up").into());
-    }
+    let Ctx { state, s, session_id, .. } = *c;
+    c.open_to("change its line-up")?;
     let f = s.featured(enterprise_id).ok_or(LivestreamError::NotFeatured)?;
     if !f.counts() {
         return Err(LivestreamError::InvitationDeclined.into());
@@ -48,16 +44,14 @@ pub(crate) fn change_feature(
     }
     let entry = Featured { posts: posts.clone(), slot, ..f.clone() };
     let main = E::FeatureChanged { session_id, enterprise_id, posts, slot };
-    Ok(if on_schedule { c.checked(&s.plan, &with_lineup(s, entry), &accept, main)? } else { vec![main] })
+    c.decided(&s.plan, &with_lineup(s, entry), &accept, main)
 }
 
 /// Take an enterprise off the line-up.
 pub(crate) fn remove_feature(c: &Ctx<'_>, enterprise_id: EnterpriseId) -> Result<Vec<LivestreamEvent>> {
     use LivestreamEvent as E;
     let Ctx { s, session_id, .. } = *c;
-    if !s.status.is_open() {
-        return Err(invalid(s, "change its line-up").into());
-    }
+    c.open_to("change its line-up")?;
     s.featured(enterprise_id).ok_or(LivestreamError::NotFeatured)?;
     Ok(vec![E::FeatureRemoved { session_id, enterprise_id }])
 }

@@ -3,10 +3,8 @@ use super::*;
 /// Change a draft's or a scheduled session's plan (a scheduled one is checked for conflicts).
 pub(crate) fn edit_session(c: &Ctx<'_>, plan: SessionPlan, accept: Vec<Conflict>) -> Result<Vec<LivestreamEvent>> {
     use LivestreamEvent as E;
-    let Ctx { state, actor, s, session_id, on_schedule, .. } = *c;
-    if !s.status.is_open() {
-        return Err(invalid(s, "change").into());
-    }
+    let Ctx { state, actor, s, session_id, .. } = *c;
+    c.open_to("change")?;
     let plan = clean_plan(state, &plan)?;
     if !may_manage_session(actor, &plan.hosts) {
         return Err(LivestreamError::NotYourSession.into());
@@ -15,7 +13,7 @@ pub(crate) fn edit_session(c: &Ctx<'_>, plan: SessionPlan, accept: Vec<Conflict>
         return Ok(vec![]);
     }
     let main = E::SessionEdited { session_id, plan: plan.clone() };
-    Ok(if on_schedule { c.checked(&plan, &s.lineup, &accept, main)? } else { vec![main] })
+    c.decided(&plan, &s.lineup, &accept, main)
 }
 
 /// Move a session to another start or length.
@@ -26,10 +24,8 @@ pub(crate) fn move_session(
     accept: Vec<Conflict>,
 ) -> Result<Vec<LivestreamEvent>> {
     use LivestreamEvent as E;
-    let Ctx { s, session_id, on_schedule, .. } = *c;
-    if !s.status.is_open() {
-        return Err(invalid(s, "move").into());
-    }
+    let Ctx { s, session_id, .. } = *c;
+    c.open_to("move")?;
     if !(MIN_SESSION_MINUTES..=MAX_SESSION_MINUTES).contains(&minutes) {
         return Err(LivestreamError::DurationOutOfRange { min: MIN_SESSION_MINUTES, max: MAX_SESSION_MINUTES }.into());
     }
@@ -38,7 +34,7 @@ pub(crate) fn move_session(
     }
     let plan = SessionPlan { start, minutes, ..s.plan.clone() };
     let main = E::SessionMoved { session_id, start, minutes };
-    Ok(if on_schedule { c.checked(&plan, &s.lineup, &accept, main)? } else { vec![main] })
+    c.decided(&plan, &s.lineup, &accept, main)
 }
 
 /// Put a draft on the schedule, refusing hard conflicts and recording accepted soft ones.

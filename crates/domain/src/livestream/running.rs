@@ -40,10 +40,8 @@ pub(crate) fn end_session(c: &Ctx<'_>, outcome: Outcome) -> Result<Vec<Livestrea
 /// An open session is cancelled, with a reason.
 pub(crate) fn cancel_session(c: &Ctx<'_>, reason: String) -> Result<Vec<LivestreamEvent>> {
     use LivestreamEvent as E;
-    let Ctx { s, session_id, .. } = *c;
-    if !s.status.is_open() {
-        return Err(invalid(s, "be cancelled").into());
-    }
+    c.open_to("be cancelled")?;
+    let session_id = c.session_id;
     let reason = check_reason(&reason)?;
     Ok(vec![E::SessionCancelled { session_id, reason }])
 }
