@@ -150,7 +150,7 @@ fn parse_industry(k: &str) -> Result<Industry, String> {
 
 fn parse_mode(k: &str) -> Result<FairMode, String> {
     FairMode::from_key(k)
-        .ok_or_else(|| format!("unknown mode {k:?}, expected one of {}", one_of(FairMode::ALL.map(|m| m.key()))))
+        .ok_or_else(|| format!("unknown mode {k:?}, expected one of {}", one_of(FairMode::ALL.iter().map(|m| m.key()))))
 }
 
 fn run(cli: Cli) -> Result<(), String> {

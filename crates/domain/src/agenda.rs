@@ -1,6 +1,6 @@
 //! "My agenda" (我的日程): an enterprise's fairs with its booths, the posts it offers at each,
 //! its waitlist places, and other concepts' sessions it is featured in (livestreams), plus the
-//! export of that agenda as an iCalendar file (RFC 5545, through the `icalendar` crate).
+//! export of that agenda as an iCalendar file (RFC 5545, written by `ics`'s writer).
 //!
 //! Times in the file are UTC (`DTSTART:20260314T010000Z`), which every calendar shows in its
 //! user's zone; the calendar also names Asia/Shanghai (`X-WR-TIMEZONE`), and each description
@@ -9,7 +9,6 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
-use icalendar::{Calendar, Component, EventLike, EventStatus};
 
 use crate::booking::{Booking, BookingStatus, WaitlistEntry, WaitlistStatus};
 use crate::enterprise_views::{booth_code, enterprise_bookings, enterprise_posts};
@@ -17,7 +16,7 @@ use crate::fair::{Fair, FairStatus, Venue};
 use crate::ids::{EnterpriseId, FairId};
 use crate::post::{Post, PostStatus};
 use crate::state::State;
-use crate::time::{to_local, TZID};
+use crate::time::to_local;
 
 /// One fair on an enterprise's agenda.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -265,31 +264,33 @@ pub fn session_events(state: &State, enterprise: EnterpriseId, l: &AgendaLabels<
         .collect()
 }
 
-/// Write entries as an iCalendar file. `stamp` is the export time (DTSTAMP), passed in so the
+/// Write entries as an iCalendar file, with the writer of `ics` (times in UTC, which every
+/// calendar shows in its user's zone). `stamp` is the export time (DTSTAMP), passed in so the
 /// output depends only on its inputs.
 pub fn to_ics(calendar_name: &str, events: &[AgendaEvent], stamp: DateTime<Utc>) -> String {
-    let mut cal = Calendar::empty();
-    cal.append_property(("VERSION", "2.0"))
-        .append_property(("PRODID", "-//Fairlog//Enterprise agenda//ZH"))
-        .append_property(("CALSCALE", "GREGORIAN"))
-        .append_property(("METHOD", "PUBLISH"))
-        .name(calendar_name)
-        .timezone(TZID);
+    use crate::ics::{escape, line, utc_stamp};
+    let mut out = crate::ics::begin("-//Fairlog//Enterprise agenda//ZH", calendar_name);
     for e in events {
-        let mut ev = icalendar::Event::with_uid(&e.uid);
-        ev.timestamp(stamp).summary(&e.summary).starts(e.start).ends(e.end).description(&e.description).status(match e
-            .status
-        {
-            AgendaStatus::Confirmed => EventStatus::Confirmed,
-            AgendaStatus::Tentative => EventStatus::Tentative,
-            AgendaStatus::Cancelled => EventStatus::Cancelled,
-        });
+        line(&mut out, "BEGIN:VEVENT");
+        line(&mut out, &format!("UID:{}", e.uid));
+        line(&mut out, &format!("DTSTAMP:{}", utc_stamp(stamp)));
+        line(&mut out, &format!("SUMMARY:{}", escape(&e.summary)));
+        line(&mut out, &format!("DTSTART:{}", utc_stamp(e.start)));
+        line(&mut out, &format!("DTEND:{}", utc_stamp(e.end)));
+        line(&mut out, &format!("DESCRIPTION:{}", escape(&e.description)));
+        let status = match e.status {
+            AgendaStatus::Confirmed => "CONFIRMED",
+            AgendaStatus::Tentative => "TENTATIVE",
+            AgendaStatus::Cancelled => "CANCELLED",
+        };
+        line(&mut out, &format!("STATUS:{status}"));
         if let Some(loc) = &e.location {
-            ev.location(loc);
+            line(&mut out, &format!("LOCATION:{}", escape(loc)));
         }
-        cal.push(ev.done());
+        line(&mut out, "END:VEVENT");
     }
-    cal.done().to_string()
+    line(&mut out, "END:VCALENDAR");
+    out
 }
 
 #[cfg(test)]

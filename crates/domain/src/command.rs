@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::booking::{self, BookingCommand};
 use crate::enterprise::{self, EnterpriseCommand};
-use crate::envelope::Actor;
+use crate::envelope::{Actor, EventEnvelope, SCHEMA_VERSION};
 use crate::error::DomainError;
 use crate::event::Event;
 use crate::fair::{self, FairCommand};
@@ -75,4 +75,36 @@ pub fn decide(state: &State, cmd: Command) -> Result<Vec<Event>, DomainError> {
             Ok(livestream::decide(state, &cmd.actor, cmd.now, c)?.into_iter().map(Event::from).collect())
         }
     }
+}
+
+/// Decide, and apply the accepted events to `state` (the caller's copy, which it keeps), each
+/// once, as they will be recorded: numbered after `state.last_seq`, recorded at the command's
+/// `now` by its actor. (`evolve` reads only the sequence, the time, the actor and the event, never
+/// the id or the hash chain that sealing adds.) On a refusal `state` is left as it was.
+pub fn decide_into(state: &mut State, cmd: Command) -> Result<Vec<Event>, DomainError> {
+    let (actor, now) = (cmd.actor.clone(), cmd.now);
+    let events = match cmd.intent {
+        // A booking decision chains events (an expiry frees a booth that is offered on) and so
+        // already applies each one as it goes: keep that state.
+        Intent::Booking(c) => {
+            let (events, after) = booking::decide_on(state.clone(), &actor, now, c)?;
+            *state = after;
+            return Ok(events.into_iter().map(Event::from).collect());
+        }
+        intent => decide(state, Command { actor: actor.clone(), now, intent })?,
+    };
+    for event in &events {
+        let env = EventEnvelope {
+            id: uuid::Uuid::nil(),
+            seq: state.last_seq + 1,
+            recorded_at: now,
+            actor: actor.clone(),
+            schema: SCHEMA_VERSION,
+            prev: String::new(),
+            cmd: None,
+            event: event.clone(),
+        };
+        crate::state::evolve(state, &env);
+    }
+    Ok(events)
 }

@@ -4,7 +4,7 @@
 //! transaction, `commit` after it has committed. Native callers use `execute`.
 use uuid::Uuid;
 
-use crate::command::{decide, Command};
+use crate::command::{decide_into, Command};
 use crate::envelope::EventEnvelope;
 use crate::error::DomainError;
 use crate::log::{AppendError, Log, NewEvent, Sealed};
@@ -21,6 +21,51 @@ pub enum ExecuteError {
 /// Every this many events the engine keeps a copy of the state (O(1) with persistent maps), so
 /// that the state at any point of the history is a short replay away.
 pub const CHECKPOINT_EVERY: u64 = 1000;
+
+/// What `prepare` decided, ready to store and then to `commit`: the sealed events (with the JSON
+/// lines storage writes), where they go in the log, and the state with them applied.
+#[derive(Debug, Clone)]
+pub struct Receipt {
+    /// The accepted events, sealed after the log's end.
+    pub sealed: Vec<Sealed>,
+    /// The log's last sequence when the receipt was prepared.
+    pub after_seq: u64,
+    state: State,
+    /// Copies of the state at the checkpoint sequences inside the batch.
+    checkpoints: Vec<State>,
+}
+
+impl Receipt {
+    /// How many events the command (or batch) produced.
+    pub fn len(&self) -> usize {
+        self.sealed.len()
+    }
+
+    /// The command changed nothing (an edit to the same values, nothing due to expire).
+    pub fn is_empty(&self) -> bool {
+        self.sealed.is_empty()
+    }
+
+    /// The log's last sequence once this receipt is committed.
+    pub fn last_seq(&self) -> u64 {
+        self.after_seq + self.sealed.len() as u64
+    }
+
+    /// The first and last sequence of the new events, if there are any (what changed).
+    pub fn span(&self) -> Option<(u64, u64)> {
+        (!self.is_empty()).then(|| (self.after_seq + 1, self.last_seq()))
+    }
+
+    /// The new events, in order.
+    pub fn envelopes(&self) -> impl Iterator<Item = &EventEnvelope> {
+        self.sealed.iter().map(|s| &s.envelope)
+    }
+
+    /// The state with the new events applied.
+    pub fn state(&self) -> &State {
+        &self.state
+    }
+}
 
 #[derive(Debug, Clone, Default)]
 pub struct Engine {
@@ -45,7 +90,7 @@ impl Engine {
 
     /// Decide a command and seal its events after the current end of the log, changing nothing.
     /// `new_id` gives each event its id (uuid v4 in the app, a counter in tests).
-    pub fn prepare(&self, cmd: Command, new_id: impl FnMut() -> Uuid) -> Result<Vec<Sealed>, DomainError> {
+    pub fn prepare(&self, cmd: Command, new_id: impl FnMut() -> Uuid) -> Result<Receipt, DomainError> {
         self.prepare_all(vec![cmd], new_id).map_err(|(_, e)| e)
     }
 
@@ -53,35 +98,69 @@ impl Engine {
     /// O(1) copy of the state), and seal all their events, changing nothing. Used for batches
     /// that must be stored in one transaction (the demo season, an import). On a refusal, says
     /// which command (by index) broke which rule.
+    ///
+    /// Each event is evolved once (`decide_into`), on the copy that the receipt carries and
+    /// `commit` keeps.
     pub fn prepare_all(
         &self,
         cmds: Vec<Command>,
         mut new_id: impl FnMut() -> Uuid,
-    ) -> Result<Vec<Sealed>, (usize, DomainError)> {
+    ) -> Result<Receipt, (usize, DomainError)> {
         let mut scratch = self.state.clone();
-        let mut last_seq = self.log.last_seq();
+        let after_seq = self.log.last_seq();
+        let mut last_seq = after_seq;
         let mut last_hash = self.log.last_hash().to_owned();
-        let mut out: Vec<Sealed> = Vec::new();
+        let mut sealed_all: Vec<Sealed> = Vec::new();
+        let mut checkpoints = Vec::new();
         for (i, cmd) in cmds.into_iter().enumerate() {
             let actor = cmd.actor.clone();
             let now = cmd.now;
-            let events = decide(&scratch, cmd).map_err(|e| (i, e))?;
+            let before = scratch.clone();
+            let events = decide_into(&mut scratch, cmd).map_err(|e| (i, e))?;
             let events = events.into_iter().map(|event| NewEvent { id: new_id(), event }).collect();
             let sealed = crate::log::seal_after(last_seq, &last_hash, &actor, now, events);
-            for s in &sealed {
-                evolve(&mut scratch, &s.envelope);
-                last_seq = s.envelope.seq;
+            let end = last_seq + sealed.len() as u64;
+            if end / CHECKPOINT_EVERY > last_seq / CHECKPOINT_EVERY {
+                // The command passes a checkpoint (once per thousand events): the state at that
+                // exact point is rebuilt from the copy taken before the command.
+                let mut at = before;
+                for s in &sealed {
+                    evolve(&mut at, &s.envelope);
+                    if s.envelope.seq % CHECKPOINT_EVERY == 0 {
+                        checkpoints.push(at.clone());
+                    }
+                }
             }
+            last_seq = end;
             if let Some(s) = sealed.last() {
                 last_hash = crate::log::hash_line(&s.line);
             }
-            out.extend(sealed);
+            sealed_all.extend(sealed);
         }
-        Ok(out)
+        Ok(Receipt { sealed: sealed_all, after_seq, state: scratch, checkpoints })
     }
 
-    /// Append sealed events (once they are stored) and apply them to the state.
-    pub fn commit(&mut self, sealed: Vec<Sealed>) -> Result<&[EventEnvelope], AppendError> {
+    /// Keep a receipt's events (once they are stored): append them to the log and keep the state
+    /// the receipt computed (no event is evolved again). Refused, changing nothing, if the log
+    /// moved since the receipt was prepared.
+    pub fn commit(&mut self, receipt: Receipt) -> Result<&[EventEnvelope], AppendError> {
+        let from = self.log.len();
+        let Receipt { sealed, state, checkpoints, .. } = receipt;
+        if sealed.is_empty() {
+            return Ok(&self.log.entries()[from..]);
+        }
+        self.log.push_sealed(sealed)?;
+        if self.checkpoints.is_empty() {
+            self.checkpoints.push(State::default());
+        }
+        self.checkpoints.extend(checkpoints);
+        self.state = state;
+        Ok(&self.log.entries()[from..])
+    }
+
+    /// Append events sealed outside `prepare` (fixtures, generated logs) and apply each to the
+    /// state.
+    pub fn commit_sealed(&mut self, sealed: Vec<Sealed>) -> Result<&[EventEnvelope], AppendError> {
         let from = self.log.len();
         self.log.push_sealed(sealed)?;
         for i in from..self.log.len() {

@@ -12,6 +12,8 @@ pub const SCHEMA_VERSION: u16 = 1;
 /// Who acts in the app. Recorded on every event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum Role {
     /// Public employment-service staff who plan fairs and approve booths.
     Organizer,
@@ -19,22 +21,6 @@ pub enum Role {
     Enterprise,
     /// A livestream host (主播/嘉宾), e.g. a district bureau director.
     Host,
-}
-
-impl Role {
-    pub const ALL: [Role; 3] = [Role::Organizer, Role::Enterprise, Role::Host];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Role::Organizer => "organizer",
-            Role::Enterprise => "enterprise",
-            Role::Host => "host",
-        }
-    }
-
-    pub fn from_key(k: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|r| r.key() == k)
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -44,15 +44,15 @@ impl DomainError {
     pub fn code(&self) -> String {
         match self {
             DomainError::Forbidden { .. } => "forbidden".into(),
-            DomainError::Fair(e) => format!("fair.{}", variant_name(e)),
-            DomainError::Series(e) => format!("series.{}", variant_name(e)),
-            DomainError::FloorPlan(e) => format!("floor_plan.{}", variant_name(e)),
-            DomainError::Enterprise(e) => format!("enterprise.{}", variant_name(e)),
-            DomainError::Post(e) => format!("post.{}", variant_name(e)),
-            DomainError::Booking(e) => format!("booking.{}", variant_name(e)),
-            DomainError::Merge(e) => format!("merge.{}", variant_name(e)),
-            DomainError::Host(e) => format!("host.{}", variant_name(e)),
-            DomainError::Livestream(e) => format!("livestream.{}", variant_name(e)),
+            DomainError::Fair(e) => format!("fair.{}", <&str>::from(e)),
+            DomainError::Series(e) => format!("series.{}", <&str>::from(e)),
+            DomainError::FloorPlan(e) => format!("floor_plan.{}", <&str>::from(e)),
+            DomainError::Enterprise(e) => format!("enterprise.{}", <&str>::from(e)),
+            DomainError::Post(e) => format!("post.{}", <&str>::from(e)),
+            DomainError::Booking(e) => format!("booking.{}", <&str>::from(e)),
+            DomainError::Merge(e) => format!("merge.{}", <&str>::from(e)),
+            DomainError::Host(e) => format!("host.{}", <&str>::from(e)),
+            DomainError::Livestream(e) => format!("livestream.{}", <&str>::from(e)),
         }
     }
 
@@ -71,12 +71,4 @@ impl DomainError {
             DomainError::Livestream(e) => e.field(),
         }
     }
-}
-
-/// snake_case name of an enum variant from its serde representation (`"name_required"` or
-/// `{"edit_conflict":{...}}`).
-fn variant_name<T: Serialize>(v: &T) -> String {
-    let text = serde_json::to_string(v).unwrap_or_default();
-    let text = text.trim_start_matches('{');
-    text.trim_start_matches('"').split('"').next().unwrap_or_default().to_owned()
 }

@@ -28,19 +28,8 @@ impl Event {
     /// The event's type name as stored (`FairCreated`, ...), for history filters and messages.
     pub fn type_name(&self) -> &'static str {
         match self {
-            Event::Fair(e) => match e {
-                FairEvent::FairCreated { .. } => "FairCreated",
-                FairEvent::FairEdited { .. } => "FairEdited",
-                FairEvent::FairPublished { .. } => "FairPublished",
-                FairEvent::FairUnpublished { .. } => "FairUnpublished",
-                FairEvent::FairClosed { .. } => "FairClosed",
-                FairEvent::FairCancelled { .. } => "FairCancelled",
-                FairEvent::FairOutcomeRecorded { .. } => "FairOutcomeRecorded",
-            },
-            Event::Series(e) => match e {
-                SeriesEvent::SeriesCreated { .. } => "SeriesCreated",
-                SeriesEvent::SeriesRenamed { .. } => "SeriesRenamed",
-            },
+            Event::Fair(e) => e.into(),
+            Event::Series(e) => e.into(),
             Event::FloorPlan(e) => e.type_name(),
             Event::Enterprise(e) => e.type_name(),
             Event::Post(e) => e.type_name(),

@@ -1,4 +1,6 @@
-//! iCalendar (RFC 5545) export of livestream sessions: per host, per channel, per fair, or all.
+//! iCalendar (RFC 5545): the one writer of every calendar file (content lines, escaping,
+//! folding, the calendar's header), and the export of livestream sessions: per host, per channel,
+//! per fair, or all. (An enterprise's agenda, `agenda::to_ics`, is written with the same pieces.)
 //!
 //! * Times are written in Asia/Shanghai with a `VTIMEZONE` (fixed +08:00, no daylight saving
 //!   since 1991, so one STANDARD rule is exact).
@@ -64,7 +66,7 @@ pub fn escape(s: &str) -> String {
 }
 
 /// Append one content line, folded at 75 octets (RFC 5545 §3.1), ending in CRLF.
-fn line(out: &mut String, content: &str) {
+pub(crate) fn line(out: &mut String, content: &str) {
     let mut width = 0;
     for c in content.chars() {
         let n = c.len_utf8();
@@ -82,8 +84,19 @@ fn local_stamp(t: DateTime<Utc>) -> String {
     to_local(t).format("%Y%m%dT%H%M%S").to_string()
 }
 
-fn utc_stamp(t: DateTime<Utc>) -> String {
+pub(crate) fn utc_stamp(t: DateTime<Utc>) -> String {
     t.format("%Y%m%dT%H%M%SZ").to_string()
+}
+
+/// The start of a calendar: version, product, scale, method, display name and time zone name.
+pub(crate) fn begin(prodid: &str, name: &str) -> String {
+    let mut out = String::new();
+    for l in ["BEGIN:VCALENDAR", "VERSION:2.0", &format!("PRODID:{prodid}"), "CALSCALE:GREGORIAN", "METHOD:PUBLISH"] {
+        line(&mut out, l);
+    }
+    line(&mut out, &format!("X-WR-CALNAME:{}", escape(name)));
+    line(&mut out, &format!("X-WR-TIMEZONE:{TZID}"));
+    out
 }
 
 /// The calendar's display name, chosen by the caller (in the user's language).
@@ -92,12 +105,7 @@ pub fn calendar(state: &State, scope: Scope, name: &str) -> String {
         state.live_sessions.values().filter(|s| s.status != SessionStatus::Draft && scope.includes(s)).collect();
     sessions.sort_by_key(|s| (s.plan.start, s.id));
 
-    let mut out = String::new();
-    for l in ["BEGIN:VCALENDAR", "VERSION:2.0", &format!("PRODID:{PRODID}"), "CALSCALE:GREGORIAN", "METHOD:PUBLISH"] {
-        line(&mut out, l);
-    }
-    line(&mut out, &format!("X-WR-CALNAME:{}", escape(name)));
-    line(&mut out, &format!("X-WR-TIMEZONE:{TZID}"));
+    let mut out = begin(PRODID, name);
     for l in [
         "BEGIN:VTIMEZONE",
         &format!("TZID:{TZID}"),

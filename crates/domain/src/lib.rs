@@ -31,6 +31,7 @@ pub mod host;
 pub mod ics;
 pub mod ids;
 pub mod industry;
+mod keys;
 pub mod livestream;
 pub mod log;
 pub mod merge;
@@ -45,8 +46,8 @@ pub mod testing;
 pub mod time;
 pub mod views;
 
-pub use command::{decide, Command, Intent};
-pub use engine::Engine;
+pub use command::{decide, decide_into, Command, Intent};
+pub use engine::{Engine, Receipt};
 pub use envelope::{Actor, EventEnvelope, Role, SCHEMA_VERSION};
 pub use error::DomainError;
 pub use event::Event;

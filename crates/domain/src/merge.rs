@@ -56,7 +56,7 @@ pub enum Resolution {
     Dismissed,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr)]
 pub enum MergeEvent {
     LogMerged {
         /// What the user merged (a file name).
@@ -74,11 +74,9 @@ pub enum MergeEvent {
 }
 
 impl MergeEvent {
+    /// The variant's name (`strum::IntoStaticStr`).
     pub fn type_name(&self) -> &'static str {
-        match self {
-            MergeEvent::LogMerged { .. } => "LogMerged",
-            MergeEvent::ConflictResolved { .. } => "ConflictResolved",
-        }
+        self.into()
     }
 }
 
@@ -87,7 +85,8 @@ pub enum MergeCommand {
     ResolveConflict { conflict_id: Uuid, resolution: Resolution },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub enum MergeError {
     #[error("no such open conflict")]

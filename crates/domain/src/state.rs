@@ -70,6 +70,18 @@ impl State {
         }
         s
     }
+
+    /// Scheduled and live sessions a host is in.
+    /// (A query of the shared state, so that `host` asks it without importing `livestream`.)
+    pub fn active_sessions_of_host(&self, host: HostId) -> impl Iterator<Item = &LiveSession> + '_ {
+        let lane = livestream::conflict::Lane::Host(host);
+        let lo = (lane, DateTime::<Utc>::MIN_UTC, SessionId(uuid::Uuid::nil()));
+        self.live_index
+            .busy
+            .range(lo..)
+            .take_while(move |((l, _, _), _)| *l == lane)
+            .filter_map(|((_, _, id), _)| self.live_sessions.get(id))
+    }
 }
 
 /// Apply one event. Total: an event is a fact, so nothing here can fail; an event about an

@@ -87,16 +87,7 @@ pub fn booth_log(events: usize, seed: u64) -> Engine {
 
     let enterprises: Vec<EnterpriseId> = (0..1000).map(|_| EnterpriseId(rng.uuid())).collect();
     for (i, id) in enterprises.iter().enumerate() {
-        let profile = EnterpriseProfile {
-            name: format!("生成企业{i:04}"),
-            credit_code: credit_code::complete(&format!("91310000MA{:07}", i)),
-            industry: Industry::ALL[i % Industry::ALL.len()],
-            district: District::ALL[i % District::ALL.len()],
-            size: CompanySize::Medium,
-            contact_name: "联系人".into(),
-            contact_phone: "13800000000".into(),
-            description: String::new(),
-        };
+        let profile = generated_profile(i, format!("生成企业{i:04}"));
         run(&mut engine, &organizer, EnterpriseCommand::RegisterEnterprise { enterprise_id: *id, profile }.into());
     }
 
@@ -193,16 +184,7 @@ pub fn showcase_fair(seed: u64) -> (Engine, FairId) {
         ["上海宝联精密机械有限公司", "联影医疗", "上海申程快递服务有限公司", "盒马鲜生", "上海临港海事工程有限公司"];
     let ents: Vec<EnterpriseId> = (0..60).map(|_| EnterpriseId(rng.uuid())).collect();
     for (i, id) in ents.iter().enumerate() {
-        let profile = EnterpriseProfile {
-            name: format!("{}{}", names[i % names.len()], i),
-            credit_code: credit_code::complete(&format!("91310000MA{:07}", i)),
-            industry: Industry::ALL[i % Industry::ALL.len()],
-            district: District::ALL[i % District::ALL.len()],
-            size: CompanySize::Medium,
-            contact_name: "联系人".into(),
-            contact_phone: "13800000000".into(),
-            description: String::new(),
-        };
+        let profile = generated_profile(i, format!("{}{}", names[i % names.len()], i));
         run(&mut engine, &organizer, EnterpriseCommand::RegisterEnterprise { enterprise_id: *id, profile }.into());
     }
     let booths: Vec<BoothId> = engine.state().floor_plans[&fair_id].booths.keys().copied().collect();
@@ -233,6 +215,20 @@ pub fn showcase_fair(seed: u64) -> (Engine, FairId) {
 /// An id the generated log does not hold (for benchmark commands).
 pub fn fresh_id(n: u128) -> Uuid {
     Uuid::from_u128(0xBE4C_0000_0000_0000_0000_0000_0000_0000 | n)
+}
+
+/// The profile of generated enterprise `i`: a valid credit code, industries and districts in turn.
+fn generated_profile(i: usize, name: String) -> EnterpriseProfile {
+    EnterpriseProfile {
+        name,
+        credit_code: credit_code::complete(&format!("91310000MA{:07}", i)),
+        industry: Industry::ALL[i % Industry::ALL.len()],
+        district: District::ALL[i % District::ALL.len()],
+        size: CompanySize::Medium,
+        contact_name: "联系人".into(),
+        contact_phone: "13800000000".into(),
+        description: String::new(),
+    }
 }
 
 #[cfg(test)]

@@ -66,19 +66,23 @@ pub struct Given {
 pub fn given<E: Into<Event>>(events: impl IntoIterator<Item = E>) -> Given {
     let mut state = State::default();
     for (i, e) in events.into_iter().enumerate() {
-        let env = EventEnvelope {
-            id: Uuid::from_u128(i as u128 + 1),
-            seq: i as u64 + 1,
-            recorded_at: default_now(),
-            actor: organizer(),
-            schema: SCHEMA_VERSION,
-            prev: String::new(),
-            cmd: None,
-            event: e.into(),
-        };
-        evolve(&mut state, &env);
+        evolve(&mut state, &envelope(i as u64 + 1, default_now(), e.into()));
     }
     Given { state }
+}
+
+/// A test envelope: event `seq`, recorded by an organizer at `at`.
+fn envelope(seq: u64, at: DateTime<Utc>, event: Event) -> EventEnvelope {
+    EventEnvelope {
+        id: Uuid::from_u128(seq as u128),
+        seq,
+        recorded_at: at,
+        actor: organizer(),
+        schema: SCHEMA_VERSION,
+        prev: String::new(),
+        cmd: None,
+        event,
+    }
 }
 
 /// Start a test from an empty log.
@@ -87,6 +91,9 @@ pub fn given_nothing() -> Given {
 }
 
 pub struct Then {
+    /// The state the command was decided on, and its `now` (the time its events are recorded at).
+    state: State,
+    now: DateTime<Utc>,
     result: Result<Vec<Event>, DomainError>,
 }
 
@@ -102,7 +109,9 @@ impl Given {
     }
 
     pub fn when_full(self, cmd: Command) -> Then {
-        Then { result: decide(&self.state, cmd) }
+        let now = cmd.now;
+        let result = decide(&self.state, cmd);
+        Then { state: self.state, now, result }
     }
 
     pub fn state(&self) -> &State {
@@ -124,6 +133,23 @@ impl Then {
     #[track_caller]
     pub fn then_nothing(self) {
         self.then::<Event>([])
+    }
+
+    /// The command is accepted, and the state after its events (each evolved once, numbered
+    /// after the given events and recorded at the command's `now`) passes `check`. For rules whose
+    /// effect is in evolve: an index, a derived record, what a view then shows.
+    #[track_caller]
+    pub fn then_state(self, check: impl FnOnce(&State)) {
+        let events = match self.result {
+            Ok(events) => events,
+            Err(e) => panic!("expected the command to be accepted, got error {e:?}"),
+        };
+        let mut state = self.state;
+        for e in events {
+            let env = envelope(state.last_seq + 1, self.now, e);
+            evolve(&mut state, &env);
+        }
+        check(&state);
     }
 
     #[track_caller]
@@ -154,7 +180,7 @@ pub fn given_on_two_devices<E: Into<Event>>(events: impl IntoIterator<Item = E>)
         .map(|(i, e)| NewEvent { id: Uuid::from_u128(i as u128 + 1), event: e.into() })
         .collect();
     let sealed = engine.log().seal(0, &organizer(), default_now(), events).expect("an empty log");
-    engine.commit(sealed).expect("fresh ids");
+    engine.commit_sealed(sealed).expect("fresh ids");
     Devices { a: engine.clone(), b: engine, ids_a: 0xA_0000, ids_b: 0xB_0000 }
 }
 

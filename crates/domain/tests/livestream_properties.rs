@@ -422,7 +422,7 @@ fn device() -> (Engine, DateTime<Utc>) {
         .map(|(i, event)| NewEvent { id: Uuid::from_u128(1_000_000 + i as u128 + 1), event })
         .collect();
     let sealed = engine.log().seal(0, &Actor::organizer("王敏"), base(), events).expect("an empty log");
-    engine.commit(sealed).expect("fresh ids");
+    engine.commit_sealed(sealed).expect("fresh ids");
     (engine, base() - Duration::hours(12))
 }
 

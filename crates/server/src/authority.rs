@@ -283,10 +283,10 @@ impl Worker {
         let cmd = Command { actor: m.actor.clone(), now: Utc::now(), intent };
         match self.engine.prepare(cmd, Uuid::new_v4) {
             Err(error) => Ok(MutationResult::refused(m.n, error)),
-            Ok(sealed) => {
-                let first_seq = sealed.first().map(|s| s.envelope.seq);
-                let last_seq = sealed.last().map(|s| s.envelope.seq);
-                for s in &sealed {
+            Ok(receipt) => {
+                let first_seq = receipt.sealed.first().map(|s| s.envelope.seq);
+                let last_seq = receipt.sealed.last().map(|s| s.envelope.seq);
+                for s in &receipt.sealed {
                     events.push(StoredEvent {
                         seq: s.envelope.seq,
                         id: s.envelope.id,
@@ -294,7 +294,7 @@ impl Worker {
                         hash: fairlog_domain::log::hash_line(&s.line),
                     });
                 }
-                self.engine.commit(sealed).map_err(|e| AuthorityError::Damaged(e.to_string()))?;
+                self.engine.commit(receipt).map_err(|e| AuthorityError::Damaged(e.to_string()))?;
                 Ok(MutationResult::Accepted { n: m.n, first_seq, last_seq })
             }
         }

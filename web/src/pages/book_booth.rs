@@ -103,8 +103,7 @@ pub fn BoothFairsPage() -> Html {
                     </tr></thead>
                     <tbody>
                     { for fairs.iter().map(|fair| {
-                        let free: usize = booths_by_zone(state, fair.id).iter().map(|z| z.free).sum::<usize>()
-                            + virtual_booths(state, fair.id).map(|(f, _)| f as usize).unwrap_or(0);
+                        let free = fairlog_domain::booking::free_booths(state, fair.id);
                         let has_plan = state.floor_plans.get(&fair.id).is_some_and(|p| !p.booths.is_empty() || p.virtual_booths > 0);
                         let open = requests_open(state, fair, t);
                         html! {
@@ -193,7 +192,7 @@ pub fn BookBoothPage(props: &BookBoothProps) -> Html {
     let mine = active_bookings_at(state, me, fair_id);
     let zones = booths_by_zone(state, fair_id);
     let virt = virtual_booths(state, fair_id);
-    let all_full = zones.iter().all(|z| z.free == 0) && virt.is_none_or(|(f, _)| f == 0);
+    let all_full = fairlog_domain::booking::free_booths(state, fair_id) == 0;
     let has_booths = !zones.is_empty() || virt.is_some();
     let waiting = enterprise_waitlist(state, me)
         .into_iter()

@@ -69,7 +69,7 @@ pub fn FairFormPage(props: &FairFormProps) -> Html {
         let id: FairId = id.parse().ok()?;
         let state = app.view();
         let f = state.fairs.get(&id)?;
-        let locked = (!matches!(f.status, FairStatus::Draft | FairStatus::Published)).then(|| f.status.kind());
+        let locked = (!fairlog_domain::fair::fair_is_open(&f.status)).then(|| f.status.kind());
         Some(Editing { id, version: f.version, form: FairForm::from_details(&f.details), locked })
     });
     let locked = editing.as_ref().and_then(|e| e.locked);

@@ -117,11 +117,7 @@ pub fn KeyEnterprisesPage() -> Html {
                             };
                             let p = problem.as_ref().filter(|(pid, _)| *pid == id).map(|(_, p)| p.clone());
                             // Bookings that hold or wait for a booth (not rejected, cancelled or expired ones).
-                            let bookings = state
-                                .enterprise_bookings
-                                .get(&id)
-                                .map(|b| b.keys().filter(|k| state.bookings.get(k).is_some_and(|b| b.status.is_active())).count())
-                                .unwrap_or(0);
+                            let bookings = fairlog_domain::booking::active_bookings_of_enterprise(state, id);
                             let input_id = format!("commissioner-{id}");
                             html! {
                                 <tr key={id.to_string()} data-enterprise={id.to_string()}>

@@ -140,12 +140,9 @@ pub fn AnswerView(props: &AnswerViewProps) -> Html {
 
 /// May this actor change this session (organizer, or one of its hosts)? The domain decides; the
 /// UI only hides what would certainly be refused.
+/// May the actor manage the session? (The domain's rule, `livestream::may_manage_session`.)
 pub fn may_manage(actor: &Actor, s: &LiveSession) -> bool {
-    match actor.role {
-        Role::Organizer => true,
-        Role::Host => s.plan.hosts.iter().any(|h| Some(h.0) == actor.subject),
-        Role::Enterprise => false,
-    }
+    fairlog_domain::livestream::may_manage_session(actor, &s.plan.hosts)
 }
 
 pub fn hosts_text(state: &State, s: &LiveSession) -> String {

@@ -1,5 +1,4 @@
 use fairlog_domain::enterprise_views::{enterprise_posts, jobs_offered_by};
-use fairlog_domain::fair::FairStatus;
 use fairlog_domain::ids::PostId;
 use fairlog_domain::place::District;
 use fairlog_domain::post::{Education, Experience, PostCategory, PostCommand, PostStatus};
@@ -217,7 +216,7 @@ pub fn PostFormPage(props: &PostFormProps) -> Html {
     let mut fairs: Vec<_> = state
         .fairs
         .values()
-        .filter(|x| matches!(x.status, FairStatus::Draft | FairStatus::Published) || f.fairs.contains(&x.id))
+        .filter(|x| fairlog_domain::fair::fair_is_open(&x.status) || f.fairs.contains(&x.id))
         .collect();
     fairs.sort_by_key(|x| (x.details.schedule.map(|s| s.start), x.id));
     let title = if editing.is_some() { ET::EditPostTitle } else { ET::NewPost };

@@ -15,9 +15,8 @@ use chrono::{DateTime, Utc};
 use fairlog_domain::codec::{self, CodecError};
 use fairlog_domain::engine::RestoreProblem;
 use fairlog_domain::history::{self, UndoError};
-use fairlog_domain::log::Sealed;
 use fairlog_domain::merge::MergePlan;
-use fairlog_domain::{Actor, Command, DomainError, Engine, Intent, State};
+use fairlog_domain::{Actor, Command, DomainError, Engine, Intent, Receipt, State};
 use futures::lock::Mutex;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
@@ -88,6 +87,22 @@ pub struct Store {
 
 /// The first and last sequence of one command's events.
 pub type Span = (u64, u64);
+
+/// What `Store::run` did: the span it saved (`None`: the command changed nothing), the log's
+/// last sequence after it, and how many events of other tabs a retry pulled in on the way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ran {
+    pub saved: Option<Span>,
+    pub last_seq: u64,
+    pub pulled: usize,
+}
+
+/// A run that failed, and how many events of other tabs it pulled in before it did.
+#[derive(Debug, Clone)]
+pub struct Failed {
+    pub error: UiError,
+    pub pulled: usize,
+}
 
 /// What importing a file will do.
 #[derive(Debug, Clone, PartialEq)]
@@ -281,13 +296,14 @@ impl Store {
         }
     }
 
-    /// Decide, store, then apply. Returns the sequence of the last new event (unchanged if the
-    /// command changed nothing).
-    pub async fn run(&self, cmds: Vec<Command>) -> Result<u64, UiError> {
-        let before = self.engine.borrow().log().last_seq();
-        let after = self.run_inner(cmds).await?;
-        self.remember(before, after, None);
-        Ok(after)
+    /// Decide, store, then apply. Says what was saved (from the engine's receipt) and how many
+    /// events of other tabs arrived on the way (a retry pulls them), also when it fails.
+    pub async fn run(&self, cmds: Vec<Command>) -> Result<Ran, Failed> {
+        let ran = self.run_inner(cmds).await?;
+        if let Some(span) = ran.saved {
+            self.remember(span, None);
+        }
+        Ok(ran)
     }
 
     /// Can anything be written now? Not after a bad record, and not while time-travelling.
@@ -304,41 +320,51 @@ impl Store {
         seq
     }
 
-    async fn run_inner(&self, cmds: Vec<Command>) -> Result<u64, UiError> {
+    async fn run_inner(&self, cmds: Vec<Command>) -> Result<Ran, Failed> {
         if self.is_replica() {
-            return self.queue(cmds).await;
+            return match self.queue(cmds).await {
+                Ok(last_seq) => Ok(Ran { saved: None, last_seq, pulled: 0 }),
+                Err(error) => Err(Failed { error, pulled: 0 }),
+            };
         }
-        let db = self.db().filter(|_| self.may_write()).ok_or(UiError::ReadOnly)?;
+        let mut pulled = 0;
+        let fail = |error: UiError, pulled: usize| Failed { error, pulled };
+        let db = self.db().filter(|_| self.may_write()).ok_or(fail(UiError::ReadOnly, 0))?;
         let _guard = self.lock.lock().await;
         for attempt in 0..2 {
-            let sealed = self.prepare(cmds.clone())?;
-            if sealed.is_empty() {
-                return Ok(self.engine.borrow().log().last_seq());
+            let receipt = self.prepare(cmds.clone()).map_err(|e| fail(e, pulled))?;
+            if receipt.is_empty() {
+                return Ok(Ran { saved: None, last_seq: receipt.last_seq(), pulled });
             }
-            match db.append(&sealed).await {
-                Ok(()) => return Ok(self.commit(sealed)),
+            match db.append(&receipt.sealed).await {
+                Ok(()) => return Ok(Ran { saved: self.commit(receipt), last_seq: self.last_seq(), pulled }),
                 Err(StorageError::Conflict) if attempt == 0 => {
                     // Another tab wrote first: take its events, then decide again.
-                    self.pull(&db).await.map_err(UiError::Storage)?;
+                    pulled += self.pull(&db).await.map_err(|e| fail(UiError::Storage(e), pulled))?;
                 }
-                Err(e) => return Err(UiError::Storage(e)),
+                Err(e) => return Err(fail(UiError::Storage(e), pulled)),
             }
         }
-        Err(UiError::Storage(StorageError::Conflict))
+        Err(fail(UiError::Storage(StorageError::Conflict), pulled))
     }
 
-    fn prepare(&self, cmds: Vec<Command>) -> Result<Vec<Sealed>, UiError> {
+    fn last_seq(&self) -> u64 {
+        self.engine.borrow().log().last_seq()
+    }
+
+    fn prepare(&self, cmds: Vec<Command>) -> Result<Receipt, UiError> {
         let engine = self.engine.borrow();
         engine.prepare_all(cmds, uuid::Uuid::new_v4).map_err(|(_, e)| UiError::Rule(e))
     }
 
-    fn commit(&self, sealed: Vec<Sealed>) -> u64 {
-        let mut engine = self.engine.borrow_mut();
-        engine.commit(sealed).expect("the lock keeps memory in step with storage");
-        let last = engine.log().last_seq();
-        drop(engine);
-        self.announce(last);
-        last
+    /// Keep a stored receipt in memory; returns the span it saved.
+    fn commit(&self, receipt: Receipt) -> Option<Span> {
+        let span = receipt.span();
+        self.engine.borrow_mut().commit(receipt).expect("the lock keeps memory in step with storage");
+        if let Some((_, last)) = span {
+            self.announce(last);
+        }
+        span
     }
 
     /// Read events other tabs stored after our last one.
@@ -403,14 +429,12 @@ impl Store {
     }
 
     /// Remember a command of this tab for undo (a new command clears the redo stack).
-    fn remember(&self, before: u64, after: u64, redo: Option<bool>) {
-        if after <= before {
-            return;
-        }
+    fn remember(&self, span: Span, redo: Option<bool>) {
+        let (first, last) = span;
         // Only a single command is undone as one: a batch of commands (the demo season) is not.
         let single = {
             let engine = self.engine.borrow();
-            let events = &engine.log().entries()[before as usize..after as usize];
+            let events = &engine.log().entries()[first as usize - 1..last as usize];
             events.iter().all(|e| e.command_id() == events[0].command_id())
         };
         if !single && redo.is_none() {
@@ -418,11 +442,11 @@ impl Store {
         }
         match redo {
             None => {
-                self.undo_stack.borrow_mut().push((before + 1, after));
+                self.undo_stack.borrow_mut().push(span);
                 self.redo_stack.borrow_mut().clear();
             }
-            Some(false) => self.redo_stack.borrow_mut().push((before + 1, after)),
-            Some(true) => self.undo_stack.borrow_mut().push((before + 1, after)),
+            Some(false) => self.redo_stack.borrow_mut().push(span),
+            Some(true) => self.undo_stack.borrow_mut().push(span),
         }
     }
 
@@ -438,12 +462,13 @@ impl Store {
         let intents = history::undo(&self.engine.borrow(), first, last, actor).map_err(UiError::Undo)?;
         let now = now();
         let cmds = intents.into_iter().map(|intent| Command { actor: actor.clone(), now, intent }).collect();
-        let before = self.engine.borrow().log().last_seq();
-        let after = self.run_inner(cmds).await?;
+        let ran = self.run_inner(cmds).await.map_err(|f| f.error)?;
         stack.borrow_mut().pop();
         // An undo can be redone; a redo can be undone again.
-        self.remember(before, after, Some(redo));
-        Ok(after)
+        if let Some(span) = ran.saved {
+            self.remember(span, Some(redo));
+        }
+        Ok(ran.last_seq)
     }
 
     /// Read and verify a file, and say what importing it would do. Changes nothing.
@@ -660,17 +685,25 @@ impl Commander {
 
     /// Run several commands in one transaction.
     pub async fn run_all(&self, cmds: Vec<Command>) -> Result<u64, UiError> {
-        let before = self.store.engine().log().last_seq();
-        let result = self.store.run(cmds).await;
-        match &result {
-            Ok(_) if self.store.is_replica() => self.dispatch.dispatch(Action::Changed(Some(Notice::Queued))),
-            Ok(seq) if *seq != before => self.dispatch.dispatch(Action::Changed(Some(Notice::Saved { seq: *seq }))),
-            Ok(_) => {}
-            // A retry may have pulled other tabs' events: show them even though ours failed.
-            Err(_) if self.store.engine().log().last_seq() != before => self.dispatch.dispatch(Action::Changed(None)),
-            Err(_) => {}
+        match self.store.run(cmds).await {
+            Ok(ran) => {
+                if self.store.is_replica() {
+                    self.dispatch.dispatch(Action::Changed(Some(Notice::Queued)));
+                } else if ran.saved.is_some() {
+                    self.dispatch.dispatch(Action::Changed(Some(Notice::Saved { seq: ran.last_seq })));
+                } else if ran.pulled > 0 {
+                    self.dispatch.dispatch(Action::Changed(None));
+                }
+                Ok(ran.last_seq)
+            }
+            Err(failed) => {
+                // A retry may have pulled other tabs' events: show them even though ours failed.
+                if failed.pulled > 0 {
+                    self.dispatch.dispatch(Action::Changed(None));
+                }
+                Err(failed.error)
+            }
         }
-        result
     }
 
     /// Undo (or redo) this tab's last command.

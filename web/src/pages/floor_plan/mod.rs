@@ -200,7 +200,7 @@ pub fn FloorPlanPage(props: &FloorPlanPageProps) -> Html {
         return html! { <p class="empty">{ T::FairNotFound.get(lang) }</p> };
     };
     let fair_id = fair.id;
-    let open = matches!(fair.status, FairStatus::Draft | FairStatus::Published);
+    let open = fairlog_domain::fair::fair_is_open(&fair.status);
     let organizer = prefs.session.role == Role::Organizer;
     let writable = app.writable();
     let can_edit = organizer && open && writable;

@@ -1,0 +1,98 @@
+use super::*;
+
+/// Would this event still be a valid fact on `state`? (See `fair::check`.) The booth rules are
+/// the heart of it: a booth already taken on the other device makes a request a conflict.
+pub(crate) fn check(state: &State, event: &BookingEvent) -> Result<(), BookingError> {
+    use BookingEvent as E;
+    let status = |id: &BookingId| state.bookings.get(id).map(|b| &b.status).ok_or(BookingError::NotFound);
+    // Each arm names the rules of `decide` that a recorded event still has to meet (the ones
+    // that do not depend on the time of the decision or on who made it).
+    let booth_free = |fair: &FairId, booth: &BoothId| booth_is_free(state, *fair, *booth).map(|_| ());
+    match event {
+        E::BookingRulesSet { fair_id, .. } => state.fairs.get(fair_id).map(|_| ()).ok_or(BookingError::FairNotFound),
+        E::BoothRequested { booking_id, fair_id, enterprise_id, booth_id, .. } => {
+            if state.bookings.contains_key(booking_id) {
+                return Err(BookingError::AlreadyExists);
+            }
+            if !state.enterprises.contains_key(enterprise_id) {
+                return Err(BookingError::EnterpriseNotFound);
+            }
+            within_booth_limit(state, *fair_id, *enterprise_id)?;
+            match booth_id {
+                Some(b) => {
+                    kind_offered_at(state, *fair_id, BoothKind::Physical)?;
+                    booth_free(fair_id, b)
+                }
+                None => {
+                    kind_offered_at(state, *fair_id, BoothKind::Virtual)?;
+                    virtual_booth_is_free(state, *fair_id)
+                }
+            }
+        }
+        E::BookingApprovalRevoked { booking_id, .. } => match status(booking_id)? {
+            BookingStatus::Booked => Ok(()),
+            s => Err(BookingError::NotActive { status: s.key().into() }),
+        },
+        E::BookingApproved { booking_id } | E::BookingRejected { booking_id, .. } => match status(booking_id)? {
+            BookingStatus::Requested { .. } => Ok(()),
+            s => Err(BookingError::NotPending { status: s.key().into() }),
+        },
+        E::BookingReassigned { booking_id, booth_id } => {
+            let b = state.bookings.get(booking_id).ok_or(BookingError::NotFound)?;
+            if !b.status.is_active() {
+                return Err(BookingError::NotActive { status: b.status.key().into() });
+            }
+            kind_offered_at(state, b.fair_id, BoothKind::Physical)?;
+            booth_free(&b.fair_id, booth_id)
+        }
+        E::BookingCancelled { booking_id } | E::HoldExpired { booking_id } => {
+            let s = status(booking_id)?;
+            let ok = if matches!(event, E::HoldExpired { .. }) { s.deadline().is_some() } else { s.is_active() };
+            if ok {
+                Ok(())
+            } else {
+                Err(BookingError::NotActive { status: s.key().into() })
+            }
+        }
+        E::WaitlistJoined { waitlist_id, fair_id, enterprise_id, zone_id } => {
+            if state.waitlist.contains_key(waitlist_id) {
+                return Err(BookingError::AlreadyExists);
+            }
+            if !state.enterprises.contains_key(enterprise_id) {
+                return Err(BookingError::EnterpriseNotFound);
+            }
+            if zone_id.is_some() {
+                kind_offered_at(state, *fair_id, BoothKind::Physical)?;
+            }
+            Ok(())
+        }
+        E::WaitlistLeft { waitlist_id } => match state.waitlist.get(waitlist_id) {
+            None => Err(BookingError::WaitlistNotFound),
+            Some(e) if e.status != WaitlistStatus::Waiting => Err(BookingError::NotWaiting),
+            Some(_) => Ok(()),
+        },
+        E::WaitlistOffered { waitlist_id, booking_id, booth_id, .. } => {
+            let entry = state.waitlist.get(waitlist_id).ok_or(BookingError::WaitlistNotFound)?;
+            if entry.status != WaitlistStatus::Waiting {
+                return Err(BookingError::NotWaiting);
+            }
+            if state.bookings.contains_key(booking_id) {
+                return Err(BookingError::AlreadyExists);
+            }
+            match booth_id {
+                Some(b) => {
+                    kind_offered_at(state, entry.fair_id, BoothKind::Physical)?;
+                    booth_free(&entry.fair_id, b)
+                }
+                None => {
+                    kind_offered_at(state, entry.fair_id, BoothKind::Virtual)?;
+                    virtual_booth_is_free(state, entry.fair_id)
+                }
+            }
+        }
+        E::OfferAccepted { booking_id } | E::OfferDeclined { booking_id } => match status(booking_id)? {
+            BookingStatus::Offered { .. } => Ok(()),
+            _ => Err(BookingError::NoOffer),
+        },
+    }
+}

@@ -1,0 +1,38 @@
+use super::*;
+
+// ---------------------------------------------------------------------------------------------
+
+/// Would this event still be a valid fact on `state`? Used when merging logs from two devices:
+/// an event the domain now refuses becomes a conflict for the user, not a silent overwrite.
+pub(crate) fn check(state: &State, event: &FairEvent) -> std::result::Result<(), FairError> {
+    let id = event.fair_id();
+    let fair = state.fairs.get(&id);
+    match (event, fair) {
+        (FairEvent::FairCreated { .. }, Some(_)) => Err(FairError::AlreadyExists),
+        (FairEvent::FairCreated { details, .. }, None) => details.series.map_or(Ok(()), |s| {
+            if state.series.contains_key(&s) {
+                Ok(())
+            } else {
+                Err(FairError::SeriesNotFound)
+            }
+        }),
+        (_, None) => Err(FairError::NotFound),
+        (FairEvent::FairEdited { details, .. }, Some(f)) => {
+            may_edit_fair(f)?;
+            // A fair published on the other device keeps what publishing needs.
+            if f.status == FairStatus::Published {
+                publishable(details)?;
+            }
+            // A booth booked on the other device holds the fair to a mode that has it.
+            keeps_bookings(state, f, details.mode)
+        }
+        (FairEvent::FairPublished { .. }, Some(f)) => {
+            // Dates or a venue removed on the other device: this fair cannot go public as it is.
+            may_publish_fair(f)
+        }
+        (FairEvent::FairUnpublished { .. }, Some(f)) => may_unpublish_fair(f),
+        (FairEvent::FairClosed { .. }, Some(f)) => may_close_fair(f),
+        (FairEvent::FairOutcomeRecorded { .. }, Some(f)) => may_record_outcome(f),
+        (FairEvent::FairCancelled { .. }, Some(f)) => may_cancel_fair(f),
+    }
+}

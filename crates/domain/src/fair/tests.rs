@@ -1,0 +1,519 @@
+use super::*;
+use crate::testing::{given, given_nothing, hall, t};
+use crate::{Actor, Intent};
+
+fn fair() -> FairId {
+    FairId::from_u128(1)
+}
+
+fn details() -> FairDetails {
+    FairDetails {
+        name: "2026年春季促进就业专项行动·徐汇专场".into(),
+        series: None,
+        industry: Industry::General,
+        mode: FairMode::Onsite,
+        venue: Some(hall()),
+        schedule: Some(Schedule { start: t("2026-03-14T09:00"), end: t("2026-03-14T16:00") }),
+        capacity: Some(3000),
+    }
+}
+
+fn created() -> FairEvent {
+    FairEvent::FairCreated { fair_id: fair(), details: details() }
+}
+
+#[test]
+fn it_should_create_a_fair_with_a_trimmed_name() {
+    let mut d = details();
+    d.name = format!("  {}  ", d.name);
+    given_nothing().when(FairCommand::CreateFair { fair_id: fair(), details: d }).then([created()]);
+}
+
+#[test]
+fn it_should_not_create_a_fair_without_a_name() {
+    let d = FairDetails { name: "   ".into(), ..details() };
+    given_nothing().when(FairCommand::CreateFair { fair_id: fair(), details: d }).then_err(FairError::NameRequired);
+}
+
+#[test]
+fn it_should_not_create_a_fair_that_ends_before_it_starts() {
+    let d = FairDetails {
+        schedule: Some(Schedule { start: t("2026-03-14T09:00"), end: t("2026-03-14T09:00") }),
+        ..details()
+    };
+    given_nothing().when(FairCommand::CreateFair { fair_id: fair(), details: d }).then_err(FairError::EndNotAfterStart);
+}
+
+#[test]
+fn it_should_not_create_a_fair_longer_than_a_month() {
+    let d = FairDetails {
+        schedule: Some(Schedule { start: t("2026-03-01T09:00"), end: t("2026-04-02T09:00") }),
+        ..details()
+    };
+    given_nothing()
+        .when(FairCommand::CreateFair { fair_id: fair(), details: d })
+        .then_err(FairError::TooLong { max_days: MAX_FAIR_DAYS });
+}
+
+#[test]
+fn it_should_not_create_the_same_fair_twice() {
+    given([created()])
+        .when(FairCommand::CreateFair { fair_id: fair(), details: details() })
+        .then_err(FairError::AlreadyExists);
+}
+
+#[test]
+fn it_should_refuse_a_physical_venue_for_an_online_fair() {
+    let d = FairDetails { mode: FairMode::Online, ..details() };
+    given_nothing()
+        .when(FairCommand::CreateFair { fair_id: fair(), details: d })
+        .then_err(FairError::VenueModeMismatch { mode: FairMode::Online });
+}
+
+#[test]
+fn it_should_refuse_an_empty_address() {
+    let d = FairDetails { venue: Some(Venue::Hall { district: District::Xuhui, address: " ".into() }), ..details() };
+    given_nothing().when(FairCommand::CreateFair { fair_id: fair(), details: d }).then_err(FairError::AddressRequired);
+}
+
+#[test]
+fn it_should_refuse_zero_visitors() {
+    let d = FairDetails { capacity: Some(0), ..details() };
+    given_nothing()
+        .when(FairCommand::CreateFair { fair_id: fair(), details: d })
+        .then_err(FairError::CapacityOutOfRange { max: MAX_CAPACITY });
+}
+
+#[test]
+fn it_should_refuse_an_unknown_series() {
+    let d = FairDetails { series: Some(SeriesId::from_u128(9)), ..details() };
+    given_nothing().when(FairCommand::CreateFair { fair_id: fair(), details: d }).then_err(FairError::SeriesNotFound);
+}
+
+#[test]
+fn it_should_accept_a_known_series() {
+    let s = SeriesId::from_u128(9);
+    let d = FairDetails { series: Some(s), ..details() };
+    given([crate::testing::series_created(s)])
+        .when(FairCommand::CreateFair { fair_id: fair(), details: d.clone() })
+        .then([FairEvent::FairCreated { fair_id: fair(), details: d }]);
+}
+
+#[test]
+fn it_should_let_only_organizers_create_fairs() {
+    let cmd = crate::Command {
+        actor: Actor::new(Role::Enterprise, "上海电气"),
+        now: t("2026-03-01T09:00"),
+        intent: Intent::Fair(FairCommand::CreateFair { fair_id: fair(), details: details() }),
+    };
+    given_nothing()
+        .when_full(cmd)
+        .then_err(DomainError::Forbidden { role: Role::Enterprise, command: "CreateFair".into() });
+}
+
+#[test]
+fn it_should_edit_a_draft_at_the_version_it_was_opened() {
+    let d = FairDetails { capacity: Some(5000), ..details() };
+    given([created()])
+        .when(FairCommand::EditFair { fair_id: fair(), expected_version: 1, details: d.clone() })
+        .then([FairEvent::FairEdited { fair_id: fair(), details: d }]);
+}
+
+#[test]
+fn it_should_refuse_an_edit_made_on_a_stale_version() {
+    let d = FairDetails { capacity: Some(5000), ..details() };
+    given([created(), FairEvent::FairEdited { fair_id: fair(), details: details() }])
+        .when(FairCommand::EditFair { fair_id: fair(), expected_version: 1, details: d })
+        .then_err(FairError::EditConflict { expected: 1, actual: 2 });
+}
+
+#[test]
+fn an_edit_that_changes_nothing_writes_nothing() {
+    given([created()])
+        .when(FairCommand::EditFair { fair_id: fair(), expected_version: 1, details: details() })
+        .then_nothing();
+}
+
+#[test]
+fn it_should_not_edit_a_closed_fair() {
+    given([created(), FairEvent::FairPublished { fair_id: fair() }, FairEvent::FairClosed { fair_id: fair() }])
+        .when(FairCommand::EditFair { fair_id: fair(), expected_version: 3, details: details() })
+        .then_err(FairError::NotEditable { status: FairStatusKind::Closed });
+}
+
+#[test]
+fn it_should_publish_a_draft_with_venue_and_dates() {
+    given([created()])
+        .when(FairCommand::PublishFair { fair_id: fair() })
+        .then([FairEvent::FairPublished { fair_id: fair() }]);
+}
+
+#[test]
+fn it_should_not_publish_without_dates() {
+    let d = FairDetails { schedule: None, ..details() };
+    given([FairEvent::FairCreated { fair_id: fair(), details: d }])
+        .when(FairCommand::PublishFair { fair_id: fair() })
+        .then_err(FairError::DatesRequired);
+}
+
+#[test]
+fn it_should_not_publish_an_onsite_fair_without_a_venue() {
+    let d = FairDetails { venue: None, ..details() };
+    given([FairEvent::FairCreated { fair_id: fair(), details: d }])
+        .when(FairCommand::PublishFair { fair_id: fair() })
+        .then_err(FairError::VenueRequired);
+}
+
+#[test]
+fn it_should_publish_an_online_fair_without_a_venue() {
+    let d = FairDetails { venue: None, mode: FairMode::Online, ..details() };
+    given([FairEvent::FairCreated { fair_id: fair(), details: d }])
+        .when(FairCommand::PublishFair { fair_id: fair() })
+        .then([FairEvent::FairPublished { fair_id: fair() }]);
+}
+
+#[test]
+fn it_should_take_a_published_fair_back_to_draft() {
+    given([created(), FairEvent::FairPublished { fair_id: fair() }])
+        .when(FairCommand::UnpublishFair { fair_id: fair() })
+        .then([FairEvent::FairUnpublished { fair_id: fair() }]);
+    given([created()])
+        .when(FairCommand::UnpublishFair { fair_id: fair() })
+        .then_err(FairError::InvalidTransition { from: FairStatusKind::Draft, to: FairStatusKind::Draft });
+}
+
+#[test]
+fn it_should_not_publish_twice() {
+    given([created(), FairEvent::FairPublished { fair_id: fair() }])
+        .when(FairCommand::PublishFair { fair_id: fair() })
+        .then_err(FairError::InvalidTransition { from: FairStatusKind::Published, to: FairStatusKind::Published });
+}
+
+#[test]
+fn it_should_not_remove_the_dates_of_a_published_fair() {
+    let d = FairDetails { schedule: None, ..details() };
+    given([created(), FairEvent::FairPublished { fair_id: fair() }])
+        .when(FairCommand::EditFair { fair_id: fair(), expected_version: 2, details: d })
+        .then_err(FairError::DatesRequired);
+}
+
+#[test]
+fn it_should_close_a_published_fair_once_it_has_started() {
+    given([created(), FairEvent::FairPublished { fair_id: fair() }])
+        .when_at(t("2026-03-14T16:30"), FairCommand::CloseFair { fair_id: fair() })
+        .then([FairEvent::FairClosed { fair_id: fair() }]);
+}
+
+#[test]
+fn it_should_not_close_a_fair_before_it_starts() {
+    given([created(), FairEvent::FairPublished { fair_id: fair() }])
+        .when_at(t("2026-03-10T09:00"), FairCommand::CloseFair { fair_id: fair() })
+        .then_err(FairError::CloseBeforeStart);
+}
+
+#[test]
+fn it_should_record_what_a_fair_achieved_once_it_started() {
+    let outcome = FairOutcome { visitors: 3200, applications: 1800, hires: 420, returned_to_work: 96 };
+    given([created(), FairEvent::FairPublished { fair_id: fair() }])
+        .when_at(t("2026-03-14T16:00"), FairCommand::RecordFairOutcome { fair_id: fair(), outcome })
+        .then([FairEvent::FairOutcomeRecorded { fair_id: fair(), outcome }]);
+    given([created(), FairEvent::FairPublished { fair_id: fair() }])
+        .when_at(t("2026-03-13T16:00"), FairCommand::RecordFairOutcome { fair_id: fair(), outcome })
+        .then_err(FairError::OutcomeBeforeStart);
+}
+
+#[test]
+fn it_should_not_close_a_draft() {
+    given([created()])
+        .when_at(t("2026-03-20T09:00"), FairCommand::CloseFair { fair_id: fair() })
+        .then_err(FairError::InvalidTransition { from: FairStatusKind::Draft, to: FairStatusKind::Closed });
+}
+
+#[test]
+fn it_should_cancel_with_a_reason() {
+    given([created(), FairEvent::FairPublished { fair_id: fair() }])
+        .when(FairCommand::CancelFair { fair_id: fair(), reason: " 场馆检修 ".into() })
+        .then([FairEvent::FairCancelled { fair_id: fair(), reason: "场馆检修".into() }]);
+}
+
+#[test]
+fn it_should_not_cancel_without_a_reason() {
+    given([created()])
+        .when(FairCommand::CancelFair { fair_id: fair(), reason: "".into() })
+        .then_err(FairError::ReasonRequired);
+}
+
+#[test]
+fn it_should_not_cancel_a_closed_fair() {
+    given([created(), FairEvent::FairPublished { fair_id: fair() }, FairEvent::FairClosed { fair_id: fair() }])
+        .when(FairCommand::CancelFair { fair_id: fair(), reason: "x".into() })
+        .then_err(FairError::InvalidTransition { from: FairStatusKind::Closed, to: FairStatusKind::Cancelled });
+}
+
+#[test]
+fn commands_about_unknown_fairs_are_refused() {
+    given_nothing().when(FairCommand::PublishFair { fair_id: fair() }).then_err(FairError::NotFound);
+}
+
+#[test]
+fn changes_to_a_published_fair_are_recorded() {
+    let later = FairDetails {
+        schedule: Some(Schedule { start: t("2026-03-15T09:00"), end: t("2026-03-15T16:00") }),
+        ..details()
+    };
+    let g = given([
+        created(),
+        FairEvent::FairEdited { fair_id: fair(), details: later.clone() },
+        FairEvent::FairPublished { fair_id: fair() },
+        FairEvent::FairEdited { fair_id: fair(), details: details() },
+        FairEvent::FairCancelled { fair_id: fair(), reason: "场馆检修".into() },
+    ]);
+    let changes: Vec<_> = g.state().fair_changes[&fair()].iter().map(|c| (c.seq, c.kind.clone())).collect();
+    assert_eq!(
+        changes,
+        [
+            (4, FairChangeKind::Rescheduled { from: later.schedule, to: details().schedule }),
+            (5, FairChangeKind::Cancelled { reason: "场馆检修".into() }),
+        ],
+        "a draft's edit is no change anyone booked against"
+    );
+}
+
+#[test]
+fn new_dates_of_a_published_fair_reach_the_enterprises_booked_there() {
+    use crate::booking::BookingEvent;
+    use crate::enterprise::EnterpriseEvent;
+    use crate::ids::{BookingId, EnterpriseId};
+    let (booked, not_booked) = (EnterpriseId::from_u128(21), EnterpriseId::from_u128(22));
+    let later = Schedule { start: t("2026-03-15T09:00"), end: t("2026-03-15T16:00") };
+    let registered = |id: EnterpriseId, n: u32| EnterpriseEvent::EnterpriseRegistered {
+        enterprise_id: id,
+        profile: crate::enterprise::EnterpriseProfile {
+            credit_code: crate::credit_code::complete(&format!("91310000MA1FL{n:04}")),
+            ..crate::testing::sample_profile()
+        },
+    };
+    // Given a published fair where one enterprise holds a virtual booth and another holds none,
+    given::<crate::Event>([
+        FairEvent::FairCreated {
+            fair_id: fair(),
+            details: FairDetails { mode: FairMode::Online, venue: None, ..details() },
+        }
+        .into(),
+        FairEvent::FairPublished { fair_id: fair() }.into(),
+        registered(booked, 1).into(),
+        registered(not_booked, 2).into(),
+        BookingEvent::BoothRequested {
+            booking_id: BookingId::from_u128(31),
+            fair_id: fair(),
+            enterprise_id: booked,
+            booth_id: None,
+            zone_id: None,
+            hold_until: t("2026-03-03T09:00"),
+        }
+        .into(),
+    ])
+    // when the organizer moves it to new dates,
+    .when(FairCommand::EditFair {
+        fair_id: fair(),
+        expected_version: 2,
+        details: FairDetails { mode: FairMode::Online, venue: None, schedule: Some(later), ..details() },
+    })
+    // then the booked enterprise is told what changed, and the other one is not.
+    .then_state(|s| {
+        let told: Vec<_> =
+            crate::views::fair_notices_for(s, booked).into_iter().map(|n| n.change.kind.clone()).collect();
+        assert_eq!(told, [FairChangeKind::Rescheduled { from: details().schedule, to: Some(later) }]);
+        assert!(crate::views::fair_notices_for(s, not_booked).is_empty());
+    });
+}
+
+#[test]
+fn error_codes_and_fields_are_stable() {
+    let e: DomainError = FairError::EndNotAfterStart.into();
+    assert_eq!(e.code(), "fair.end_not_after_start");
+    assert_eq!(e.field(), Some("end"));
+    let e: DomainError = FairError::EditConflict { expected: 1, actual: 2 }.into();
+    assert_eq!(e.code(), "fair.edit_conflict");
+    let e: DomainError = FairError::ModeStrandsBookings { mode: FairMode::Online, count: 1 }.into();
+    assert_eq!(e.code(), "fair.mode_strands_bookings");
+    assert_eq!(e.field(), Some("venue"), "shown beside the mode");
+}
+
+// -----------------------------------------------------------------------------------------
+// A change of mode and the bookings it would strand.
+
+mod mode_changes {
+    use super::*;
+    use crate::booking::BookingEvent;
+    use crate::enterprise::{EnterpriseEvent, EnterpriseProfile};
+    use crate::event::Event;
+    use crate::floor_plan::{Amenities, FloorPlanEvent, NewBooth, Rect};
+    use crate::ids::{BookingId, BoothId, EnterpriseId, ZoneId};
+    use crate::testing::sample_profile;
+
+    fn booth() -> BoothId {
+        BoothId::from_u128(100)
+    }
+    fn ent(n: u128) -> EnterpriseId {
+        EnterpriseId::from_u128(200 + n)
+    }
+    fn bk(n: u128) -> BookingId {
+        BookingId::from_u128(300 + n)
+    }
+
+    fn in_mode(mode: FairMode) -> FairDetails {
+        FairDetails { mode, venue: mode.is_physical().then(hall), ..details() }
+    }
+
+    /// A published fair of `mode` with one booth on its plan and five virtual booths,
+    /// and two enterprises. The fair's version is 2.
+    fn published(mode: FairMode) -> Vec<Event> {
+        let mut v: Vec<Event> = vec![
+            FairEvent::FairCreated { fair_id: fair(), details: in_mode(mode) }.into(),
+            FairEvent::FairPublished { fair_id: fair() }.into(),
+            FloorPlanEvent::HallSized { fair_id: fair(), width: 30, depth: 10 }.into(),
+            FloorPlanEvent::ZoneAdded { fair_id: fair(), zone_id: ZoneId::from_u128(10), name: "A馆".into() }.into(),
+            FloorPlanEvent::BoothAdded {
+                fair_id: fair(),
+                booth: NewBooth {
+                    booth_id: booth(),
+                    zone_id: ZoneId::from_u128(10),
+                    code: "A-01".into(),
+                    rect: Rect { x: 0, y: 0, w: 3, h: 3 },
+                    amenities: Amenities::default(),
+                },
+            }
+            .into(),
+            FloorPlanEvent::VirtualBoothsSet { fair_id: fair(), count: 5 }.into(),
+        ];
+        for n in 1..=2 {
+            let code = crate::credit_code::complete(&format!("91310000MA1FL{:04}", n));
+            v.push(
+                EnterpriseEvent::EnterpriseRegistered {
+                    enterprise_id: ent(n),
+                    profile: EnterpriseProfile { name: format!("企业{n}"), credit_code: code, ..sample_profile() },
+                }
+                .into(),
+            );
+        }
+        v
+    }
+
+    /// Booking `n` of enterprise `n`, on the booth (physical) or on a virtual booth.
+    fn requested(n: u128, physical: bool) -> Event {
+        BookingEvent::BoothRequested {
+            booking_id: bk(n),
+            fair_id: fair(),
+            enterprise_id: ent(n),
+            booth_id: physical.then(booth),
+            zone_id: None,
+            hold_until: t("2026-03-03T09:00"),
+        }
+        .into()
+    }
+
+    fn with(mut events: Vec<Event>, more: impl IntoIterator<Item = Event>) -> Vec<Event> {
+        events.extend(more);
+        events
+    }
+
+    fn edit_to(mode: FairMode) -> FairCommand {
+        FairCommand::EditFair { fair_id: fair(), expected_version: 2, details: in_mode(mode) }
+    }
+
+    #[test]
+    fn it_should_not_take_a_fair_online_while_a_booth_on_its_floor_plan_is_booked() {
+        let booked = with(
+            published(FairMode::Onsite),
+            [requested(1, true), BookingEvent::BookingApproved { booking_id: bk(1) }.into()],
+        );
+        given(booked)
+            .when(edit_to(FairMode::Online))
+            .then_err(FairError::ModeStrandsBookings { mode: FairMode::Online, count: 1 });
+    }
+
+    #[test]
+    fn it_should_not_make_a_hybrid_fair_onsite_while_its_virtual_booths_are_requested() {
+        given(with(published(FairMode::Hybrid), [requested(1, false), requested(2, false)]))
+            .when(edit_to(FairMode::Onsite))
+            .then_err(FairError::ModeStrandsBookings { mode: FairMode::Onsite, count: 2 });
+    }
+
+    #[test]
+    fn only_active_bookings_hold_a_fair_to_its_mode() {
+        // A request on the booth; a virtual booking that was cancelled.
+        let events = with(
+            published(FairMode::Hybrid),
+            [requested(1, true), requested(2, false), BookingEvent::BookingCancelled { booking_id: bk(2) }.into()],
+        );
+        given(events.clone())
+            .when(edit_to(FairMode::Online))
+            .then_err(FairError::ModeStrandsBookings { mode: FairMode::Online, count: 1 });
+        given(events)
+            .when(edit_to(FairMode::Onsite))
+            .then([FairEvent::FairEdited { fair_id: fair(), details: in_mode(FairMode::Onsite) }]);
+    }
+
+    #[test]
+    fn a_fair_with_bookings_may_always_become_hybrid_but_not_back() {
+        let events = with(published(FairMode::Onsite), [requested(1, true)]);
+        given(events.clone())
+            .when(edit_to(FairMode::Hybrid))
+            .then([FairEvent::FairEdited { fair_id: fair(), details: in_mode(FairMode::Hybrid) }]);
+        let hybrid = with(
+            events,
+            [FairEvent::FairEdited { fair_id: fair(), details: in_mode(FairMode::Hybrid) }.into(), requested(2, false)],
+        );
+        let back = FairCommand::EditFair { fair_id: fair(), expected_version: 10, details: in_mode(FairMode::Onsite) };
+        given(hybrid).when(back).then_err(FairError::ModeStrandsBookings { mode: FairMode::Onsite, count: 1 });
+    }
+
+    #[test]
+    fn an_old_fair_with_stranded_bookings_stays_editable_but_may_not_strand_more() {
+        // Logged before the rule: a hybrid fair with both kinds booked went online.
+        let old = with(
+            published(FairMode::Hybrid),
+            [
+                requested(1, true),
+                requested(2, false),
+                FairEvent::FairEdited { fair_id: fair(), details: in_mode(FairMode::Online) }.into(),
+            ],
+        );
+        let version = 11;
+        let bigger = FairDetails { capacity: Some(5000), ..in_mode(FairMode::Online) };
+        given(old.clone())
+            .when(FairCommand::EditFair { fair_id: fair(), expected_version: version, details: bigger.clone() })
+            .then([FairEvent::FairEdited { fair_id: fair(), details: bigger }]);
+        given(old)
+            .when(FairCommand::EditFair {
+                fair_id: fair(),
+                expected_version: version,
+                details: in_mode(FairMode::Onsite),
+            })
+            .then_err(FairError::ModeStrandsBookings { mode: FairMode::Onsite, count: 1 });
+    }
+
+    #[test]
+    fn a_merged_publication_of_a_fair_without_dates_is_a_conflict() {
+        let undated = FairDetails { schedule: None, ..details() };
+        let draft = given([FairEvent::FairCreated { fair_id: fair(), details: undated.clone() }]);
+        assert_eq!(check(draft.state(), &FairEvent::FairPublished { fair_id: fair() }), Err(FairError::DatesRequired));
+        // And a published fair may not lose its dates through a merged edit.
+        let public = given([
+            FairEvent::FairCreated { fair_id: fair(), details: details() },
+            FairEvent::FairPublished { fair_id: fair() },
+        ]);
+        let edit = FairEvent::FairEdited { fair_id: fair(), details: undated };
+        assert_eq!(check(public.state(), &edit), Err(FairError::DatesRequired));
+    }
+
+    #[test]
+    fn a_mode_change_that_strands_bookings_merged_from_another_device_is_a_conflict() {
+        let g = given(with(published(FairMode::Hybrid), [requested(1, true)]));
+        let online = FairEvent::FairEdited { fair_id: fair(), details: in_mode(FairMode::Online) };
+        assert_eq!(check(g.state(), &online), Err(FairError::ModeStrandsBookings { mode: FairMode::Online, count: 1 }));
+        let onsite = FairEvent::FairEdited { fair_id: fair(), details: in_mode(FairMode::Onsite) };
+        assert_eq!(check(g.state(), &onsite), Ok(()));
+    }
+}

@@ -1,0 +1,133 @@
+use super::*;
+
+pub(crate) fn decide(state: &State, actor: &Actor, cmd: FloorPlanCommand) -> Result<Vec<FloorPlanEvent>> {
+    if actor.role != Role::Organizer {
+        return Err(DomainError::Forbidden { role: actor.role, command: cmd.name().into() });
+    }
+    use FloorPlanCommand as C;
+    use FloorPlanEvent as E;
+    Ok(match cmd {
+        C::SizeHall { fair_id, width, depth } => {
+            laid_out_fair(state, fair_id)?;
+            if width == 0 || depth == 0 || width > MAX_HALL_METRES || depth > MAX_HALL_METRES {
+                return Err(FloorPlanError::HallSizeOutOfRange { max: MAX_HALL_METRES }.into());
+            }
+            if let Some(plan) = state.floor_plans.get(&fair_id) {
+                if let Some(b) = plan.booths.values().find(|b| !b.rect.inside(width, depth)) {
+                    return Err(FloorPlanError::HallTooSmall { code: b.code.clone() }.into());
+                }
+                if plan.width == width && plan.depth == depth {
+                    return Ok(vec![]);
+                }
+            }
+            vec![E::HallSized { fair_id, width, depth }]
+        }
+        C::AddZone { fair_id, zone_id, name } => {
+            laid_out_fair(state, fair_id)?;
+            if state.floor_plans.get(&fair_id).is_some_and(|p| p.zones.contains_key(&zone_id)) {
+                return Err(FloorPlanError::ZoneExists.into());
+            }
+            vec![E::ZoneAdded { fair_id, zone_id, name: clean_zone_name(&name)? }]
+        }
+        C::RenameZone { fair_id, zone_id, name } => {
+            laid_out_fair(state, fair_id)?;
+            let zone = state
+                .floor_plans
+                .get(&fair_id)
+                .and_then(|p| p.zones.get(&zone_id))
+                .ok_or(FloorPlanError::ZoneNotFound)?;
+            let name = clean_zone_name(&name)?;
+            if zone.name == name {
+                return Ok(vec![]);
+            }
+            vec![E::ZoneRenamed { fair_id, zone_id, name }]
+        }
+        C::RemoveZone { fair_id, zone_id } => {
+            laid_out_fair(state, fair_id)?;
+            let plan = state.floor_plans.get(&fair_id).ok_or(FloorPlanError::ZoneNotFound)?;
+            if !plan.zones.contains_key(&zone_id) {
+                return Err(FloorPlanError::ZoneNotFound.into());
+            }
+            let booths = plan.booths_in_zone(zone_id).count();
+            if booths > 0 {
+                return Err(FloorPlanError::ZoneNotEmpty { booths }.into());
+            }
+            vec![E::ZoneRemoved { fair_id, zone_id }]
+        }
+        C::AddBooth { fair_id, booth } => check_new_booths(state, fair_id, vec![booth])?
+            .into_iter()
+            .map(|booth| E::BoothAdded { fair_id, booth })
+            .collect(),
+        C::AddBooths { fair_id, booths } => check_new_booths(state, fair_id, booths)?
+            .into_iter()
+            .map(|booth| E::BoothAdded { fair_id, booth })
+            .collect(),
+        C::MoveBooth { booth_id, x, y } => {
+            let (plan, booth) = booth_of(state, booth_id)?;
+            open_fair(state, booth.fair_id)?;
+            if booth.rect.x == x && booth.rect.y == y {
+                return Ok(vec![]);
+            }
+            check_place(plan, &Rect { x, y, ..booth.rect }, Some(booth_id))?;
+            vec![E::BoothMoved { booth_id, x, y }]
+        }
+        C::ResizeBooth { booth_id, w, h } => {
+            let (plan, booth) = booth_of(state, booth_id)?;
+            open_fair(state, booth.fair_id)?;
+            if booth.rect.w == w && booth.rect.h == h {
+                return Ok(vec![]);
+            }
+            check_place(plan, &Rect { w, h, ..booth.rect }, Some(booth_id))?;
+            vec![E::BoothResized { booth_id, w, h }]
+        }
+        C::RemoveBooth { booth_id } => {
+            let (_, booth) = booth_of(state, booth_id)?;
+            open_fair(state, booth.fair_id)?;
+            in_use(state, booth)?;
+            vec![E::BoothRemoved { booth_id }]
+        }
+        C::SetAmenities { booth_id, amenities } => {
+            let (_, booth) = booth_of(state, booth_id)?;
+            open_fair(state, booth.fair_id)?;
+            if booth.amenities == amenities {
+                return Ok(vec![]);
+            }
+            vec![E::AmenitiesSet { booth_id, amenities }]
+        }
+        C::BlockBooth { booth_id, reason } => {
+            let (_, booth) = booth_of(state, booth_id)?;
+            open_fair(state, booth.fair_id)?;
+            if booth.blocked.is_some() {
+                return Err(FloorPlanError::AlreadyBlocked.into());
+            }
+            in_use(state, booth)?;
+            let reason = reason.trim();
+            if reason.is_empty() {
+                return Err(FloorPlanError::ReasonRequired.into());
+            }
+            vec![E::BoothBlocked { booth_id, reason: reason.into() }]
+        }
+        C::UnblockBooth { booth_id } => {
+            let (_, booth) = booth_of(state, booth_id)?;
+            open_fair(state, booth.fair_id)?;
+            if booth.blocked.is_none() {
+                return Err(FloorPlanError::NotBlocked.into());
+            }
+            vec![E::BoothUnblocked { booth_id }]
+        }
+        C::SetVirtualBooths { fair_id, count } => {
+            let fair = open_fair(state, fair_id)?;
+            if fair.details.mode == crate::fair::FairMode::Onsite {
+                return Err(FloorPlanError::NotOnline.into());
+            }
+            if count > MAX_VIRTUAL_BOOTHS {
+                return Err(FloorPlanError::TooManyVirtualBooths { max: MAX_VIRTUAL_BOOTHS }.into());
+            }
+            let taken = state.virtual_taken.get(&fair_id).copied().unwrap_or(0);
+            if count < taken {
+                return Err(FloorPlanError::VirtualBoothsInUse { taken }.into());
+            }
+            vec![E::VirtualBoothsSet { fair_id, count }]
+        }
+    })
+}

@@ -1,0 +1,114 @@
+use super::*;
+
+pub(crate) fn open_fair(state: &State, fair_id: FairId) -> std::result::Result<&Fair, FloorPlanError> {
+    let fair = state.fairs.get(&fair_id).ok_or(FloorPlanError::FairNotFound)?;
+    if !crate::fair::fair_is_open(&fair.status) {
+        return Err(FloorPlanError::FairNotOpen);
+    }
+    Ok(fair)
+}
+
+pub(crate) fn laid_out_fair(state: &State, fair_id: FairId) -> std::result::Result<&Fair, FloorPlanError> {
+    let fair = open_fair(state, fair_id)?;
+    if !fair.details.mode.is_physical() {
+        return Err(FloorPlanError::OnlineFairHasNoLayout);
+    }
+    Ok(fair)
+}
+
+pub(crate) fn booth_of(state: &State, id: BoothId) -> std::result::Result<(&FloorPlan, &Booth), FloorPlanError> {
+    let fair_id = state.booth_fair.get(&id).ok_or(FloorPlanError::BoothNotFound)?;
+    let plan = state.floor_plans.get(fair_id).ok_or(FloorPlanError::BoothNotFound)?;
+    let booth = plan.booths.get(&id).ok_or(FloorPlanError::BoothNotFound)?;
+    Ok((plan, booth))
+}
+
+/// Check a booth's rectangle against the hall and every other booth of the plan.
+pub(crate) fn check_place(
+    plan: &FloorPlan,
+    rect: &Rect,
+    ignore: Option<BoothId>,
+) -> std::result::Result<(), FloorPlanError> {
+    let ok = |v: u16| (MIN_BOOTH_METRES..=MAX_BOOTH_METRES).contains(&v);
+    if !ok(rect.w) || !ok(rect.h) {
+        return Err(FloorPlanError::BoothSizeOutOfRange { min: MIN_BOOTH_METRES, max: MAX_BOOTH_METRES });
+    }
+    if !rect.inside(plan.width, plan.depth) {
+        return Err(FloorPlanError::OutsideHall { width: plan.width, depth: plan.depth });
+    }
+    if let Some(other) = plan.booths.values().find(|b| Some(b.id) != ignore && b.rect.overlaps(rect)) {
+        return Err(FloorPlanError::Overlap { code: other.code.clone() });
+    }
+    Ok(())
+}
+
+pub(crate) fn clean_code(code: &str) -> std::result::Result<String, FloorPlanError> {
+    let code = code.trim().to_uppercase();
+    if code.is_empty() {
+        return Err(FloorPlanError::CodeRequired);
+    }
+    if code.chars().count() > CODE_MAX_CHARS {
+        return Err(FloorPlanError::CodeTooLong { max: CODE_MAX_CHARS });
+    }
+    Ok(code)
+}
+
+pub(crate) fn clean_zone_name(name: &str) -> std::result::Result<String, FloorPlanError> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(FloorPlanError::ZoneNameRequired);
+    }
+    if name.chars().count() > ZONE_NAME_MAX_CHARS {
+        return Err(FloorPlanError::ZoneNameTooLong { max: ZONE_NAME_MAX_CHARS });
+    }
+    Ok(name.to_owned())
+}
+
+pub(crate) fn in_use(state: &State, booth: &Booth) -> std::result::Result<(), FloorPlanError> {
+    if state.booth_taken.contains_key(&booth.id) {
+        return Err(FloorPlanError::BoothInUse { code: booth.code.clone() });
+    }
+    Ok(())
+}
+
+/// Validate new booths against the plan (and each other) and return them cleaned.
+pub(crate) fn check_new_booths(
+    state: &State,
+    fair_id: FairId,
+    booths: Vec<NewBooth>,
+) -> std::result::Result<Vec<NewBooth>, FloorPlanError> {
+    laid_out_fair(state, fair_id)?;
+    let mut plan = state.floor_plans.get(&fair_id).cloned().ok_or(FloorPlanError::NoHall)?;
+    if plan.width == 0 {
+        return Err(FloorPlanError::NoHall);
+    }
+    let mut out = Vec::with_capacity(booths.len());
+    for mut b in booths {
+        if state.booth_fair.contains_key(&b.booth_id) || plan.booths.contains_key(&b.booth_id) {
+            return Err(FloorPlanError::BoothExists);
+        }
+        if !plan.zones.contains_key(&b.zone_id) {
+            return Err(FloorPlanError::ZoneNotFound);
+        }
+        b.code = clean_code(&b.code)?;
+        if plan.booths.values().any(|o| o.code == b.code) {
+            return Err(FloorPlanError::DuplicateCode { code: b.code });
+        }
+        check_place(&plan, &b.rect, None)?;
+        plan.booths.insert(b.booth_id, new_booth(fair_id, &b));
+        out.push(b);
+    }
+    Ok(out)
+}
+
+pub(crate) fn new_booth(fair_id: FairId, b: &NewBooth) -> Booth {
+    Booth {
+        id: b.booth_id,
+        fair_id,
+        zone_id: b.zone_id,
+        code: b.code.clone(),
+        rect: b.rect,
+        amenities: b.amenities,
+        blocked: None,
+    }
+}

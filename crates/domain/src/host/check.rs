@@ -1,0 +1,30 @@
+use super::*;
+
+/// Refuse availability windows that would leave one of the host's scheduled or live sessions
+/// outside them (reads the host's lane of the livestream index only).
+pub(crate) fn check_strands(state: &State, h: &Host, windows: &[Window]) -> Result<(), HostError> {
+    let probe = Host { availability: windows.to_vec(), ..h.clone() };
+    match state.active_sessions_of_host(h.id).find(|s| !probe.available(s.plan.start, s.plan.end())) {
+        Some(s) => Err(HostError::StrandsSession { title: s.plan.title.clone() }),
+        None => Ok(()),
+    }
+}
+
+/// Would this event still be a valid fact on `state`? Used when merging logs (see `merge`).
+pub(crate) fn check(state: &State, event: &HostEvent) -> Result<(), HostError> {
+    match event {
+        HostEvent::HostRegistered { host_id, .. } if state.hosts.contains_key(host_id) => Err(HostError::AlreadyExists),
+        HostEvent::HostEdited { host_id, .. } if !state.hosts.contains_key(host_id) => Err(HostError::NotFound),
+        // A session scheduled on the other device outside the new windows: a hard conflict.
+        HostEvent::AvailabilitySet { host_id, windows } => {
+            check_strands(state, state.hosts.get(host_id).ok_or(HostError::NotFound)?, windows)
+        }
+        HostEvent::ChannelAdded { channel_id, .. } if state.channels.contains_key(channel_id) => {
+            Err(HostError::ChannelExists)
+        }
+        HostEvent::ChannelEdited { channel_id, .. } if !state.channels.contains_key(channel_id) => {
+            Err(HostError::ChannelNotFound)
+        }
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,24 @@
+use super::*;
+
+pub(crate) fn decide(state: &State, actor: &Actor, cmd: HostCommand) -> Result<Vec<HostEvent>, DomainError> {
+    use HostCommand as C;
+    let forbidden = || DomainError::Forbidden { role: actor.role, command: cmd.name().into() };
+    let organizer_only = matches!(
+        cmd,
+        C::AllowStreamDomain { .. } | C::RemoveStreamDomain { .. } | C::AddChannel { .. } | C::EditChannel { .. }
+    );
+    if actor.role == Role::Enterprise || (organizer_only && actor.role != Role::Organizer) {
+        return Err(forbidden());
+    }
+    match cmd {
+        C::RegisterHost { host_id, profile } => register_host(state, actor, host_id, profile),
+        C::EditHost { host_id, expected_version, profile } => {
+            edit_host(state, actor, host_id, expected_version, profile)
+        }
+        C::SetAvailability { host_id, windows } => set_availability(state, actor, host_id, windows),
+        C::AllowStreamDomain { domain } => allow_stream_domain(state, domain),
+        C::RemoveStreamDomain { domain } => remove_stream_domain(state, domain),
+        C::AddChannel { channel_id, details } => add_channel(state, channel_id, details),
+        C::EditChannel { channel_id, details } => edit_channel(state, channel_id, details),
+    }
+}

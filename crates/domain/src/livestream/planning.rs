@@ -1,0 +1,56 @@
+use super::*;
+
+/// Change a draft's or a scheduled session's plan (a scheduled one is checked for conflicts).
+pub(crate) fn edit_session(c: &Ctx<'_>, plan: SessionPlan, accept: Vec<Conflict>) -> Result<Vec<LivestreamEvent>> {
+    use LivestreamEvent as E;
+    let Ctx { state, actor, s, session_id, .. } = *c;
+    c.open_to("change")?;
+    let plan = clean_plan(state, &plan)?;
+    if !may_manage_session(actor, &plan.hosts) {
+        return Err(LivestreamError::NotYourSession.into());
+    }
+    if plan == s.plan {
+        return Ok(vec![]);
+    }
+    let main = E::SessionEdited { session_id, plan: plan.clone() };
+    c.decided(&plan, &s.lineup, &accept, main)
+}
+
+/// Move a session to another start or length.
+pub(crate) fn move_session(
+    c: &Ctx<'_>,
+    start: DateTime<Utc>,
+    minutes: u32,
+    accept: Vec<Conflict>,
+) -> Result<Vec<LivestreamEvent>> {
+    use LivestreamEvent as E;
+    let Ctx { s, session_id, .. } = *c;
+    c.open_to("move")?;
+    if !(MIN_SESSION_MINUTES..=MAX_SESSION_MINUTES).contains(&minutes) {
+        return Err(LivestreamError::DurationOutOfRange { min: MIN_SESSION_MINUTES, max: MAX_SESSION_MINUTES }.into());
+    }
+    if start == s.plan.start && minutes == s.plan.minutes {
+        return Ok(vec![]);
+    }
+    let plan = SessionPlan { start, minutes, ..s.plan.clone() };
+    let main = E::SessionMoved { session_id, start, minutes };
+    c.decided(&plan, &s.lineup, &accept, main)
+}
+
+/// Put a draft on the schedule, refusing hard conflicts and recording accepted soft ones.
+pub(crate) fn schedule_session(c: &Ctx<'_>, accept: Vec<Conflict>) -> Result<Vec<LivestreamEvent>> {
+    use LivestreamEvent as E;
+    let Ctx { state, now, s, session_id, .. } = *c;
+    if s.status != SessionStatus::Draft {
+        return Err(invalid(s, "be scheduled").into());
+    }
+    if s.plan.start < now {
+        return Err(LivestreamError::StartsInPast.into());
+    }
+    let accepted = enforce(state, session_id, &s.plan, &s.lineup, &accept)?;
+    let mut out = vec![E::SessionScheduled { session_id }];
+    if !accepted.is_empty() {
+        out.push(E::SoftConflictsAccepted { session_id, conflicts: accepted });
+    }
+    Ok(out)
+}
