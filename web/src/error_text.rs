@@ -208,7 +208,7 @@ pub fn post(lang: Lang, e: &PostError) -> String {
 
 fn booking_status(lang: Lang, key: &str) -> String {
     match key {
-        "requested" => lang.pick("待审核", "awaiting approval"),
+        "requested" => lang.pick("待审批", "awaiting approval"),
         "offered" => lang.pick("候补待确认", "offered"),
         "booked" => lang.pick("已预订", "booked"),
         "rejected" => lang.pick("已拒绝", "rejected"),
@@ -270,7 +270,7 @@ pub fn booking(lang: Lang, e: &BookingError) -> String {
         ),
         NotPending { status } => p(
             lang,
-            "这条申请{s}，不在待审核状态",
+            "这条申请{s}，不在待审批状态",
             "This booking is {s}, not awaiting approval",
             &[("s", booking_status(lang, status))],
         ),

@@ -413,6 +413,18 @@ pub fn sentence(lang: Lang, state: &State, env: &EventEnvelope) -> String {
 }
 
 pub fn undo_error(lang: Lang, e: &UndoError) -> String {
+    undo_error_in(lang, e, &[])
+}
+
+/// A refused undo in words, naming the later change by what it did (looked up in `events`).
+pub fn undo_error_in(lang: Lang, e: &UndoError, events: &[EventEnvelope]) -> String {
+    let kind = |name: &str, seq: Option<u64>| {
+        let found = match seq {
+            Some(seq) => events.get((seq as usize).wrapping_sub(1)).filter(|e| e.event.type_name() == name),
+            None => events.iter().rev().find(|e| e.event.type_name() == name),
+        };
+        found.map(|e| crate::words::event_kind(lang, &e.event).to_owned()).unwrap_or_else(|| name.to_owned())
+    };
     match e {
         UndoError::Nothing => lang.pick("没有可以撤销的操作", "Nothing to undo").into(),
         UndoError::NotYours => lang
@@ -423,14 +435,22 @@ pub fn undo_error(lang: Lang, e: &UndoError) -> String {
             .into(),
         UndoError::BuiltOn { seq, by, event } => fill(
             lang.pick(
-                "无法撤销：{by} 之后又修改了同一对象（第 {seq} 条事件，{event}）",
-                "Cannot undo: {by} changed the same thing afterwards (event {seq}, {event})",
+                "{by} 之后又修改了同一对象（第 {seq} 条事件：{event}）",
+                "{by} changed the same thing afterwards (event {seq}: {event})",
             ),
-            &[("by", by.clone()), ("seq", seq.to_string()), ("event", event.clone())],
+            &[("by", by.clone()), ("seq", seq.to_string()), ("event", kind(event, Some(*seq)))],
         ),
         UndoError::NotUndoable { event } => fill(
             lang.pick("这类操作（{event}）不能撤销", "This kind of change ({event}) cannot be undone"),
-            &[("event", event.clone())],
+            &[("event", kind(event, None))],
         ),
+    }
+}
+
+/// A refused command or undo in words; undo refusals name the events they are about.
+pub fn ui_error_in(lang: Lang, e: &crate::store::UiError, events: &[EventEnvelope]) -> String {
+    match e {
+        crate::store::UiError::Undo(u) => undo_error_in(lang, u, events),
+        other => crate::components::ui_error(lang, other),
     }
 }

@@ -175,11 +175,7 @@ pub fn role(lang: Lang, r: Role) -> &'static str {
 }
 
 pub fn mode(lang: Lang, m: FairMode) -> &'static str {
-    match m {
-        FairMode::Onsite => lang.pick("线下", "Onsite"),
-        FairMode::Online => lang.pick("线上", "Online"),
-        FairMode::Hybrid => lang.pick("线上线下结合", "Hybrid"),
-    }
+    crate::words::mode(lang, m)
 }
 
 /// "实体展位" / "virtual booths": the booths a fair of some mode has or lacks.
@@ -191,12 +187,7 @@ pub fn booth_kind(lang: Lang, k: BoothKind) -> &'static str {
 }
 
 pub fn status(lang: Lang, s: FairStatusKind) -> &'static str {
-    match s {
-        FairStatusKind::Draft => lang.pick("草稿", "Draft"),
-        FairStatusKind::Published => lang.pick("已发布", "Published"),
-        FairStatusKind::Closed => lang.pick("已结束", "Closed"),
-        FairStatusKind::Cancelled => lang.pick("已取消", "Cancelled"),
-    }
+    crate::words::fair_status(lang, s)
 }
 
 pub fn series_kind(lang: Lang, k: &SeriesKind) -> String {

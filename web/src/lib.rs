@@ -14,6 +14,7 @@ pub mod organizer_ui;
 pub mod pages;
 pub mod session;
 pub mod store;
+pub mod words;
 
 /// Mount the app on `<body>`.
 pub fn start() {

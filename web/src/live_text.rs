@@ -130,13 +130,7 @@ pub enum LT {
 }
 
 pub fn status(lang: Lang, s: &SessionStatus) -> &'static str {
-    match s {
-        SessionStatus::Draft => lang.pick("草稿", "Draft"),
-        SessionStatus::Scheduled => lang.pick("已排期", "Scheduled"),
-        SessionStatus::Live => lang.pick("直播中", "Live"),
-        SessionStatus::Ended => lang.pick("已结束", "Ended"),
-        SessionStatus::Cancelled { .. } => lang.pick("已取消", "Cancelled"),
-    }
+    crate::words::session_status(lang, s)
 }
 
 pub fn invitation(lang: Lang, i: &Invitation) -> String {

@@ -73,9 +73,6 @@ pub enum OT {
     CancelEdit => "取消", "Cancel";
     OnlyKey => "只看重点企业", "Key enterprises only";
     NoEnterprises => "还没有登记的企业。", "No enterprises registered yet.";
-    CatMajorProject => "重大项目", "Major project";
-    CatKeyIndustry => "重点产业", "Key industry";
-    CatSupplyGuarantee => "保供企业", "Supply guarantee";
     // Commissioner
     CommissionerTitle => "服务专员的企业", "A commissioner's enterprises";
     CommissionerPick => "服务专员", "Commissioner";
@@ -86,36 +83,16 @@ pub enum OT {
     NoBookings => "暂无展位申请", "No booth requests";
     Contact => "联系人", "Contact";
     Headcount => "招聘 {n} 人", "{n} wanted";
-    // Booking statuses
-    StRequested => "待审批", "Waiting for approval";
-    StOffered => "候补邀请中", "Offered from the waitlist";
-    StBooked => "已预订", "Booked";
-    StRejected => "已拒绝", "Rejected";
-    StCancelled => "已取消", "Cancelled";
-    StExpired => "已过期", "Expired";
-    StDeclined => "已放弃", "Declined";
     VirtualBooth => "虚拟展位", "Virtual booth";
 }
 }
 
 pub fn key_category(lang: Lang, k: KeyCategory) -> &'static str {
-    match k {
-        KeyCategory::MajorProject => OT::CatMajorProject.get(lang),
-        KeyCategory::KeyIndustry => OT::CatKeyIndustry.get(lang),
-        KeyCategory::SupplyGuarantee => OT::CatSupplyGuarantee.get(lang),
-    }
+    crate::words::key_category(lang, k)
 }
 
 pub fn booking_status(lang: Lang, s: &BookingStatus) -> &'static str {
-    match s {
-        BookingStatus::Requested { .. } => OT::StRequested.get(lang),
-        BookingStatus::Offered { .. } => OT::StOffered.get(lang),
-        BookingStatus::Booked => OT::StBooked.get(lang),
-        BookingStatus::Rejected { .. } => OT::StRejected.get(lang),
-        BookingStatus::Cancelled => OT::StCancelled.get(lang),
-        BookingStatus::Expired => OT::StExpired.get(lang),
-        BookingStatus::Declined => OT::StDeclined.get(lang),
-    }
+    crate::words::booking_status(lang, s)
 }
 
 /// What changed at a fair, in a sentence.

@@ -186,13 +186,28 @@ pub enum UndoError {
 /// The commands that undo the command whose events are `first..=last`, made by `actor`.
 /// They are ordinary commands: `decide` still checks them, and they are logged as new events.
 pub fn undo(engine: &Engine, first: u64, last: u64, actor: &Actor) -> Result<Vec<Intent>, UndoError> {
+    undo_ignoring(engine, first, last, actor, &|_| false)
+}
+
+/// Like `undo`, but later events for which `ignore(seq)` holds do not count as changes made
+/// afterwards: the app passes the events of the actor's own commands that were undone since
+/// (and their compensations), so undo walks back through them one by one, as in an editor.
+pub fn undo_ignoring(
+    engine: &Engine,
+    first: u64,
+    last: u64,
+    actor: &Actor,
+    ignore: &dyn Fn(u64) -> bool,
+) -> Result<Vec<Intent>, UndoError> {
     let events = engine.log().entries();
     let batch = events.get(first as usize - 1..last as usize).ok_or(UndoError::Nothing)?;
     if batch.iter().any(|e| &e.actor != actor) {
         return Err(UndoError::NotYours);
     }
     let touched: std::collections::HashSet<Uuid> = batch.iter().flat_map(|e| subjects(&e.event)).collect();
-    if let Some(later) = events[last as usize..].iter().find(|e| subjects(&e.event).iter().any(|s| touched.contains(s)))
+    if let Some(later) = events[last as usize..]
+        .iter()
+        .find(|e| !ignore(e.seq) && subjects(&e.event).iter().any(|s| touched.contains(s)))
     {
         return Err(UndoError::BuiltOn {
             seq: later.seq,

@@ -1,5 +1,5 @@
 use chrono::{Datelike, Duration, NaiveDate};
-use fairlog_domain::csv_export::{self, CsvLang};
+use fairlog_domain::csv_export;
 use fairlog_domain::fair::FairMode;
 use fairlog_domain::figures::{compute, series_span, Figures, Filter, Rows};
 use fairlog_domain::ids::SeriesId;
@@ -158,7 +158,7 @@ pub fn DashboardPage() -> Html {
         let app = app.clone();
         let filter = (*filter).clone();
         Callback::from(move |_| {
-            let l = if lang == Lang::Zh { CsvLang::Zh } else { CsvLang::En };
+            let l = &crate::words::CsvTable(lang);
             let engine = app.view();
             let text = match which {
                 "fairs" => csv_export::fairs(&engine, &filter, l),

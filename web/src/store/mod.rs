@@ -7,6 +7,7 @@
 //! and tells other tabs over a BroadcastChannel. A refused command or a failed write leaves
 //! memory and storage as they were.
 pub mod idb;
+pub mod undo;
 
 use std::cell::{Ref, RefCell};
 use std::rc::Rc;
@@ -15,6 +16,7 @@ use chrono::{DateTime, Utc};
 use fairlog_domain::codec::{self, CodecError};
 use fairlog_domain::engine::RestoreProblem;
 use fairlog_domain::history::{self, UndoError};
+use self::undo::{Origin, Step, UndoBook};
 use fairlog_domain::log::Sealed;
 use fairlog_domain::merge::MergePlan;
 use fairlog_domain::{Actor, Command, DomainError, Engine, Intent, State};
@@ -69,17 +71,15 @@ pub struct Store {
     writable: std::cell::Cell<bool>,
     /// Serialises writes and syncs so that the in-memory log and IndexedDB never disagree.
     lock: Mutex<()>,
-    /// This tab's own recent commands, as (first, last) sequences, for undo and redo.
-    undo_stack: RefCell<Vec<Span>>,
-    redo_stack: RefCell<Vec<Span>>,
+    /// Each actor's recent commands, for undo and redo (kept in localStorage).
+    undo_book: RefCell<UndoBook>,
     /// The last state computed for time travel.
     travel_cache: RefCell<Option<(u64, Rc<State>)>>,
     /// The point the app is shown at while time-travelling: nothing is written meanwhile.
     travel: std::cell::Cell<Option<u64>>,
 }
 
-/// The first and last sequence of one command's events.
-pub type Span = (u64, u64);
+pub use self::undo::Span;
 
 /// What importing a file will do.
 #[derive(Debug, Clone, PartialEq)]
@@ -109,8 +109,7 @@ impl Store {
             channel: RefCell::new(None),
             writable: std::cell::Cell::new(false),
             lock: Mutex::new(()),
-            undo_stack: RefCell::new(Vec::new()),
-            redo_stack: RefCell::new(Vec::new()),
+            undo_book: RefCell::new(UndoBook::default()),
             travel_cache: RefCell::new(None),
             travel: std::cell::Cell::new(None),
         })
@@ -140,6 +139,7 @@ impl Store {
             Err(e) => return Phase::Unavailable(e.to_string()),
         };
         let (engine, problem) = Engine::restore(records.iter().map(|r| (r.seq().unwrap_or(0), r.text())));
+        *self.undo_book.borrow_mut() = UndoBook::load(&self.db_name, engine.log().entries());
         *self.engine.borrow_mut() = engine;
         *self.db.borrow_mut() = Some(db);
         self.writable.set(problem.is_none());
@@ -153,8 +153,11 @@ impl Store {
     /// command changed nothing).
     pub async fn run(&self, cmds: Vec<Command>) -> Result<u64, UiError> {
         let before = self.engine.borrow().log().last_seq();
+        let actor = cmds.first().map(|c| c.actor.clone()).filter(|a| cmds.iter().all(|c| &c.actor == a));
         let after = self.run_inner(cmds).await?;
-        self.remember(before, after, None);
+        if let Some(actor) = actor {
+            self.remember(&actor, before, after, Origin::Command);
+        }
         Ok(after)
     }
 
@@ -267,47 +270,63 @@ impl Store {
         st
     }
 
-    /// Remember a command of this tab for undo (a new command clears the redo stack).
-    fn remember(&self, before: u64, after: u64, redo: Option<bool>) {
+    /// Remember a command of `actor` for undo (a new command clears the redo stack).
+    fn remember(&self, actor: &Actor, before: u64, after: u64, origin: Origin) {
         if after <= before {
             return;
         }
         // Only a single command is undone as one: a batch of commands (the demo season) is not.
-        let single = {
+        let step = {
             let engine = self.engine.borrow();
             let events = &engine.log().entries()[before as usize..after as usize];
-            events.iter().all(|e| e.command_id() == events[0].command_id())
+            let single = events.iter().all(|e| e.command_id() == events[0].command_id());
+            (single || origin != Origin::Command).then(|| Step { first: before + 1, last: after, id: events[0].id })
         };
-        if !single && redo.is_none() {
-            return;
-        }
-        match redo {
-            None => {
-                self.undo_stack.borrow_mut().push((before + 1, after));
-                self.redo_stack.borrow_mut().clear();
-            }
-            Some(false) => self.redo_stack.borrow_mut().push((before + 1, after)),
-            Some(true) => self.undo_stack.borrow_mut().push((before + 1, after)),
+        if let Some(step) = step {
+            let mut book = self.undo_book.borrow_mut();
+            book.record(actor, step, origin);
+            book.save(&self.db_name);
         }
     }
 
-    /// The command undo would reverse, and redo would re-apply (first sequences).
-    pub fn undo_redo_heads(&self) -> (Option<Span>, Option<Span>) {
-        (self.undo_stack.borrow().last().copied(), self.redo_stack.borrow().last().copied())
+    /// The command undo would reverse, and redo would re-apply, for `actor`.
+    pub fn undo_redo_heads(&self, actor: &Actor) -> (Option<Span>, Option<Span>) {
+        let book = self.undo_book.borrow();
+        let s = book.stacks(actor);
+        (
+            s.and_then(|s| s.undo.last()).map(Step::span),
+            s.and_then(|s| s.redo.last()).map(Step::span),
+        )
     }
 
-    /// Undo (or, with `redo`, redo) this tab's last command, as new compensating events.
-    pub async fn undo(&self, actor: &Actor, redo: bool) -> Result<u64, UiError> {
-        let stack = if redo { &self.redo_stack } else { &self.undo_stack };
-        let (first, last) = stack.borrow().last().copied().ok_or(UiError::Undo(UndoError::Nothing))?;
-        let intents = history::undo(&self.engine.borrow(), first, last, actor).map_err(UiError::Undo)?;
+    /// The commands that would undo (or, with `redo`, redo) `actor`'s last step, checked by the
+    /// domain without writing anything; or why it cannot be done.
+    pub fn undo_plan(&self, actor: &Actor, redo: bool) -> Result<Vec<Command>, UiError> {
+        let book = self.undo_book.borrow();
+        let stacks = book.stacks(actor).ok_or(UiError::Undo(UndoError::Nothing))?;
+        let top = if redo { stacks.redo.last() } else { stacks.undo.last() };
+        let Step { first, last, .. } = *top.ok_or(UiError::Undo(UndoError::Nothing))?;
+        let engine = self.engine.borrow();
+        let ignore = |seq: u64| stacks.is_own(seq);
+        let intents = history::undo_ignoring(&engine, first, last, actor, &ignore).map_err(UiError::Undo)?;
         let now = now();
-        let cmds = intents.into_iter().map(|intent| Command { actor: actor.clone(), now, intent }).collect();
+        let cmds: Vec<Command> =
+            intents.into_iter().map(|intent| Command { actor: actor.clone(), now, intent }).collect();
+        engine.prepare_all(cmds.clone(), uuid::Uuid::new_v4).map_err(|(_, e)| UiError::Rule(e))?;
+        Ok(cmds)
+    }
+
+    /// Undo (or, with `redo`, redo) `actor`'s last step, as new compensating events.
+    pub async fn undo(&self, actor: &Actor, redo: bool) -> Result<u64, UiError> {
+        if !self.may_write() {
+            return Err(UiError::ReadOnly);
+        }
+        let cmds = self.undo_plan(actor, redo)?;
         let before = self.engine.borrow().log().last_seq();
         let after = self.run_inner(cmds).await?;
-        stack.borrow_mut().pop();
+        self.undo_book.borrow_mut().pop(actor, redo);
         // An undo can be redone; a redo can be undone again.
-        self.remember(before, after, Some(redo));
+        self.remember(actor, before, after, if redo { Origin::Redo } else { Origin::Undo });
         Ok(after)
     }
 
@@ -362,8 +381,11 @@ impl Store {
                     .map_err(|e| ImportError::Storage(StorageError::Failed(e.to_string())))?;
             }
         }
-        self.undo_stack.borrow_mut().clear();
-        self.redo_stack.borrow_mut().clear();
+        {
+            let mut book = self.undo_book.borrow_mut();
+            book.clear();
+            book.save(&self.db_name);
+        }
         *self.travel_cache.borrow_mut() = None;
         let last = self.engine.borrow().log().last_seq();
         self.announce_reload();
