@@ -18,42 +18,43 @@ fn short(id: uuid::Uuid) -> String {
     id.to_string()[..8].to_owned()
 }
 
+/// Names as they were when the event happened: looked up in the state just after it (`s`), and
+/// for what it removed, just before it (`b`).
 struct Names<'a> {
     s: &'a State,
+    b: &'a State,
 }
 
 impl Names<'_> {
+    fn find<T>(&self, get: impl Fn(&State) -> Option<T>) -> Option<T> {
+        get(self.s).or_else(|| get(self.b))
+    }
     fn fair(&self, id: &FairId) -> String {
-        self.s.fairs.get(id).map(|f| format!("“{}”", f.details.name)).unwrap_or_else(|| short(id.0))
+        self.find(|s| s.fairs.get(id).map(|f| format!("“{}”", f.details.name))).unwrap_or_else(|| short(id.0))
     }
     fn series(&self, id: &SeriesId) -> String {
-        self.s.series.get(id).map(|f| format!("“{}”", f.name)).unwrap_or_else(|| short(id.0))
+        self.find(|s| s.series.get(id).map(|f| format!("“{}”", f.name))).unwrap_or_else(|| short(id.0))
     }
     fn enterprise(&self, id: &EnterpriseId) -> String {
-        self.s.enterprises.get(id).map(|e| e.profile.name.clone()).unwrap_or_else(|| short(id.0))
+        self.find(|s| s.enterprises.get(id).map(|e| e.profile.name.clone())).unwrap_or_else(|| short(id.0))
     }
     fn booth(&self, id: &BoothId) -> String {
-        self.s
-            .booth_fair
-            .get(id)
-            .and_then(|f| self.s.floor_plans.get(f))
-            .and_then(|p| p.booths.get(id))
-            .map(|b| b.code.clone())
-            .unwrap_or_else(|| short(id.0))
+        self.find(|s| {
+            s.booth_fair.get(id).and_then(|f| s.floor_plans.get(f)).and_then(|p| p.booths.get(id)).map(|b| b.code.clone())
+        })
+        .unwrap_or_else(|| short(id.0))
     }
     fn booking(&self, id: &BookingId) -> (String, String) {
-        match self.s.bookings.get(id) {
-            Some(b) => {
-                (self.enterprise(&b.enterprise_id), b.booth_id.map(|x| self.booth(&x)).unwrap_or_else(|| "—".into()))
-            }
+        match self.find(|s| s.bookings.get(id).map(|b| (b.enterprise_id, b.booth_id))) {
+            Some((e, booth)) => (self.enterprise(&e), booth.map(|x| self.booth(&x)).unwrap_or_else(|| "—".into())),
             None => (short(id.0), "—".into()),
         }
     }
     fn post(&self, id: &PostId) -> String {
-        self.s.posts.get(id).map(|p| format!("“{}”", p.details.title)).unwrap_or_else(|| short(id.0))
+        self.find(|s| s.posts.get(id).map(|p| format!("“{}”", p.details.title))).unwrap_or_else(|| short(id.0))
     }
     fn waitlist(&self, id: &WaitlistId) -> String {
-        self.s.waitlist.get(id).map(|w| self.enterprise(&w.enterprise_id)).unwrap_or_else(|| short(id.0))
+        self.find(|s| s.waitlist.get(id).map(|w| w.enterprise_id)).map(|e| self.enterprise(&e)).unwrap_or_else(|| short(id.0))
     }
 }
 
@@ -73,9 +74,33 @@ pub fn actor(lang: Lang, a: &Actor) -> String {
     }
 }
 
+/// "张华（企业 · 上海电气集团）": the actor with whom they acted for, when that is someone else.
+pub fn actor_in(lang: Lang, state: &State, a: &Actor) -> String {
+    let on_behalf = a.subject.and_then(|id| {
+        state
+            .enterprises
+            .get(&EnterpriseId(id))
+            .map(|e| e.profile.name.clone())
+            .or_else(|| state.hosts.get(&HostId(id)).map(|h| h.profile.name.clone()))
+    });
+    match on_behalf.filter(|n| n.trim() != a.name.trim()) {
+        Some(who) => match lang {
+            Lang::Zh => format!("{}（{} · {who}）", a.name, role_short(lang, a.role)),
+            Lang::En => format!("{} ({}, {who})", a.name, role_short(lang, a.role)),
+        },
+        None => actor(lang, a),
+    }
+}
+
 /// What happened, as a sentence without the actor ("approved ... ").
 pub fn what(lang: Lang, state: &State, event: &Event) -> String {
-    let n = Names { s: state };
+    what_then(lang, state, state, event)
+}
+
+/// What happened, named as things were then: `after` is the state just after the event,
+/// `before` the state just before it (for what the event removed).
+pub fn what_then(lang: Lang, after: &State, before: &State, event: &Event) -> String {
+    let n = Names { s: after, b: before };
     let p = |zh: &str, en: &str, params: &[(&str, String)]| fill(lang.pick(zh, en), params);
     match event {
         Event::Fair(e) => match e {
@@ -295,7 +320,7 @@ pub fn what(lang: Lang, state: &State, event: &Event) -> String {
         },
         Event::Host(e) => {
             use fairlog_domain::host::HostEvent as H;
-            let host = |id: &HostId| state.hosts.get(id).map(|h| h.profile.name.clone()).unwrap_or_else(|| short(id.0));
+            let host = |id: &HostId| n.find(|s| s.hosts.get(id).map(|h| h.profile.name.clone())).unwrap_or_else(|| short(id.0));
             match e {
                 H::HostRegistered { profile, .. } => p(
                     "登记了主播 {n}（{t}）",
@@ -327,7 +352,7 @@ pub fn what(lang: Lang, state: &State, event: &Event) -> String {
         Event::Livestream(e) => {
             use fairlog_domain::livestream::LivestreamEvent as L;
             let session = |id: &SessionId| {
-                state.live_sessions.get(id).map(|s| format!("“{}”", s.plan.title)).unwrap_or_else(|| short(id.0))
+                n.find(|st| st.live_sessions.get(id).map(|s| format!("“{}”", s.plan.title))).unwrap_or_else(|| short(id.0))
             };
             match e {
                 L::SessionPlanned { plan, .. } => {

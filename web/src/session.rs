@@ -91,6 +91,24 @@ impl Session {
         actor
     }
 
+    /// The name follows whom the session acts for: a host's own name (王芳 for 王芳 · 副局长),
+    /// an enterprise's contact. Unchanged when there is nobody chosen or known.
+    pub fn following_subject(self, state: &fairlog_domain::State) -> Session {
+        let name = match (self.role, self.subject) {
+            (Role::Host, Some(id)) => {
+                state.hosts.get(&fairlog_domain::ids::HostId(id)).map(|h| h.profile.name.trim().to_owned())
+            }
+            (Role::Enterprise, Some(id)) => {
+                state.enterprises.get(&EnterpriseId(id)).map(|e| e.profile.contact_name.trim().to_owned())
+            }
+            _ => None,
+        };
+        match name.filter(|n| !n.is_empty()) {
+            Some(name) => Session { name, ..self },
+            None => self,
+        }
+    }
+
     /// The enterprise this session acts for (enterprise role with a chosen enterprise).
     pub fn enterprise(&self) -> Option<EnterpriseId> {
         self.subject.filter(|_| self.role == Role::Enterprise).map(EnterpriseId)

@@ -42,15 +42,7 @@ pub fn ActingEnterprise() -> Html {
                 return;
             }
             let subject = Uuid::parse_str(&v).ok();
-            let contact = subject.and_then(|s| {
-                let engine = app.store.engine();
-                engine
-                    .state()
-                    .enterprises
-                    .get(&fairlog_domain::ids::EnterpriseId(s))
-                    .map(|e| e.profile.contact_name.clone())
-            });
-            set.emit(Session { subject, name: contact.unwrap_or_else(|| session.name.clone()), ..session.clone() });
+            set.emit(Session { subject, ..session.clone() }.following_subject(app.store.engine().state()));
         })
     };
     let known = current.is_some_and(|c| enterprises.iter().any(|e| e.id.0 == c));

@@ -60,11 +60,13 @@ pub fn AppHeader() -> Html {
 pub fn RoleSwitcher() -> Html {
     let prefs = use_prefs();
     let lang = prefs.lang;
+    let app = use_app();
     let on_role = {
         let set = prefs.set_session.clone();
+        let app = app.clone();
         Callback::from(move |e: Event| {
             if let Some(r) = Role::from_key(&select_value(&e)) {
-                set.emit(Session::for_role(r));
+                set.emit(Session::for_role(r).following_subject(app.store.engine().state()));
             }
         })
     };
@@ -82,7 +84,7 @@ pub fn RoleSwitcher() -> Html {
                 }) }
             </select>
             <SubjectPicker />
-            <label for="actor-name" class="visually-hidden">{ T::ActorName.get(lang) }</label>
+            <label for="actor-name">{ T::ActorName.get(lang) }</label>
             <input id="actor-name" class="actor-name" type="text" maxlength="40"
                 value={prefs.session.name.clone()} onchange={on_name} />
         </div>
@@ -103,7 +105,11 @@ pub fn SubjectPicker() -> Html {
     let onchange = {
         let set = prefs.set_session.clone();
         let session = prefs.session.clone();
-        Callback::from(move |e: Event| set.emit(Session { subject: select_value(&e).parse().ok(), ..session.clone() }))
+        let app = app.clone();
+        Callback::from(move |e: Event| {
+            let chosen = Session { subject: select_value(&e).parse().ok(), ..session.clone() };
+            set.emit(chosen.following_subject(app.store.engine().state()))
+        })
     };
     let current = prefs.session.subject;
     html! {
