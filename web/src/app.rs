@@ -7,7 +7,7 @@ use yew_router::prelude::*;
 use crate::components::{AppHeader, HoldExpiry, NoticeBar, SkipLink, StorageProblem, TimeTravelBanner};
 use crate::i18n::{Lang, T};
 use crate::pages::{
-    BookBoothPage, BoothFairsPage, DashboardPage, DataPage, EnterpriseProfilePage, FairFormPage, FairPage, FairsPage,
+    BookBoothPage, BoothFairsPage, DashboardPage, DataPage, EnterpriseProfilePage, RegisterEnterprisePage, FairFormPage, FairPage, FairsPage,
     HistoryPage, MyAgendaPage, MyBookingsPage, MyPostsPage, PostFormPage,
 };
 use crate::pages::{BoothRequestsPage, CommissionerPage, FloorPlanPage, KeyEnterprisesPage, PlanBenchPage, SeriesPage};
@@ -94,7 +94,7 @@ fn switch(route: Route) -> Html {
         Route::History => html! { <HistoryPage /> },
         Route::Data => html! { <DataPage /> },
         Route::Dashboard => html! { <DashboardPage /> },
-        Route::RegisterEnterprise => html! { <EnterpriseProfilePage register=true /> },
+        Route::RegisterEnterprise => html! { <RegisterEnterprisePage /> },
         Route::EnterpriseProfile => html! { <EnterpriseProfilePage register=false /> },
         Route::MyPosts => html! { <MyPostsPage /> },
         Route::NewPost => html! { <PostFormPage id={None::<String>} /> },

@@ -126,7 +126,7 @@ test("an enterprise books a booth, the next one waits and is offered it when the
   await page.focus("#request-booth");
   await page.keyboard.press("Enter");
   const mine = page.locator("#my-booths-here");
-  await expect(mine).toContainText("B-02 · 待审核");
+  await expect(mine).toContainText("B-02 · 待审批");
   await expect(mine).toContainText("保留至");
   // The booth is now taken and zone B is full; the picker says so.
   await expect(page.locator("#booth-B-02")).toBeDisabled();
@@ -136,7 +136,7 @@ test("an enterprise books a booth, the next one waits and is offered it when the
   await nav(page, "招聘会").click();
   await page.getByRole("link", { name: FAIR }).click();
   const row = page.locator("#fair-bookings tbody tr", { hasText: first.name });
-  await expect(row).toContainText("待审核");
+  await expect(row).toContainText("待审批");
   await row.getByRole("button", { name: "通过" }).click();
   await expect(row).toContainText("已预订");
   // The organizer's booking rules: a hold of 0 hours is refused in place; 72 hours is kept.
@@ -296,7 +296,7 @@ test("a booth just taken in another tab is refused with a clear message, and not
   await other.getByRole("link", { name: FAIR }).click();
   await other.locator('label[for="booth-B-02"]').click();
   await other.click("#request-booth");
-  await expect(other.locator("#my-booths-here")).toContainText("B-02 · 待审核");
+  await expect(other.locator("#my-booths-here")).toContainText("B-02 · 待审批");
   const before = await storedEvents(page);
 
   // Tab A sends its request: refused beside the picker, no event, its choice of fair and page kept.

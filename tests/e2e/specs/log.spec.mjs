@@ -190,13 +190,13 @@ test("undo and redo a booth approval, as new events", async ({ page }) => {
   await loadDemo(page);
   await page.getByRole("link", { name: "宝山区先进制造业专场招聘会" }).click();
   const row = page.locator("#fair-bookings tbody tr", { hasText: "顺丰速运（上海）有限公司" });
-  await expect(row).toContainText("待审核");
+  await expect(row).toContainText("待审批");
   await row.getByRole("button", { name: "通过" }).click();
   await expect(row).toContainText("已预订");
   const after = await storedEvents(page);
 
   await page.click("#undo");
-  await expect(row).toContainText("待审核");
+  await expect(row).toContainText("待审批");
   expect(await storedEvents(page)).toBe(after + 1);
   await page.click("#redo");
   await expect(row).toContainText("已预订");
