@@ -7,8 +7,8 @@ use yew_router::prelude::*;
 use crate::components::{AppHeader, HoldExpiry, NoticeBar, SkipLink, StorageProblem, TimeTravelBanner};
 use crate::i18n::{Lang, T};
 use crate::pages::{
-    BookBoothPage, BoothFairsPage, DashboardPage, DataPage, EnterpriseProfilePage, RegisterEnterprisePage, FairFormPage, FairPage, FairsPage,
-    HistoryPage, MyAgendaPage, MyBookingsPage, MyPostsPage, PostFormPage,
+    BookBoothPage, BoothFairsPage, DashboardPage, DataPage, EnterpriseProfilePage, FairFormPage, FairPage, FairsPage,
+    HistoryPage, MyAgendaPage, MyBookingsPage, MyPostsPage, PostFormPage, RegisterEnterprisePage,
 };
 use crate::pages::{BoothRequestsPage, CommissionerPage, FloorPlanPage, KeyEnterprisesPage, PlanBenchPage, SeriesPage};
 use crate::pages::{

@@ -40,7 +40,11 @@ impl Names<'_> {
     }
     fn booth(&self, id: &BoothId) -> String {
         self.find(|s| {
-            s.booth_fair.get(id).and_then(|f| s.floor_plans.get(f)).and_then(|p| p.booths.get(id)).map(|b| b.code.clone())
+            s.booth_fair
+                .get(id)
+                .and_then(|f| s.floor_plans.get(f))
+                .and_then(|p| p.booths.get(id))
+                .map(|b| b.code.clone())
         })
         .unwrap_or_else(|| short(id.0))
     }
@@ -54,7 +58,9 @@ impl Names<'_> {
         self.find(|s| s.posts.get(id).map(|p| format!("“{}”", p.details.title))).unwrap_or_else(|| short(id.0))
     }
     fn waitlist(&self, id: &WaitlistId) -> String {
-        self.find(|s| s.waitlist.get(id).map(|w| w.enterprise_id)).map(|e| self.enterprise(&e)).unwrap_or_else(|| short(id.0))
+        self.find(|s| s.waitlist.get(id).map(|w| w.enterprise_id))
+            .map(|e| self.enterprise(&e))
+            .unwrap_or_else(|| short(id.0))
     }
 }
 
@@ -320,7 +326,9 @@ pub fn what_then(lang: Lang, after: &State, before: &State, event: &Event) -> St
         },
         Event::Host(e) => {
             use fairlog_domain::host::HostEvent as H;
-            let host = |id: &HostId| n.find(|s| s.hosts.get(id).map(|h| h.profile.name.clone())).unwrap_or_else(|| short(id.0));
+            let host = |id: &HostId| {
+                n.find(|s| s.hosts.get(id).map(|h| h.profile.name.clone())).unwrap_or_else(|| short(id.0))
+            };
             match e {
                 H::HostRegistered { profile, .. } => p(
                     "登记了主播 {n}（{t}）",
@@ -352,7 +360,8 @@ pub fn what_then(lang: Lang, after: &State, before: &State, event: &Event) -> St
         Event::Livestream(e) => {
             use fairlog_domain::livestream::LivestreamEvent as L;
             let session = |id: &SessionId| {
-                n.find(|st| st.live_sessions.get(id).map(|s| format!("“{}”", s.plan.title))).unwrap_or_else(|| short(id.0))
+                n.find(|st| st.live_sessions.get(id).map(|s| format!("“{}”", s.plan.title)))
+                    .unwrap_or_else(|| short(id.0))
             };
             match e {
                 L::SessionPlanned { plan, .. } => {

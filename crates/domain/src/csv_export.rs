@@ -235,30 +235,28 @@ pub fn posts(state: &State, filter: &Filter, words: &dyn CsvWords) -> String {
     let out = state
         .posts
         .values()
-        .filter(|p| {
-            p.details.fairs.iter().any(|f| held.contains(f)) || (unlinked_too && p.details.fairs.is_empty())
-        })
+        .filter(|p| p.details.fairs.iter().any(|f| held.contains(f)) || (unlinked_too && p.details.fairs.is_empty()))
         .map(|p| {
-        let d = &p.details;
-        vec![
-            state.enterprises.get(&p.enterprise_id).map(|e| e.profile.name.clone()).unwrap_or_default(),
-            d.title.clone(),
-            words.post_category(d.category),
-            d.headcount.to_string(),
-            d.salary_min.to_string(),
-            d.salary_max.to_string(),
-            words.education(d.education),
-            words.experience(d.experience),
-            lang.pick(d.district.zh(), d.district.en()).into(),
-            words.post_status(p.status),
-            d.fairs
-                .iter()
-                .filter_map(|f| state.fairs.get(f))
-                .map(|f| f.details.name.clone())
-                .collect::<Vec<_>>()
-                .join("；"),
-        ]
-    });
+            let d = &p.details;
+            vec![
+                state.enterprises.get(&p.enterprise_id).map(|e| e.profile.name.clone()).unwrap_or_default(),
+                d.title.clone(),
+                words.post_category(d.category),
+                d.headcount.to_string(),
+                d.salary_min.to_string(),
+                d.salary_max.to_string(),
+                words.education(d.education),
+                words.experience(d.experience),
+                lang.pick(d.district.zh(), d.district.en()).into(),
+                words.post_status(p.status),
+                d.fairs
+                    .iter()
+                    .filter_map(|f| state.fairs.get(f))
+                    .map(|f| f.details.name.clone())
+                    .collect::<Vec<_>>()
+                    .join("；"),
+            ]
+        });
     write(&header, out)
 }
 

@@ -26,7 +26,9 @@ pub fn NoticeBar() -> Html {
     let (class, text) = match notice {
         Notice::Saved { seq } => ("notice ok", fill(T::SavedNotice.get(lang), &[("n", seq.to_string())])),
         Notice::Synced => ("notice ok", T::OtherTabUpdated.get(lang).to_owned()),
-        Notice::Failed(e) => ("notice error", crate::history_text::ui_error_in(lang, e, app.store.engine().log().entries())),
+        Notice::Failed(e) => {
+            ("notice error", crate::history_text::ui_error_in(lang, e, app.store.engine().log().entries()))
+        }
     };
     let dismiss = Callback::from(move |_| commander.notice(None));
     html! {

@@ -56,10 +56,8 @@ pub fn every_problem<D>(
     intent: impl Fn(&D) -> fairlog_domain::Intent,
     set_aside: impl Fn(&mut D, &str) -> bool,
 ) -> Problems {
-    let mut problems = Problems {
-        fields: format.iter().map(|f| (f.field, f.text.get(lang).to_owned())).collect(),
-        form: None,
-    };
+    let mut problems =
+        Problems { fields: format.iter().map(|f| (f.field, f.text.get(lang).to_owned())).collect(), form: None };
     for field in format.iter().map(|f| f.field) {
         set_aside(&mut draft, field);
     }

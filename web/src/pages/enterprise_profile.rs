@@ -123,21 +123,30 @@ pub fn EnterpriseProfilePage(props: &EnterpriseProfileProps) -> Html {
                 }
             };
             // Every problem at once, beside its field (the domain decides; nothing is written).
-            let found = every_problem(lang, &commander.store.engine(), &actor, intent.clone(), vec![], |i| i.clone().into(), |i, field| {
-                let p = match i {
-                    EnterpriseCommand::EditEnterprise { profile, .. } | EnterpriseCommand::RegisterEnterprise { profile, .. } => profile,
-                    _ => return false,
-                };
-                match field {
-                    "name" => p.name = "—".into(),
-                    "credit_code" => p.credit_code = STAND_IN_CODE.into(),
-                    "contact_name" => p.contact_name = "—".into(),
-                    "contact_phone" => p.contact_phone = "13800000000".into(),
-                    "description" => p.description.clear(),
-                    _ => return false,
-                }
-                true
-            });
+            let found = every_problem(
+                lang,
+                &commander.store.engine(),
+                &actor,
+                intent.clone(),
+                vec![],
+                |i| i.clone().into(),
+                |i, field| {
+                    let p = match i {
+                        EnterpriseCommand::EditEnterprise { profile, .. }
+                        | EnterpriseCommand::RegisterEnterprise { profile, .. } => profile,
+                        _ => return false,
+                    };
+                    match field {
+                        "name" => p.name = "—".into(),
+                        "credit_code" => p.credit_code = STAND_IN_CODE.into(),
+                        "contact_name" => p.contact_name = "—".into(),
+                        "contact_phone" => p.contact_phone = "13800000000".into(),
+                        "description" => p.description.clear(),
+                        _ => return false,
+                    }
+                    true
+                },
+            );
             if !found.is_empty() {
                 problems.set(found);
                 return;

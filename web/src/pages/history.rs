@@ -9,10 +9,10 @@ use yew_router::prelude::*;
 
 use crate::components::{input_value, select_value};
 use crate::history_text::{actor_in, what_then};
-use crate::words::event_kind;
 use crate::i18n::fill;
 use crate::session::use_prefs;
 use crate::store::{use_app, use_commander};
+use crate::words::event_kind;
 
 crate::texts! {
     pub enum HistT {

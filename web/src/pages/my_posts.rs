@@ -189,16 +189,17 @@ pub fn PostFormPage(props: &PostFormProps) -> Html {
             }
             // Every problem at once: values that are not numbers, and each rule the domain names.
             let (probe, format) = form.probe();
-            let found = every_problem(lang, &commander.store.engine(), &actor, probe, format, intent_for, |d, field| {
-                match field {
-                    "title" => d.title = "—".into(),
-                    "headcount" => d.headcount = 1,
-                    "salary" => (d.salary_min, d.salary_max) = (1, 1),
-                    "fairs" => d.fairs.clear(),
-                    _ => return false,
-                }
-                true
-            });
+            let found =
+                every_problem(lang, &commander.store.engine(), &actor, probe, format, intent_for, |d, field| {
+                    match field {
+                        "title" => d.title = "—".into(),
+                        "headcount" => d.headcount = 1,
+                        "salary" => (d.salary_min, d.salary_max) = (1, 1),
+                        "fairs" => d.fairs.clear(),
+                        _ => return false,
+                    }
+                    true
+                });
             if !found.is_empty() {
                 problems.set(found);
                 return;

@@ -12,11 +12,11 @@ pub mod undo;
 use std::cell::{Ref, RefCell};
 use std::rc::Rc;
 
+use self::undo::{Origin, Step, UndoBook};
 use chrono::{DateTime, Utc};
 use fairlog_domain::codec::{self, CodecError};
 use fairlog_domain::engine::RestoreProblem;
 use fairlog_domain::history::{self, UndoError};
-use self::undo::{Origin, Step, UndoBook};
 use fairlog_domain::log::Sealed;
 use fairlog_domain::merge::MergePlan;
 use fairlog_domain::{Actor, Command, DomainError, Engine, Intent, State};
@@ -293,10 +293,7 @@ impl Store {
     pub fn undo_redo_heads(&self, actor: &Actor) -> (Option<Span>, Option<Span>) {
         let book = self.undo_book.borrow();
         let s = book.stacks(actor);
-        (
-            s.and_then(|s| s.undo.last()).map(Step::span),
-            s.and_then(|s| s.redo.last()).map(Step::span),
-        )
+        (s.and_then(|s| s.undo.last()).map(Step::span), s.and_then(|s| s.redo.last()).map(Step::span))
     }
 
     /// The commands that would undo (or, with `redo`, redo) `actor`'s last step, checked by the
