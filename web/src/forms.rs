@@ -88,7 +88,12 @@ impl FairForm {
     pub fn to_details(&self) -> Result<FairDetails, FormatError> {
         let mode = FairMode::from_key(&self.mode).unwrap_or(FairMode::Onsite);
         let district = District::from_key(&self.district).unwrap_or(District::Huangpu);
+        // Nothing typed for the place is no venue yet, whatever its type: a draft may leave it
+        // empty (as the form's hint says); publishing then asks for it.
+        let nothing_typed =
+            self.place.trim().is_empty() && (self.venue_kind != "remote" || self.region.trim().is_empty());
         let venue = match self.venue_kind.as_str() {
+            _ if nothing_typed => None,
             "hall" => Some(Venue::Hall { district, address: self.place.clone() }),
             "station" => Some(Venue::ServiceStation { district, station: self.place.clone() }),
             "remote" => Some(Venue::Remote { region: self.region.clone(), address: self.place.clone() }),
@@ -152,6 +157,13 @@ mod tests {
     fn a_negative_capacity_is_not_a_number() {
         let f = FairForm { capacity: "-5".into(), ..filled() };
         assert_eq!(f.to_details(), Err(FormatError { field: "capacity", text: T::InvalidNumber }));
+    }
+
+    #[test]
+    fn a_draft_with_no_place_typed_has_no_venue_yet() {
+        let f = FairForm { place: "  ".into(), ..filled() };
+        assert_eq!(f.venue_kind, "hall");
+        assert_eq!(f.to_details().unwrap().venue, None);
     }
 
     #[test]
