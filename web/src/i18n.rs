@@ -148,6 +148,7 @@ pub enum T {
     StorageUnavailableBody => "浏览器拒绝打开 IndexedDB（可能是隐私模式、存储被禁用或另一个标签页正在升级）。没有写入或删除任何数据。详情：{detail}",
         "The browser refused to open IndexedDB (private mode, storage disabled, or another tab is upgrading it). Nothing was written or deleted. Details: {detail}";
     ReadOnlyNote => "本地数据处于只读状态，暂时不能保存修改。请先按上方提示导出数据。", "Local data is read-only, so changes cannot be saved. Export your data as the notice above explains.";
+    TravelReadOnlyNote => "你正在查看过去某一时刻的数据，不能修改。回到现在后即可保存修改。", "You are looking at the data as it was at a past moment, which cannot be changed. Go back to now to make changes.";
     ReadOnlyRefused => "本地数据处于只读状态，未保存。", "Local data is read-only; nothing was saved.";
     StorageConflict => "另一个标签页刚刚保存了修改，已重新载入，请再试一次。", "Another tab has just saved a change; reloaded, please try again.";
     StorageQuota => "浏览器存储空间已满，未保存。请导出日志并释放空间。", "Browser storage is full; nothing was saved. Export the log and free some space.";

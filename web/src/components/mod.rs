@@ -31,7 +31,7 @@ pub use field::{input_value, select_value, Field};
 pub use floor_plan_view::{booth_state_text, FloorPlanView, FpT, PlanEdit, PlanLegend, PlanMode, Refusal};
 pub use header::{AppHeader, SkipLink};
 pub use hold_expiry::HoldExpiry;
-pub use notice_bar::{ui_error, NoticeBar};
+pub use notice_bar::{read_only_note, ui_error, NoticeBar};
 pub use storage_problem::StorageProblem;
 pub use time_travel::TimeTravelBanner;
 pub use undo_redo::UndoRedo;

@@ -16,6 +16,15 @@ pub fn ui_error(lang: Lang, e: &UiError) -> String {
     }
 }
 
+/// Why a form cannot save now: looking at the past (time travel), or a damaged store.
+pub fn read_only_note(lang: Lang, app: &crate::store::AppModel) -> &'static str {
+    if app.travel.is_some() {
+        T::TravelReadOnlyNote.get(lang)
+    } else {
+        T::ReadOnlyNote.get(lang)
+    }
+}
+
 /// The last thing that happened: saved, synced from another tab, or failed.
 #[component]
 pub fn NoticeBar() -> Html {

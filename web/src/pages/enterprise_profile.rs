@@ -191,7 +191,7 @@ pub fn EnterpriseProfilePage(props: &EnterpriseProfileProps) -> Html {
                     { " · " }<a class="history-link" href={format!("#/history?entity={}", e.id)}>{ lang.pick("本企业的历史记录", "History of this enterprise") }</a>
                 </p>
             }
-            if !writable { <p class="banner warn" role="note">{ T::ReadOnlyNote.get(lang) }</p> }
+            if !writable { <p class="banner warn" role="note">{ crate::components::read_only_note(lang, &app) }</p> }
             if let Some(msg) = &problems.form { <p class="banner danger" role="alert" id="form-error">{ msg.clone() }</p> }
             <form class="fair-form" {onsubmit} novalidate=true>
                 <Field id="ent-name" label={ET::FieldEntName.get(lang)} required=true error={problems.at("name")}>

@@ -183,7 +183,7 @@ pub fn FairFormPage(props: &FairFormProps) -> Html {
             if let Some(status) = locked {
                 <p class="banner warn" role="note">{ ui_error(lang, &UiError::Rule(FairError::NotEditable { status }.into())) }</p>
             }
-            if !writable { <p class="banner warn" role="note" id="form-error">{ T::ReadOnlyNote.get(lang) }</p> }
+            if !writable { <p class="banner warn" role="note" id="form-error">{ crate::components::read_only_note(lang, &app) }</p> }
             if let Some(msg) = &problems.form {
                 <div class="banner danger" role="alert" id="form-error">
                     <p>{ msg.clone() }</p>
