@@ -35,7 +35,7 @@ pub enum ET {
     Register => "登记", "Register";
     KeyEnterprise => "重点企业", "Key enterprise";
     JobsOffered => "提供岗位数", "Jobs offered";
-    JobsOfferedN => "提供岗位 {n} 个", "{n} jobs offered";
+    JobsOfferedN => "提供岗位 {n} 个", "{n} {n|job|jobs} offered";
     // posts
     MyPostsTitle => "我的岗位", "My posts";
     NewPost => "发布岗位", "Add a post";
@@ -84,7 +84,7 @@ pub enum ET {
     ZoneFree => "空闲 {n} 个", "{n} free";
     RequestBooth => "申请展位", "Request booth";
     HoldNote => "申请后展位为你保留 {h} 小时，等待组织方审核；逾期未审核自动释放。", "A requested booth is held for you for {h} hours while the organizer decides; if no decision comes by then it is released.";
-    LimitNote => "每家企业在本场最多 {n} 个展位。", "At most {n} booths per enterprise at this fair.";
+    LimitNote => "每家企业在本场最多 {n} 个展位。", "At most {n} {n|booth|booths} per enterprise at this fair.";
     JoinWaitlist => "加入候补", "Join the waitlist";
     JoinWaitlistZone => "加入“{zone}”候补", "Join the waitlist for {zone}";
     JoinWaitlistFair => "加入本场候补（任一展区）", "Join the fair's waitlist (any zone)";

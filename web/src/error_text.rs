@@ -55,7 +55,7 @@ pub fn floor_plan(lang: Lang, e: &FloorPlanError) -> String {
         ZoneNotEmpty { booths } => p(
             lang,
             "展区内还有 {n} 个展位，不能删除",
-            "The zone still has {n} booths and cannot be removed",
+            "The zone still has {n} {n|booth|booths} and cannot be removed",
             &[("n", booths.to_string())],
         ),
         BoothNotFound => p(lang, "找不到这个展位", "This booth does not exist", &[]),

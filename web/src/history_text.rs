@@ -340,7 +340,7 @@ pub fn what_then(lang: Lang, after: &State, before: &State, event: &Event) -> St
                 }
                 H::AvailabilitySet { host_id, windows } => p(
                     "设置了主播 {n} 的可出镜时间（{c} 段）",
-                    "set {n}'s availability ({c} windows)",
+                    "set {n}'s availability ({c} {c|window|windows})",
                     &[("n", host(host_id)), ("c", windows.len().to_string())],
                 ),
                 H::StreamDomainAllowed { domain } => {
@@ -384,7 +384,7 @@ pub fn what_then(lang: Lang, after: &State, before: &State, event: &Event) -> St
                 }
                 L::SoftConflictsAccepted { session_id, conflicts } => p(
                     "确认了直播 {s} 的 {c} 项提醒",
-                    "accepted {c} warnings for the session {s}",
+                    "accepted {c} {c|warning|warnings} for the session {s}",
                     &[("s", session(session_id)), ("c", conflicts.len().to_string())],
                 ),
                 L::EnterpriseInvited { session_id, enterprise_id, .. } => p(
@@ -430,7 +430,7 @@ pub fn what_then(lang: Lang, after: &State, before: &State, event: &Event) -> St
         Event::Merge(e) => match e {
             MergeEvent::LogMerged { source, taken, conflicts, .. } => p(
                 "合并了“{s}”：接收 {t} 条事件，{c} 处冲突待处理",
-                "merged \"{s}\": {t} events taken in, {c} conflicts to resolve",
+                "merged \"{s}\": {t} {t|event|events} taken in, {c} {c|conflict|conflicts} to resolve",
                 &[("s", source.clone()), ("t", taken.to_string()), ("c", conflicts.len().to_string())],
             ),
             MergeEvent::ConflictResolved { .. } => p("处理了一处合并冲突", "resolved a merge conflict", &[]),

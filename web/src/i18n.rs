@@ -81,7 +81,7 @@ pub enum T {
     RoleHost => "主播 / 嘉宾", "Host";
     Loading => "正在读取本地数据…", "Reading local data…";
     FairsTitle => "招聘会", "Job fairs";
-    FairsCount => "共 {n} 场", "{n} fairs";
+    FairsCount => "共 {n} 场", "{n} {n|fair|fairs}";
     WelcomeTitle => "欢迎使用 Fairlog", "Welcome to Fairlog";
     WelcomeBody => "所有数据只保存在本浏览器中，离线也能使用。可以先载入演示数据（根据2022年上海春季促进就业专项行动等公开报道编制），也可以从空白开始。",
         "Everything is stored in this browser only and works offline. Load the demo season (modelled on Shanghai's 2022 spring employment action and related public reports), or start empty.";
@@ -133,7 +133,7 @@ pub enum T {
     Version => "版本 {n}", "Version {n}";
     SavedNotice => "已保存到本地（第 {n} 条事件）", "Saved locally (event {n})";
     ExportLog => "导出事件日志", "Export event log";
-    EventCount => "{n} 条事件", "{n} events";
+    EventCount => "{n} 条事件", "{n} {n|event|events}";
     OnlyOrganizersHint => "只有组织方可以新建和修改招聘会。请在右上角切换身份。", "Only organizers can create and change job fairs. Switch role at the top right.";
     InvalidTime => "请输入有效的日期和时间", "Enter a valid date and time";
     InvalidNumber => "请输入正整数", "Enter a whole number";
@@ -159,12 +159,32 @@ pub enum T {
 }
 }
 
+/// Put the parameters into a text: `{n}` is the value of `n`; `{n|fair|fairs}` is "fair" when
+/// `n` is 1 and "fairs" otherwise (English plurals; Chinese texts need none).
 pub fn fill(template: &str, params: &[(&str, String)]) -> String {
     let mut s = template.to_owned();
     for (k, v) in params {
+        let open = format!("{{{k}|");
+        while let Some(start) = s.find(&open) {
+            let Some(len) = s[start..].find('}') else { break };
+            let inner = &s[start + open.len()..start + len];
+            let (one, many) = inner.split_once('|').unwrap_or((inner, inner));
+            let word = if v.trim() == "1" { one } else { many }.to_owned();
+            s.replace_range(start..start + len + 1, &word);
+        }
         s = s.replace(&format!("{{{k}}}"), v);
     }
     s
+}
+
+/// The colon after a label: full-width in Chinese, "：" / ": ".
+pub fn colon(lang: Lang) -> &'static str {
+    lang.pick("：", ": ")
+}
+
+/// Between the items of a list written out: "、" / ", ".
+pub fn list_sep(lang: Lang) -> &'static str {
+    lang.pick("、", ", ")
 }
 
 pub fn role(lang: Lang, r: Role) -> &'static str {
@@ -229,7 +249,7 @@ fn fair_error(lang: Lang, e: &FairError) -> String {
         CloseBeforeStart => z("招聘会开始前不能结束", "A job fair cannot be closed before it starts"),
         OutcomeBeforeStart => z("招聘会开始后才能登记成效", "Results can be recorded once the fair has started"),
         OutcomeTooLarge { max } => fill(lang.pick("每项数字不能超过 {max}", "Each figure is at most {max}"), &[("max", max.to_string())]),
-        HasBookings { bookings } => fill(lang.pick("已有 {n} 家企业在本场招聘会占有展位，不能撤回发布", "{n} enterprises hold booths at this fair, so it cannot go back to draft"), &[("n", bookings.to_string())]),
+        HasBookings { bookings } => fill(lang.pick("已有 {n} 家企业在本场招聘会占有展位，不能撤回发布", "{n} {n|enterprise holds|enterprises hold} booths at this fair, so it cannot go back to draft"), &[("n", bookings.to_string())]),
         ReasonRequired => z("请填写原因", "Enter a reason"),
         ReasonTooLong { max } => fill(lang.pick("原因不能超过 {max} 个字", "The reason can have at most {max} characters"), &[("max", max.to_string())]),
         ModeStrandsBookings { mode: m, count } => {
@@ -306,6 +326,13 @@ mod tests {
     #[test]
     fn fill_replaces_every_parameter() {
         assert_eq!(fill("{a} and {b} and {a}", &[("a", "1".into()), ("b", "2".into())]), "1 and 2 and 1");
+    }
+
+    #[test]
+    fn english_plurals_follow_the_number() {
+        assert_eq!(fill("{n} {n|fair|fairs}", &[("n", "1".into())]), "1 fair");
+        assert_eq!(fill("{n} {n|fair|fairs}", &[("n", "7".into())]), "7 fairs");
+        assert_eq!(fill("{n} of {t} {t|fair|fairs}", &[("n", "0".into()), ("t", "1".into())]), "0 of 1 fair");
     }
 
     #[test]

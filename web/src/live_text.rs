@@ -133,6 +133,11 @@ pub fn status(lang: Lang, s: &SessionStatus) -> &'static str {
     crate::words::session_status(lang, s)
 }
 
+/// "Java 开发工程师（6 人）" / "Java developer (6 people)".
+pub fn post_with_headcount(lang: Lang, title: &str, headcount: u32) -> String {
+    fill(lang.pick("{t}（{n} 人）", "{t} ({n} {n|person|people})"), &[("t", title.to_owned()), ("n", headcount.to_string())])
+}
+
 pub fn invitation(lang: Lang, i: &Invitation) -> String {
     match i {
         Invitation::Invited => lang.pick("待答复", "Awaiting answer").into(),

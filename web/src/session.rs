@@ -34,8 +34,13 @@ pub fn initial_lang() -> Lang {
 
 pub fn remember_lang(lang: Lang) {
     save(LANG_KEY, lang.tag());
-    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    let doc = web_sys::window().and_then(|w| w.document());
+    if let Some(el) = doc.as_ref().and_then(|d| d.document_element()) {
         let _ = el.set_attribute("lang", lang.tag());
+    }
+    // The window's title follows the language too.
+    if let Some(d) = doc {
+        d.set_title(crate::i18n::T::AppTitle.get(lang));
     }
 }
 
@@ -133,6 +138,7 @@ pub fn use_prefs() -> Prefs {
 pub fn use_lang() -> Lang {
     use_prefs().lang
 }
+
 
 /// The registered enterprise the user acts for, if the role is "enterprise" and one is chosen
 /// (header: "acting as enterprise"). Pages for enterprises, invitations and the like use this.

@@ -307,7 +307,7 @@ fn Breakdowns(props: &BreakdownProps) -> Html {
                     { for items.into_iter().map(|(label, n, next)| html! {
                         <li>
                             <span class="breakdown-label">{ label.clone() }</span>
-                            <button type="button" class="link breakdown-count" aria-label={format!("{label}：{n}")} onclick={pick(next)}>{ num(n) }</button>
+                            <button type="button" class="link breakdown-count" aria-label={format!("{label}{}{n}", crate::i18n::colon(lang))} onclick={pick(next)}>{ num(n) }</button>
                         </li>
                     }) }
                 </ul>

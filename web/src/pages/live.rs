@@ -433,13 +433,13 @@ pub fn LivestreamPage() -> Html {
                 <select id="ics-scope" onchange={{ let s = scope.clone(); Callback::from(move |e: Event| s.set(select_value(&e))) }}>
                     <option value="all" selected={*scope == "all"}>{ LT::ExportAllIcs.get(lang) }</option>
                     { for state.hosts.values().map(|h| { let v = format!("host:{}", h.id); html! {
-                        <option value={v.clone()} selected={*scope == v}>{ format!("{}：{} {}", LT::ExportHostIcs.get(lang), h.profile.name, h.profile.title) }</option>
+                        <option value={v.clone()} selected={*scope == v}>{ format!("{}{}{} {}", LT::ExportHostIcs.get(lang), crate::i18n::colon(lang), h.profile.name, h.profile.title) }</option>
                     }}) }
                     { for state.channels.values().map(|c| { let v = format!("channel:{}", c.id); html! {
-                        <option value={v.clone()} selected={*scope == v}>{ format!("{}：{}", LT::ExportChannelIcs.get(lang), c.details.name) }</option>
+                        <option value={v.clone()} selected={*scope == v}>{ format!("{}{}{}", LT::ExportChannelIcs.get(lang), crate::i18n::colon(lang), c.details.name) }</option>
                     }}) }
                     { for state.fairs.values().filter(|f| state.live_sessions.values().any(|s| s.plan.fair == Some(f.id))).map(|f| { let v = format!("fair:{}", f.id); html! {
-                        <option value={v.clone()} selected={*scope == v}>{ format!("{}：{}", LT::ExportFairIcs.get(lang), f.details.name) }</option>
+                        <option value={v.clone()} selected={*scope == v}>{ format!("{}{}{}", LT::ExportFairIcs.get(lang), crate::i18n::colon(lang), f.details.name) }</option>
                     }}) }
                 </select>
                 <button type="button" class="secondary" id="export-ics" onclick={export}>{ LT::ExportIcs.get(lang) }</button>

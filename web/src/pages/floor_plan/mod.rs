@@ -74,7 +74,7 @@ pub enum PT {
     Moved => "展位 {code} 已移到 ({x}, {y})", "Booth {code} moved to ({x}, {y})";
     Resized => "展位 {code} 已改为 {w}×{h} 米", "Booth {code} is now {w}×{h} m";
     Added => "已添加展位 {code}", "Booth {code} added";
-    AddedRow => "已添加 {n} 个展位", "{n} booths added";
+    AddedRow => "已添加 {n} 个展位", "{n} {n|booth|booths} added";
     Removed => "已删除展位 {code}", "Booth {code} removed";
     Request => "申请展位 {code}", "Request booth {code}";
     Requested => "已申请展位 {code}，等待组织方审批", "Booth {code} requested; waiting for the organizer";
