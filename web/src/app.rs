@@ -193,6 +193,7 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<Commander> context={commander}>
             <HashRouter>
                 <SkipLink />
+                <crate::components::FocusOnNavigate />
                 <AppHeader />
                 <StorageProblem />
                 <TimeTravelBanner />

@@ -135,7 +135,10 @@ pub fn status(lang: Lang, s: &SessionStatus) -> &'static str {
 
 /// "Java 开发工程师（6 人）" / "Java developer (6 people)".
 pub fn post_with_headcount(lang: Lang, title: &str, headcount: u32) -> String {
-    fill(lang.pick("{t}（{n} 人）", "{t} ({n} {n|person|people})"), &[("t", title.to_owned()), ("n", headcount.to_string())])
+    fill(
+        lang.pick("{t}（{n} 人）", "{t} ({n} {n|person|people})"),
+        &[("t", title.to_owned()), ("n", headcount.to_string())],
+    )
 }
 
 pub fn invitation(lang: Lang, i: &Invitation) -> String {

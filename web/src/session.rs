@@ -139,7 +139,6 @@ pub fn use_lang() -> Lang {
     use_prefs().lang
 }
 
-
 /// The registered enterprise the user acts for, if the role is "enterprise" and one is chosen
 /// (header: "acting as enterprise"). Pages for enterprises, invitations and the like use this.
 #[hook]

@@ -27,6 +27,37 @@ pub fn SkipLink() -> Html {
     html! { <a class="skip" href="" {onclick}>{ T::SkipToContent.get(lang) }</a> }
 }
 
+/// After a navigation, focus goes to the new page's heading (so the next Tab reaches its first
+/// field, not the rest of the navigation), as a screen reader user would expect. Not on the
+/// first load.
+#[component]
+pub fn FocusOnNavigate() -> Html {
+    let path = use_location().map(|l| l.path().to_owned()).unwrap_or_default();
+    let first = use_mut_ref(|| true);
+    use_effect_with(path, move |_| {
+        if std::mem::replace(&mut *first.borrow_mut(), false) {
+            return;
+        }
+        // After the new page has rendered.
+        yew::platform::spawn_local(async {
+            let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+            let target = doc
+                .query_selector("main h1")
+                .ok()
+                .flatten()
+                .or_else(|| doc.get_element_by_id("main"))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(el) = target {
+                if !el.has_attribute("tabindex") {
+                    let _ = el.set_attribute("tabindex", "-1");
+                }
+                let _ = el.focus();
+            }
+        });
+    });
+    html! {}
+}
+
 #[component]
 pub fn AppHeader() -> Html {
     let lang = use_prefs().lang;

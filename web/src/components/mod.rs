@@ -29,7 +29,7 @@ pub use fair_notices::FairNotices;
 pub use fair_outcome_form::FairOutcomeForm;
 pub use field::{input_value, select_value, Field};
 pub use floor_plan_view::{booth_state_text, FloorPlanView, FpT, PlanEdit, PlanLegend, PlanMode, Refusal};
-pub use header::{AppHeader, SkipLink};
+pub use header::{AppHeader, FocusOnNavigate, SkipLink};
 pub use hold_expiry::HoldExpiry;
 pub use notice_bar::{read_only_note, ui_error, NoticeBar};
 pub use storage_problem::StorageProblem;
