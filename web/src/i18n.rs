@@ -55,7 +55,62 @@ macro_rules! texts {
                 match self { $($name::$key => lang.pick($zh, $en)),* }
             }
         }
+
+        // Both languages fill in the same parameters: checked when the app compiles.
+        $(const _: () = assert!(
+            $crate::i18n::same_placeholders($zh, $en),
+            concat!("the zh-CN and en texts of ", stringify!($name), "::", stringify!($key), " use different placeholders")
+        );)*
     };
+}
+
+/// Do both texts use the same placeholders (`{n}`; `{n|fair|fairs}` counts as `n`)? Evaluated at
+/// compile time for every text declared with `texts!`.
+pub const fn same_placeholders(a: &str, b: &str) -> bool {
+    covers(a.as_bytes(), b.as_bytes()) && covers(b.as_bytes(), a.as_bytes())
+}
+
+/// Is every placeholder of `a` also in `b`?
+const fn covers(a: &[u8], b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] == b'{' {
+            let start = i + 1;
+            let mut end = start;
+            while end < a.len() && a[end] != b'}' && a[end] != b'|' {
+                end += 1;
+            }
+            if !has_placeholder(b, a, start, end) {
+                return false;
+            }
+            i = end;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Does `b` hold the placeholder named `a[start..end]`?
+const fn has_placeholder(b: &[u8], a: &[u8], start: usize, end: usize) -> bool {
+    let n = end - start;
+    let mut j = 0;
+    while j + n + 1 < b.len() {
+        if b[j] == b'{' && (b[j + 1 + n] == b'}' || b[j + 1 + n] == b'|') {
+            let mut k = 0;
+            let mut same = true;
+            while k < n {
+                if b[j + 1 + k] != a[start + k] {
+                    same = false;
+                }
+                k += 1;
+            }
+            if same {
+                return true;
+            }
+        }
+        j += 1;
+    }
+    false
 }
 
 texts! {
@@ -326,6 +381,15 @@ mod tests {
     #[test]
     fn fill_replaces_every_parameter() {
         assert_eq!(fill("{a} and {b} and {a}", &[("a", "1".into()), ("b", "2".into())]), "1 and 2 and 1");
+    }
+
+    #[test]
+    fn placeholders_must_match_between_languages() {
+        assert!(same_placeholders("共 {n} 场", "{n} {n|fair|fairs}"));
+        assert!(same_placeholders("{a}：{b}", "{b}: {a}"));
+        assert!(!same_placeholders("共 {n} 场", "{count} fairs"));
+        assert!(!same_placeholders("{n} 场", "fairs"));
+        assert!(same_placeholders("没有", "none"));
     }
 
     #[test]
