@@ -1,9 +1,9 @@
 //! All UI text, in zh-CN (default) and en. Keys are an enum, so a missing translation is a
 //! compile error. Domain errors are translated here from their code and parameters.
 use fairlog_domain::codec::CodecError;
-use fairlog_domain::fair::{BoothKind, FairError, FairMode, FairStatusKind};
-use fairlog_domain::series::{SeriesError, SeriesKind};
-use fairlog_domain::{DomainError, Role};
+use fairlog_domain::fair::{BoothKind, FairMode, FairStatusKind};
+use fairlog_domain::series::SeriesKind;
+use fairlog_domain::Role;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -277,80 +277,7 @@ pub fn series_kind(lang: Lang, k: &SeriesKind) -> String {
     }
 }
 
-fn fair_error(lang: Lang, e: &FairError) -> String {
-    use FairError::*;
-    let z = |zh: &str, en: &str| lang.pick(zh, en).to_owned();
-    match e {
-        NotFound => z("找不到这场招聘会", "This job fair does not exist"),
-        AlreadyExists => z("这场招聘会已经存在", "This job fair already exists"),
-        NameRequired => z("请填写招聘会名称", "A job fair needs a name"),
-        NameTooLong { max } => fill(lang.pick("名称不能超过 {max} 个字", "The name can have at most {max} characters"), &[("max", max.to_string())]),
-        EndNotAfterStart => z("结束时间必须晚于开始时间", "The end must be after the start"),
-        TooLong { max_days } => fill(lang.pick("一场招聘会最长 {d} 天", "A job fair lasts at most {d} days"), &[("d", max_days.to_string())]),
-        AddressRequired => z("请填写地址、服务站名称或地区", "Enter the address, station name or region"),
-        AddressTooLong { max } => fill(lang.pick("地址不能超过 {max} 个字", "The address can have at most {max} characters"), &[("max", max.to_string())]),
-        VenueModeMismatch { mode: m } => fill(lang.pick("{mode}招聘会不能设置实体地点", "An {mode} job fair cannot have a physical venue"), &[("mode", mode(lang, *m).to_lowercase())]),
-        VenueRequired => z("线下或线上线下结合的招聘会发布前必须填写地点", "An onsite or hybrid job fair needs a venue before it is published"),
-        DatesRequired => z("发布前必须填写开始和结束时间", "A job fair needs its start and end before it is published"),
-        CapacityOutOfRange { max } => fill(lang.pick("预计参会人数应在 1 到 {max} 之间", "Expected visitors must be between 1 and {max}"), &[("max", max.to_string())]),
-        SeriesNotFound => z("所选系列活动不存在", "The chosen series does not exist"),
-        NotEditable { status: s } => fill(lang.pick("{status}的招聘会不能再修改", "A {status} job fair can no longer be changed"), &[("status", status(lang, *s).to_lowercase())]),
-        EditConflict { expected, actual } => fill(
-            lang.pick("这场招聘会在你打开表单后已被修改（版本 {expected} → {actual}），为避免覆盖他人的修改，未保存。请重新打开后再修改。",
-                "This job fair was changed after you opened the form (version {expected} → {actual}). To avoid overwriting that change nothing was saved; reopen the form and edit again."),
-            &[("expected", expected.to_string()), ("actual", actual.to_string())]),
-        InvalidTransition { from, to } => fill(lang.pick("{from}的招聘会不能改为{to}", "A {from} job fair cannot become {to}"),
-            &[("from", status(lang, *from).to_lowercase()), ("to", status(lang, *to).to_lowercase())]),
-        CloseBeforeStart => z("招聘会开始前不能结束", "A job fair cannot be closed before it starts"),
-        OutcomeBeforeStart => z("招聘会开始后才能登记成效", "Results can be recorded once the fair has started"),
-        OutcomeTooLarge { max } => fill(lang.pick("每项数字不能超过 {max}", "Each figure is at most {max}"), &[("max", max.to_string())]),
-        HasBookings { bookings } => fill(lang.pick("已有 {n} 家企业在本场招聘会占有展位，不能撤回发布", "{n} {n|enterprise holds|enterprises hold} booths at this fair, so it cannot go back to draft"), &[("n", bookings.to_string())]),
-        ReasonRequired => z("请填写原因", "Enter a reason"),
-        ReasonTooLong { max } => fill(lang.pick("原因不能超过 {max} 个字", "The reason can have at most {max} characters"), &[("max", max.to_string())]),
-        ModeStrandsBookings { mode: m, count } => {
-            // The kind the new mode lacks: physical booths when online, virtual ones when onsite.
-            let lacks = if m.has_booths(BoothKind::Physical) { BoothKind::Virtual } else { BoothKind::Physical };
-            fill(lang.pick("还有 {n} 个{kind}的申请或预订，不能改为{mode}招聘会；请先取消这些预订", "{n} booth requests or bookings are on {kind}, which an {mode} job fair does not have; cancel them before changing the mode"),
-                &[("n", count.to_string()), ("kind", booth_kind(lang, lacks).to_owned()), ("mode", mode(lang, *m).to_lowercase())])
-        }
-    }
-}
-
-fn series_error(lang: Lang, e: &SeriesError) -> String {
-    match e {
-        SeriesError::NotFound => lang.pick("找不到这个系列活动", "This series does not exist").into(),
-        SeriesError::AlreadyExists => lang.pick("这个系列活动已经存在", "This series already exists").into(),
-        SeriesError::NameRequired => lang.pick("请填写系列活动名称", "A series needs a name").into(),
-        SeriesError::NameTooLong { max } => fill(
-            lang.pick("名称不能超过 {max} 个字", "The name can have at most {max} characters"),
-            &[("max", max.to_string())],
-        ),
-        SeriesError::RegionRequired => {
-            lang.pick("劳务协作系列需要填写对口地区", "A recruitment tour needs its partner region").into()
-        }
-    }
-}
-
-/// A domain error in the user's language.
-pub fn domain_error(lang: Lang, e: &DomainError) -> String {
-    match e {
-        DomainError::Forbidden { role: r, .. } => fill(
-            lang.pick("当前身份（{role}）不能执行此操作", "Your current role ({role}) cannot do this"),
-            &[("role", role(lang, *r).to_owned())],
-        ),
-        DomainError::Fair(e) => fair_error(lang, e),
-        DomainError::Series(e) => series_error(lang, e),
-        DomainError::FloorPlan(e) => crate::error_text::floor_plan(lang, e),
-        DomainError::Enterprise(e) => crate::error_text::enterprise(lang, e),
-        DomainError::Post(e) => crate::error_text::post(lang, e),
-        DomainError::Booking(e) => crate::error_text::booking(lang, e),
-        DomainError::Merge(fairlog_domain::merge::MergeError::ConflictNotFound) => {
-            lang.pick("这个冲突已处理或不存在", "This conflict was already resolved or does not exist").into()
-        }
-        DomainError::Host(e) => crate::live_text::host_error(lang, e),
-        DomainError::Livestream(e) => crate::live_text::livestream_error(lang, e),
-    }
-}
+pub use crate::error_text::domain_error;
 
 /// A file or stored record that could not be read, in the user's language.
 pub fn codec_error(lang: Lang, e: &CodecError) -> String {
@@ -377,6 +304,8 @@ pub fn codec_error(lang: Lang, e: &CodecError) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use fairlog_domain::fair::FairError;
+    use fairlog_domain::DomainError;
 
     #[test]
     fn fill_replaces_every_parameter() {

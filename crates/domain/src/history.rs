@@ -440,6 +440,39 @@ mod tests {
     }
 
     #[test]
+    fn undo_walks_back_through_ones_own_steps_when_they_are_set_aside() {
+        let mut e = setup();
+        let fair = FairId::from_u128(1);
+        let add = |id: u128, x: u16| {
+            organizer_cmd(FloorPlanCommand::AddBooth {
+                fair_id: fair,
+                booth: NewBooth {
+                    booth_id: BoothId::from_u128(id),
+                    zone_id: ZoneId::from_u128(2),
+                    code: format!("A-{id}"),
+                    rect: crate::floor_plan::Rect { x, y: 5, w: 2, h: 2 },
+                    amenities: Default::default(),
+                },
+            })
+        };
+        e.execute(add(40, 0), counter_ids(200)).unwrap();
+        let first_step = last_batch(&e);
+        e.execute(add(41, 4), counter_ids(300)).unwrap();
+        let second_step = last_batch(&e);
+        let undo_second = undo(&e, second_step.0, second_step.1, &organizer()).unwrap();
+        e.prepare_all(undo_second.into_iter().map(organizer_cmd).collect(), counter_ids(400))
+            .map(|s| e.commit(s).unwrap().len())
+            .unwrap();
+        let compensation = last_batch(&e);
+        // Both later steps share the fair and the zone with the first: they count as changes ...
+        assert!(matches!(undo(&e, first_step.0, first_step.1, &organizer()), Err(UndoError::BuiltOn { .. })));
+        // ... unless they are the actor's own, already undone steps, set aside by the caller.
+        let own = |seq: u64| (second_step.0..=compensation.1).contains(&seq);
+        let back = undo_ignoring(&e, first_step.0, first_step.1, &organizer(), &own).unwrap();
+        assert_eq!(back, vec![Intent::from(FloorPlanCommand::RemoveBooth { booth_id: BoothId::from_u128(40) })]);
+    }
+
+    #[test]
     fn an_undo_that_someone_built_on_says_who() {
         let mut e = setup();
         let fair = FairId::from_u128(1);
