@@ -161,6 +161,12 @@ impl Store {
         Ok(after)
     }
 
+    /// Like `run`, for what the app does by itself (recording expired holds): not a step of
+    /// anyone's to undo, and it leaves the redo stacks alone.
+    pub async fn run_unrecorded(&self, cmds: Vec<Command>) -> Result<u64, UiError> {
+        self.run_inner(cmds).await
+    }
+
     /// Can anything be written now? Not after a bad record, and not while time-travelling.
     fn may_write(&self) -> bool {
         self.writable.get() && self.travel.get().is_none()
