@@ -17,6 +17,8 @@ use crate::store::UiError;
 pub struct Problems {
     pub fields: Vec<(&'static str, String)>,
     pub form: Option<String>,
+    /// The refusal behind `form`, when the domain gave one.
+    pub form_rule: Option<fairlog_domain::DomainError>,
 }
 
 impl Problems {
@@ -35,10 +37,10 @@ impl Problems {
     pub fn of(lang: Lang, e: &UiError) -> Problems {
         match e {
             UiError::Rule(rule) => match rule.field() {
-                Some(f) => Problems { fields: vec![(f, ui_error(lang, e))], form: None },
-                None => Problems { fields: vec![], form: Some(ui_error(lang, e)) },
+                Some(f) => Problems { fields: vec![(f, ui_error(lang, e))], ..Problems::default() },
+                None => Problems { form: Some(ui_error(lang, e)), ..Problems::default() },
             },
-            _ => Problems { fields: vec![], form: Some(ui_error(lang, e)) },
+            _ => Problems { form: Some(ui_error(lang, e)), ..Problems::default() },
         }
     }
 }
@@ -56,8 +58,8 @@ pub fn every_problem<D>(
     intent: impl Fn(&D) -> fairlog_domain::Intent,
     set_aside: impl Fn(&mut D, &str) -> bool,
 ) -> Problems {
-    let mut problems =
-        Problems { fields: format.iter().map(|f| (f.field, f.text.get(lang).to_owned())).collect(), form: None };
+    let fields = format.iter().map(|f| (f.field, f.text.get(lang).to_owned())).collect();
+    let mut problems = Problems { fields, ..Problems::default() };
     for field in format.iter().map(|f| f.field) {
         set_aside(&mut draft, field);
     }
@@ -78,6 +80,7 @@ pub fn every_problem<D>(
             }
             None => {
                 problems.form = Some(text);
+                problems.form_rule = Some(e);
                 break;
             }
         }
