@@ -143,46 +143,47 @@ test("undo and redo a publication, as new events", async ({ page }) => {
 
 test("undo walks back through one's own steps, says once why a step cannot be undone, and keeps its stacks", async ({ page }) => {
   await loadDemo(page);
-  await page.getByRole("link", { name: "春季促进就业专项行动·徐汇区综合招聘会" }).click();
+  await page.getByRole("link", { name: "宝山区先进制造业专场招聘会" }).click();
   await page.locator("a.open-plan").click();
   const booths = page.locator(".plan-svg .booth");
-  await expect(booths).toHaveCount(7);
-  for (const x of [1, 5]) {
+  await expect(booths).toHaveCount(22);
+  await page.selectOption("#tool-zone", { label: "先进制造A馆" });
+  for (const x of [30, 34]) {
     await page.fill("#booth-x", String(x));
-    await page.fill("#booth-y", "8");
+    await page.fill("#booth-y", "16");
     await page.click("#add-booth");
   }
-  await expect(booths).toHaveCount(9);
+  await expect(booths).toHaveCount(24);
   const undo = page.locator("#undo");
   const redo = page.locator("#redo");
-  await expect(undo).toHaveAttribute("title", /撤销：.*添加了展位 A-09/);
+  await expect(undo).toHaveAttribute("title", /撤销：.*添加了展位 A-22/);
 
   // Two undos in a row: the first undo is not "a later change" that blocks the second.
   await undo.click();
-  await expect(booths).toHaveCount(8);
-  await expect(undo).toHaveAttribute("title", /撤销：.*添加了展位 A-08/);
+  await expect(booths).toHaveCount(23);
+  await expect(undo).toHaveAttribute("title", /撤销：.*添加了展位 A-21/);
   await undo.click();
-  await expect(booths).toHaveCount(7);
+  await expect(booths).toHaveCount(22);
   await expect(page.locator(".notice.error")).toHaveCount(0);
   await expect(undo).toBeDisabled();
 
   // The stacks survive a reload...
   await page.reload();
-  await expect(booths).toHaveCount(7);
+  await expect(booths).toHaveCount(22);
   await expect(redo).toBeEnabled();
   await redo.click();
-  await expect(booths).toHaveCount(8);
+  await expect(booths).toHaveCount(23);
   // ...and a role switch: another actor has their own, and coming back finds ours.
   await page.selectOption("#role", "enterprise");
   await expect(undo).toBeDisabled();
   await page.selectOption("#role", "organizer");
   await expect(undo).toBeEnabled();
   await undo.click();
-  await expect(booths).toHaveCount(7);
+  await expect(booths).toHaveCount(22);
 
   // History names an undone booth by its code, and event types in words.
   await page.goto("/#/history");
-  await expect(page.locator("table.history tbody tr").first()).toContainText("删除了展位 A-08");
+  await expect(page.locator("table.history tbody tr").first()).toContainText("删除了展位 A-21");
   await expect(page.locator("#history-type option", { hasText: "添加展位" })).toHaveCount(1);
   await expect(page.locator("#history-type")).not.toContainText("BoothAdded");
 
