@@ -237,6 +237,14 @@ pub fn colon(lang: Lang) -> &'static str {
     lang.pick("：", ": ")
 }
 
+/// "名称（说明）" / "name (note)": brackets as each language writes them.
+pub fn paren(lang: Lang, text: &str, note: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{text}（{note}）"),
+        Lang::En => format!("{text} ({note})"),
+    }
+}
+
 /// Between the items of a list written out: "、" / ", ".
 pub fn list_sep(lang: Lang) -> &'static str {
     lang.pick("、", ", ")

@@ -201,7 +201,7 @@ impl Names<'_> {
     pub(crate) fn session(&self, lang: Lang, id: fairlog_domain::ids::SessionId) -> String {
         self.0
             .and_then(|s| s.live_sessions.get(&id))
-            .map(|x| format!("“{}”（{}）", x.plan.title, span(x.plan.start, x.plan.end())))
+            .map(|x| crate::i18n::paren(lang, &format!("“{}”", x.plan.title), &span(x.plan.start, x.plan.end())))
             .unwrap_or_else(|| lang.pick("另一场直播", "another session").into())
     }
     pub(crate) fn channel(&self, lang: Lang, id: fairlog_domain::ids::ChannelId) -> String {

@@ -122,7 +122,8 @@ test("CSV exports say every state in words, as the pages do, and list posts offe
     expect(raw, `${button} has no raw codes`).toEqual([]);
   }
   const fairs = await download("#csv-fairs");
-  expect(new Set(column(fairs, "状态"))).toEqual(new Set(["已发布"]));
+  expect(column(fairs, "状态")).toContain("已发布");
+  expect(column(fairs, "状态").every((s) => ["已发布", "已结束"].includes(s))).toBe(true);
   expect(column(fairs, "形式")).toContain("线下");
   const posts = await download("#csv-posts");
   expect(column(posts, "岗位")).toContain("设备维护工程师");

@@ -148,14 +148,14 @@ pub fn may_manage(actor: &Actor, s: &LiveSession) -> bool {
     }
 }
 
-pub fn hosts_text(state: &State, s: &LiveSession) -> String {
+pub fn hosts_text(lang: crate::i18n::Lang, state: &State, s: &LiveSession) -> String {
     s.plan
         .hosts
         .iter()
         .filter_map(|h| state.hosts.get(h))
-        .map(|h| format!("{}（{}）", h.profile.name, h.profile.title))
+        .map(|h| crate::i18n::paren(lang, &h.profile.name, &h.profile.title))
         .collect::<Vec<_>>()
-        .join("、")
+        .join(crate::i18n::list_sep(lang))
 }
 
 /// Download a calendar file.
@@ -418,7 +418,7 @@ pub fn LivestreamPage() -> Html {
                         <tr key={s.id.to_string()}>
                             <td><Link<Route> to={Route::LiveSession { id: s.id.to_string() }}>{ s.plan.title.clone() }</Link<Route>></td>
                             <td class="nowrap">{ span(s.plan.start, s.plan.end()) }</td>
-                            <td>{ hosts_text(&state, s) }</td>
+                            <td>{ hosts_text(lang, &state, s) }</td>
                             <td>{ state.channels.get(&s.plan.channel).map(|c| c.details.name.clone()).unwrap_or_default() }</td>
                             <td><span class={classes!("badge", s.status.key())}>{ status(lang, &s.status) }</span></td>
                         </tr>

@@ -77,7 +77,7 @@ pub fn LiveInvitationsPage() -> Html {
                         <h2><Link<Route> to={Route::LiveSession { id: key.clone() }}>{ s.plan.title.clone() }</Link<Route>></h2>
                         <p>{ span(s.plan.start, s.plan.end()) }{ " · " }<span class={classes!("badge", s.status.key())}>{ status(lang, &s.status) }</span></p>
                         <p>{ format!("{}{}{}", LT::Slot.get(lang), crate::i18n::colon(lang), span(a, b)) }</p>
-                        <p>{ format!("{}{}{}", LT::ColHosts.get(lang), crate::i18n::colon(lang), hosts_text(&state, s)) }</p>
+                        <p>{ format!("{}{}{}", LT::ColHosts.get(lang), crate::i18n::colon(lang), hosts_text(lang, &state, s)) }</p>
                         <p>{ format!("{}{}{}", LT::FieldPosts.get(lang), crate::i18n::colon(lang), posts.join(crate::i18n::list_sep(lang))) }</p>
                         <p class="invitation-state">{ format!("{}{}", LT::Answer.get(lang), crate::i18n::colon(lang)) }<span class={classes!("badge", f.invitation.key())}>{ invitation(lang, &f.invitation) }</span></p>
                         if open && app.writable() && f.invitation == Invitation::Invited {
@@ -140,7 +140,7 @@ pub fn LiveSchedulePage() -> Html {
                         html! {
                             <div class="public-session" key={s.id.to_string()}>
                                 <h3>{ format!("{}–{} ", to_local(s.plan.start).format("%H:%M"), to_local(s.plan.end()).format("%H:%M")) }{ s.plan.title.clone() }</h3>
-                                <p>{ format!("{}{}{}", LT::ColHosts.get(lang), crate::i18n::colon(lang), hosts_text(state, s)) }</p>
+                                <p>{ format!("{}{}{}", LT::ColHosts.get(lang), crate::i18n::colon(lang), hosts_text(lang, state, s)) }</p>
                                 if let Some(c) = channel {
                                     <p>{ format!("{}{}{} ({})", LT::ColChannel.get(lang), crate::i18n::colon(lang), c.details.name, c.details.stream_url) }</p>
                                 }

@@ -236,7 +236,7 @@ pub fn SessionFormPage(props: &SessionFormProps) -> Html {
                         <option value="" selected={f.fair.is_empty()}>{ LT::NoFair.get(lang) }</option>
                         { for state.fairs.values().map(|fa| html! {
                             <option value={fa.id.to_string()} selected={f.fair == fa.id.to_string()}>
-                                { format!("{}（{}）", fa.details.name, crate::format::schedule(lang, fa.details.schedule.as_ref())) }
+                                { crate::i18n::paren(lang, &fa.details.name, &crate::format::schedule(lang, fa.details.schedule.as_ref())) }
                             </option>
                         }) }
                     </select>
@@ -409,9 +409,9 @@ pub fn SessionPage(props: &SessionPageProps) -> Html {
             }
             <dl class="details">
                 <dt>{ LT::ColWhen.get(lang) }</dt><dd id="session-when">{ span(s.plan.start, s.plan.end()) }{ " · " }{ crate::i18n::fill(LT::Minutes.get(lang), &[("n", s.plan.minutes.to_string())]) }</dd>
-                <dt>{ LT::ColHosts.get(lang) }</dt><dd>{ hosts_text(&state, &s) }</dd>
+                <dt>{ LT::ColHosts.get(lang) }</dt><dd>{ hosts_text(lang, &state, &s) }</dd>
                 <dt>{ LT::ColChannel.get(lang) }</dt>
-                <dd>{ channel.map(|c| format!("{}（{}）", c.details.name, crate::live_text::platform(lang, c.details.platform))).unwrap_or_default() }
+                <dd>{ channel.map(|c| crate::i18n::paren(lang, &c.details.name, crate::live_text::platform(lang, c.details.platform))).unwrap_or_default() }
                     if let Some(c) = channel { <br /><span class="url">{ c.details.stream_url.clone() }</span> }</dd>
                 <dt>{ LT::ColFair.get(lang) }</dt>
                 <dd>{ match fair { Some(f) => html! { <Link<Route> to={Route::Fair { id: f.id.to_string() }}>{ f.details.name.clone() }</Link<Route>> }, None => html! { "—" } } }</dd>
