@@ -191,6 +191,7 @@ test("a host schedules sessions with conflict checks, drags one to another day, 
   await page.goto("/#/history");
   await page.selectOption("#history-type", { label: "创建直播" });
   await expect(page.locator("table.history tbody tr").first()).toContainText("周建国（主播）");
+  await page.getByRole("link", { name: "直播带岗", exact: true }).click();
 
   // The invited enterprise answers in its own role.
   await actAs(page, "enterprise", "徐汇云数信息科技有限公司");
