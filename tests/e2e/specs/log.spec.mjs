@@ -100,14 +100,14 @@ test("two devices merge, one conflict is resolved, and the result survives a rel
   await expect(a.locator("#fair-bookings tbody tr").first()).toBeVisible();
   await expect(a.locator("#fair-bookings").getByRole("button", { name: "通过" })).toHaveCount(0);
   await expect(a.locator("#publish, #cancel-fair")).toHaveCount(0);
-  await a.getByRole("link", { name: "直播带岗", exact: true }).click();
-  await expect(a.locator("#time-travel")).toBeVisible();
-  await expect(a.locator(".timeline .tl-item").first()).toBeVisible();
-  await expect(a.locator(".timeline .tl-item.movable")).toHaveCount(0);
   // The new-fair form says why it cannot save: the past, not a damaged store.
   await a.getByRole("link", { name: "新建招聘会" }).click();
   await expect(a.locator("#form-error")).toContainText("你正在查看过去某一时刻的数据");
   await expect(a.locator("#form-error")).not.toContainText("导出数据");
+  await a.getByRole("link", { name: "直播带岗", exact: true }).click();
+  await expect(a.locator("#time-travel")).toBeVisible();
+  await expect(a.locator(".timeline .tl-item").first()).toBeVisible();
+  await expect(a.locator(".timeline .tl-item.movable")).toHaveCount(0);
   expect(await storedEvents(a)).toBe(whileTravelling);
   await a.click("#back-to-now");
   await expect(a.locator("#time-travel")).toHaveCount(0);
