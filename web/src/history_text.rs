@@ -23,6 +23,7 @@ fn short(id: uuid::Uuid) -> String {
 struct Names<'a> {
     s: &'a State,
     b: &'a State,
+    lang: Lang,
 }
 
 impl Names<'_> {
@@ -50,7 +51,10 @@ impl Names<'_> {
     }
     fn booking(&self, id: &BookingId) -> (String, String) {
         match self.find(|s| s.bookings.get(id).map(|b| (b.enterprise_id, b.booth_id))) {
-            Some((e, booth)) => (self.enterprise(&e), booth.map(|x| self.booth(&x)).unwrap_or_else(|| "—".into())),
+            Some((e, booth)) => (
+                self.enterprise(&e),
+                booth.map(|x| self.booth(&x)).unwrap_or_else(|| self.lang.pick("（虚拟展位）", "(virtual)").into()),
+            ),
             None => (short(id.0), "—".into()),
         }
     }
@@ -106,7 +110,7 @@ pub fn what(lang: Lang, state: &State, event: &Event) -> String {
 /// What happened, named as things were then: `after` is the state just after the event,
 /// `before` the state just before it (for what the event removed).
 pub fn what_then(lang: Lang, after: &State, before: &State, event: &Event) -> String {
-    let n = Names { s: after, b: before };
+    let n = Names { s: after, b: before, lang };
     let p = |zh: &str, en: &str, params: &[(&str, String)]| fill(lang.pick(zh, en), params);
     match event {
         Event::Fair(e) => match e {

@@ -49,7 +49,7 @@ pub enum OT {
     // Fair page
     FloorPlanLink => "展位图", "Floor plan";
     RequestsLink => "展位申请审批（{n} 待审批）", "Booth requests ({n} waiting)";
-    BoothSummary => "展位：共 {total} 个，空闲 {free}，待审批 {requested}，已预订 {booked}，不可用 {blocked}", "Booths: {total} in all, {free} free, {requested} requested, {booked} booked, {blocked} blocked";
+    BoothSummary => "展位：共 {total} 个，空闲 {free}，待审批 {requested}，已预订 {booked}，不可用 {blocked}", "Booths: {total} in all, {free} free, {requested} awaiting approval, {booked} booked, {blocked} blocked";
     VirtualSummary => "虚拟展位：{taken} / {total} 已占用", "Virtual booths: {taken} of {total} taken";
     AffectedCount => "已有 {n} 家企业申请或预订了展位；修改时间、地点或取消都会通知他们：", "{n} {n|enterprise has|enterprises have} requested or booked booths; new dates, a new venue or a cancellation will be shown to them:";
     ReloadLatest => "载入最新版本后再修改", "Load the latest version and edit again";

@@ -178,7 +178,7 @@ pub fn HistoryPage() -> Html {
                                 <td class="nowrap">{ to_local(e.recorded_at).format("%Y-%m-%d %H:%M:%S").to_string() }</td>
                                 <td>{ actor_in(lang, state, &e.actor) }</td>
                                 <td data-type={e.event.type_name()}>{ sentences.get(&seq).cloned().unwrap_or_default() }</td>
-                                <td><button type="button" class="link view-then" onclick={Callback::from(move |_| c.travel(Some(seq)))}>{ HistT::ViewThen.get(lang) }</button></td>
+                                <td class="nowrap"><button type="button" class="link view-then" onclick={Callback::from(move |_| c.travel(Some(seq)))}>{ HistT::ViewThen.get(lang) }</button></td>
                             </tr>
                         }
                     }) }
