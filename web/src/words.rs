@@ -40,7 +40,7 @@ pub fn booking_status(lang: Lang, s: &BookingStatus) -> &'static str {
         BookingStatus::Booked => lang.pick("已预订", "Booked"),
         BookingStatus::Rejected { .. } => lang.pick("已拒绝", "Rejected"),
         BookingStatus::Cancelled => lang.pick("已取消", "Cancelled"),
-        BookingStatus::Expired => lang.pick("已过期", "Expired"),
+        BookingStatus::Expired => lang.pick("已过期（保留期满）", "Expired (hold ran out)"),
         BookingStatus::Declined => lang.pick("已放弃", "Declined"),
     }
 }
