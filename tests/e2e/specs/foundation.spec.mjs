@@ -109,6 +109,25 @@ test("a bad form input shows the domain's message beside the field and writes no
   await page.click("#save");
   await expect(page.locator('.field-error[data-field="name"]')).toHaveText("A job fair needs a name");
   expect(await storedEvents(page)).toBe(before);
+
+  // Every problem at once: an empty name and a capacity that is not a number, together.
+  await page.fill("#capacity", "-5");
+  await page.click("#save");
+  await expect(page.locator('.field-error[data-field="name"]')).toHaveText("A job fair needs a name");
+  await expect(page.locator('.field-error[data-field="capacity"]')).toBeVisible();
+  expect(await storedEvents(page)).toBe(before);
+
+  // The hint is true: a draft saves with only a name, whatever the venue type says.
+  await page.getByRole("button", { name: "中文" }).click();
+  await expect(page.locator("#venue-kind")).toHaveValue("hall");
+  await page.fill("#name", "只有名称的草稿");
+  await page.fill("#place", "");
+  await page.fill("#start", "");
+  await page.fill("#end", "");
+  await page.fill("#capacity", "");
+  await page.click("#save");
+  await expect(page.getByRole("heading", { name: "只有名称的草稿" })).toBeVisible();
+  await expect(page.locator("#fair-status")).toHaveText("草稿");
 });
 
 test("untrusted text is shown as text, never as HTML", async ({ page }) => {
