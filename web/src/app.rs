@@ -8,7 +8,7 @@ use crate::components::{AppHeader, HoldExpiry, NoticeBar, SkipLink, StorageProbl
 use crate::i18n::{Lang, T};
 use crate::pages::{
     BookBoothPage, BoothFairsPage, DashboardPage, DataPage, EnterpriseProfilePage, FairFormPage, FairPage, FairsPage,
-    HistoryPage, MyAgendaPage, MyBookingsPage, MyPostsPage, PostFormPage,
+    HistoryPage, MyAgendaPage, MyBookingsPage, MyPostsPage, PostFormPage, RegisterEnterprisePage,
 };
 use crate::pages::{BoothRequestsPage, CommissionerPage, FloorPlanPage, KeyEnterprisesPage, PlanBenchPage, SeriesPage};
 use crate::pages::{
@@ -94,7 +94,7 @@ fn switch(route: Route) -> Html {
         Route::History => html! { <HistoryPage /> },
         Route::Data => html! { <DataPage /> },
         Route::Dashboard => html! { <DashboardPage /> },
-        Route::RegisterEnterprise => html! { <EnterpriseProfilePage register=true /> },
+        Route::RegisterEnterprise => html! { <RegisterEnterprisePage /> },
         Route::EnterpriseProfile => html! { <EnterpriseProfilePage register=false /> },
         Route::MyPosts => html! { <MyPostsPage /> },
         Route::NewPost => html! { <PostFormPage id={None::<String>} /> },
@@ -211,6 +211,7 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<Commander> context={commander}>
             <HashRouter>
                 <SkipLink />
+                <crate::components::FocusOnNavigate />
                 <AppHeader />
                 <StorageProblem />
                 <TimeTravelBanner />

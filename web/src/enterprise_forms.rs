@@ -52,11 +52,13 @@ impl EnterpriseForm {
         }
     }
 
-    /// Every field is text or a choice, so there is no format to get wrong here.
+    /// Every field is text or a choice, so there is no format to get wrong here. A credit code
+    /// is 18 characters without spaces: spaces typed or pasted into it (as printed on licences,
+    /// in groups) are dropped.
     pub fn to_profile(&self) -> EnterpriseProfile {
         EnterpriseProfile {
             name: self.name.clone(),
-            credit_code: self.credit_code.clone(),
+            credit_code: self.credit_code.split_whitespace().collect(),
             industry: Industry::from_key(&self.industry).unwrap_or(Industry::General),
             district: District::from_key(&self.district).unwrap_or(District::Huangpu),
             size: CompanySize::from_key(&self.size).unwrap_or(CompanySize::Small),
@@ -112,6 +114,40 @@ impl PostForm {
             experience: d.experience.key().into(),
             district: d.district.key().into(),
             fairs: d.fairs.clone(),
+        }
+    }
+
+    /// The details to ask the domain about, with a stand-in for each value that is not a whole
+    /// number, and those values' problems: so the domain can name its own problems (an empty
+    /// title) in the same answer.
+    pub fn probe(&self) -> (PostDetails, Vec<FormatError>) {
+        let mut problems = Vec::new();
+        let mut n = |field, s: &str, stand_in| {
+            number(field, s).unwrap_or_else(|e| {
+                if !problems.contains(&e) {
+                    problems.push(e);
+                }
+                stand_in
+            })
+        };
+        let headcount = n("headcount", &self.headcount, 1);
+        let salary_min = n("salary", &self.salary_min, 1);
+        let salary_max = n("salary", &self.salary_max, salary_min.max(1));
+        let details = PostDetails { headcount, salary_min, salary_max, ..self.to_details_unchecked() };
+        (details, problems)
+    }
+
+    fn to_details_unchecked(&self) -> PostDetails {
+        PostDetails {
+            title: self.title.clone(),
+            category: PostCategory::from_key(&self.category).unwrap_or(PostCategory::Other),
+            headcount: 0,
+            salary_min: 0,
+            salary_max: 0,
+            education: Education::from_key(&self.education).unwrap_or(Education::Any),
+            experience: Experience::from_key(&self.experience).unwrap_or(Experience::None),
+            district: District::from_key(&self.district).unwrap_or(District::Huangpu),
+            fairs: self.fairs.clone(),
         }
     }
 

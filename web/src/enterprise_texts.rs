@@ -35,7 +35,7 @@ pub enum ET {
     Register => "登记", "Register";
     KeyEnterprise => "重点企业", "Key enterprise";
     JobsOffered => "提供岗位数", "Jobs offered";
-    JobsOfferedN => "提供岗位 {n} 个", "{n} jobs offered";
+    JobsOfferedN => "提供岗位 {n} 个", "{n} {n|job|jobs} offered";
     // posts
     MyPostsTitle => "我的岗位", "My posts";
     NewPost => "发布岗位", "Add a post";
@@ -84,7 +84,7 @@ pub enum ET {
     ZoneFree => "空闲 {n} 个", "{n} free";
     RequestBooth => "申请展位", "Request booth";
     HoldNote => "申请后展位为你保留 {h} 小时，等待组织方审核；逾期未审核自动释放。", "A requested booth is held for you for {h} hours while the organizer decides; if no decision comes by then it is released.";
-    LimitNote => "每家企业在本场最多 {n} 个展位。", "At most {n} booths per enterprise at this fair.";
+    LimitNote => "每家企业在本场最多 {n} 个展位。", "At most {n} {n|booth|booths} per enterprise at this fair.";
     JoinWaitlist => "加入候补", "Join the waitlist";
     JoinWaitlistZone => "加入“{zone}”候补", "Join the waitlist for {zone}";
     JoinWaitlistFair => "加入本场候补（任一展区）", "Join the fair's waitlist (any zone)";
@@ -92,11 +92,6 @@ pub enum ET {
     Requested => "已提交申请，展位保留至 {t}（北京时间）", "Requested; the booth is held until {t} (Shanghai time)";
     Joined => "已加入候补，当前第 {n} 位", "On the waitlist, position {n}";
     YourBookingsHere => "你在本场的展位", "Your booths at this fair";
-    BoothStateFree => "空闲", "free";
-    BoothStateHeld => "候补保留中", "held for a waitlist offer";
-    BoothStateRequested => "已申请", "requested";
-    BoothStateBooked => "已预订", "booked";
-    BoothStateBlocked => "不可用", "unavailable";
     Yours => "（你的）", " (yours)";
     // my bookings
     MyBookingsTitle => "我的展位", "My booths";
@@ -153,75 +148,39 @@ pub enum ET {
 }
 
 pub fn size(lang: Lang, s: CompanySize) -> &'static str {
-    match s {
-        CompanySize::Micro => lang.pick("微型（20 人以下）", "Micro (under 20)"),
-        CompanySize::Small => lang.pick("小型（20–299 人）", "Small (20–299)"),
-        CompanySize::Medium => lang.pick("中型（300–999 人）", "Medium (300–999)"),
-        CompanySize::Large => lang.pick("大型（1000 人以上）", "Large (1000+)"),
-    }
+    crate::words::company_size(lang, s)
 }
 
 pub fn category(lang: Lang, c: PostCategory) -> &'static str {
-    match c {
-        PostCategory::Production => lang.pick("生产制造", "Production"),
-        PostCategory::Technical => lang.pick("技术研发", "Technical"),
-        PostCategory::Sales => lang.pick("销售", "Sales"),
-        PostCategory::Service => lang.pick("服务", "Service"),
-        PostCategory::Logistics => lang.pick("物流运输", "Logistics"),
-        PostCategory::Administration => lang.pick("行政管理", "Administration"),
-        PostCategory::Healthcare => lang.pick("医疗健康", "Healthcare"),
-        PostCategory::Other => lang.pick("其他", "Other"),
-    }
+    crate::words::post_category(lang, c)
 }
 
 pub fn education(lang: Lang, e: Education) -> &'static str {
-    match e {
-        Education::Any => lang.pick("学历不限", "Any education"),
-        Education::JuniorHigh => lang.pick("初中及以上", "Junior high school"),
-        Education::HighSchool => lang.pick("高中/中专及以上", "High school"),
-        Education::College => lang.pick("大专及以上", "College"),
-        Education::Bachelor => lang.pick("本科及以上", "Bachelor"),
-        Education::Master => lang.pick("硕士及以上", "Master"),
-    }
+    crate::words::education(lang, e)
 }
 
 pub fn experience(lang: Lang, e: Experience) -> &'static str {
-    match e {
-        Experience::None => lang.pick("经验不限", "No experience needed"),
-        Experience::OneYear => lang.pick("1 年以上", "1+ years"),
-        Experience::ThreeYears => lang.pick("3 年以上", "3+ years"),
-        Experience::FiveYears => lang.pick("5 年以上", "5+ years"),
-    }
+    crate::words::experience(lang, e)
 }
 
 pub fn post_status(lang: Lang, s: PostStatus) -> &'static str {
-    match s {
-        PostStatus::Open => lang.pick("招聘中", "Open"),
-        PostStatus::Filled => lang.pick("已招满", "Filled"),
-        PostStatus::Withdrawn => lang.pick("已撤回", "Withdrawn"),
-    }
+    crate::words::post_status(lang, s)
 }
 
+/// A booking's state, with the reason of a rejection.
 pub fn booking_status(lang: Lang, s: &BookingStatus) -> String {
+    let word = crate::words::booking_status(lang, s);
     match s {
-        BookingStatus::Requested { .. } => lang.pick("待审核", "Awaiting approval").into(),
-        BookingStatus::Offered { .. } => lang.pick("候补待确认", "Offered (waitlist)").into(),
-        BookingStatus::Booked => lang.pick("已预订", "Booked").into(),
-        BookingStatus::Rejected { reason } => format!("{}：{reason}", lang.pick("已拒绝", "Rejected")),
-        BookingStatus::Cancelled => lang.pick("已取消", "Cancelled").into(),
-        BookingStatus::Expired => lang.pick("已过期（保留期满）", "Expired (hold ran out)").into(),
-        BookingStatus::Declined => lang.pick("已放弃", "Declined").into(),
+        BookingStatus::Rejected { reason } => match lang {
+            Lang::Zh => format!("{word}：{reason}"),
+            Lang::En => format!("{word}: {reason}"),
+        },
+        _ => word.into(),
     }
 }
 
 pub fn booth_state(lang: Lang, s: BoothState) -> &'static str {
-    match s {
-        BoothState::Free => ET::BoothStateFree.get(lang),
-        BoothState::Held => ET::BoothStateHeld.get(lang),
-        BoothState::Requested => ET::BoothStateRequested.get(lang),
-        BoothState::Booked => ET::BoothStateBooked.get(lang),
-        BoothState::Blocked => ET::BoothStateBlocked.get(lang),
-    }
+    crate::words::booth_state(lang, s)
 }
 
 pub fn freed_by(lang: Lang, f: FreedBy) -> &'static str {

@@ -1,11 +1,20 @@
-//! Broken rules of floor plans, enterprises, posts and bookings, in the user's language.
+//! Every broken domain rule in the user's language: one file for the errors of all concepts
+//! (fairs, series, floor plans, enterprises, posts, bookings, hosts, livestreams), each an
+//! exhaustive `match`, so a new error does not compile until it has its words.
 use fairlog_domain::booking::BookingError;
 use fairlog_domain::credit_code::CreditCodeProblem;
 use fairlog_domain::enterprise::EnterpriseError;
 use fairlog_domain::floor_plan::FloorPlanError;
 use fairlog_domain::post::PostError;
 
-use crate::i18n::{booth_kind, fill, mode, Lang};
+use fairlog_domain::fair::{BoothKind, FairError};
+use fairlog_domain::host::HostError;
+use fairlog_domain::livestream::{Conflict, LivestreamError};
+use fairlog_domain::series::SeriesError;
+use fairlog_domain::{DomainError, State};
+
+use crate::i18n::{booth_kind, fill, mode, role, status, Lang};
+use crate::live_text::{conflict, url_problem, Names};
 
 fn p(lang: Lang, zh: &str, en: &str, params: &[(&str, String)]) -> String {
     fill(lang.pick(zh, en), params)
@@ -55,7 +64,7 @@ pub fn floor_plan(lang: Lang, e: &FloorPlanError) -> String {
         ZoneNotEmpty { booths } => p(
             lang,
             "展区内还有 {n} 个展位，不能删除",
-            "The zone still has {n} booths and cannot be removed",
+            "The zone still has {n} {n|booth|booths} and cannot be removed",
             &[("n", booths.to_string())],
         ),
         BoothNotFound => p(lang, "找不到这个展位", "This booth does not exist", &[]),
@@ -208,7 +217,7 @@ pub fn post(lang: Lang, e: &PostError) -> String {
 
 fn booking_status(lang: Lang, key: &str) -> String {
     match key {
-        "requested" => lang.pick("待审核", "awaiting approval"),
+        "requested" => lang.pick("待审批", "awaiting approval"),
         "offered" => lang.pick("候补待确认", "offered"),
         "booked" => lang.pick("已预订", "booked"),
         "rejected" => lang.pick("已拒绝", "rejected"),
@@ -270,7 +279,7 @@ pub fn booking(lang: Lang, e: &BookingError) -> String {
         ),
         NotPending { status } => p(
             lang,
-            "这条申请{s}，不在待审核状态",
+            "这条申请{s}，不在待审批状态",
             "This booking is {s}, not awaiting approval",
             &[("s", booking_status(lang, status))],
         ),
@@ -328,4 +337,274 @@ fn rule_name(lang: Lang, field: &str) -> String {
         other => other,
     }
     .to_owned()
+}
+
+fn fair_error(lang: Lang, e: &FairError) -> String {
+    use FairError::*;
+    let z = |zh: &str, en: &str| lang.pick(zh, en).to_owned();
+    match e {
+        NotFound => z("找不到这场招聘会", "This job fair does not exist"),
+        AlreadyExists => z("这场招聘会已经存在", "This job fair already exists"),
+        NameRequired => z("请填写招聘会名称", "A job fair needs a name"),
+        NameTooLong { max } => fill(lang.pick("名称不能超过 {max} 个字", "The name can have at most {max} characters"), &[("max", max.to_string())]),
+        EndNotAfterStart => z("结束时间必须晚于开始时间", "The end must be after the start"),
+        TooLong { max_days } => fill(lang.pick("一场招聘会最长 {d} 天", "A job fair lasts at most {d} days"), &[("d", max_days.to_string())]),
+        AddressRequired => z("请填写地址、服务站名称或地区", "Enter the address, station name or region"),
+        AddressTooLong { max } => fill(lang.pick("地址不能超过 {max} 个字", "The address can have at most {max} characters"), &[("max", max.to_string())]),
+        VenueModeMismatch { mode: m } => fill(lang.pick("{mode}招聘会不能设置实体地点", "An {mode} job fair cannot have a physical venue"), &[("mode", mode(lang, *m).to_lowercase())]),
+        VenueRequired => z("线下或线上线下结合的招聘会发布前必须填写地点", "An onsite or hybrid job fair needs a venue before it is published"),
+        DatesRequired => z("发布前必须填写开始和结束时间", "A job fair needs its start and end before it is published"),
+        CapacityOutOfRange { max } => fill(lang.pick("预计参会人数应在 1 到 {max} 之间", "Expected visitors must be between 1 and {max}"), &[("max", max.to_string())]),
+        SeriesNotFound => z("所选系列活动不存在", "The chosen series does not exist"),
+        NotEditable { status: s } => fill(lang.pick("{status}的招聘会不能再修改", "A {status} job fair can no longer be changed"), &[("status", status(lang, *s).to_lowercase())]),
+        EditConflict { expected, actual } => fill(
+            lang.pick("这场招聘会在你打开表单后已被修改（版本 {expected} → {actual}），为避免覆盖他人的修改，未保存。请重新打开后再修改。",
+                "This job fair was changed after you opened the form (version {expected} → {actual}). To avoid overwriting that change nothing was saved; reopen the form and edit again."),
+            &[("expected", expected.to_string()), ("actual", actual.to_string())]),
+        InvalidTransition { from, to } => fill(lang.pick("{from}的招聘会不能改为{to}", "A {from} job fair cannot become {to}"),
+            &[("from", status(lang, *from).to_lowercase()), ("to", status(lang, *to).to_lowercase())]),
+        CloseBeforeStart => z("招聘会开始前不能结束", "A job fair cannot be closed before it starts"),
+        OutcomeBeforeStart => z("招聘会开始后才能登记成效", "Results can be recorded once the fair has started"),
+        OutcomeTooLarge { max } => fill(lang.pick("每项数字不能超过 {max}", "Each figure is at most {max}"), &[("max", max.to_string())]),
+        HasBookings { bookings } => fill(lang.pick("已有 {n} 家企业在本场招聘会占有展位，不能撤回发布", "{n} {n|enterprise holds|enterprises hold} booths at this fair, so it cannot go back to draft"), &[("n", bookings.to_string())]),
+        ReasonRequired => z("请填写原因", "Enter a reason"),
+        ReasonTooLong { max } => fill(lang.pick("原因不能超过 {max} 个字", "The reason can have at most {max} characters"), &[("max", max.to_string())]),
+        ModeStrandsBookings { mode: m, count } => {
+            // The kind the new mode lacks: physical booths when online, virtual ones when onsite.
+            let lacks = if m.has_booths(BoothKind::Physical) { BoothKind::Virtual } else { BoothKind::Physical };
+            fill(lang.pick("还有 {n} 个{kind}的申请或预订，不能改为{mode}招聘会；请先取消这些预订", "{n} booth requests or bookings are on {kind}, which an {mode} job fair does not have; cancel them before changing the mode"),
+                &[("n", count.to_string()), ("kind", booth_kind(lang, lacks).to_owned()), ("mode", mode(lang, *m).to_lowercase())])
+        }
+    }
+}
+
+fn series_error(lang: Lang, e: &SeriesError) -> String {
+    match e {
+        SeriesError::NotFound => lang.pick("找不到这个系列活动", "This series does not exist").into(),
+        SeriesError::AlreadyExists => lang.pick("这个系列活动已经存在", "This series already exists").into(),
+        SeriesError::NameRequired => lang.pick("请填写系列活动名称", "A series needs a name").into(),
+        SeriesError::NameTooLong { max } => fill(
+            lang.pick("名称不能超过 {max} 个字", "The name can have at most {max} characters"),
+            &[("max", max.to_string())],
+        ),
+        SeriesError::RegionRequired => {
+            lang.pick("劳务协作系列需要填写对口地区", "A recruitment tour needs its partner region").into()
+        }
+    }
+}
+
+/// A domain error in the user's language.
+pub fn domain_error(lang: Lang, e: &DomainError) -> String {
+    match e {
+        DomainError::Forbidden { role: r, .. } => fill(
+            lang.pick("当前身份（{role}）不能执行此操作", "Your current role ({role}) cannot do this"),
+            &[("role", role(lang, *r).to_owned())],
+        ),
+        DomainError::Fair(e) => fair_error(lang, e),
+        DomainError::Series(e) => series_error(lang, e),
+        DomainError::FloorPlan(e) => crate::error_text::floor_plan(lang, e),
+        DomainError::Enterprise(e) => crate::error_text::enterprise(lang, e),
+        DomainError::Post(e) => crate::error_text::post(lang, e),
+        DomainError::Booking(e) => crate::error_text::booking(lang, e),
+        DomainError::Merge(fairlog_domain::merge::MergeError::ConflictNotFound) => {
+            lang.pick("这个冲突已处理或不存在", "This conflict was already resolved or does not exist").into()
+        }
+        DomainError::Host(e) => crate::live_text::host_error(lang, e),
+        DomainError::Livestream(e) => crate::live_text::livestream_error(lang, e),
+    }
+}
+
+pub fn host_error(lang: Lang, e: &HostError) -> String {
+    use HostError::*;
+    let max = |m: &usize| vec![("max", m.to_string())];
+    match e {
+        NotFound => p(lang, "找不到这位主播", "This host does not exist", &[]),
+        AlreadyExists => p(lang, "这位主播已经登记", "This host is already registered", &[]),
+        NameRequired => p(lang, "请填写姓名", "Enter a name", &[]),
+        NameTooLong { max: m } => {
+            p(lang, "姓名不能超过 {max} 个字", "The name can have at most {max} characters", &max(m))
+        }
+        TitleRequired => p(lang, "请填写职务", "Enter a title", &[]),
+        TitleTooLong { max: m } => {
+            p(lang, "职务不能超过 {max} 个字", "The title can have at most {max} characters", &max(m))
+        }
+        OrganisationRequired => p(lang, "请填写单位", "Enter an organisation", &[]),
+        OrganisationTooLong { max: m } => {
+            p(lang, "单位不能超过 {max} 个字", "The organisation can have at most {max} characters", &max(m))
+        }
+        NotYourProfile => p(lang, "主播只能修改自己的资料", "A host may only change their own profile", &[]),
+        EditConflict { expected, actual } => p(
+            lang,
+            "资料在你打开后已被修改（版本 {e} → {a}），未保存",
+            "The profile changed after you opened it (version {e} → {a}); nothing was saved",
+            &[("e", expected.to_string()), ("a", actual.to_string())],
+        ),
+        WindowEndNotAfterStart => p(lang, "时间段的结束必须晚于开始", "A window must end after it starts", &[]),
+        WindowTooLong { max_days } => {
+            p(lang, "一个时间段最长 {d} 天", "A window lasts at most {d} days", &[("d", max_days.to_string())])
+        }
+        TooManyWindows { max: m } => p(lang, "最多 {max} 个时间段", "At most {max} windows", &max(m)),
+        WindowsOverlap => p(lang, "时间段之间有重叠", "The windows overlap", &[]),
+        StrandsSession { title } => p(
+            lang,
+            "已排期的直播“{t}”会落在新的可出镜时间之外，未保存",
+            "The scheduled session “{t}” would fall outside the new availability; nothing was saved",
+            &[("t", title.clone())],
+        ),
+        ChannelNotFound => p(lang, "找不到这个直播间", "This channel does not exist", &[]),
+        ChannelExists => p(lang, "这个直播间已经存在", "This channel already exists", &[]),
+        ChannelNameRequired => p(lang, "请填写直播间名称", "Enter the channel's name", &[]),
+        ChannelNameTooLong { max: m } => {
+            p(lang, "名称不能超过 {max} 个字", "The name can have at most {max} characters", &max(m))
+        }
+        StreamUrl { problem } => url_problem(lang, problem),
+        DomainInvalid { domain } => p(
+            lang,
+            "“{d}”不是域名（只填域名，如 live.example.cn，不含 https:// 和路径）",
+            "“{d}” is not a domain name (only the name, e.g. live.example.cn, without https:// or a path)",
+            &[("d", domain.clone())],
+        ),
+        DomainNotListed { domain } => p(lang, "{d} 不在白名单中", "{d} is not on the list", &[("d", domain.clone())]),
+        DomainInUse { domain, channel } => p(
+            lang,
+            "直播间“{c}”仍在使用 {d}，不能移出白名单",
+            "Channel “{c}” still streams from {d}; it cannot be removed",
+            &[("c", channel.clone()), ("d", domain.clone())],
+        ),
+    }
+}
+
+/// A livestream rule in words (conflicts listed without names; pages that have the state show
+/// them with names through [`conflict`]).
+pub fn livestream_error(lang: Lang, e: &LivestreamError) -> String {
+    livestream_error_in(lang, None, e)
+}
+
+pub fn livestream_error_in(lang: Lang, state: Option<&State>, e: &LivestreamError) -> String {
+    use LivestreamError::*;
+    let list = |cs: &[Conflict]| cs.iter().map(|c| conflict(lang, state, c)).collect::<Vec<_>>().join(" ");
+    match e {
+        NotFound => p(lang, "找不到这场直播", "This session does not exist", &[]),
+        AlreadyExists => p(lang, "这场直播已经存在", "This session already exists", &[]),
+        TitleRequired => p(lang, "请填写直播标题", "A session needs a title", &[]),
+        TitleTooLong { max } => {
+            p(lang, "标题不能超过 {m} 个字", "The title can have at most {m} characters", &[("m", max.to_string())])
+        }
+        HostRequired => p(lang, "至少选择一位主播", "Choose at least one host", &[]),
+        TooManyHosts { max } => p(lang, "最多 {m} 位主播", "At most {m} hosts", &[("m", max.to_string())]),
+        DuplicateHost => p(lang, "同一位主播选了两次", "A host is chosen twice", &[]),
+        HostNotFound => p(lang, "所选主播不存在", "A chosen host does not exist", &[]),
+        ChannelNotFound => p(lang, "请选择直播间", "Choose a channel", &[]),
+        FairNotFound => p(lang, "所选招聘会不存在", "The chosen fair does not exist", &[]),
+        DurationOutOfRange { min, max } => p(
+            lang,
+            "时长应在 {a} 到 {b} 分钟之间",
+            "A session lasts between {a} and {b} minutes",
+            &[("a", min.to_string()), ("b", max.to_string())],
+        ),
+        StartsInPast => p(lang, "不能排期到已经过去的时间", "A session cannot be scheduled in the past", &[]),
+        NotYourSession => p(
+            lang,
+            "主播只能创建和修改自己主持的直播（请在右上角选择你是哪位主播）",
+            "A host may only plan and change sessions they host (choose which host you are at the top right)",
+            &[],
+        ),
+        InvalidTransition { status, action } => {
+            let st = match status.as_str() {
+                "draft" => lang.pick("草稿", "draft"),
+                "scheduled" => lang.pick("已排期", "scheduled"),
+                "live" => lang.pick("直播中", "live"),
+                "ended" => lang.pick("已结束", "ended"),
+                _ => lang.pick("已取消", "cancelled"),
+            };
+            let act = match action.as_str() {
+                "change" => lang.pick("修改", "be changed"),
+                "move" => lang.pick("移动", "be moved"),
+                "be scheduled" => lang.pick("排期", "be scheduled"),
+                "change its line-up" => lang.pick("调整参与单位", "change its line-up"),
+                "take answers" => lang.pick("接受答复", "take answers"),
+                "go live" => lang.pick("开始直播", "go live"),
+                "end" => lang.pick("结束", "end"),
+                _ => lang.pick("取消", "be cancelled"),
+            };
+            p(lang, "{s}的直播不能{a}", "A {s} session cannot {a}", &[("s", st.into()), ("a", act.into())])
+        }
+        HardConflicts { conflicts } => {
+            let hard: Vec<Conflict> = conflicts.iter().filter(|c| c.is_hard()).cloned().collect();
+            p(
+                lang,
+                "有冲突，不能排期：{list}",
+                "There are conflicts, so it cannot be scheduled: {list}",
+                &[("list", list(&hard))],
+            )
+        }
+        SoftConflictsNotAccepted { conflicts } => p(
+            lang,
+            "有提醒需要确认：{list}",
+            "There are warnings to accept first: {list}",
+            &[("list", list(conflicts))],
+        ),
+        EnterpriseNotFound => p(lang, "请选择单位", "Choose an enterprise", &[]),
+        AlreadyFeatured => p(lang, "该单位已在本场直播中", "The enterprise is already in the line-up", &[]),
+        NotFeatured => p(lang, "该单位不在本场直播中", "The enterprise is not in the line-up", &[]),
+        LineupFull { max } => {
+            p(lang, "一场直播最多 {m} 家单位", "At most {m} enterprises in a line-up", &[("m", max.to_string())])
+        }
+        PostCountOutOfRange { max } => {
+            p(lang, "请选择 1 到 {m} 个岗位", "Choose between 1 and {m} posts", &[("m", max.to_string())])
+        }
+        DuplicatePost => p(lang, "同一岗位选了两次", "A post is chosen twice", &[]),
+        PostNotOpen { .. } => {
+            p(lang, "只能推介该单位正在招聘的岗位", "Only the enterprise's open posts can be presented", &[])
+        }
+        SlotTooShort { min } => {
+            p(lang, "每个时段至少 {m} 分钟", "A slot lasts at least {m} minutes", &[("m", min.to_string())])
+        }
+        SlotOutOfRange { max } => {
+            p(lang, "时段不能晚于第 {m} 分钟", "A slot cannot start after minute {m}", &[("m", max.to_string())])
+        }
+        SlotsOverlap { other } => {
+            let name = Names(state).enterprise(lang, *other);
+            p(lang, "与 {e} 的时段重叠", "The slot overlaps {e}'s slot", &[("e", name)])
+        }
+        NotYourInvitation => p(
+            lang,
+            "单位只能答复发给自己的邀请（请在右上角选择你代表的单位）",
+            "An enterprise may only answer its own invitations (choose your enterprise at the top right)",
+            &[],
+        ),
+        AlreadyAnswered { answer } => p(
+            lang,
+            "邀请已答复（{a}）",
+            "The invitation was already answered ({a})",
+            &[(
+                "a",
+                if answer == "accepted" {
+                    lang.pick("已接受", "accepted")
+                } else {
+                    lang.pick("已婉拒", "declined")
+                }
+                .into(),
+            )],
+        ),
+        InvitationDeclined => p(lang, "该单位已婉拒邀请，请重新邀请", "The enterprise declined; invite it again", &[]),
+        TooEarlyToStart { minutes } => p(
+            lang,
+            "最早可在开始前 {m} 分钟开播",
+            "A session can go live at most {m} minutes before its start",
+            &[("m", minutes.to_string())],
+        ),
+        TooLateToStart => p(lang, "直播时间已过，请改期或取消", "The session's time is over; move or cancel it", &[]),
+        ViewersOutOfRange { max } => p(lang, "人数不能超过 {m}", "At most {m}", &[("m", max.to_string())]),
+        ApplicationsOutOfRange { max } => {
+            p(lang, "每家单位最多 {m}", "At most {m} per enterprise", &[("m", max.to_string())])
+        }
+        OutcomeForUnknownEnterprise { .. } => {
+            p(lang, "只能为参与本场直播的单位登记", "Only enterprises in the line-up have outcomes", &[])
+        }
+        ReasonRequired => p(lang, "请填写原因", "Enter a reason", &[]),
+        ReasonTooLong { max } => {
+            p(lang, "原因不能超过 {m} 个字", "The reason can have at most {m} characters", &[("m", max.to_string())])
+        }
+    }
 }

@@ -84,11 +84,40 @@ impl FairForm {
         f
     }
 
+    /// The details to ask the domain about, with each value in a wrong format left out (no
+    /// dates, no capacity), and those values' problems: so the domain can name its own problems
+    /// in the same answer.
+    pub fn probe(&self) -> (FairDetails, Vec<FormatError>) {
+        let mut problems = Vec::new();
+        let mut form = self.clone();
+        // Each round empties a field in a wrong format; with no dates and no capacity the form
+        // always converts.
+        loop {
+            match form.to_details() {
+                Ok(d) => return (d, problems),
+                Err(e) => {
+                    problems.push(e);
+                    if e.field == "capacity" {
+                        form.capacity.clear();
+                    } else {
+                        form.start.clear();
+                        form.end.clear();
+                    }
+                }
+            }
+        }
+    }
+
     /// The details to send, or the first value in a wrong format.
     pub fn to_details(&self) -> Result<FairDetails, FormatError> {
         let mode = FairMode::from_key(&self.mode).unwrap_or(FairMode::Onsite);
         let district = District::from_key(&self.district).unwrap_or(District::Huangpu);
+        // Nothing typed for the place is no venue yet, whatever its type: a draft may leave it
+        // empty (as the form's hint says); publishing then asks for it.
+        let nothing_typed =
+            self.place.trim().is_empty() && (self.venue_kind != "remote" || self.region.trim().is_empty());
         let venue = match self.venue_kind.as_str() {
+            _ if nothing_typed => None,
             "hall" => Some(Venue::Hall { district, address: self.place.clone() }),
             "station" => Some(Venue::ServiceStation { district, station: self.place.clone() }),
             "remote" => Some(Venue::Remote { region: self.region.clone(), address: self.place.clone() }),
@@ -152,6 +181,22 @@ mod tests {
     fn a_negative_capacity_is_not_a_number() {
         let f = FairForm { capacity: "-5".into(), ..filled() };
         assert_eq!(f.to_details(), Err(FormatError { field: "capacity", text: T::InvalidNumber }));
+    }
+
+    #[test]
+    fn a_probe_names_every_format_problem_and_still_gives_details() {
+        let f = FairForm { end: "not a time".into(), capacity: "many".into(), ..filled() };
+        let (d, problems) = f.probe();
+        assert_eq!(problems.iter().map(|p| p.field).collect::<Vec<_>>(), vec!["end", "capacity"]);
+        assert_eq!((d.schedule, d.capacity), (None, None));
+        assert_eq!(d.name, "徐汇区春季招聘会");
+    }
+
+    #[test]
+    fn a_draft_with_no_place_typed_has_no_venue_yet() {
+        let f = FairForm { place: "  ".into(), ..filled() };
+        assert_eq!(f.venue_kind, "hall");
+        assert_eq!(f.to_details().unwrap().venue, None);
     }
 
     #[test]

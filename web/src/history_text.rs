@@ -18,42 +18,53 @@ fn short(id: uuid::Uuid) -> String {
     id.to_string()[..8].to_owned()
 }
 
+/// Names as they were when the event happened: looked up in the state just after it (`s`), and
+/// for what it removed, just before it (`b`).
 struct Names<'a> {
     s: &'a State,
+    b: &'a State,
+    lang: Lang,
 }
 
 impl Names<'_> {
+    fn find<T>(&self, get: impl Fn(&State) -> Option<T>) -> Option<T> {
+        get(self.s).or_else(|| get(self.b))
+    }
     fn fair(&self, id: &FairId) -> String {
-        self.s.fairs.get(id).map(|f| format!("“{}”", f.details.name)).unwrap_or_else(|| short(id.0))
+        self.find(|s| s.fairs.get(id).map(|f| format!("“{}”", f.details.name))).unwrap_or_else(|| short(id.0))
     }
     fn series(&self, id: &SeriesId) -> String {
-        self.s.series.get(id).map(|f| format!("“{}”", f.name)).unwrap_or_else(|| short(id.0))
+        self.find(|s| s.series.get(id).map(|f| format!("“{}”", f.name))).unwrap_or_else(|| short(id.0))
     }
     fn enterprise(&self, id: &EnterpriseId) -> String {
-        self.s.enterprises.get(id).map(|e| e.profile.name.clone()).unwrap_or_else(|| short(id.0))
+        self.find(|s| s.enterprises.get(id).map(|e| e.profile.name.clone())).unwrap_or_else(|| short(id.0))
     }
     fn booth(&self, id: &BoothId) -> String {
-        self.s
-            .booth_fair
-            .get(id)
-            .and_then(|f| self.s.floor_plans.get(f))
-            .and_then(|p| p.booths.get(id))
-            .map(|b| b.code.clone())
-            .unwrap_or_else(|| short(id.0))
+        self.find(|s| {
+            s.booth_fair
+                .get(id)
+                .and_then(|f| s.floor_plans.get(f))
+                .and_then(|p| p.booths.get(id))
+                .map(|b| b.code.clone())
+        })
+        .unwrap_or_else(|| short(id.0))
     }
     fn booking(&self, id: &BookingId) -> (String, String) {
-        match self.s.bookings.get(id) {
-            Some(b) => {
-                (self.enterprise(&b.enterprise_id), b.booth_id.map(|x| self.booth(&x)).unwrap_or_else(|| "—".into()))
-            }
+        match self.find(|s| s.bookings.get(id).map(|b| (b.enterprise_id, b.booth_id))) {
+            Some((e, booth)) => (
+                self.enterprise(&e),
+                booth.map(|x| self.booth(&x)).unwrap_or_else(|| self.lang.pick("（虚拟展位）", "(virtual)").into()),
+            ),
             None => (short(id.0), "—".into()),
         }
     }
     fn post(&self, id: &PostId) -> String {
-        self.s.posts.get(id).map(|p| format!("“{}”", p.details.title)).unwrap_or_else(|| short(id.0))
+        self.find(|s| s.posts.get(id).map(|p| format!("“{}”", p.details.title))).unwrap_or_else(|| short(id.0))
     }
     fn waitlist(&self, id: &WaitlistId) -> String {
-        self.s.waitlist.get(id).map(|w| self.enterprise(&w.enterprise_id)).unwrap_or_else(|| short(id.0))
+        self.find(|s| s.waitlist.get(id).map(|w| w.enterprise_id))
+            .map(|e| self.enterprise(&e))
+            .unwrap_or_else(|| short(id.0))
     }
 }
 
@@ -73,9 +84,33 @@ pub fn actor(lang: Lang, a: &Actor) -> String {
     }
 }
 
+/// "张华（企业 · 上海电气集团）": the actor with whom they acted for, when that is someone else.
+pub fn actor_in(lang: Lang, state: &State, a: &Actor) -> String {
+    let on_behalf = a.subject.and_then(|id| {
+        state
+            .enterprises
+            .get(&EnterpriseId(id))
+            .map(|e| e.profile.name.clone())
+            .or_else(|| state.hosts.get(&HostId(id)).map(|h| h.profile.name.clone()))
+    });
+    match on_behalf.filter(|n| n.trim() != a.name.trim()) {
+        Some(who) => match lang {
+            Lang::Zh => format!("{}（{} · {who}）", a.name, role_short(lang, a.role)),
+            Lang::En => format!("{} ({}, {who})", a.name, role_short(lang, a.role)),
+        },
+        None => actor(lang, a),
+    }
+}
+
 /// What happened, as a sentence without the actor ("approved ... ").
 pub fn what(lang: Lang, state: &State, event: &Event) -> String {
-    let n = Names { s: state };
+    what_then(lang, state, state, event)
+}
+
+/// What happened, named as things were then: `after` is the state just after the event,
+/// `before` the state just before it (for what the event removed).
+pub fn what_then(lang: Lang, after: &State, before: &State, event: &Event) -> String {
+    let n = Names { s: after, b: before, lang };
     let p = |zh: &str, en: &str, params: &[(&str, String)]| fill(lang.pick(zh, en), params);
     match event {
         Event::Fair(e) => match e {
@@ -295,7 +330,9 @@ pub fn what(lang: Lang, state: &State, event: &Event) -> String {
         },
         Event::Host(e) => {
             use fairlog_domain::host::HostEvent as H;
-            let host = |id: &HostId| state.hosts.get(id).map(|h| h.profile.name.clone()).unwrap_or_else(|| short(id.0));
+            let host = |id: &HostId| {
+                n.find(|s| s.hosts.get(id).map(|h| h.profile.name.clone())).unwrap_or_else(|| short(id.0))
+            };
             match e {
                 H::HostRegistered { profile, .. } => p(
                     "登记了主播 {n}（{t}）",
@@ -307,7 +344,7 @@ pub fn what(lang: Lang, state: &State, event: &Event) -> String {
                 }
                 H::AvailabilitySet { host_id, windows } => p(
                     "设置了主播 {n} 的可出镜时间（{c} 段）",
-                    "set {n}'s availability ({c} windows)",
+                    "set {n}'s availability ({c} {c|window|windows})",
                     &[("n", host(host_id)), ("c", windows.len().to_string())],
                 ),
                 H::StreamDomainAllowed { domain } => {
@@ -327,7 +364,8 @@ pub fn what(lang: Lang, state: &State, event: &Event) -> String {
         Event::Livestream(e) => {
             use fairlog_domain::livestream::LivestreamEvent as L;
             let session = |id: &SessionId| {
-                state.live_sessions.get(id).map(|s| format!("“{}”", s.plan.title)).unwrap_or_else(|| short(id.0))
+                n.find(|st| st.live_sessions.get(id).map(|s| format!("“{}”", s.plan.title)))
+                    .unwrap_or_else(|| short(id.0))
             };
             match e {
                 L::SessionPlanned { plan, .. } => {
@@ -350,7 +388,7 @@ pub fn what(lang: Lang, state: &State, event: &Event) -> String {
                 }
                 L::SoftConflictsAccepted { session_id, conflicts } => p(
                     "确认了直播 {s} 的 {c} 项提醒",
-                    "accepted {c} warnings for the session {s}",
+                    "accepted {c} {c|warning|warnings} for the session {s}",
                     &[("s", session(session_id)), ("c", conflicts.len().to_string())],
                 ),
                 L::EnterpriseInvited { session_id, enterprise_id, .. } => p(
@@ -396,7 +434,7 @@ pub fn what(lang: Lang, state: &State, event: &Event) -> String {
         Event::Merge(e) => match e {
             MergeEvent::LogMerged { source, taken, conflicts, .. } => p(
                 "合并了“{s}”：接收 {t} 条事件，{c} 处冲突待处理",
-                "merged \"{s}\": {t} events taken in, {c} conflicts to resolve",
+                "merged \"{s}\": {t} {t|event|events} taken in, {c} {c|conflict|conflicts} to resolve",
                 &[("s", source.clone()), ("t", taken.to_string()), ("c", conflicts.len().to_string())],
             ),
             MergeEvent::ConflictResolved { .. } => p("处理了一处合并冲突", "resolved a merge conflict", &[]),
@@ -413,6 +451,18 @@ pub fn sentence(lang: Lang, state: &State, env: &EventEnvelope) -> String {
 }
 
 pub fn undo_error(lang: Lang, e: &UndoError) -> String {
+    undo_error_in(lang, e, &[])
+}
+
+/// A refused undo in words, naming the later change by what it did (looked up in `events`).
+pub fn undo_error_in(lang: Lang, e: &UndoError, events: &[EventEnvelope]) -> String {
+    let kind = |name: &str, seq: Option<u64>| {
+        let found = match seq {
+            Some(seq) => events.get((seq as usize).wrapping_sub(1)).filter(|e| e.event.type_name() == name),
+            None => events.iter().rev().find(|e| e.event.type_name() == name),
+        };
+        found.map(|e| crate::words::event_kind(lang, &e.event).to_owned()).unwrap_or_else(|| name.to_owned())
+    };
     match e {
         UndoError::Nothing => lang.pick("没有可以撤销的操作", "Nothing to undo").into(),
         UndoError::NotYours => lang
@@ -423,14 +473,22 @@ pub fn undo_error(lang: Lang, e: &UndoError) -> String {
             .into(),
         UndoError::BuiltOn { seq, by, event } => fill(
             lang.pick(
-                "无法撤销：{by} 之后又修改了同一对象（第 {seq} 条事件，{event}）",
-                "Cannot undo: {by} changed the same thing afterwards (event {seq}, {event})",
+                "{by} 之后又修改了同一对象（第 {seq} 条事件：{event}）",
+                "{by} changed the same thing afterwards (event {seq}: {event})",
             ),
-            &[("by", by.clone()), ("seq", seq.to_string()), ("event", event.clone())],
+            &[("by", by.clone()), ("seq", seq.to_string()), ("event", kind(event, Some(*seq)))],
         ),
         UndoError::NotUndoable { event } => fill(
             lang.pick("这类操作（{event}）不能撤销", "This kind of change ({event}) cannot be undone"),
-            &[("event", event.clone())],
+            &[("event", kind(event, None))],
         ),
+    }
+}
+
+/// A refused command or undo in words; undo refusals name the events they are about.
+pub fn ui_error_in(lang: Lang, e: &crate::store::UiError, events: &[EventEnvelope]) -> String {
+    match e {
+        crate::store::UiError::Undo(u) => undo_error_in(lang, u, events),
+        other => crate::components::ui_error(lang, other),
     }
 }

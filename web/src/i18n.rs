@@ -1,9 +1,9 @@
 //! All UI text, in zh-CN (default) and en. Keys are an enum, so a missing translation is a
 //! compile error. Domain errors are translated here from their code and parameters.
 use fairlog_domain::codec::CodecError;
-use fairlog_domain::fair::{BoothKind, FairError, FairMode, FairStatusKind};
-use fairlog_domain::series::{SeriesError, SeriesKind};
-use fairlog_domain::{DomainError, Role};
+use fairlog_domain::fair::{BoothKind, FairMode, FairStatusKind};
+use fairlog_domain::series::SeriesKind;
+use fairlog_domain::Role;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -55,7 +55,62 @@ macro_rules! texts {
                 match self { $($name::$key => lang.pick($zh, $en)),* }
             }
         }
+
+        // Both languages fill in the same parameters: checked when the app compiles.
+        $(const _: () = assert!(
+            $crate::i18n::same_placeholders($zh, $en),
+            concat!("the zh-CN and en texts of ", stringify!($name), "::", stringify!($key), " use different placeholders")
+        );)*
     };
+}
+
+/// Do both texts use the same placeholders (`{n}`; `{n|fair|fairs}` counts as `n`)? Evaluated at
+/// compile time for every text declared with `texts!`.
+pub const fn same_placeholders(a: &str, b: &str) -> bool {
+    covers(a.as_bytes(), b.as_bytes()) && covers(b.as_bytes(), a.as_bytes())
+}
+
+/// Is every placeholder of `a` also in `b`?
+const fn covers(a: &[u8], b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] == b'{' {
+            let start = i + 1;
+            let mut end = start;
+            while end < a.len() && a[end] != b'}' && a[end] != b'|' {
+                end += 1;
+            }
+            if !has_placeholder(b, a, start, end) {
+                return false;
+            }
+            i = end;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Does `b` hold the placeholder named `a[start..end]`?
+const fn has_placeholder(b: &[u8], a: &[u8], start: usize, end: usize) -> bool {
+    let n = end - start;
+    let mut j = 0;
+    while j + n + 1 < b.len() {
+        if b[j] == b'{' && (b[j + 1 + n] == b'}' || b[j + 1 + n] == b'|') {
+            let mut k = 0;
+            let mut same = true;
+            while k < n {
+                if b[j + 1 + k] != a[start + k] {
+                    same = false;
+                }
+                k += 1;
+            }
+            if same {
+                return true;
+            }
+        }
+        j += 1;
+    }
+    false
 }
 
 texts! {
@@ -81,7 +136,7 @@ pub enum T {
     RoleHost => "主播 / 嘉宾", "Host";
     Loading => "正在读取本地数据…", "Reading local data…";
     FairsTitle => "招聘会", "Job fairs";
-    FairsCount => "共 {n} 场", "{n} fairs";
+    FairsCount => "共 {n} 场", "{n} {n|fair|fairs}";
     WelcomeTitle => "欢迎使用 Fairlog", "Welcome to Fairlog";
     WelcomeBody => "所有数据只保存在本浏览器中，离线也能使用。可以先载入演示数据（根据2022年上海春季促进就业专项行动等公开报道编制），也可以从空白开始。",
         "Everything is stored in this browser only and works offline. Load the demo season (modelled on Shanghai's 2022 spring employment action and related public reports), or start empty.";
@@ -133,7 +188,7 @@ pub enum T {
     Version => "版本 {n}", "Version {n}";
     SavedNotice => "已保存到本地（第 {n} 条事件）", "Saved locally (event {n})";
     ExportLog => "导出事件日志", "Export event log";
-    EventCount => "{n} 条事件", "{n} events";
+    EventCount => "{n} 条事件", "{n} {n|event|events}";
     OnlyOrganizersHint => "只有组织方可以新建和修改招聘会。请在右上角切换身份。", "Only organizers can create and change job fairs. Switch role at the top right.";
     InvalidTime => "请输入有效的日期和时间", "Enter a valid date and time";
     InvalidNumber => "请输入正整数", "Enter a whole number";
@@ -148,6 +203,7 @@ pub enum T {
     StorageUnavailableBody => "浏览器拒绝打开 IndexedDB（可能是隐私模式、存储被禁用或另一个标签页正在升级）。没有写入或删除任何数据。详情：{detail}",
         "The browser refused to open IndexedDB (private mode, storage disabled, or another tab is upgrading it). Nothing was written or deleted. Details: {detail}";
     ReadOnlyNote => "本地数据处于只读状态，暂时不能保存修改。请先按上方提示导出数据。", "Local data is read-only, so changes cannot be saved. Export your data as the notice above explains.";
+    TravelReadOnlyNote => "你正在查看过去某一时刻的数据，不能修改。回到现在后即可保存修改。", "You are looking at the data as it was at a past moment, which cannot be changed. Go back to now to make changes.";
     ReadOnlyRefused => "本地数据处于只读状态，未保存。", "Local data is read-only; nothing was saved.";
     StorageConflict => "另一个标签页刚刚保存了修改，已重新载入，请再试一次。", "Another tab has just saved a change; reloaded, please try again.";
     StorageQuota => "浏览器存储空间已满，未保存。请导出日志并释放空间。", "Browser storage is full; nothing was saved. Export the log and free some space.";
@@ -158,12 +214,40 @@ pub enum T {
 }
 }
 
+/// Put the parameters into a text: `{n}` is the value of `n`; `{n|fair|fairs}` is "fair" when
+/// `n` is 1 and "fairs" otherwise (English plurals; Chinese texts need none).
 pub fn fill(template: &str, params: &[(&str, String)]) -> String {
     let mut s = template.to_owned();
     for (k, v) in params {
+        let open = format!("{{{k}|");
+        while let Some(start) = s.find(&open) {
+            let Some(len) = s[start..].find('}') else { break };
+            let inner = &s[start + open.len()..start + len];
+            let (one, many) = inner.split_once('|').unwrap_or((inner, inner));
+            let word = if v.trim() == "1" { one } else { many }.to_owned();
+            s.replace_range(start..start + len + 1, &word);
+        }
         s = s.replace(&format!("{{{k}}}"), v);
     }
     s
+}
+
+/// The colon after a label: full-width in Chinese, "：" / ": ".
+pub fn colon(lang: Lang) -> &'static str {
+    lang.pick("：", ": ")
+}
+
+/// "名称（说明）" / "name (note)": brackets as each language writes them.
+pub fn paren(lang: Lang, text: &str, note: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{text}（{note}）"),
+        Lang::En => format!("{text} ({note})"),
+    }
+}
+
+/// Between the items of a list written out: "、" / ", ".
+pub fn list_sep(lang: Lang) -> &'static str {
+    lang.pick("、", ", ")
 }
 
 pub fn role(lang: Lang, r: Role) -> &'static str {
@@ -175,11 +259,7 @@ pub fn role(lang: Lang, r: Role) -> &'static str {
 }
 
 pub fn mode(lang: Lang, m: FairMode) -> &'static str {
-    match m {
-        FairMode::Onsite => lang.pick("线下", "Onsite"),
-        FairMode::Online => lang.pick("线上", "Online"),
-        FairMode::Hybrid => lang.pick("线上线下结合", "Hybrid"),
-    }
+    crate::words::mode(lang, m)
 }
 
 /// "实体展位" / "virtual booths": the booths a fair of some mode has or lacks.
@@ -191,12 +271,7 @@ pub fn booth_kind(lang: Lang, k: BoothKind) -> &'static str {
 }
 
 pub fn status(lang: Lang, s: FairStatusKind) -> &'static str {
-    match s {
-        FairStatusKind::Draft => lang.pick("草稿", "Draft"),
-        FairStatusKind::Published => lang.pick("已发布", "Published"),
-        FairStatusKind::Closed => lang.pick("已结束", "Closed"),
-        FairStatusKind::Cancelled => lang.pick("已取消", "Cancelled"),
-    }
+    crate::words::fair_status(lang, s)
 }
 
 pub fn series_kind(lang: Lang, k: &SeriesKind) -> String {
@@ -210,80 +285,7 @@ pub fn series_kind(lang: Lang, k: &SeriesKind) -> String {
     }
 }
 
-fn fair_error(lang: Lang, e: &FairError) -> String {
-    use FairError::*;
-    let z = |zh: &str, en: &str| lang.pick(zh, en).to_owned();
-    match e {
-        NotFound => z("找不到这场招聘会", "This job fair does not exist"),
-        AlreadyExists => z("这场招聘会已经存在", "This job fair already exists"),
-        NameRequired => z("请填写招聘会名称", "A job fair needs a name"),
-        NameTooLong { max } => fill(lang.pick("名称不能超过 {max} 个字", "The name can have at most {max} characters"), &[("max", max.to_string())]),
-        EndNotAfterStart => z("结束时间必须晚于开始时间", "The end must be after the start"),
-        TooLong { max_days } => fill(lang.pick("一场招聘会最长 {d} 天", "A job fair lasts at most {d} days"), &[("d", max_days.to_string())]),
-        AddressRequired => z("请填写地址、服务站名称或地区", "Enter the address, station name or region"),
-        AddressTooLong { max } => fill(lang.pick("地址不能超过 {max} 个字", "The address can have at most {max} characters"), &[("max", max.to_string())]),
-        VenueModeMismatch { mode: m } => fill(lang.pick("{mode}招聘会不能设置实体地点", "An {mode} job fair cannot have a physical venue"), &[("mode", mode(lang, *m).to_lowercase())]),
-        VenueRequired => z("线下或线上线下结合的招聘会发布前必须填写地点", "An onsite or hybrid job fair needs a venue before it is published"),
-        DatesRequired => z("发布前必须填写开始和结束时间", "A job fair needs its start and end before it is published"),
-        CapacityOutOfRange { max } => fill(lang.pick("预计参会人数应在 1 到 {max} 之间", "Expected visitors must be between 1 and {max}"), &[("max", max.to_string())]),
-        SeriesNotFound => z("所选系列活动不存在", "The chosen series does not exist"),
-        NotEditable { status: s } => fill(lang.pick("{status}的招聘会不能再修改", "A {status} job fair can no longer be changed"), &[("status", status(lang, *s).to_lowercase())]),
-        EditConflict { expected, actual } => fill(
-            lang.pick("这场招聘会在你打开表单后已被修改（版本 {expected} → {actual}），为避免覆盖他人的修改，未保存。请重新打开后再修改。",
-                "This job fair was changed after you opened the form (version {expected} → {actual}). To avoid overwriting that change nothing was saved; reopen the form and edit again."),
-            &[("expected", expected.to_string()), ("actual", actual.to_string())]),
-        InvalidTransition { from, to } => fill(lang.pick("{from}的招聘会不能改为{to}", "A {from} job fair cannot become {to}"),
-            &[("from", status(lang, *from).to_lowercase()), ("to", status(lang, *to).to_lowercase())]),
-        CloseBeforeStart => z("招聘会开始前不能结束", "A job fair cannot be closed before it starts"),
-        OutcomeBeforeStart => z("招聘会开始后才能登记成效", "Results can be recorded once the fair has started"),
-        OutcomeTooLarge { max } => fill(lang.pick("每项数字不能超过 {max}", "Each figure is at most {max}"), &[("max", max.to_string())]),
-        HasBookings { bookings } => fill(lang.pick("已有 {n} 家企业在本场招聘会占有展位，不能撤回发布", "{n} enterprises hold booths at this fair, so it cannot go back to draft"), &[("n", bookings.to_string())]),
-        ReasonRequired => z("请填写原因", "Enter a reason"),
-        ReasonTooLong { max } => fill(lang.pick("原因不能超过 {max} 个字", "The reason can have at most {max} characters"), &[("max", max.to_string())]),
-        ModeStrandsBookings { mode: m, count } => {
-            // The kind the new mode lacks: physical booths when online, virtual ones when onsite.
-            let lacks = if m.has_booths(BoothKind::Physical) { BoothKind::Virtual } else { BoothKind::Physical };
-            fill(lang.pick("还有 {n} 个{kind}的申请或预订，不能改为{mode}招聘会；请先取消这些预订", "{n} booth requests or bookings are on {kind}, which an {mode} job fair does not have; cancel them before changing the mode"),
-                &[("n", count.to_string()), ("kind", booth_kind(lang, lacks).to_owned()), ("mode", mode(lang, *m).to_lowercase())])
-        }
-    }
-}
-
-fn series_error(lang: Lang, e: &SeriesError) -> String {
-    match e {
-        SeriesError::NotFound => lang.pick("找不到这个系列活动", "This series does not exist").into(),
-        SeriesError::AlreadyExists => lang.pick("这个系列活动已经存在", "This series already exists").into(),
-        SeriesError::NameRequired => lang.pick("请填写系列活动名称", "A series needs a name").into(),
-        SeriesError::NameTooLong { max } => fill(
-            lang.pick("名称不能超过 {max} 个字", "The name can have at most {max} characters"),
-            &[("max", max.to_string())],
-        ),
-        SeriesError::RegionRequired => {
-            lang.pick("劳务协作系列需要填写对口地区", "A recruitment tour needs its partner region").into()
-        }
-    }
-}
-
-/// A domain error in the user's language.
-pub fn domain_error(lang: Lang, e: &DomainError) -> String {
-    match e {
-        DomainError::Forbidden { role: r, .. } => fill(
-            lang.pick("当前身份（{role}）不能执行此操作", "Your current role ({role}) cannot do this"),
-            &[("role", role(lang, *r).to_owned())],
-        ),
-        DomainError::Fair(e) => fair_error(lang, e),
-        DomainError::Series(e) => series_error(lang, e),
-        DomainError::FloorPlan(e) => crate::error_text::floor_plan(lang, e),
-        DomainError::Enterprise(e) => crate::error_text::enterprise(lang, e),
-        DomainError::Post(e) => crate::error_text::post(lang, e),
-        DomainError::Booking(e) => crate::error_text::booking(lang, e),
-        DomainError::Merge(fairlog_domain::merge::MergeError::ConflictNotFound) => {
-            lang.pick("这个冲突已处理或不存在", "This conflict was already resolved or does not exist").into()
-        }
-        DomainError::Host(e) => crate::live_text::host_error(lang, e),
-        DomainError::Livestream(e) => crate::live_text::livestream_error(lang, e),
-    }
-}
+pub use crate::error_text::domain_error;
 
 /// A file or stored record that could not be read, in the user's language.
 pub fn codec_error(lang: Lang, e: &CodecError) -> String {
@@ -310,10 +312,28 @@ pub fn codec_error(lang: Lang, e: &CodecError) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use fairlog_domain::fair::FairError;
+    use fairlog_domain::DomainError;
 
     #[test]
     fn fill_replaces_every_parameter() {
         assert_eq!(fill("{a} and {b} and {a}", &[("a", "1".into()), ("b", "2".into())]), "1 and 2 and 1");
+    }
+
+    #[test]
+    fn placeholders_must_match_between_languages() {
+        assert!(same_placeholders("共 {n} 场", "{n} {n|fair|fairs}"));
+        assert!(same_placeholders("{a}：{b}", "{b}: {a}"));
+        assert!(!same_placeholders("共 {n} 场", "{count} fairs"));
+        assert!(!same_placeholders("{n} 场", "fairs"));
+        assert!(same_placeholders("没有", "none"));
+    }
+
+    #[test]
+    fn english_plurals_follow_the_number() {
+        assert_eq!(fill("{n} {n|fair|fairs}", &[("n", "1".into())]), "1 fair");
+        assert_eq!(fill("{n} {n|fair|fairs}", &[("n", "7".into())]), "7 fairs");
+        assert_eq!(fill("{n} of {t} {t|fair|fairs}", &[("n", "0".into()), ("t", "1".into())]), "0 of 1 fair");
     }
 
     #[test]

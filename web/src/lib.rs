@@ -15,6 +15,7 @@ pub mod pages;
 pub mod session;
 pub mod store;
 pub mod sync;
+pub mod words;
 
 /// Mount the app on `<body>`.
 pub fn start() {

@@ -1,6 +1,7 @@
-//! Texts of the livestream ("直播带岗") screens, and the livestream rules and conflicts in words.
-use fairlog_domain::host::{HostError, Platform, UrlProblem};
-use fairlog_domain::livestream::{Conflict, ConflictKind, Invitation, LivestreamError, SessionStatus, Severity};
+//! Texts of the livestream ("直播带岗") screens, and the livestream conflicts in words (its broken
+//! rules are in `error_text`, with every other domain error).
+use fairlog_domain::host::{Platform, UrlProblem};
+use fairlog_domain::livestream::{Conflict, ConflictKind, Invitation, SessionStatus, Severity};
 use fairlog_domain::State;
 
 use crate::i18n::{fill, Lang};
@@ -130,13 +131,15 @@ pub enum LT {
 }
 
 pub fn status(lang: Lang, s: &SessionStatus) -> &'static str {
-    match s {
-        SessionStatus::Draft => lang.pick("草稿", "Draft"),
-        SessionStatus::Scheduled => lang.pick("已排期", "Scheduled"),
-        SessionStatus::Live => lang.pick("直播中", "Live"),
-        SessionStatus::Ended => lang.pick("已结束", "Ended"),
-        SessionStatus::Cancelled { .. } => lang.pick("已取消", "Cancelled"),
-    }
+    crate::words::session_status(lang, s)
+}
+
+/// "Java 开发工程师（6 人）" / "Java developer (6 people)".
+pub fn post_with_headcount(lang: Lang, title: &str, headcount: u32) -> String {
+    fill(
+        lang.pick("{t}（{n} 人）", "{t} ({n} {n|person|people})"),
+        &[("t", title.to_owned()), ("n", headcount.to_string())],
+    )
 }
 
 pub fn invitation(lang: Lang, i: &Invitation) -> String {
@@ -185,95 +188,35 @@ pub fn url_problem(lang: Lang, e: &UrlProblem) -> String {
     }
 }
 
-pub fn host_error(lang: Lang, e: &HostError) -> String {
-    use HostError::*;
-    let max = |m: &usize| vec![("max", m.to_string())];
-    match e {
-        NotFound => p(lang, "找不到这位主播", "This host does not exist", &[]),
-        AlreadyExists => p(lang, "这位主播已经登记", "This host is already registered", &[]),
-        NameRequired => p(lang, "请填写姓名", "Enter a name", &[]),
-        NameTooLong { max: m } => {
-            p(lang, "姓名不能超过 {max} 个字", "The name can have at most {max} characters", &max(m))
-        }
-        TitleRequired => p(lang, "请填写职务", "Enter a title", &[]),
-        TitleTooLong { max: m } => {
-            p(lang, "职务不能超过 {max} 个字", "The title can have at most {max} characters", &max(m))
-        }
-        OrganisationRequired => p(lang, "请填写单位", "Enter an organisation", &[]),
-        OrganisationTooLong { max: m } => {
-            p(lang, "单位不能超过 {max} 个字", "The organisation can have at most {max} characters", &max(m))
-        }
-        NotYourProfile => p(lang, "主播只能修改自己的资料", "A host may only change their own profile", &[]),
-        EditConflict { expected, actual } => p(
-            lang,
-            "资料在你打开后已被修改（版本 {e} → {a}），未保存",
-            "The profile changed after you opened it (version {e} → {a}); nothing was saved",
-            &[("e", expected.to_string()), ("a", actual.to_string())],
-        ),
-        WindowEndNotAfterStart => p(lang, "时间段的结束必须晚于开始", "A window must end after it starts", &[]),
-        WindowTooLong { max_days } => {
-            p(lang, "一个时间段最长 {d} 天", "A window lasts at most {d} days", &[("d", max_days.to_string())])
-        }
-        TooManyWindows { max: m } => p(lang, "最多 {max} 个时间段", "At most {max} windows", &max(m)),
-        WindowsOverlap => p(lang, "时间段之间有重叠", "The windows overlap", &[]),
-        StrandsSession { title } => p(
-            lang,
-            "已排期的直播“{t}”会落在新的可出镜时间之外，未保存",
-            "The scheduled session “{t}” would fall outside the new availability; nothing was saved",
-            &[("t", title.clone())],
-        ),
-        ChannelNotFound => p(lang, "找不到这个直播间", "This channel does not exist", &[]),
-        ChannelExists => p(lang, "这个直播间已经存在", "This channel already exists", &[]),
-        ChannelNameRequired => p(lang, "请填写直播间名称", "Enter the channel's name", &[]),
-        ChannelNameTooLong { max: m } => {
-            p(lang, "名称不能超过 {max} 个字", "The name can have at most {max} characters", &max(m))
-        }
-        StreamUrl { problem } => url_problem(lang, problem),
-        DomainInvalid { domain } => p(
-            lang,
-            "“{d}”不是域名（只填域名，如 live.example.cn，不含 https:// 和路径）",
-            "“{d}” is not a domain name (only the name, e.g. live.example.cn, without https:// or a path)",
-            &[("d", domain.clone())],
-        ),
-        DomainNotListed { domain } => p(lang, "{d} 不在白名单中", "{d} is not on the list", &[("d", domain.clone())]),
-        DomainInUse { domain, channel } => p(
-            lang,
-            "直播间“{c}”仍在使用 {d}，不能移出白名单",
-            "Channel “{c}” still streams from {d}; it cannot be removed",
-            &[("c", channel.clone()), ("d", domain.clone())],
-        ),
-    }
-}
-
 /// Names for a conflict's parameters, when the state is at hand.
-struct Names<'a>(Option<&'a State>);
+pub(crate) struct Names<'a>(pub(crate) Option<&'a State>);
 
 impl Names<'_> {
-    fn host(&self, lang: Lang, id: fairlog_domain::ids::HostId) -> String {
+    pub(crate) fn host(&self, lang: Lang, id: fairlog_domain::ids::HostId) -> String {
         self.0
             .and_then(|s| s.hosts.get(&id))
             .map(|h| format!("{}{}", h.profile.name, h.profile.title))
             .unwrap_or_else(|| lang.pick("该主播", "the host").into())
     }
-    fn session(&self, lang: Lang, id: fairlog_domain::ids::SessionId) -> String {
+    pub(crate) fn session(&self, lang: Lang, id: fairlog_domain::ids::SessionId) -> String {
         self.0
             .and_then(|s| s.live_sessions.get(&id))
-            .map(|x| format!("“{}”（{}）", x.plan.title, span(x.plan.start, x.plan.end())))
+            .map(|x| crate::i18n::paren(lang, &format!("“{}”", x.plan.title), &span(x.plan.start, x.plan.end())))
             .unwrap_or_else(|| lang.pick("另一场直播", "another session").into())
     }
-    fn channel(&self, lang: Lang, id: fairlog_domain::ids::ChannelId) -> String {
+    pub(crate) fn channel(&self, lang: Lang, id: fairlog_domain::ids::ChannelId) -> String {
         self.0
             .and_then(|s| s.channels.get(&id))
             .map(|c| c.details.name.clone())
             .unwrap_or_else(|| lang.pick("该直播间", "the channel").into())
     }
-    fn enterprise(&self, lang: Lang, id: fairlog_domain::ids::EnterpriseId) -> String {
+    pub(crate) fn enterprise(&self, lang: Lang, id: fairlog_domain::ids::EnterpriseId) -> String {
         self.0
             .and_then(|s| s.enterprises.get(&id))
             .map(|e| e.profile.name.clone())
             .unwrap_or_else(|| lang.pick("该单位", "the enterprise").into())
     }
-    fn fair(&self, lang: Lang, id: fairlog_domain::ids::FairId) -> (String, String) {
+    pub(crate) fn fair(&self, lang: Lang, id: fairlog_domain::ids::FairId) -> (String, String) {
         match self.0.and_then(|s| s.fairs.get(&id)) {
             Some(f) => (f.details.name.clone(), crate::format::schedule(lang, f.details.schedule.as_ref())),
             None => (lang.pick("关联的招聘会", "the linked fair").into(), String::new()),
@@ -357,141 +300,6 @@ pub fn severity(lang: Lang, s: Severity) -> &'static str {
     }
 }
 
-/// A livestream rule in words (conflicts listed without names; pages that have the state show
-/// them with names through [`conflict`]).
-pub fn livestream_error(lang: Lang, e: &LivestreamError) -> String {
-    livestream_error_in(lang, None, e)
-}
-
-pub fn livestream_error_in(lang: Lang, state: Option<&State>, e: &LivestreamError) -> String {
-    use LivestreamError::*;
-    let list = |cs: &[Conflict]| cs.iter().map(|c| conflict(lang, state, c)).collect::<Vec<_>>().join(" ");
-    match e {
-        NotFound => p(lang, "找不到这场直播", "This session does not exist", &[]),
-        AlreadyExists => p(lang, "这场直播已经存在", "This session already exists", &[]),
-        TitleRequired => p(lang, "请填写直播标题", "A session needs a title", &[]),
-        TitleTooLong { max } => {
-            p(lang, "标题不能超过 {m} 个字", "The title can have at most {m} characters", &[("m", max.to_string())])
-        }
-        HostRequired => p(lang, "至少选择一位主播", "Choose at least one host", &[]),
-        TooManyHosts { max } => p(lang, "最多 {m} 位主播", "At most {m} hosts", &[("m", max.to_string())]),
-        DuplicateHost => p(lang, "同一位主播选了两次", "A host is chosen twice", &[]),
-        HostNotFound => p(lang, "所选主播不存在", "A chosen host does not exist", &[]),
-        ChannelNotFound => p(lang, "请选择直播间", "Choose a channel", &[]),
-        FairNotFound => p(lang, "所选招聘会不存在", "The chosen fair does not exist", &[]),
-        DurationOutOfRange { min, max } => p(
-            lang,
-            "时长应在 {a} 到 {b} 分钟之间",
-            "A session lasts between {a} and {b} minutes",
-            &[("a", min.to_string()), ("b", max.to_string())],
-        ),
-        StartsInPast => p(lang, "不能排期到已经过去的时间", "A session cannot be scheduled in the past", &[]),
-        NotYourSession => p(
-            lang,
-            "主播只能创建和修改自己主持的直播（请在右上角选择你是哪位主播）",
-            "A host may only plan and change sessions they host (choose which host you are at the top right)",
-            &[],
-        ),
-        InvalidTransition { status, action } => {
-            let st = match status.as_str() {
-                "draft" => lang.pick("草稿", "draft"),
-                "scheduled" => lang.pick("已排期", "scheduled"),
-                "live" => lang.pick("直播中", "live"),
-                "ended" => lang.pick("已结束", "ended"),
-                _ => lang.pick("已取消", "cancelled"),
-            };
-            let act = match action.as_str() {
-                "change" => lang.pick("修改", "be changed"),
-                "move" => lang.pick("移动", "be moved"),
-                "be scheduled" => lang.pick("排期", "be scheduled"),
-                "change its line-up" => lang.pick("调整参与单位", "change its line-up"),
-                "take answers" => lang.pick("接受答复", "take answers"),
-                "go live" => lang.pick("开始直播", "go live"),
-                "end" => lang.pick("结束", "end"),
-                _ => lang.pick("取消", "be cancelled"),
-            };
-            p(lang, "{s}的直播不能{a}", "A {s} session cannot {a}", &[("s", st.into()), ("a", act.into())])
-        }
-        HardConflicts { conflicts } => {
-            let hard: Vec<Conflict> = conflicts.iter().filter(|c| c.is_hard()).cloned().collect();
-            p(
-                lang,
-                "有冲突，不能排期：{list}",
-                "There are conflicts, so it cannot be scheduled: {list}",
-                &[("list", list(&hard))],
-            )
-        }
-        SoftConflictsNotAccepted { conflicts } => p(
-            lang,
-            "有提醒需要确认：{list}",
-            "There are warnings to accept first: {list}",
-            &[("list", list(conflicts))],
-        ),
-        EnterpriseNotFound => p(lang, "请选择单位", "Choose an enterprise", &[]),
-        AlreadyFeatured => p(lang, "该单位已在本场直播中", "The enterprise is already in the line-up", &[]),
-        NotFeatured => p(lang, "该单位不在本场直播中", "The enterprise is not in the line-up", &[]),
-        LineupFull { max } => {
-            p(lang, "一场直播最多 {m} 家单位", "At most {m} enterprises in a line-up", &[("m", max.to_string())])
-        }
-        PostCountOutOfRange { max } => {
-            p(lang, "请选择 1 到 {m} 个岗位", "Choose between 1 and {m} posts", &[("m", max.to_string())])
-        }
-        DuplicatePost => p(lang, "同一岗位选了两次", "A post is chosen twice", &[]),
-        PostNotOpen { .. } => {
-            p(lang, "只能推介该单位正在招聘的岗位", "Only the enterprise's open posts can be presented", &[])
-        }
-        SlotTooShort { min } => {
-            p(lang, "每个时段至少 {m} 分钟", "A slot lasts at least {m} minutes", &[("m", min.to_string())])
-        }
-        SlotOutOfRange { max } => {
-            p(lang, "时段不能晚于第 {m} 分钟", "A slot cannot start after minute {m}", &[("m", max.to_string())])
-        }
-        SlotsOverlap { other } => {
-            let name = Names(state).enterprise(lang, *other);
-            p(lang, "与 {e} 的时段重叠", "The slot overlaps {e}'s slot", &[("e", name)])
-        }
-        NotYourInvitation => p(
-            lang,
-            "单位只能答复发给自己的邀请（请在右上角选择你代表的单位）",
-            "An enterprise may only answer its own invitations (choose your enterprise at the top right)",
-            &[],
-        ),
-        AlreadyAnswered { answer } => p(
-            lang,
-            "邀请已答复（{a}）",
-            "The invitation was already answered ({a})",
-            &[(
-                "a",
-                if answer == "accepted" {
-                    lang.pick("已接受", "accepted")
-                } else {
-                    lang.pick("已婉拒", "declined")
-                }
-                .into(),
-            )],
-        ),
-        InvitationDeclined => p(lang, "该单位已婉拒邀请，请重新邀请", "The enterprise declined; invite it again", &[]),
-        TooEarlyToStart { minutes } => p(
-            lang,
-            "最早可在开始前 {m} 分钟开播",
-            "A session can go live at most {m} minutes before its start",
-            &[("m", minutes.to_string())],
-        ),
-        TooLateToStart => p(lang, "直播时间已过，请改期或取消", "The session's time is over; move or cancel it", &[]),
-        ViewersOutOfRange { max } => p(lang, "人数不能超过 {m}", "At most {m}", &[("m", max.to_string())]),
-        ApplicationsOutOfRange { max } => {
-            p(lang, "每家单位最多 {m}", "At most {m} per enterprise", &[("m", max.to_string())])
-        }
-        OutcomeForUnknownEnterprise { .. } => {
-            p(lang, "只能为参与本场直播的单位登记", "Only enterprises in the line-up have outcomes", &[])
-        }
-        ReasonRequired => p(lang, "请填写原因", "Enter a reason", &[]),
-        ReasonTooLong { max } => {
-            p(lang, "原因不能超过 {m} 个字", "The reason can have at most {m} characters", &[("m", max.to_string())])
-        }
-    }
-}
-
 /// A time span in Shanghai time: `2026-03-14 19:00–20:30`, or both ends in full across days.
 pub fn span(start: chrono::DateTime<chrono::Utc>, end: chrono::DateTime<chrono::Utc>) -> String {
     let (a, b) = (fairlog_domain::time::to_local(start), fairlog_domain::time::to_local(end));
@@ -501,3 +309,5 @@ pub fn span(start: chrono::DateTime<chrono::Utc>, end: chrono::DateTime<chrono::
         format!("{} → {}", a.format("%Y-%m-%d %H:%M"), b.format("%Y-%m-%d %H:%M"))
     }
 }
+
+pub use crate::error_text::{host_error, livestream_error, livestream_error_in};

@@ -23,7 +23,7 @@ pub enum OT {
     KindCampaign => "专项行动", "Campaign";
     PartnerRegion => "对口地区", "Partner region";
     CreateSeries => "创建系列活动", "Create series";
-    FairsInSeries => "{n} 场招聘会", "{n} fairs";
+    FairsInSeries => "{n} 场招聘会", "{n} {n|fair|fairs}";
     NoSeriesYet => "还没有系列活动。", "No series yet.";
     ShowFairs => "查看招聘会", "Show its fairs";
     // Fair list and calendar
@@ -41,7 +41,7 @@ pub enum OT {
     Previous => "上一页", "Previous";
     Next => "下一页", "Next";
     Today => "今天", "Today";
-    MatchCount => "符合条件 {n} 场（共 {total} 场）", "{n} of {total} fairs";
+    MatchCount => "符合条件 {n} 场（共 {total} 场）", "{n} of {total} {total|fair|fairs}";
     NoMatch => "没有符合条件的招聘会。", "No job fair matches these filters.";
     Unscheduled => "未排期：{n} 场", "Not scheduled: {n}";
     CalendarOf => "{y} 年 {m} 月", "{m}/{y}";
@@ -49,9 +49,9 @@ pub enum OT {
     // Fair page
     FloorPlanLink => "展位图", "Floor plan";
     RequestsLink => "展位申请审批（{n} 待审批）", "Booth requests ({n} waiting)";
-    BoothSummary => "展位：共 {total} 个，空闲 {free}，待审批 {requested}，已预订 {booked}，不可用 {blocked}", "Booths: {total} in all, {free} free, {requested} requested, {booked} booked, {blocked} blocked";
+    BoothSummary => "展位：共 {total} 个，空闲 {free}，待审批 {requested}，已预订 {booked}，不可用 {blocked}", "Booths: {total} in all, {free} free, {requested} awaiting approval, {booked} booked, {blocked} blocked";
     VirtualSummary => "虚拟展位：{taken} / {total} 已占用", "Virtual booths: {taken} of {total} taken";
-    AffectedCount => "已有 {n} 家企业申请或预订了展位；修改时间、地点或取消都会通知他们：", "{n} enterprises have requested or booked booths; new dates, a new venue or a cancellation will be shown to them:";
+    AffectedCount => "已有 {n} 家企业申请或预订了展位；修改时间、地点或取消都会通知他们：", "{n} {n|enterprise has|enterprises have} requested or booked booths; new dates, a new venue or a cancellation will be shown to them:";
     ReloadLatest => "载入最新版本后再修改", "Load the latest version and edit again";
     // Fair changes shown to enterprises
     NoticesTitle => "你预订的招聘会有变动", "Changes to fairs you booked";
@@ -73,49 +73,26 @@ pub enum OT {
     CancelEdit => "取消", "Cancel";
     OnlyKey => "只看重点企业", "Key enterprises only";
     NoEnterprises => "还没有登记的企业。", "No enterprises registered yet.";
-    CatMajorProject => "重大项目", "Major project";
-    CatKeyIndustry => "重点产业", "Key industry";
-    CatSupplyGuarantee => "保供企业", "Supply guarantee";
     // Commissioner
     CommissionerTitle => "服务专员的企业", "A commissioner's enterprises";
     CommissionerPick => "服务专员", "Commissioner";
     NoCommissioned => "{name} 还没有负责的企业。重点企业页面可以指定服务专员。", "{name} serves no enterprise yet. Assign commissioners on the key enterprises page.";
     OpenPosts => "在招岗位", "Open posts";
-    JobsOffered => "提供岗位 {n} 个", "{n} jobs offered";
+    JobsOffered => "提供岗位 {n} 个", "{n} {n|job|jobs} offered";
     NoPosts => "暂无在招岗位", "No open posts";
     NoBookings => "暂无展位申请", "No booth requests";
     Contact => "联系人", "Contact";
     Headcount => "招聘 {n} 人", "{n} wanted";
-    // Booking statuses
-    StRequested => "待审批", "Waiting for approval";
-    StOffered => "候补邀请中", "Offered from the waitlist";
-    StBooked => "已预订", "Booked";
-    StRejected => "已拒绝", "Rejected";
-    StCancelled => "已取消", "Cancelled";
-    StExpired => "已过期", "Expired";
-    StDeclined => "已放弃", "Declined";
     VirtualBooth => "虚拟展位", "Virtual booth";
 }
 }
 
 pub fn key_category(lang: Lang, k: KeyCategory) -> &'static str {
-    match k {
-        KeyCategory::MajorProject => OT::CatMajorProject.get(lang),
-        KeyCategory::KeyIndustry => OT::CatKeyIndustry.get(lang),
-        KeyCategory::SupplyGuarantee => OT::CatSupplyGuarantee.get(lang),
-    }
+    crate::words::key_category(lang, k)
 }
 
 pub fn booking_status(lang: Lang, s: &BookingStatus) -> &'static str {
-    match s {
-        BookingStatus::Requested { .. } => OT::StRequested.get(lang),
-        BookingStatus::Offered { .. } => OT::StOffered.get(lang),
-        BookingStatus::Booked => OT::StBooked.get(lang),
-        BookingStatus::Rejected { .. } => OT::StRejected.get(lang),
-        BookingStatus::Cancelled => OT::StCancelled.get(lang),
-        BookingStatus::Expired => OT::StExpired.get(lang),
-        BookingStatus::Declined => OT::StDeclined.get(lang),
-    }
+    crate::words::booking_status(lang, s)
 }
 
 /// What changed at a fair, in a sentence.

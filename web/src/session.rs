@@ -34,8 +34,13 @@ pub fn initial_lang() -> Lang {
 
 pub fn remember_lang(lang: Lang) {
     save(LANG_KEY, lang.tag());
-    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    let doc = web_sys::window().and_then(|w| w.document());
+    if let Some(el) = doc.as_ref().and_then(|d| d.document_element()) {
         let _ = el.set_attribute("lang", lang.tag());
+    }
+    // The window's title follows the language too.
+    if let Some(d) = doc {
+        d.set_title(crate::i18n::T::AppTitle.get(lang));
     }
 }
 
@@ -89,6 +94,24 @@ impl Session {
         let mut actor = Actor::new(self.role, if name.is_empty() { default_name(self.role) } else { name });
         actor.subject = self.subject.filter(|_| self.role != Role::Organizer);
         actor
+    }
+
+    /// The name follows whom the session acts for: a host's own name (王芳 for 王芳 · 副局长),
+    /// an enterprise's contact. Unchanged when there is nobody chosen or known.
+    pub fn following_subject(self, state: &fairlog_domain::State) -> Session {
+        let name = match (self.role, self.subject) {
+            (Role::Host, Some(id)) => {
+                state.hosts.get(&fairlog_domain::ids::HostId(id)).map(|h| h.profile.name.trim().to_owned())
+            }
+            (Role::Enterprise, Some(id)) => {
+                state.enterprises.get(&EnterpriseId(id)).map(|e| e.profile.contact_name.trim().to_owned())
+            }
+            _ => None,
+        };
+        match name.filter(|n| !n.is_empty()) {
+            Some(name) => Session { name, ..self },
+            None => self,
+        }
     }
 
     /// The enterprise this session acts for (enterprise role with a chosen enterprise).

@@ -1,10 +1,15 @@
 //! CSV exports of fairs, bookings and posts, for Excel in Chinese: UTF-8 with a byte-order mark,
 //! headers in the user's language, and any cell that a spreadsheet would read as a formula
 //! (starting with = + - @, a tab or a carriage return) neutralised with a leading apostrophe.
+//! States (a fair's status, a booking's, a post's category, …) are written in words the caller
+//! supplies (`CsvWords`): the web app passes the same table its pages use, so a spreadsheet says
+//! what the screen says. `Keys` writes the stable keys instead (for machines and tests).
 use crate::booking::BookingStatus;
-use crate::fair::FairStatus;
+use crate::enterprise::KeyCategory;
+use crate::fair::{FairMode, FairStatusKind};
 use crate::figures::{compute, Filter};
-use crate::post::PostStatus;
+use crate::livestream::SessionStatus;
+use crate::post::{Education, Experience, PostCategory, PostStatus};
 use crate::state::State;
 use crate::time::to_local;
 
@@ -20,6 +25,68 @@ impl CsvLang {
             CsvLang::Zh => zh,
             CsvLang::En => en,
         }
+    }
+}
+
+/// The words for the states a CSV shows, in the language of its headers.
+pub trait CsvWords {
+    fn lang(&self) -> CsvLang;
+    fn fair_status(&self, s: FairStatusKind) -> String;
+    fn mode(&self, m: FairMode) -> String;
+    fn key_category(&self, k: KeyCategory) -> String;
+    fn booking_status(&self, s: &BookingStatus) -> String;
+    fn post_category(&self, c: PostCategory) -> String;
+    fn education(&self, e: Education) -> String;
+    fn experience(&self, e: Experience) -> String;
+    fn post_status(&self, s: PostStatus) -> String;
+    fn session_status(&self, s: &SessionStatus) -> String;
+}
+
+/// Headers in a language, states as their stable keys (`published`, `booked`, `one_year`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Keys(pub CsvLang);
+
+impl CsvWords for Keys {
+    fn lang(&self) -> CsvLang {
+        self.0
+    }
+    fn fair_status(&self, s: FairStatusKind) -> String {
+        match s {
+            FairStatusKind::Draft => "draft",
+            FairStatusKind::Published => "published",
+            FairStatusKind::Closed => "closed",
+            FairStatusKind::Cancelled => "cancelled",
+        }
+        .into()
+    }
+    fn mode(&self, m: FairMode) -> String {
+        m.key().into()
+    }
+    fn key_category(&self, k: KeyCategory) -> String {
+        k.key().into()
+    }
+    fn booking_status(&self, s: &BookingStatus) -> String {
+        s.key().into()
+    }
+    fn post_category(&self, c: PostCategory) -> String {
+        c.key().into()
+    }
+    fn education(&self, e: Education) -> String {
+        e.key().into()
+    }
+    fn experience(&self, e: Experience) -> String {
+        e.key().into()
+    }
+    fn post_status(&self, s: PostStatus) -> String {
+        match s {
+            PostStatus::Open => "open",
+            PostStatus::Filled => "filled",
+            PostStatus::Withdrawn => "withdrawn",
+        }
+        .into()
+    }
+    fn session_status(&self, s: &SessionStatus) -> String {
+        s.key().into()
     }
 }
 
@@ -46,7 +113,8 @@ fn time(t: chrono::DateTime<chrono::Utc>) -> String {
 }
 
 /// Fairs held under `filter` (see `figures`), one row each.
-pub fn fairs(state: &State, filter: &Filter, lang: CsvLang) -> String {
+pub fn fairs(state: &State, filter: &Filter, words: &dyn CsvWords) -> String {
+    let lang = words.lang();
     let l = |zh, en| lang.pick(zh, en);
     let header = [
         l("名称", "Name"),
@@ -87,16 +155,12 @@ pub fn fairs(state: &State, filter: &Filter, lang: CsvLang) -> String {
             d.name.clone(),
             d.series.and_then(|s| state.series.get(&s)).map(|s| s.name.clone()).unwrap_or_default(),
             lang.pick(d.industry.zh(), d.industry.en()).into(),
-            d.mode.key().into(),
+            words.mode(d.mode),
             district.map(|x| lang.pick(x.zh(), x.en()).to_owned()).unwrap_or_default(),
             d.venue.as_ref().map(|v| v.place_text().to_owned()).unwrap_or_default(),
             d.schedule.map(|s| time(s.start)).unwrap_or_default(),
             d.schedule.map(|s| time(s.end)).unwrap_or_default(),
-            match f.status {
-                FairStatus::Closed => "closed",
-                _ => "published",
-            }
-            .into(),
+            words.fair_status(f.status.kind()),
             booths.to_string(),
             booked.to_string(),
             o.visitors.to_string(),
@@ -109,7 +173,8 @@ pub fn fairs(state: &State, filter: &Filter, lang: CsvLang) -> String {
 }
 
 /// Every booking at fairs held under `filter`.
-pub fn bookings(state: &State, filter: &Filter, lang: CsvLang) -> String {
+pub fn bookings(state: &State, filter: &Filter, words: &dyn CsvWords) -> String {
+    let lang = words.lang();
     let l = |zh, en| lang.pick(zh, en);
     let header = [
         l("招聘会", "Job fair"),
@@ -137,12 +202,9 @@ pub fn bookings(state: &State, filter: &Filter, lang: CsvLang) -> String {
                 state.fairs.get(&b.fair_id).map(|f| f.details.name.clone()).unwrap_or_default(),
                 e.map(|e| e.profile.name.clone()).unwrap_or_default(),
                 e.map(|e| e.profile.credit_code.clone()).unwrap_or_default(),
-                e.and_then(|e| e.key).map(|k| k.key().to_owned()).unwrap_or_default(),
+                e.and_then(|e| e.key).map(|k| words.key_category(k)).unwrap_or_default(),
                 booth.unwrap_or_else(|| l("虚拟展位", "virtual").into()),
-                match &b.status {
-                    BookingStatus::Rejected { .. } => "rejected".into(),
-                    s => s.key().to_owned(),
-                },
+                words.booking_status(&b.status),
                 time(b.requested_at),
             ]
         });
@@ -150,7 +212,8 @@ pub fn bookings(state: &State, filter: &Filter, lang: CsvLang) -> String {
 }
 
 /// Every post offered at fairs held under `filter`, open or not.
-pub fn posts(state: &State, filter: &Filter, lang: CsvLang) -> String {
+pub fn posts(state: &State, filter: &Filter, words: &dyn CsvWords) -> String {
+    let lang = words.lang();
     let l = |zh, en| lang.pick(zh, en);
     let header = [
         l("企业", "Enterprise"),
@@ -167,37 +230,39 @@ pub fn posts(state: &State, filter: &Filter, lang: CsvLang) -> String {
     ];
     let (_, rows) = compute(state, filter);
     let held: std::collections::BTreeSet<_> = rows.fairs.iter().copied().collect();
-    let out = state.posts.values().filter(|p| p.details.fairs.iter().any(|f| held.contains(f))).map(|p| {
-        let d = &p.details;
-        vec![
-            state.enterprises.get(&p.enterprise_id).map(|e| e.profile.name.clone()).unwrap_or_default(),
-            d.title.clone(),
-            d.category.key().into(),
-            d.headcount.to_string(),
-            d.salary_min.to_string(),
-            d.salary_max.to_string(),
-            d.education.key().into(),
-            d.experience.key().into(),
-            lang.pick(d.district.zh(), d.district.en()).into(),
-            match p.status {
-                PostStatus::Open => "open",
-                PostStatus::Filled => "filled",
-                PostStatus::Withdrawn => "withdrawn",
-            }
-            .into(),
-            d.fairs
-                .iter()
-                .filter_map(|f| state.fairs.get(f))
-                .map(|f| f.details.name.clone())
-                .collect::<Vec<_>>()
-                .join("；"),
-        ]
-    });
+    // Posts offered at no fair are the enterprise's own: listed unless the filter narrows fairs.
+    let unlinked_too = !filter.narrows_fairs();
+    let out = state
+        .posts
+        .values()
+        .filter(|p| p.details.fairs.iter().any(|f| held.contains(f)) || (unlinked_too && p.details.fairs.is_empty()))
+        .map(|p| {
+            let d = &p.details;
+            vec![
+                state.enterprises.get(&p.enterprise_id).map(|e| e.profile.name.clone()).unwrap_or_default(),
+                d.title.clone(),
+                words.post_category(d.category),
+                d.headcount.to_string(),
+                d.salary_min.to_string(),
+                d.salary_max.to_string(),
+                words.education(d.education),
+                words.experience(d.experience),
+                lang.pick(d.district.zh(), d.district.en()).into(),
+                words.post_status(p.status),
+                d.fairs
+                    .iter()
+                    .filter_map(|f| state.fairs.get(f))
+                    .map(|f| f.details.name.clone())
+                    .collect::<Vec<_>>()
+                    .join("；"),
+            ]
+        });
     write(&header, out)
 }
 
 /// Every livestream session starting in the filter's period (all statuses), with its outcome.
-pub fn sessions(state: &State, filter: &Filter, lang: CsvLang) -> String {
+pub fn sessions(state: &State, filter: &Filter, words: &dyn CsvWords) -> String {
+    let lang = words.lang();
     let l = |zh, en| lang.pick(zh, en);
     let header = [
         l("直播", "Session"),
@@ -236,7 +301,7 @@ pub fn sessions(state: &State, filter: &Filter, lang: CsvLang) -> String {
                     .join("；"),
                 state.channels.get(&p.channel).map(|c| c.details.name.clone()).unwrap_or_default(),
                 p.fair.and_then(|f| state.fairs.get(&f)).map(|f| f.details.name.clone()).unwrap_or_default(),
-                x.status.key().into(),
+                words.session_status(&x.status),
                 x.lineup
                     .iter()
                     .filter_map(|f| state.enterprises.get(&f.enterprise_id))
@@ -266,14 +331,14 @@ mod tests {
     #[test]
     fn csv_starts_with_a_bom_and_round_trips_chinese_text() {
         let e = demo();
-        let text = fairs(e.state(), &Filter::default(), CsvLang::Zh);
+        let text = fairs(e.state(), &Filter::default(), &Keys(CsvLang::Zh));
         assert!(text.starts_with('\u{feff}'));
         let mut r = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
         assert_eq!(r.headers().unwrap().get(0), Some("名称"));
         let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
         assert_eq!(rows.len(), 5);
         assert!(rows.iter().any(|r| r.get(0) == Some("宝山区先进制造业专场招聘会")));
-        let live = sessions(e.state(), &Filter::default(), CsvLang::Zh);
+        let live = sessions(e.state(), &Filter::default(), &Keys(CsvLang::Zh));
         let titles: Vec<String> = csv::Reader::from_reader(live.trim_start_matches('\u{feff}').as_bytes())
             .records()
             .map(|r| r.unwrap()[0].to_owned())
@@ -284,7 +349,7 @@ mod tests {
         }
         // Narrowed to a district: only sessions linked to that district's held fairs.
         let baoshan = Filter { district: Some(crate::place::District::Baoshan), ..Filter::default() };
-        let narrowed = sessions(e.state(), &baoshan, CsvLang::Zh);
+        let narrowed = sessions(e.state(), &baoshan, &Keys(CsvLang::Zh));
         let n = csv::Reader::from_reader(narrowed.trim_start_matches('\u{feff}').as_bytes()).records().count();
         let linked = e
             .state()
@@ -296,7 +361,7 @@ mod tests {
             .count();
         assert_eq!(n, linked);
         assert!(n < titles.len());
-        let posts = posts(e.state(), &Filter::default(), CsvLang::En);
+        let posts = posts(e.state(), &Filter::default(), &Keys(CsvLang::En));
         let n = csv::Reader::from_reader(posts.trim_start_matches('\u{feff}').as_bytes()).records().count();
         assert!(n > 5);
     }

@@ -186,13 +186,28 @@ pub enum UndoError {
 /// The commands that undo the command whose events are `first..=last`, made by `actor`.
 /// They are ordinary commands: `decide` still checks them, and they are logged as new events.
 pub fn undo(engine: &Engine, first: u64, last: u64, actor: &Actor) -> Result<Vec<Intent>, UndoError> {
+    undo_ignoring(engine, first, last, actor, &|_| false)
+}
+
+/// Like `undo`, but later events for which `ignore(seq)` holds do not count as changes made
+/// afterwards: the app passes the events of the actor's own commands that were undone since
+/// (and their compensations), so undo walks back through them one by one, as in an editor.
+pub fn undo_ignoring(
+    engine: &Engine,
+    first: u64,
+    last: u64,
+    actor: &Actor,
+    ignore: &dyn Fn(u64) -> bool,
+) -> Result<Vec<Intent>, UndoError> {
     let events = engine.log().entries();
     let batch = events.get(first as usize - 1..last as usize).ok_or(UndoError::Nothing)?;
     if batch.iter().any(|e| &e.actor != actor) {
         return Err(UndoError::NotYours);
     }
     let touched: std::collections::HashSet<Uuid> = batch.iter().flat_map(|e| subjects(&e.event)).collect();
-    if let Some(later) = events[last as usize..].iter().find(|e| subjects(&e.event).iter().any(|s| touched.contains(s)))
+    if let Some(later) = events[last as usize..]
+        .iter()
+        .find(|e| !ignore(e.seq) && subjects(&e.event).iter().any(|s| touched.contains(s)))
     {
         return Err(UndoError::BuiltOn {
             seq: later.seq,
@@ -470,6 +485,39 @@ mod tests {
         let (first, last) = last_batch(&e);
         let redo = undo(&e, first, last, &organizer()).unwrap();
         assert_eq!(redo, vec![Intent::from(BookingCommand::ApproveBooking { booking_id: BookingId::from_u128(5) })]);
+    }
+
+    #[test]
+    fn undo_walks_back_through_ones_own_steps_when_they_are_set_aside() {
+        let mut e = setup();
+        let fair = FairId::from_u128(1);
+        let add = |id: u128, x: u16| {
+            organizer_cmd(FloorPlanCommand::AddBooth {
+                fair_id: fair,
+                booth: NewBooth {
+                    booth_id: BoothId::from_u128(id),
+                    zone_id: ZoneId::from_u128(2),
+                    code: format!("A-{id}"),
+                    rect: crate::floor_plan::Rect { x, y: 5, w: 2, h: 2 },
+                    amenities: Default::default(),
+                },
+            })
+        };
+        e.execute(add(40, 0), counter_ids(200)).unwrap();
+        let first_step = last_batch(&e);
+        e.execute(add(41, 4), counter_ids(300)).unwrap();
+        let second_step = last_batch(&e);
+        let undo_second = undo(&e, second_step.0, second_step.1, &organizer()).unwrap();
+        e.prepare_all(undo_second.into_iter().map(organizer_cmd).collect(), counter_ids(400))
+            .map(|s| e.commit(s).unwrap().len())
+            .unwrap();
+        let compensation = last_batch(&e);
+        // Both later steps share the fair and the zone with the first: they count as changes ...
+        assert!(matches!(undo(&e, first_step.0, first_step.1, &organizer()), Err(UndoError::BuiltOn { .. })));
+        // ... unless they are the actor's own, already undone steps, set aside by the caller.
+        let own = |seq: u64| (second_step.0..=compensation.1).contains(&seq);
+        let back = undo_ignoring(&e, first_step.0, first_step.1, &organizer(), &own).unwrap();
+        assert_eq!(back, vec![Intent::from(FloorPlanCommand::RemoveBooth { booth_id: BoothId::from_u128(40) })]);
     }
 
     #[test]

@@ -92,6 +92,51 @@ test("a CSV downloads and parses with its BOM and Chinese text intact", async ({
   }
 });
 
+test("CSV exports say every state in words, as the pages do, and list posts offered at no fair", async ({ page }) => {
+  await openApp(page);
+  await page.getByRole("button", { name: "载入演示数据" }).click();
+  await expect(page.locator("table.fairs tbody tr")).toHaveCount(6);
+  // An enterprise opens a post at no fair.
+  await page.selectOption("#role", "enterprise");
+  await page.selectOption("#acting-enterprise", { label: "上海电气集团股份有限公司" });
+  await page.goto("/#/enterprise/posts/new");
+  await page.fill("#post-title", "设备维护工程师");
+  await page.fill("#headcount", "2");
+  await page.fill("#salary-min", "8000");
+  await page.fill("#salary", "12000");
+  await page.click("#save-post");
+  await expect(page.locator("#my-posts")).toContainText("设备维护工程师");
+  await page.selectOption("#role", "organizer");
+  await page.getByRole("link", { name: "数据看板" }).click();
+
+  const download = async (button) => {
+    const d = page.waitForEvent("download");
+    await page.click(button);
+    return parse(readFileSync(await (await d).path()).toString("utf8"), { bom: true });
+  };
+  const column = (rows, header) => rows.slice(1).map((r) => r[rows[0].indexOf(header)]);
+  const code = /^[a-z]+(_[a-z]+)*$/; // onsite, published, supply_guarantee, one_year …
+  for (const button of ["#csv-fairs", "#csv-posts", "#csv-bookings", "#csv-sessions"]) {
+    const rows = await download(button);
+    const raw = rows.flat().filter((c) => code.test(c));
+    expect(raw, `${button} has no raw codes`).toEqual([]);
+  }
+  const fairs = await download("#csv-fairs");
+  expect(column(fairs, "状态")).toContain("已发布");
+  expect(column(fairs, "状态").every((s) => ["已发布", "已结束"].includes(s))).toBe(true);
+  expect(column(fairs, "形式")).toContain("线下");
+  const posts = await download("#csv-posts");
+  expect(column(posts, "岗位")).toContain("设备维护工程师");
+  expect(column(posts, "学历")).toContain("学历不限");
+  const bookings = await download("#csv-bookings");
+  expect(column(bookings, "状态")).toContain("待审批");
+
+  await page.getByRole("button", { name: "English" }).click();
+  const en = await download("#csv-fairs");
+  expect(column(en, "Status")).toContain("Published");
+  expect(column(en, "Mode")).toContain("Onsite");
+});
+
 test("a number in a breakdown narrows the dashboard to its fairs; a campaign's dates are a period", async ({ page }) => {
   await openApp(page);
   await page.getByRole("button", { name: "载入演示数据" }).click();

@@ -71,6 +71,20 @@ test("an enterprise books a booth, the next one waits and is offered it when the
   const before = await storedEvents(page);
   await page.selectOption("#role", "enterprise");
   await page.selectOption("#acting-enterprise", "register");
+  // The required fields are marked; an empty form names every problem at once, beside its field.
+  for (const id of ["ent-name", "credit-code", "contact-name", "contact-phone"]) {
+    await expect(page.locator(`label[for="${id}"] .required`), id).toBeVisible();
+  }
+  await page.click("#save-enterprise");
+  for (const id of ["ent-name", "credit-code", "contact-name", "contact-phone"]) {
+    await expect(page.locator(`.field-error[data-field="${id}"]`), id).toBeVisible();
+  }
+  // Registering a new enterprise again starts from an empty form, not the failed one.
+  await page.fill("#ent-name", "半途而废的企业");
+  await page.click("#save-enterprise");
+  await page.selectOption("#acting-enterprise", "register");
+  await expect(page.locator("#ent-name")).toHaveValue("");
+  await expect(page.locator(".field-error")).toHaveCount(0);
   await page.fill("#ent-name", first.name);
   await page.fill("#credit-code", wrongCheck(first.code));
   await page.fill("#contact-name", first.contact);
@@ -80,7 +94,8 @@ test("an enterprise books a booth, the next one waits and is offered it when the
   await expect(codeError).toContainText(`第 18 位应为“${first.code[17]}”`);
   await expect(page.locator("#credit-code")).toHaveAttribute("aria-invalid", "true");
   await page.fill("#contact-phone", "12345");
-  await page.fill("#credit-code", first.code);
+  // A credit code typed in groups, as printed on a licence: the spaces are dropped.
+  await page.fill("#credit-code", first.code.replace(/(.{6})/g, "$1 "));
   await page.click("#save-enterprise");
   await expect(page.locator('.field-error[data-field="contact-phone"]')).toContainText("不是有效的电话号码");
   expect(await storedEvents(page)).toBe(before);
@@ -91,6 +106,14 @@ test("an enterprise books a booth, the next one waits and is offered it when the
 
   // 2. Two posts; zero headcount, a negative one and an impossible salary range are refused in place.
   await page.getByRole("link", { name: "发布岗位" }).click();
+  for (const id of ["post-title", "headcount", "salary"]) {
+    await expect(page.locator(`label[for="${id}"] .required`), id).toBeVisible();
+  }
+  // An empty form: the title, the headcount and the salary, all at once.
+  await page.click("#save-post");
+  await expect(page.locator('.field-error[data-field="post-title"]')).toHaveText("请填写岗位名称");
+  await expect(page.locator('.field-error[data-field="headcount"]')).toHaveText("请输入正整数");
+  await expect(page.locator('.field-error[data-field="salary"]')).toHaveText("请输入正整数");
   await page.fill("#post-title", "电气装配工");
   await page.fill("#headcount", "0");
   await page.fill("#salary-min", "7000");
@@ -126,7 +149,7 @@ test("an enterprise books a booth, the next one waits and is offered it when the
   await page.focus("#request-booth");
   await page.keyboard.press("Enter");
   const mine = page.locator("#my-booths-here");
-  await expect(mine).toContainText("B-02 · 待审核");
+  await expect(mine).toContainText("B-02 · 待审批");
   await expect(mine).toContainText("保留至");
   // The booth is now taken and zone B is full; the picker says so.
   await expect(page.locator("#booth-B-02")).toBeDisabled();
@@ -136,7 +159,7 @@ test("an enterprise books a booth, the next one waits and is offered it when the
   await nav(page, "招聘会").click();
   await page.getByRole("link", { name: FAIR }).click();
   const row = page.locator("#fair-bookings tbody tr", { hasText: first.name });
-  await expect(row).toContainText("待审核");
+  await expect(row).toContainText("待审批");
   await row.getByRole("button", { name: "通过" }).click();
   await expect(row).toContainText("已预订");
   // The organizer's booking rules: a hold of 0 hours is refused in place; 72 hours is kept.
@@ -296,7 +319,7 @@ test("a booth just taken in another tab is refused with a clear message, and not
   await other.getByRole("link", { name: FAIR }).click();
   await other.locator('label[for="booth-B-02"]').click();
   await other.click("#request-booth");
-  await expect(other.locator("#my-booths-here")).toContainText("B-02 · 待审核");
+  await expect(other.locator("#my-booths-here")).toContainText("B-02 · 待审批");
   const before = await storedEvents(page);
 
   // Tab A sends its request: refused beside the picker, no event, its choice of fair and page kept.

@@ -39,11 +39,46 @@ test("the language switches to English and back, and is remembered", async ({ pa
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("heading", { name: "Welcome to Fairlog" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page).toHaveTitle("Fairlog job fair scheduler");
   await page.reload();
   await expect(page.getByRole("heading", { name: "Welcome to Fairlog" })).toBeVisible();
   await page.getByRole("button", { name: "中文" }).click();
   await expect(page.getByRole("heading", { name: "欢迎使用 Fairlog" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await expect(page).toHaveTitle("Fairlog 招聘会排期");
+});
+
+test("in English, plurals, colons and lists follow the language", async ({ page }) => {
+  await openApp(page);
+  await page.getByRole("button", { name: "载入演示数据" }).click();
+  await expect(page.locator("table.fairs tbody tr")).toHaveCount(6);
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.locator("#fairs-count")).toHaveText("6 fairs");
+  await page.selectOption("#f-district", "Baoshan");
+  await expect(page.locator("#fairs-count")).toHaveText("1 of 6 fairs");
+  await page.getByRole("link", { name: "Series", exact: true }).click();
+  await expect(page.locator("table.series-list td", { hasText: /^1 fair$/ }).first()).toBeVisible();
+  await expect(page.locator("table.series-list td", { hasText: /^2 fairs$/ }).first()).toBeVisible();
+  await page.getByRole("link", { name: "Figures", exact: true }).click();
+  await expect(page.locator("details.chart-table summary").first()).toHaveText("Data table");
+  await page.getByRole("link", { name: "Commissioner", exact: true }).click();
+  await expect(page.locator("main")).not.toContainText("：");
+  await page.goto("/#/live/schedule");
+  await expect(page.locator("main")).toContainText("Hosts: ");
+  await expect(page.locator("main")).toContainText(/\(\d+ (person|people)\)/);
+  await expect(page.locator("main")).not.toContainText("人）");
+  await page.screenshot({ path: `${ARTIFACTS}foundation-english-schedule.png`, fullPage: true });
+});
+
+test("opening a page by keyboard puts the focus on its heading, one Tab before its first field", async ({ page }) => {
+  await openApp(page);
+  await page.getByRole("button", { name: "载入演示数据" }).click();
+  await expect(page.locator("table.fairs tbody tr")).toHaveCount(6);
+  await page.getByRole("link", { name: "新建招聘会" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "新建招聘会" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.locator("#name")).toBeFocused();
 });
 
 test("a bad form input shows the domain's message beside the field and writes no event", async ({ page }) => {
@@ -74,6 +109,25 @@ test("a bad form input shows the domain's message beside the field and writes no
   await page.click("#save");
   await expect(page.locator('.field-error[data-field="name"]')).toHaveText("A job fair needs a name");
   expect(await storedEvents(page)).toBe(before);
+
+  // Every problem at once: an empty name and a capacity that is not a number, together.
+  await page.fill("#capacity", "-5");
+  await page.click("#save");
+  await expect(page.locator('.field-error[data-field="name"]')).toHaveText("A job fair needs a name");
+  await expect(page.locator('.field-error[data-field="capacity"]')).toBeVisible();
+  expect(await storedEvents(page)).toBe(before);
+
+  // The hint is true: a draft saves with only a name, whatever the venue type says.
+  await page.getByRole("button", { name: "中文" }).click();
+  await expect(page.locator("#venue-kind")).toHaveValue("hall");
+  await page.fill("#name", "只有名称的草稿");
+  await page.fill("#place", "");
+  await page.fill("#start", "");
+  await page.fill("#end", "");
+  await page.fill("#capacity", "");
+  await page.click("#save");
+  await expect(page.getByRole("heading", { name: "只有名称的草稿" })).toBeVisible();
+  await expect(page.locator("#fair-status")).toHaveText("草稿");
 });
 
 test("untrusted text is shown as text, never as HTML", async ({ page }) => {

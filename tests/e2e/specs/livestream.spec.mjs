@@ -64,8 +64,11 @@ test("a host schedules sessions with conflict checks, drags one to another day, 
   await page.click("#register-host");
   await expect(page.locator("table.hosts")).toContainText("周建国");
 
-  // From now on the director acts for himself.
+  // From now on the director acts for himself: the name follows the host chosen.
+  await actAs(page, "host", "王芳 · 副局长");
+  await expect(page.locator("#actor-name")).toHaveValue("王芳");
   await actAs(page, "host", "周建国 · 局长");
+  await expect(page.locator("#actor-name")).toHaveValue("周建国");
   const tue = nextWeek(1);
   const wed = nextWeek(2);
   const first = await planSession(page, { title: "徐汇区局长直播带岗·第一场", channel: "徐汇就业视频号", start: `${tue}T10:00`, minutes: 60 });
@@ -181,6 +184,14 @@ test("a host schedules sessions with conflict checks, drags one to another day, 
   events = await storedEvents(page);
   const last = events.filter((e) => e.event.livestream?.SessionMoved).pop().event.livestream.SessionMoved;
   expect([last.session_id, last.minutes]).toEqual([second, 135]);
+
+  // The history says who acted.
+  const planned = events.filter((e) => e.event.livestream?.SessionPlanned).pop();
+  expect(planned.actor.name).toBe("周建国");
+  await page.goto("/#/history");
+  await page.selectOption("#history-type", { label: "创建直播" });
+  await expect(page.locator("table.history tbody tr").first()).toContainText("周建国（主播）");
+  await page.getByRole("link", { name: "直播带岗", exact: true }).click();
 
   // The invited enterprise answers in its own role.
   await actAs(page, "enterprise", "徐汇云数信息科技有限公司");

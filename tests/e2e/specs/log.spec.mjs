@@ -100,6 +100,10 @@ test("two devices merge, one conflict is resolved, and the result survives a rel
   await expect(a.locator("#fair-bookings tbody tr").first()).toBeVisible();
   await expect(a.locator("#fair-bookings").getByRole("button", { name: "通过" })).toHaveCount(0);
   await expect(a.locator("#publish, #cancel-fair")).toHaveCount(0);
+  // The new-fair form says why it cannot save: the past, not a damaged store.
+  await a.getByRole("link", { name: "新建招聘会" }).click();
+  await expect(a.locator("#form-error")).toContainText("你正在查看过去某一时刻的数据");
+  await expect(a.locator("#form-error")).not.toContainText("导出数据");
   await a.getByRole("link", { name: "直播带岗", exact: true }).click();
   await expect(a.locator("#time-travel")).toBeVisible();
   await expect(a.locator(".timeline .tl-item").first()).toBeVisible();
@@ -135,6 +139,83 @@ test("undo and redo a publication, as new events", async ({ page }) => {
   await expect(page.locator("#fair-status")).toHaveText("草稿");
   await page.goto("/#/history");
   await expect(page.locator("table.history tbody tr").first()).toContainText("撤回了招聘会");
+});
+
+test("undo walks back through one's own steps, says once why a step cannot be undone, and keeps its stacks", async ({ page }) => {
+  await loadDemo(page);
+  await page.getByRole("link", { name: "宝山区先进制造业专场招聘会" }).click();
+  await page.locator("a.open-plan").click();
+  const booths = page.locator(".plan-svg .booth");
+  await expect(booths).toHaveCount(22);
+  await page.selectOption("#tool-zone", { label: "先进制造A馆" });
+  for (const x of [30, 34]) {
+    await page.fill("#booth-x", String(x));
+    await page.fill("#booth-y", "16");
+    await page.click("#add-booth");
+  }
+  await expect(booths).toHaveCount(24);
+  const undo = page.locator("#undo");
+  const redo = page.locator("#redo");
+  await expect(undo).toHaveAttribute("title", /撤销：.*添加了展位 A-22/);
+
+  // Two undos in a row: the first undo is not "a later change" that blocks the second.
+  await undo.click();
+  await expect(booths).toHaveCount(23);
+  await expect(undo).toHaveAttribute("title", /撤销：.*添加了展位 A-21/);
+  await undo.click();
+  await expect(booths).toHaveCount(22);
+  await expect(page.locator(".notice.error")).toHaveCount(0);
+  await expect(undo).toBeDisabled();
+
+  // The stacks survive a reload...
+  await page.reload();
+  await expect(booths).toHaveCount(22);
+  await expect(redo).toBeEnabled();
+  await redo.click();
+  await expect(booths).toHaveCount(23);
+  // ...and a role switch: another actor has their own, and coming back finds ours.
+  await page.selectOption("#role", "enterprise");
+  await expect(undo).toBeDisabled();
+  await page.selectOption("#role", "organizer");
+  await expect(undo).toBeEnabled();
+  await undo.click();
+  await expect(booths).toHaveCount(22);
+
+  // History names an undone booth by its code, and event types in words.
+  await page.goto("/#/history");
+  await expect(page.locator("table.history tbody tr").first()).toContainText("删除了展位 A-21");
+  await expect(page.locator("#history-type option", { hasText: "添加展位" })).toHaveCount(1);
+  await expect(page.locator("#history-type")).not.toContainText("BoothAdded");
+
+  // A step that truly cannot be undone (a cancellation enterprises were told of) says why on
+  // the button, which is disabled, instead of failing on every click.
+  await page.goto("/");
+  await page.getByRole("link", { name: "闵行区生物医药专场招聘会" }).click();
+  await page.click("#cancel-fair");
+  await page.fill("#reason", "场馆临时检修");
+  await page.click("#confirm-cancel");
+  await expect(page.locator("#fair-status")).toHaveText("已取消");
+  await expect(undo).toBeDisabled();
+  await expect(undo).toHaveAttribute("title", /不能撤销.*这类操作（取消招聘会）不能撤销/);
+});
+
+test("history names things as they were then, and who acted for whom", async ({ page }) => {
+  await loadDemo(page);
+  await page.getByRole("link", { name: "闵行区生物医药专场招聘会" }).click();
+  await page.click("#publish");
+  await expect(page.locator("#fair-status")).toHaveText("已发布");
+  await page.getByRole("link", { name: "编辑", exact: true }).click();
+  await page.fill("#name", "闵行区生物医药秋季专场");
+  await page.click("#save");
+  await expect(page.getByRole("heading", { name: "闵行区生物医药秋季专场" })).toBeVisible();
+  await page.goto("/#/history");
+  const rows = page.locator("table.history tbody tr");
+  await expect(rows.nth(0)).toContainText("修改了招聘会 “闵行区生物医药秋季专场”");
+  // The publication happened under the old name.
+  await expect(rows.nth(1)).toContainText("发布了招聘会 “闵行区生物医药专场招聘会”");
+  // An enterprise's events say which enterprise the person acted for.
+  await page.selectOption("#history-type", { label: "申请展位" });
+  await expect(rows.first().locator("td").nth(2)).toContainText(/（企业 · .+）/);
 });
 
 const bad = {
@@ -190,13 +271,13 @@ test("undo and redo a booth approval, as new events", async ({ page }) => {
   await loadDemo(page);
   await page.getByRole("link", { name: "宝山区先进制造业专场招聘会" }).click();
   const row = page.locator("#fair-bookings tbody tr", { hasText: "顺丰速运（上海）有限公司" });
-  await expect(row).toContainText("待审核");
+  await expect(row).toContainText("待审批");
   await row.getByRole("button", { name: "通过" }).click();
   await expect(row).toContainText("已预订");
   const after = await storedEvents(page);
 
   await page.click("#undo");
-  await expect(row).toContainText("待审核");
+  await expect(row).toContainText("待审批");
   expect(await storedEvents(page)).toBe(after + 1);
   await page.click("#redo");
   await expect(row).toContainText("已预订");

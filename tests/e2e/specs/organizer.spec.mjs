@@ -103,6 +103,14 @@ test("an organizer plans a fair, draws its floor plan, publishes it, decides req
   await page.click("#add-row");
   await expect(page.locator('.field-error[data-field="row"]')).toContainText("超出了场馆范围（40 × 20 米）");
   await expect(page.locator(".plan-svg .booth")).toHaveCount(22);
+  // A row of no booths is refused beside the row (not "0 booths added").
+  await page.fill("#row-count", "0");
+  await page.click("#add-row");
+  await expect(page.locator('.field-error[data-field="row"]')).toHaveText("一排可以有 1 到 200 个展位");
+  // A typed code prefix takes the app's form of codes: C → C-01, as A-01.
+  await page.fill("#tool-prefix", "C");
+  await expect(page.locator("#booth-code")).toHaveAttribute("placeholder", "C-01");
+  await page.fill("#tool-prefix", "");
   // A booth added at a position by keyboard-friendly form; a taken place is refused.
   await page.fill("#booth-x", "2");
   await page.fill("#booth-y", "2");

@@ -36,21 +36,17 @@ pub fn ActingEnterprise() -> Html {
         Callback::from(move |e: Event| {
             let v = select_value(&e);
             if v == REGISTER {
+                // A fresh form each time (the page is keyed by this push), and the picker keeps
+                // showing whom one acts for, so choosing it again is a change again.
                 if let Some(n) = &navigator {
-                    n.push(&Route::RegisterEnterprise);
+                    n.push_with_state(&Route::RegisterEnterprise, js_sys::Date::now() as u64);
                 }
+                let keep = session.subject.map(|s| s.to_string()).unwrap_or_default();
+                e.target_unchecked_into::<web_sys::HtmlSelectElement>().set_value(&keep);
                 return;
             }
             let subject = Uuid::parse_str(&v).ok();
-            let contact = subject.and_then(|s| {
-                let engine = app.store.engine();
-                engine
-                    .state()
-                    .enterprises
-                    .get(&fairlog_domain::ids::EnterpriseId(s))
-                    .map(|e| e.profile.contact_name.clone())
-            });
-            set.emit(Session { subject, name: contact.unwrap_or_else(|| session.name.clone()), ..session.clone() });
+            set.emit(Session { subject, ..session.clone() }.following_subject(app.store.engine().state()));
         })
     };
     let known = current.is_some_and(|c| enterprises.iter().any(|e| e.id.0 == c));

@@ -25,6 +25,7 @@ pub struct BarChartProps {
 /// Horizontal bars: one row per label.
 #[component]
 pub fn BarChart(props: &BarChartProps) -> Html {
+    let lang = crate::session::use_lang();
     let row_h = 26.0;
     let label_w = 150.0;
     let width = 560.0;
@@ -52,7 +53,7 @@ pub fn BarChart(props: &BarChartProps) -> Html {
                 }) }
             </svg>
             <details class="chart-table">
-                <summary>{ "数据表 / Data" }</summary>
+                <summary>{ lang.pick("数据表", "Data table") }</summary>
                 <table>
                     <thead><tr><th scope="col">{ props.columns.0.clone() }</th><th scope="col">{ props.columns.1.clone() }</th></tr></thead>
                     <tbody>{ for props.bars.iter().map(|b| html! { <tr><td>{ b.label.clone() }</td><td>{ b.text.clone() }</td></tr> }) }</tbody>
@@ -83,6 +84,7 @@ pub struct WeekChartProps {
 /// Fairs (left bar) and jobs offered (right bar) per week, each on its own scale.
 #[component]
 pub fn WeekChart(props: &WeekChartProps) -> Html {
+    let lang = crate::session::use_lang();
     let height = 220.0;
     let top = 20.0;
     let bottom = 36.0;
@@ -118,7 +120,7 @@ pub fn WeekChart(props: &WeekChartProps) -> Html {
                 }) }
             </svg>
             <details class="chart-table">
-                <summary>{ "数据表 / Data" }</summary>
+                <summary>{ lang.pick("数据表", "Data table") }</summary>
                 <table>
                     <thead><tr><th scope="col">{ props.week_label.clone() }</th><th scope="col">{ props.fairs_label.clone() }</th><th scope="col">{ props.jobs_label.clone() }</th></tr></thead>
                     <tbody>{ for props.weeks.iter().map(|w| html! { <tr><td>{ w.label.clone() }</td><td>{ w.fairs }</td><td>{ w.jobs }</td></tr> }) }</tbody>

@@ -39,7 +39,7 @@ pub fn FairNotices(props: &FairNoticesProps) -> Html {
                 { for notices.iter().map(|n| html! {
                     <li key={n.change.seq.to_string()}>
                         <Link<Route> to={Route::Fair { id: n.fair.id.to_string() }}>{ n.fair.details.name.clone() }</Link<Route>>
-                        { "：" }{ fair_change(lang, &n.change.kind) }
+                        { crate::i18n::colon(lang) }{ fair_change(lang, &n.change.kind) }
                         <span class="muted">{ " · " }{ fill(OT::ChangedAt.get(lang), &[("at", to_local(n.change.at).format("%Y-%m-%d %H:%M").to_string())]) }</span>
                     </li>
                 }) }

@@ -11,6 +11,9 @@ pub struct FieldProps {
     /// A message about this field (a broken rule), shown beside it.
     #[prop_or_default]
     pub error: Option<String>,
+    /// A field the form cannot be saved without: marked after its label.
+    #[prop_or_default]
+    pub required: bool,
     pub children: Html,
 }
 
@@ -18,9 +21,15 @@ pub struct FieldProps {
 #[component]
 pub fn Field(props: &FieldProps) -> Html {
     let err_id = format!("{}-error", props.id);
+    let lang = crate::session::use_lang();
     html! {
         <div class={classes!("field", props.error.is_some().then_some("has-error"))}>
-            <label for={props.id.clone()}>{ props.label.clone() }</label>
+            <label for={props.id.clone()}>{ props.label.clone() }
+                if props.required {
+                    <span class="required" aria-hidden="true">{ " *" }</span>
+                    <span class="visually-hidden">{ lang.pick("（必填）", " (required)") }</span>
+                }
+            </label>
             { props.children.clone() }
             if let Some(h) = &props.hint { <small class="hint">{ h.clone() }</small> }
             if let Some(e) = &props.error {

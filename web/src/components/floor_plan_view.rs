@@ -31,11 +31,6 @@ use crate::i18n::{fill, Lang};
 
 crate::texts! {
 pub enum FpT {
-    Free => "空闲", "free";
-    Held => "保留中", "held";
-    Requested => "待审批", "requested";
-    Booked => "已预订", "booked";
-    Blocked => "不可用", "blocked";
     PlanLabel => "展位图（{w} × {d} 米）", "Floor plan ({w} × {d} m)";
     EdgeOfHall => "已到场馆边缘", "Already at the edge of the hall";
     ZoomIn => "放大", "Zoom in";
@@ -49,13 +44,7 @@ pub enum FpT {
 }
 
 pub fn booth_state_text(lang: Lang, s: BoothState) -> &'static str {
-    match s {
-        BoothState::Free => FpT::Free.get(lang),
-        BoothState::Held => FpT::Held.get(lang),
-        BoothState::Requested => FpT::Requested.get(lang),
-        BoothState::Booked => FpT::Booked.get(lang),
-        BoothState::Blocked => FpT::Blocked.get(lang),
-    }
+    crate::words::booth_state(lang, s)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

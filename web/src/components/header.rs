@@ -27,6 +27,37 @@ pub fn SkipLink() -> Html {
     html! { <a class="skip" href="" {onclick}>{ T::SkipToContent.get(lang) }</a> }
 }
 
+/// After a navigation, focus goes to the new page's heading (so the next Tab reaches its first
+/// field, not the rest of the navigation), as a screen reader user would expect. Not on the
+/// first load.
+#[component]
+pub fn FocusOnNavigate() -> Html {
+    let path = use_location().map(|l| l.path().to_owned()).unwrap_or_default();
+    let first = use_mut_ref(|| true);
+    use_effect_with(path, move |_| {
+        if std::mem::replace(&mut *first.borrow_mut(), false) {
+            return;
+        }
+        // After the new page has rendered.
+        yew::platform::spawn_local(async {
+            let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+            let target = doc
+                .query_selector("main h1")
+                .ok()
+                .flatten()
+                .or_else(|| doc.get_element_by_id("main"))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(el) = target {
+                if !el.has_attribute("tabindex") {
+                    let _ = el.set_attribute("tabindex", "-1");
+                }
+                let _ = el.focus();
+            }
+        });
+    });
+    html! {}
+}
+
 #[component]
 pub fn AppHeader() -> Html {
     let lang = use_prefs().lang;
@@ -61,11 +92,13 @@ pub fn AppHeader() -> Html {
 pub fn RoleSwitcher() -> Html {
     let prefs = use_prefs();
     let lang = prefs.lang;
+    let app = use_app();
     let on_role = {
         let set = prefs.set_session.clone();
+        let app = app.clone();
         Callback::from(move |e: Event| {
             if let Some(r) = Role::from_key(&select_value(&e)) {
-                set.emit(Session::for_role(r));
+                set.emit(Session::for_role(r).following_subject(app.store.engine().state()));
             }
         })
     };
@@ -83,7 +116,7 @@ pub fn RoleSwitcher() -> Html {
                 }) }
             </select>
             <SubjectPicker />
-            <label for="actor-name" class="visually-hidden">{ T::ActorName.get(lang) }</label>
+            <label for="actor-name">{ T::ActorName.get(lang) }</label>
             <input id="actor-name" class="actor-name" type="text" maxlength="40"
                 value={prefs.session.name.clone()} onchange={on_name} />
         </div>
@@ -104,7 +137,11 @@ pub fn SubjectPicker() -> Html {
     let onchange = {
         let set = prefs.set_session.clone();
         let session = prefs.session.clone();
-        Callback::from(move |e: Event| set.emit(Session { subject: select_value(&e).parse().ok(), ..session.clone() }))
+        let app = app.clone();
+        Callback::from(move |e: Event| {
+            let chosen = Session { subject: select_value(&e).parse().ok(), ..session.clone() };
+            set.emit(chosen.following_subject(app.store.engine().state()))
+        })
     };
     let current = prefs.session.subject;
     html! {

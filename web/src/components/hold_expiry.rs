@@ -26,7 +26,7 @@ fn expire(commander: &Commander, actor: fairlog_domain::Actor) {
         // it first, storage full) is retried at the next tick.
         let before = commander.store.engine().log().last_seq();
         let cmd = Command { actor, now: now(), intent: BookingCommand::ExpireHolds.into() };
-        let _ = commander.store.run(vec![cmd]).await;
+        let _ = commander.store.run_unrecorded(vec![cmd]).await;
         if commander.store.engine().log().last_seq() != before {
             commander.dispatch.dispatch(Action::Changed(None));
         }

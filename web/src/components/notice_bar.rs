@@ -18,6 +18,15 @@ pub fn ui_error(lang: Lang, e: &UiError) -> String {
     }
 }
 
+/// Why a form cannot save now: looking at the past (time travel), or a damaged store.
+pub fn read_only_note(lang: Lang, app: &crate::store::AppModel) -> &'static str {
+    if app.travel.is_some() {
+        T::TravelReadOnlyNote.get(lang)
+    } else {
+        T::ReadOnlyNote.get(lang)
+    }
+}
+
 /// The last thing that happened: saved, synced from another tab, or failed.
 #[component]
 pub fn NoticeBar() -> Html {
@@ -28,7 +37,9 @@ pub fn NoticeBar() -> Html {
     let (class, text) = match notice {
         Notice::Saved { seq } => ("notice ok", fill(T::SavedNotice.get(lang), &[("n", seq.to_string())])),
         Notice::Synced => ("notice ok", T::OtherTabUpdated.get(lang).to_owned()),
-        Notice::Failed(e) => ("notice error", ui_error(lang, e)),
+        Notice::Failed(e) => {
+            ("notice error", crate::history_text::ui_error_in(lang, e, app.store.engine().log().entries()))
+        }
         Notice::Queued => ("notice ok", ST::Queued.get(lang).to_owned()),
         Notice::RefusedByServer(r) => {
             let reason = match r {

@@ -397,7 +397,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let end = pv.p.start + Duration::minutes(pv.p.minutes as i64);
         html! {
             <div class="tl-live-box">
-                <strong>{ format!("{}：{}", LT::LiveConflicts.get(lang), span(pv.p.start, end)) }</strong>
+                <strong>{ format!("{}{}{}", LT::LiveConflicts.get(lang), crate::i18n::colon(lang), span(pv.p.start, end)) }</strong>
                 if found.is_empty() {
                     <p class="ok-text">{ LT::NoConflictHere.get(lang) }</p>
                 } else {

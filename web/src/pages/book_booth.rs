@@ -250,7 +250,7 @@ pub fn BookBoothPage(props: &BookBoothProps) -> Html {
                 <p class="banner ok" id="waiting-here">{ fill(ET::Joined.get(lang), &[("n", l.position.unwrap_or(0).to_string())]) }</p>
             }) }
             if let Some(msg) = &problems.form { <p class="banner danger" role="alert" id="form-error">{ msg.clone() }</p> }
-            if !open { <p class="banner warn" role="note" id="requests-closed">{ ET::RequestsClosed.get(lang) }{ requests_close_at(state, fair).map(|t| format!("（{}）", local_time(t))).unwrap_or_default() }</p> }
+            if !open { <p class="banner warn" role="note" id="requests-closed">{ ET::RequestsClosed.get(lang) }{ requests_close_at(state, fair).map(|t| lang.pick("（{t}）", " ({t})").replace("{t}", &local_time(t))).unwrap_or_default() }</p> }
             <BoothPicker fair_id={fair_id} enterprise={Some(me)} selected={*selected} on_select={on_select} disabled={!writable} />
             if let Some(e) = booth_error { <p class="field-error" role="alert" data-field="booth" id="booth-error">{ e }</p> }
             if has_booths {

@@ -44,7 +44,7 @@ pub enum RT {
     Decided => "已处理", "Decided";
     ColStatus => "状态", "Status";
     Approved => "已通过 {who} 的申请", "Approved {who}'s request";
-    ApprovedMany => "已通过 {n} 个申请", "{n} requests approved";
+    ApprovedMany => "已通过 {n} 个申请", "{n} {n|request|requests} approved";
     Rejected => "已拒绝 {who} 的申请", "Rejected {who}'s request";
     Reassigned => "已把 {who} 调整到展位 {code}", "Moved {who} to booth {code}";
     OnlyOrganizers => "只有组织方可以审批展位申请。", "Only organizers decide booth requests.";
@@ -397,7 +397,7 @@ pub fn BoothRequestsPage(props: &BoothRequestsProps) -> Html {
                                             if let Some(k) = r.key { { " " }<span class="badge key">{ "★ " }{ key_category(lang, k) }</span> }</td>
                                         <td class="nowrap">{ r.booth_code.clone().unwrap_or_else(|| OT::VirtualBooth.get(lang).into()) }</td>
                                         <td class="status">{ booking_status(lang, &r.status) }
-                                            if let fairlog_domain::booking::BookingStatus::Rejected { reason } = &r.status { { format!("：{reason}") } }</td>
+                                            if let fairlog_domain::booking::BookingStatus::Rejected { reason } = &r.status { { format!("{}{reason}", crate::i18n::colon(lang)) } }</td>
                                         <td class="nowrap">{ time(r.requested_at) }</td>
                                     </tr>
                                 }) }

@@ -57,7 +57,7 @@ pub fn CommissionerPage() -> Html {
                             <h2 id={format!("ent-{}", e.id)}>{ e.profile.name.clone() }
                                 if let Some(k) = e.key { { " " }<span class="badge key">{ "★ " }{ key_category(lang, k) }</span> }
                             </h2>
-                            <p class="muted">{ OT::Contact.get(lang) }{ "：" }{ e.profile.contact_name.clone() }{ " · " }{ e.profile.contact_phone.clone() }
+                            <p class="muted">{ OT::Contact.get(lang) }{ crate::i18n::colon(lang) }{ e.profile.contact_name.clone() }{ " · " }{ e.profile.contact_phone.clone() }
                                 { " · " }{ lang.pick(e.profile.industry.zh(), e.profile.industry.en()) }</p>
                             <FairNotices enterprise={e.id} />
                             <h3>{ OT::ColBookings.get(lang) }</h3>

@@ -1,5 +1,5 @@
 use chrono::{Datelike, Duration, NaiveDate};
-use fairlog_domain::csv_export::{self, CsvLang};
+use fairlog_domain::csv_export;
 use fairlog_domain::fair::FairMode;
 use fairlog_domain::figures::{compute, series_span, Figures, Filter, Rows};
 use fairlog_domain::ids::SeriesId;
@@ -158,7 +158,7 @@ pub fn DashboardPage() -> Html {
         let app = app.clone();
         let filter = (*filter).clone();
         Callback::from(move |_| {
-            let l = if lang == Lang::Zh { CsvLang::Zh } else { CsvLang::En };
+            let l = &crate::words::CsvTable(lang);
             let engine = app.view();
             let text = match which {
                 "fairs" => csv_export::fairs(&engine, &filter, l),
@@ -307,7 +307,7 @@ fn Breakdowns(props: &BreakdownProps) -> Html {
                     { for items.into_iter().map(|(label, n, next)| html! {
                         <li>
                             <span class="breakdown-label">{ label.clone() }</span>
-                            <button type="button" class="link breakdown-count" aria-label={format!("{label}：{n}")} onclick={pick(next)}>{ num(n) }</button>
+                            <button type="button" class="link breakdown-count" aria-label={format!("{label}{}{n}", crate::i18n::colon(lang))} onclick={pick(next)}>{ num(n) }</button>
                         </li>
                     }) }
                 </ul>

@@ -24,14 +24,14 @@ crate::texts! {
         ChooseFile => "选择日志文件", "Choose a log file";
         Reading => "正在读取和校验…", "Reading and verifying…";
         Refused => "无法导入“{file}”：{why}。本地数据没有任何改动。", "Cannot import \"{file}\": {why}. Nothing was changed.";
-        FreshPlan => "将导入 {n} 条事件到空的本地存储。", "{n} events will be imported into the empty local store.";
+        FreshPlan => "将导入 {n} 条事件到空的本地存储。", "{n} {n|event|events} will be imported into the empty local store.";
         MergePlan => "合并“{file}”：接收 {taken} 条新事件；本机共享部分之后的 {renumbered} 条事件将重新排序；{conflicts} 处冲突。", "Merge \"{file}\": {taken} new events taken in; {renumbered} local events after the shared part are re-ordered; {conflicts} conflicts.";
         NothingNew => "“{file}”中没有本机没有的事件，无需合并。", "\"{file}\" holds nothing this device does not already have.";
         Confirm => "确认", "Confirm";
         ConfirmImport => "导入", "Import";
         ConfirmMerge => "合并", "Merge";
         Cancel => "取消", "Cancel";
-        Done => "完成：现在共有 {n} 条事件。", "Done: the log now holds {n} events.";
+        Done => "完成：现在共有 {n} 条事件。", "Done: the log now holds {n} {n|event|events}.";
         ConflictsTitle => "待处理的合并冲突", "Merge conflicts to resolve";
         NoConflicts => "没有待处理的冲突。", "No conflicts to resolve.";
         ConflictFrom => "来自：{side}", "From: {side}";

@@ -7,7 +7,7 @@ use fairlog_domain::Role;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::enterprise_common::{not_acting, Problems};
+use super::enterprise_common::{every_problem, not_acting, Problems};
 use crate::app::Route;
 use crate::components::{input_value, Field};
 use crate::enterprise_forms::EnterpriseForm;
@@ -15,6 +15,17 @@ use crate::enterprise_texts::{size, ET};
 use crate::i18n::{fill, T};
 use crate::session::{use_current_enterprise, use_prefs, Session};
 use crate::store::{use_app, use_commander};
+
+/// "Register a new enterprise": a fresh, empty form each time it is chosen in the header.
+#[component]
+pub fn RegisterEnterprisePage() -> Html {
+    let key = use_location().and_then(|l| l.state::<u64>()).map(|k| *k).unwrap_or(0);
+    html! { <EnterpriseProfilePage key={key.to_string()} register=true /> }
+}
+
+/// A well-formed credit code, put in place of a refused one only to ask the domain about the
+/// other fields.
+const STAND_IN_CODE: &str = "91350100M000100Y43";
 
 #[derive(Properties, PartialEq)]
 pub struct EnterpriseProfileProps {
@@ -111,6 +122,35 @@ pub fn EnterpriseProfilePage(props: &EnterpriseProfileProps) -> Html {
                     (id, EnterpriseCommand::RegisterEnterprise { enterprise_id: id, profile: profile.clone() }, actor)
                 }
             };
+            // Every problem at once, beside its field (the domain decides; nothing is written).
+            let found = every_problem(
+                lang,
+                &commander.store.engine(),
+                &actor,
+                intent.clone(),
+                vec![],
+                |i| i.clone().into(),
+                |i, field| {
+                    let p = match i {
+                        EnterpriseCommand::EditEnterprise { profile, .. }
+                        | EnterpriseCommand::RegisterEnterprise { profile, .. } => profile,
+                        _ => return false,
+                    };
+                    match field {
+                        "name" => p.name = "—".into(),
+                        "credit_code" => p.credit_code = STAND_IN_CODE.into(),
+                        "contact_name" => p.contact_name = "—".into(),
+                        "contact_phone" => p.contact_phone = "13800000000".into(),
+                        "description" => p.description.clear(),
+                        _ => return false,
+                    }
+                    true
+                },
+            );
+            if !found.is_empty() {
+                problems.set(found);
+                return;
+            }
             saving.set(true);
             let (commander, problems, saving, navigator, set_session) =
                 (commander.clone(), problems.clone(), saving.clone(), navigator.clone(), set_session.clone());
@@ -151,14 +191,14 @@ pub fn EnterpriseProfilePage(props: &EnterpriseProfileProps) -> Html {
                     { " · " }<a class="history-link" href={format!("#/history?entity={}", e.id)}>{ lang.pick("本企业的历史记录", "History of this enterprise") }</a>
                 </p>
             }
-            if !writable { <p class="banner warn" role="note">{ T::ReadOnlyNote.get(lang) }</p> }
+            if !writable { <p class="banner warn" role="note">{ crate::components::read_only_note(lang, &app) }</p> }
             if let Some(msg) = &problems.form { <p class="banner danger" role="alert" id="form-error">{ msg.clone() }</p> }
             <form class="fair-form" {onsubmit} novalidate=true>
-                <Field id="ent-name" label={ET::FieldEntName.get(lang)} error={problems.at("name")}>
+                <Field id="ent-name" label={ET::FieldEntName.get(lang)} required=true error={problems.at("name")}>
                     <input id="ent-name" type="text" value={f.name.clone()} oninput={type_in(|f, v| f.name = v)}
                         aria-invalid={problems.invalid("name")} autocomplete="organization" />
                 </Field>
-                <Field id="credit-code" label={ET::FieldCreditCode.get(lang)} hint={Some(AttrValue::from(ET::HintCreditCode.get(lang)))} error={problems.at("credit_code")}>
+                <Field id="credit-code" label={ET::FieldCreditCode.get(lang)} required=true hint={Some(AttrValue::from(ET::HintCreditCode.get(lang)))} error={problems.at("credit_code")}>
                     <input id="credit-code" type="text" value={f.credit_code.clone()} oninput={type_in(|f, v| f.credit_code = v)}
                         aria-invalid={problems.invalid("credit_code")} autocomplete="off" spellcheck="false" maxlength="30" class="mono" />
                 </Field>
@@ -186,11 +226,11 @@ pub fn EnterpriseProfilePage(props: &EnterpriseProfileProps) -> Html {
                     </Field>
                 </div>
                 <div class="row">
-                    <Field id="contact-name" label={ET::FieldContact.get(lang)} error={problems.at("contact_name")}>
+                    <Field id="contact-name" label={ET::FieldContact.get(lang)} required=true error={problems.at("contact_name")}>
                         <input id="contact-name" type="text" value={f.contact_name.clone()} oninput={type_in(|f, v| f.contact_name = v)}
                             aria-invalid={problems.invalid("contact_name")} autocomplete="name" />
                     </Field>
-                    <Field id="contact-phone" label={ET::FieldPhone.get(lang)} hint={Some(AttrValue::from(ET::HintPhone.get(lang)))} error={problems.at("contact_phone")}>
+                    <Field id="contact-phone" label={ET::FieldPhone.get(lang)} required=true hint={Some(AttrValue::from(ET::HintPhone.get(lang)))} error={problems.at("contact_phone")}>
                         <input id="contact-phone" type="tel" value={f.contact_phone.clone()} oninput={type_in(|f, v| f.contact_phone = v)}
                             aria-invalid={problems.invalid("contact_phone")} autocomplete="tel" />
                     </Field>

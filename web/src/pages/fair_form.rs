@@ -2,7 +2,7 @@ use fairlog_domain::fair::{FairCommand, FairError, FairMode, FairStatus, FairSta
 use fairlog_domain::ids::FairId;
 use fairlog_domain::industry::Industry;
 use fairlog_domain::place::District;
-use fairlog_domain::{DomainError, Role};
+use fairlog_domain::{DomainError, Intent, Role};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -32,7 +32,7 @@ struct Editing {
 /// A message waiting to be shown: beside a field, or above the form.
 #[derive(Clone, PartialEq, Default)]
 struct Problems {
-    field: Option<(&'static str, String)>,
+    fields: Vec<(&'static str, String)>,
     form: Option<String>,
     /// The fair changed since the form was opened (another tab, a colleague).
     conflict: bool,
@@ -40,7 +40,7 @@ struct Problems {
 
 impl Problems {
     fn at(&self, field: &str) -> Option<String> {
-        self.field.as_ref().filter(|(f, _)| *f == field).map(|(_, m)| m.clone())
+        self.fields.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone())
     }
 }
 
@@ -48,10 +48,10 @@ fn problem_for(lang: Lang, e: &UiError) -> Problems {
     let conflict = matches!(e, UiError::Rule(DomainError::Fair(FairError::EditConflict { .. })));
     match e {
         UiError::Rule(rule) => match rule.field() {
-            Some(f) => Problems { field: Some((f, ui_error(lang, e))), form: None, conflict },
-            None => Problems { field: None, form: Some(ui_error(lang, e)), conflict },
+            Some(f) => Problems { fields: vec![(f, ui_error(lang, e))], form: None, conflict },
+            None => Problems { fields: vec![], form: Some(ui_error(lang, e)), conflict },
         },
-        _ => Problems { field: None, form: Some(ui_error(lang, e)), conflict },
+        _ => Problems { fields: vec![], form: Some(ui_error(lang, e)), conflict },
     }
 }
 
@@ -116,23 +116,44 @@ pub fn FairFormPage(props: &FairFormProps) -> Html {
             if *saving {
                 return;
             }
-            let details = match form.to_details() {
-                Ok(d) => d,
-                Err(fe) => {
-                    problems
-                        .set(Problems { field: Some((fe.field, fe.text.get(lang).to_owned())), ..Problems::default() });
-                    return;
+            let new_id = FairId(uuid::Uuid::new_v4());
+            let intent_for = |details: &fairlog_domain::fair::FairDetails| -> (FairId, Intent) {
+                let details = details.clone();
+                match (target, opened_version) {
+                    (Some(fair_id), Some(expected_version)) => {
+                        (fair_id, FairCommand::EditFair { fair_id, expected_version, details }.into())
+                    }
+                    _ => (new_id, FairCommand::CreateFair { fair_id: new_id, details }.into()),
                 }
             };
-            let (fair_id, intent) = match (target, opened_version) {
-                (Some(fair_id), Some(expected_version)) => {
-                    (fair_id, FairCommand::EditFair { fair_id, expected_version, details }.into())
-                }
-                _ => {
-                    let fair_id = FairId(uuid::Uuid::new_v4());
-                    (fair_id, FairCommand::CreateFair { fair_id, details }.into())
-                }
-            };
+            // Every problem at once: values in a wrong format, then each rule the domain names.
+            let (probe, format) = form.probe();
+            let found = crate::pages::enterprise_common::every_problem(
+                lang,
+                &commander.store.engine(),
+                &actor,
+                probe,
+                format,
+                |d| intent_for(d).1,
+                |d, field| {
+                    match field {
+                        "name" => d.name = "—".into(),
+                        "address" | "venue" => d.venue = None,
+                        "start" | "end" => d.schedule = None,
+                        "capacity" => d.capacity = None,
+                        "series" => d.series = None,
+                        _ => return false,
+                    }
+                    true
+                },
+            );
+            if !found.is_empty() {
+                let conflict = matches!(found.form_rule, Some(DomainError::Fair(FairError::EditConflict { .. })));
+                problems.set(Problems { fields: found.fields, form: found.form, conflict });
+                return;
+            }
+            let Ok(details) = form.to_details() else { return };
+            let (fair_id, intent) = intent_for(&details);
             saving.set(true);
             let commander = commander.clone();
             let problems = problems.clone();
@@ -183,7 +204,7 @@ pub fn FairFormPage(props: &FairFormProps) -> Html {
             if let Some(status) = locked {
                 <p class="banner warn" role="note">{ ui_error(lang, &UiError::Rule(FairError::NotEditable { status }.into())) }</p>
             }
-            if !writable { <p class="banner warn" role="note" id="form-error">{ T::ReadOnlyNote.get(lang) }</p> }
+            if !writable { <p class="banner warn" role="note" id="form-error">{ crate::components::read_only_note(lang, &app) }</p> }
             if let Some(msg) = &problems.form {
                 <div class="banner danger" role="alert" id="form-error">
                     <p>{ msg.clone() }</p>
@@ -198,7 +219,7 @@ pub fn FairFormPage(props: &FairFormProps) -> Html {
                 }
             }
             <form class="fair-form" {onsubmit} novalidate=true>
-                <Field id="name" label={T::FieldName.get(lang)} error={problems.at("name")}>
+                <Field id="name" label={T::FieldName.get(lang)} required=true error={problems.at("name")}>
                     <input id="name" name="name" type="text" value={f.name.clone()} oninput={type_in(|f, v| f.name = v)}
                         aria-invalid={problems.at("name").is_some().to_string()} autocomplete="off" />
                 </Field>

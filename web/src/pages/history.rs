@@ -1,4 +1,4 @@
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, HashMap};
 
 use fairlog_domain::history::{fair_of, subjects};
 use fairlog_domain::ids::FairId;
@@ -8,10 +8,11 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::{input_value, select_value};
-use crate::history_text::{actor, what};
+use crate::history_text::{actor_in, what_then};
 use crate::i18n::fill;
 use crate::session::use_prefs;
 use crate::store::{use_app, use_commander};
+use crate::words::event_kind;
 
 crate::texts! {
     pub enum HistT {
@@ -87,7 +88,19 @@ pub fn HistoryPage() -> Html {
         .filter(|e| fair.is_none_or(|fid| fair_of(state, &e.event) == Some(fid)))
         .collect();
     let total = matching.len();
-    let kinds: BTreeSet<&'static str> = events.iter().map(|e| e.event.type_name()).collect();
+    // Event types present, named in words (each by an event of that type).
+    let mut kinds: BTreeMap<&'static str, &fairlog_domain::Event> = BTreeMap::new();
+    for e in events {
+        kinds.entry(e.event.type_name()).or_insert(&e.event);
+    }
+    let mut kinds: Vec<(&'static str, &'static str)> =
+        kinds.into_iter().map(|(k, e)| (k, event_kind(lang, e))).collect();
+    kinds.sort_by(|a, b| a.1.cmp(b.1));
+    let shown_seqs: Vec<u64> = matching.iter().take(*shown).map(|e| e.seq).collect();
+    let sentences = {
+        let store = app.store.clone();
+        use_memo((app.revision, lang, shown_seqs), move |(_, lang, seqs)| sentences_then(*lang, &store.engine(), seqs))
+    };
 
     let set = |apply: fn(&mut Filters, String)| {
         let filters = filters.clone();
@@ -127,7 +140,7 @@ pub fn HistoryPage() -> Html {
                 <label>{ HistT::Type.get(lang) }
                     <select id="history-type" onchange={set_select(|f, v| f.kind = v)}>
                         <option value="" selected={f.kind.is_empty()}>{ HistT::AnyType.get(lang) }</option>
-                        { for kinds.iter().map(|k| html! { <option value={*k} selected={f.kind == *k}>{ *k }</option> }) }
+                        { for kinds.iter().map(|(k, label)| html! { <option value={*k} selected={f.kind == *k}>{ *label }</option> }) }
                     </select>
                 </label>
                 <label>{ HistT::From.get(lang) }
@@ -163,9 +176,9 @@ pub fn HistoryPage() -> Html {
                             <tr key={e.id.to_string()} data-seq={seq.to_string()} class={classes!((app.travel == Some(seq)).then_some("current"))}>
                                 <td>{ seq }</td>
                                 <td class="nowrap">{ to_local(e.recorded_at).format("%Y-%m-%d %H:%M:%S").to_string() }</td>
-                                <td>{ actor(lang, &e.actor) }</td>
-                                <td data-type={e.event.type_name()}>{ what(lang, state, &e.event) }</td>
-                                <td><button type="button" class="link view-then" onclick={Callback::from(move |_| c.travel(Some(seq)))}>{ HistT::ViewThen.get(lang) }</button></td>
+                                <td>{ actor_in(lang, state, &e.actor) }</td>
+                                <td data-type={e.event.type_name()}>{ sentences.get(&seq).cloned().unwrap_or_default() }</td>
+                                <td class="nowrap"><button type="button" class="link view-then" onclick={Callback::from(move |_| c.travel(Some(seq)))}>{ HistT::ViewThen.get(lang) }</button></td>
                             </tr>
                         }
                     }) }
@@ -180,4 +193,31 @@ pub fn HistoryPage() -> Html {
             }
         </section>
     }
+}
+
+/// Each event's sentence with the names it had then: walking up from the oldest shown event,
+/// jumping through the engine's checkpoints over long gaps rather than replaying them.
+fn sentences_then(lang: crate::i18n::Lang, engine: &fairlog_domain::Engine, seqs: &[u64]) -> HashMap<u64, String> {
+    const JUMP: u64 = 1_000;
+    let events = engine.log().entries();
+    let mut sorted: Vec<u64> = seqs.iter().copied().filter(|s| *s >= 1 && *s as usize <= events.len()).collect();
+    sorted.sort_unstable();
+    let mut out = HashMap::new();
+    let mut walk: Option<(u64, fairlog_domain::State)> = None;
+    for seq in sorted {
+        let target = seq - 1;
+        if !walk.as_ref().is_some_and(|(at, _)| *at <= target && target - *at <= JUMP) {
+            walk = Some((target, engine.state_at(target)));
+        }
+        let Some((at, state)) = walk.as_mut() else { continue };
+        while *at < target {
+            fairlog_domain::state::evolve(state, &events[*at as usize]);
+            *at += 1;
+        }
+        let before = state.clone();
+        fairlog_domain::state::evolve(state, &events[target as usize]);
+        *at += 1;
+        out.insert(seq, what_then(lang, state, &before, &events[target as usize].event));
+    }
+    out
 }

@@ -145,14 +145,14 @@ pub fn may_manage(actor: &Actor, s: &LiveSession) -> bool {
     fairlog_domain::livestream::may_manage_session(actor, &s.plan.hosts)
 }
 
-pub fn hosts_text(state: &State, s: &LiveSession) -> String {
+pub fn hosts_text(lang: crate::i18n::Lang, state: &State, s: &LiveSession) -> String {
     s.plan
         .hosts
         .iter()
         .filter_map(|h| state.hosts.get(h))
-        .map(|h| format!("{}（{}）", h.profile.name, h.profile.title))
+        .map(|h| crate::i18n::paren(lang, &h.profile.name, &h.profile.title))
         .collect::<Vec<_>>()
-        .join("、")
+        .join(crate::i18n::list_sep(lang))
 }
 
 /// Download a calendar file.
@@ -415,7 +415,7 @@ pub fn LivestreamPage() -> Html {
                         <tr key={s.id.to_string()}>
                             <td><Link<Route> to={Route::LiveSession { id: s.id.to_string() }}>{ s.plan.title.clone() }</Link<Route>></td>
                             <td class="nowrap">{ span(s.plan.start, s.plan.end()) }</td>
-                            <td>{ hosts_text(&state, s) }</td>
+                            <td>{ hosts_text(lang, &state, s) }</td>
                             <td>{ state.channels.get(&s.plan.channel).map(|c| c.details.name.clone()).unwrap_or_default() }</td>
                             <td><span class={classes!("badge", s.status.key())}>{ status(lang, &s.status) }</span></td>
                         </tr>
@@ -430,13 +430,13 @@ pub fn LivestreamPage() -> Html {
                 <select id="ics-scope" onchange={{ let s = scope.clone(); Callback::from(move |e: Event| s.set(select_value(&e))) }}>
                     <option value="all" selected={*scope == "all"}>{ LT::ExportAllIcs.get(lang) }</option>
                     { for state.hosts.values().map(|h| { let v = format!("host:{}", h.id); html! {
-                        <option value={v.clone()} selected={*scope == v}>{ format!("{}：{} {}", LT::ExportHostIcs.get(lang), h.profile.name, h.profile.title) }</option>
+                        <option value={v.clone()} selected={*scope == v}>{ format!("{}{}{} {}", LT::ExportHostIcs.get(lang), crate::i18n::colon(lang), h.profile.name, h.profile.title) }</option>
                     }}) }
                     { for state.channels.values().map(|c| { let v = format!("channel:{}", c.id); html! {
-                        <option value={v.clone()} selected={*scope == v}>{ format!("{}：{}", LT::ExportChannelIcs.get(lang), c.details.name) }</option>
+                        <option value={v.clone()} selected={*scope == v}>{ format!("{}{}{}", LT::ExportChannelIcs.get(lang), crate::i18n::colon(lang), c.details.name) }</option>
                     }}) }
                     { for state.fairs.values().filter(|f| state.live_sessions.values().any(|s| s.plan.fair == Some(f.id))).map(|f| { let v = format!("fair:{}", f.id); html! {
-                        <option value={v.clone()} selected={*scope == v}>{ format!("{}：{}", LT::ExportFairIcs.get(lang), f.details.name) }</option>
+                        <option value={v.clone()} selected={*scope == v}>{ format!("{}{}{}", LT::ExportFairIcs.get(lang), crate::i18n::colon(lang), f.details.name) }</option>
                     }}) }
                 </select>
                 <button type="button" class="secondary" id="export-ics" onclick={export}>{ LT::ExportIcs.get(lang) }</button>

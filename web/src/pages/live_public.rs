@@ -76,10 +76,10 @@ pub fn LiveInvitationsPage() -> Html {
                     <li class="card invitation" key={key.clone()} data-session={key.clone()}>
                         <h2><Link<Route> to={Route::LiveSession { id: key.clone() }}>{ s.plan.title.clone() }</Link<Route>></h2>
                         <p>{ span(s.plan.start, s.plan.end()) }{ " · " }<span class={classes!("badge", s.status.key())}>{ status(lang, &s.status) }</span></p>
-                        <p>{ format!("{}：{}", LT::Slot.get(lang), span(a, b)) }</p>
-                        <p>{ format!("{}：{}", LT::ColHosts.get(lang), hosts_text(&state, s)) }</p>
-                        <p>{ format!("{}：{}", LT::FieldPosts.get(lang), posts.join("、")) }</p>
-                        <p class="invitation-state">{ format!("{}：", LT::Answer.get(lang)) }<span class={classes!("badge", f.invitation.key())}>{ invitation(lang, &f.invitation) }</span></p>
+                        <p>{ format!("{}{}{}", LT::Slot.get(lang), crate::i18n::colon(lang), span(a, b)) }</p>
+                        <p>{ format!("{}{}{}", LT::ColHosts.get(lang), crate::i18n::colon(lang), hosts_text(lang, &state, s)) }</p>
+                        <p>{ format!("{}{}{}", LT::FieldPosts.get(lang), crate::i18n::colon(lang), posts.join(crate::i18n::list_sep(lang))) }</p>
+                        <p class="invitation-state">{ format!("{}{}", LT::Answer.get(lang), crate::i18n::colon(lang)) }<span class={classes!("badge", f.invitation.key())}>{ invitation(lang, &f.invitation) }</span></p>
                         if open && app.writable() && f.invitation == Invitation::Invited {
                             <div class="actions">
                                 <button type="button" class="accept-invitation" onclick={accept}>{ LT::Accept.get(lang) }</button>
@@ -140,20 +140,20 @@ pub fn LiveSchedulePage() -> Html {
                         html! {
                             <div class="public-session" key={s.id.to_string()}>
                                 <h3>{ format!("{}–{} ", to_local(s.plan.start).format("%H:%M"), to_local(s.plan.end()).format("%H:%M")) }{ s.plan.title.clone() }</h3>
-                                <p>{ format!("{}：{}", LT::ColHosts.get(lang), hosts_text(state, s)) }</p>
+                                <p>{ format!("{}{}{}", LT::ColHosts.get(lang), crate::i18n::colon(lang), hosts_text(lang, state, s)) }</p>
                                 if let Some(c) = channel {
-                                    <p>{ format!("{}：{}（{}）", LT::ColChannel.get(lang), c.details.name, c.details.stream_url) }</p>
+                                    <p>{ format!("{}{}{} ({})", LT::ColChannel.get(lang), crate::i18n::colon(lang), c.details.name, c.details.stream_url) }</p>
                                 }
                                 if let Some(f) = s.plan.fair.and_then(|f| state.fairs.get(&f)) {
-                                    <p>{ format!("{}：{}", LT::ColFair.get(lang), f.details.name) }</p>
+                                    <p>{ format!("{}{}{}", LT::ColFair.get(lang), crate::i18n::colon(lang), f.details.name) }</p>
                                 }
                                 <ul>
                                 { for s.lineup.iter().filter(|f| f.counts()).map(|f| {
                                     let (a, b) = f.slot.interval(s.plan.start);
                                     let name = state.enterprises.get(&f.enterprise_id).map(|e| e.profile.name.clone()).unwrap_or_default();
                                     let posts: Vec<String> = f.posts.iter().filter_map(|p| state.posts.get(p))
-                                        .map(|p| format!("{}（{} 人）", p.details.title, p.details.headcount)).collect();
-                                    html! { <li>{ format!("{}–{} {}：{}", to_local(a).format("%H:%M"), to_local(b).format("%H:%M"), name, posts.join("、")) }</li> }
+                                        .map(|p| crate::live_text::post_with_headcount(lang, &p.details.title, p.details.headcount)).collect();
+                                    html! { <li>{ format!("{}–{} {}{}{}", to_local(a).format("%H:%M"), to_local(b).format("%H:%M"), name, crate::i18n::colon(lang), posts.join(crate::i18n::list_sep(lang))) }</li> }
                                 }) }
                                 </ul>
                             </div>

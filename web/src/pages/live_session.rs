@@ -236,7 +236,7 @@ pub fn SessionFormPage(props: &SessionFormProps) -> Html {
                         <option value="" selected={f.fair.is_empty()}>{ LT::NoFair.get(lang) }</option>
                         { for state.fairs.values().map(|fa| html! {
                             <option value={fa.id.to_string()} selected={f.fair == fa.id.to_string()}>
-                                { format!("{}（{}）", fa.details.name, crate::format::schedule(lang, fa.details.schedule.as_ref())) }
+                                { crate::i18n::paren(lang, &fa.details.name, &crate::format::schedule(lang, fa.details.schedule.as_ref())) }
                             </option>
                         }) }
                     </select>
@@ -405,13 +405,13 @@ pub fn SessionPage(props: &SessionPageProps) -> Html {
                 <span class={classes!("badge", s.status.key())} id="session-status">{ status(lang, &s.status) }</span>
             </div>
             if let SessionStatus::Cancelled { reason } = &s.status {
-                <p class="banner warn">{ format!("{}：{reason}", LT::CancelReason.get(lang)) }</p>
+                <p class="banner warn">{ format!("{}{}{reason}", LT::CancelReason.get(lang), crate::i18n::colon(lang)) }</p>
             }
             <dl class="details">
                 <dt>{ LT::ColWhen.get(lang) }</dt><dd id="session-when">{ span(s.plan.start, s.plan.end()) }{ " · " }{ crate::i18n::fill(LT::Minutes.get(lang), &[("n", s.plan.minutes.to_string())]) }</dd>
-                <dt>{ LT::ColHosts.get(lang) }</dt><dd>{ hosts_text(&state, &s) }</dd>
+                <dt>{ LT::ColHosts.get(lang) }</dt><dd>{ hosts_text(lang, &state, &s) }</dd>
                 <dt>{ LT::ColChannel.get(lang) }</dt>
-                <dd>{ channel.map(|c| format!("{}（{}）", c.details.name, crate::live_text::platform(lang, c.details.platform))).unwrap_or_default() }
+                <dd>{ channel.map(|c| crate::i18n::paren(lang, &c.details.name, crate::live_text::platform(lang, c.details.platform))).unwrap_or_default() }
                     if let Some(c) = channel { <br /><span class="url">{ c.details.stream_url.clone() }</span> }</dd>
                 <dt>{ LT::ColFair.get(lang) }</dt>
                 <dd>{ match fair { Some(f) => html! { <Link<Route> to={Route::Fair { id: f.id.to_string() }}>{ f.details.name.clone() }</Link<Route>> }, None => html! { "—" } } }</dd>
@@ -484,7 +484,7 @@ pub fn SessionPage(props: &SessionPageProps) -> Html {
                             let apps = apps.clone();
                             let input_id = format!("apps-{e}");
                             html! {
-                                <Field id={input_id.clone()} label={format!("{}：{}", LT::Applications.get(lang), name)}>
+                                <Field id={input_id.clone()} label={format!("{}{}{}", LT::Applications.get(lang), crate::i18n::colon(lang), name)}>
                                     <input id={input_id} type="number" min="0" value={apps.get(&e).cloned().unwrap_or_default()}
                                         oninput={Callback::from(move |ev: InputEvent| { let mut m = (*apps).clone(); m.insert(e, input_value(&ev)); apps.set(m); })} />
                                 </Field>
@@ -531,7 +531,7 @@ pub fn SessionPage(props: &SessionPageProps) -> Html {
                             let (a, b) = f.slot.interval(s.plan.start);
                             let e = state.enterprises.get(&f.enterprise_id);
                             let posts: Vec<String> = f.posts.iter().filter_map(|p| state.posts.get(p))
-                                .map(|p| format!("{}（{} 人）", p.details.title, p.details.headcount)).collect();
+                                .map(|p| crate::live_text::post_with_headcount(lang, &p.details.title, p.details.headcount)).collect();
                             let mine = my_enterprise == Some(f.enterprise_id) || actor.role == Role::Organizer;
                             let answerable = open && mine && app.writable();
                             let eid = f.enterprise_id;
@@ -539,7 +539,7 @@ pub fn SessionPage(props: &SessionPageProps) -> Html {
                                 <tr key={eid.to_string()} data-enterprise={eid.to_string()}>
                                     <td class="nowrap">{ format!("{}–{}", fairlog_domain::time::to_local(a).format("%H:%M"), fairlog_domain::time::to_local(b).format("%H:%M")) }</td>
                                     <td>{ e.map(|e| e.profile.name.clone()).unwrap_or_default() }</td>
-                                    <td>{ posts.join("、") }</td>
+                                    <td>{ posts.join(crate::i18n::list_sep(lang)) }</td>
                                     <td><span class={classes!("badge", f.invitation.key())}>{ invitation(lang, &f.invitation) }</span></td>
                                     <td><div class="row-actions">
                                         if answerable && f.invitation == Invitation::Invited && actor.role == Role::Enterprise {
@@ -617,17 +617,17 @@ pub fn SessionPage(props: &SessionPageProps) -> Html {
                     <div class="actions">
                         { for s.plan.hosts.iter().filter_map(|h| state.hosts.get(h)).map(|h| html! {
                             <button type="button" class="secondary" onclick={export(Scope::Host(h.id), h.profile.name.clone(), format!("host-{}", h.id))}>
-                                { format!("{}：{}", LT::ExportHostIcs.get(lang), h.profile.name) }
+                                { format!("{}{}{}", LT::ExportHostIcs.get(lang), crate::i18n::colon(lang), h.profile.name) }
                             </button>
                         }) }
                         if let Some(c) = channel {
                             <button type="button" class="secondary" onclick={export(Scope::Channel(c.id), c.details.name.clone(), format!("channel-{}", c.id))}>
-                                { format!("{}：{}", LT::ExportChannelIcs.get(lang), c.details.name) }
+                                { format!("{}{}{}", LT::ExportChannelIcs.get(lang), crate::i18n::colon(lang), c.details.name) }
                             </button>
                         }
                         if let Some(f) = fair {
                             <button type="button" class="secondary" onclick={export(Scope::Fair(f.id), f.details.name.clone(), format!("fair-{}", f.id))}>
-                                { format!("{}：{}", LT::ExportFairIcs.get(lang), f.details.name) }
+                                { format!("{}{}{}", LT::ExportFairIcs.get(lang), crate::i18n::colon(lang), f.details.name) }
                             </button>
                         }
                     </div>

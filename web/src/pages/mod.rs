@@ -21,7 +21,7 @@ mod my_posts;
 pub use book_booth::{BookBoothPage, BoothFairsPage};
 pub use dashboard::DashboardPage;
 pub use data::DataPage;
-pub use enterprise_profile::EnterpriseProfilePage;
+pub use enterprise_profile::{EnterpriseProfilePage, RegisterEnterprisePage};
 pub use fair_form::FairFormPage;
 pub use fair_page::FairPage;
 pub use fairs::FairsPage;

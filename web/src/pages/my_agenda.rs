@@ -22,7 +22,7 @@ fn labels(lang: Lang, calendar_name: &str) -> AgendaLabels<'_> {
         virtual_booth: ET::VirtualBooth.get(lang),
         posts: lang.pick("岗位", "Posts"),
         people: ET::People.get(lang),
-        awaiting_approval: lang.pick("待审核", "awaiting approval"),
+        awaiting_approval: lang.pick("待审批", "awaiting approval"),
         offered: lang.pick("候补待确认", "waitlist offer"),
         waitlist: ET::OnWaitlist.get(lang),
         online: lang.pick("线上", "Online"),

@@ -6,7 +6,7 @@ use fairlog_domain::Intent;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::enterprise_common::{not_acting, Problems};
+use super::enterprise_common::{every_problem, not_acting, Problems};
 use crate::app::Route;
 use crate::components::{input_value, ui_error, Field};
 use crate::enterprise_forms::PostForm;
@@ -173,24 +173,38 @@ pub fn PostFormPage(props: &PostFormProps) -> Html {
         let (form, problems, saving, commander, actor) =
             (form.clone(), problems.clone(), saving.clone(), commander.clone(), prefs.session.actor());
         let target = editing.as_ref().map(|p| p.id);
+        let new_id = PostId(uuid::Uuid::new_v4());
+        let intent_for = move |details: &fairlog_domain::post::PostDetails| -> Intent {
+            let details = details.clone();
+            match target {
+                Some(post_id) => PostCommand::EditPost { post_id, details }.into(),
+                None => PostCommand::OpenPost { post_id: new_id, enterprise_id: me, details }.into(),
+            }
+        };
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if *saving {
                 return;
             }
-            let details = match form.to_details() {
-                Ok(d) => d,
-                Err(fe) => {
-                    problems.set(Problems { field: Some((fe.field, fe.text.get(lang).to_owned())), form: None });
-                    return;
-                }
-            };
-            let intent: Intent = match target {
-                Some(post_id) => PostCommand::EditPost { post_id, details }.into(),
-                None => {
-                    PostCommand::OpenPost { post_id: PostId(uuid::Uuid::new_v4()), enterprise_id: me, details }.into()
-                }
-            };
+            // Every problem at once: values that are not numbers, and each rule the domain names.
+            let (probe, format) = form.probe();
+            let found =
+                every_problem(lang, &commander.store.engine(), &actor, probe, format, intent_for, |d, field| {
+                    match field {
+                        "title" => d.title = "—".into(),
+                        "headcount" => d.headcount = 1,
+                        "salary" => (d.salary_min, d.salary_max) = (1, 1),
+                        "fairs" => d.fairs.clear(),
+                        _ => return false,
+                    }
+                    true
+                });
+            if !found.is_empty() {
+                problems.set(found);
+                return;
+            }
+            let Ok(details) = form.to_details() else { return };
+            let intent = intent_for(&details);
             saving.set(true);
             let (commander, problems, saving, navigator, actor) =
                 (commander.clone(), problems.clone(), saving.clone(), navigator.clone(), actor.clone());
@@ -226,7 +240,7 @@ pub fn PostFormPage(props: &PostFormProps) -> Html {
             <h1 id="form-title">{ title.get(lang) }</h1>
             if let Some(msg) = &problems.form { <p class="banner danger" role="alert" id="form-error">{ msg.clone() }</p> }
             <form class="fair-form" {onsubmit} novalidate=true>
-                <Field id="post-title" label={ET::FieldTitle.get(lang)} error={problems.at("title")}>
+                <Field id="post-title" label={ET::FieldTitle.get(lang)} required=true error={problems.at("title")}>
                     <input id="post-title" type="text" value={f.title.clone()} oninput={type_in(|f, v| f.title = v)} aria-invalid={problems.invalid("title")} />
                 </Field>
                 <div class="row">
@@ -235,7 +249,7 @@ pub fn PostFormPage(props: &PostFormProps) -> Html {
                             { for PostCategory::ALL.iter().map(|c| html! { <option value={c.key()} selected={f.category == c.key()}>{ category(lang, *c) }</option> }) }
                         </select>
                     </Field>
-                    <Field id="headcount" label={ET::FieldHeadcount.get(lang)} error={problems.at("headcount")}>
+                    <Field id="headcount" label={ET::FieldHeadcount.get(lang)} required=true error={problems.at("headcount")}>
                         <input id="headcount" type="number" min="1" step="1" inputmode="numeric" value={f.headcount.clone()}
                             oninput={type_in(|f, v| f.headcount = v)} aria-invalid={problems.invalid("headcount")} />
                     </Field>
@@ -246,11 +260,11 @@ pub fn PostFormPage(props: &PostFormProps) -> Html {
                     </Field>
                 </div>
                 <div class={classes!("row", problems.at("salary").is_some().then_some("has-error"))}>
-                    <Field id="salary-min" label={ET::FieldSalaryMin.get(lang)}>
+                    <Field id="salary-min" label={ET::FieldSalaryMin.get(lang)} required=true>
                         <input id="salary-min" type="number" min="1" step="100" inputmode="numeric" value={f.salary_min.clone()}
                             oninput={type_in(|f, v| f.salary_min = v)} aria-invalid={problems.invalid("salary")} aria-describedby="salary-error" />
                     </Field>
-                    <Field id="salary" label={ET::FieldSalaryMax.get(lang)} error={problems.at("salary")}>
+                    <Field id="salary" label={ET::FieldSalaryMax.get(lang)} required=true error={problems.at("salary")}>
                         <input id="salary" type="number" min="1" step="100" inputmode="numeric" value={f.salary_max.clone()}
                             oninput={type_in(|f, v| f.salary_max = v)} aria-invalid={problems.invalid("salary")} />
                     </Field>

@@ -7,10 +7,12 @@
 //! and tells other tabs over a BroadcastChannel. A refused command or a failed write leaves
 //! memory and storage as they were.
 pub mod idb;
+pub mod undo;
 
 use std::cell::{Ref, RefCell};
 use std::rc::Rc;
 
+use self::undo::{Origin, Step, UndoBook};
 use chrono::{DateTime, Utc};
 use fairlog_domain::codec::{self, CodecError};
 use fairlog_domain::engine::RestoreProblem;
@@ -73,9 +75,8 @@ pub struct Store {
     writable: std::cell::Cell<bool>,
     /// Serialises writes and syncs so that the in-memory log and IndexedDB never disagree.
     lock: Mutex<()>,
-    /// This tab's own recent commands, as (first, last) sequences, for undo and redo.
-    undo_stack: RefCell<Vec<Span>>,
-    redo_stack: RefCell<Vec<Span>>,
+    /// Each actor's recent commands, for undo and redo (kept in localStorage).
+    undo_book: RefCell<UndoBook>,
     /// The last state computed for time travel.
     travel_cache: RefCell<Option<(u64, Rc<State>)>>,
     /// The point the app is shown at while time-travelling: nothing is written meanwhile.
@@ -85,8 +86,7 @@ pub struct Store {
     replica: RefCell<Option<Replica>>,
 }
 
-/// The first and last sequence of one command's events.
-pub type Span = (u64, u64);
+pub use self::undo::Span;
 
 /// What `Store::run` did: the span it saved (`None`: the command changed nothing), the log's
 /// last sequence after it, and how many events of other tabs a retry pulled in on the way.
@@ -132,8 +132,7 @@ impl Store {
             channel: RefCell::new(None),
             writable: std::cell::Cell::new(false),
             lock: Mutex::new(()),
-            undo_stack: RefCell::new(Vec::new()),
-            redo_stack: RefCell::new(Vec::new()),
+            undo_book: RefCell::new(UndoBook::default()),
             travel_cache: RefCell::new(None),
             travel: std::cell::Cell::new(None),
             replica: RefCell::new(None),
@@ -287,6 +286,7 @@ impl Store {
             Err(e) => return Phase::Unavailable(e.to_string()),
         };
         let (engine, problem) = Engine::restore(records.iter().map(|r| (r.seq().unwrap_or(0), r.text())));
+        *self.undo_book.borrow_mut() = UndoBook::load(&self.db_name.borrow(), engine.log().entries());
         *self.engine.borrow_mut() = engine;
         *self.db.borrow_mut() = Some(db);
         self.writable.set(problem.is_none());
@@ -297,13 +297,21 @@ impl Store {
     }
 
     /// Decide, store, then apply. Says what was saved (from the engine's receipt) and how many
-    /// events of other tabs arrived on the way (a retry pulls them), also when it fails.
+    /// events of other tabs arrived on the way (a retry pulls them), also when it fails. A
+    /// single actor's command becomes a step of their undo.
     pub async fn run(&self, cmds: Vec<Command>) -> Result<Ran, Failed> {
+        let actor = cmds.first().map(|c| c.actor.clone()).filter(|a| cmds.iter().all(|c| &c.actor == a));
         let ran = self.run_inner(cmds).await?;
-        if let Some(span) = ran.saved {
-            self.remember(span, None);
+        if let (Some(actor), Some(span)) = (actor, ran.saved) {
+            self.remember(&actor, span, Origin::Command);
         }
         Ok(ran)
+    }
+
+    /// Like `run`, for what the app does by itself (recording expired holds): not a step of
+    /// anyone's to undo, and it leaves the redo stacks alone.
+    pub async fn run_unrecorded(&self, cmds: Vec<Command>) -> Result<u64, UiError> {
+        self.run_inner(cmds).await.map(|ran| ran.last_seq).map_err(|f| f.error)
     }
 
     /// Can anything be written now? Not after a bad record, and not while time-travelling.
@@ -428,45 +436,58 @@ impl Store {
         st
     }
 
-    /// Remember a command of this tab for undo (a new command clears the redo stack).
-    fn remember(&self, span: Span, redo: Option<bool>) {
+    /// Remember a command of `actor` for undo (a new command clears the redo stack).
+    fn remember(&self, actor: &Actor, span: Span, origin: Origin) {
         let (first, last) = span;
         // Only a single command is undone as one: a batch of commands (the demo season) is not.
-        let single = {
+        let step = {
             let engine = self.engine.borrow();
             let events = &engine.log().entries()[first as usize - 1..last as usize];
-            events.iter().all(|e| e.command_id() == events[0].command_id())
+            let single = events.iter().all(|e| e.command_id() == events[0].command_id());
+            (single || origin != Origin::Command).then(|| Step { first, last, id: events[0].id })
         };
-        if !single && redo.is_none() {
-            return;
-        }
-        match redo {
-            None => {
-                self.undo_stack.borrow_mut().push(span);
-                self.redo_stack.borrow_mut().clear();
-            }
-            Some(false) => self.redo_stack.borrow_mut().push(span),
-            Some(true) => self.undo_stack.borrow_mut().push(span),
+        if let Some(step) = step {
+            let mut book = self.undo_book.borrow_mut();
+            book.record(actor, step, origin);
+            book.save(&self.db_name.borrow());
         }
     }
 
-    /// The command undo would reverse, and redo would re-apply (first sequences).
-    pub fn undo_redo_heads(&self) -> (Option<Span>, Option<Span>) {
-        (self.undo_stack.borrow().last().copied(), self.redo_stack.borrow().last().copied())
+    /// The command undo would reverse, and redo would re-apply, for `actor`.
+    pub fn undo_redo_heads(&self, actor: &Actor) -> (Option<Span>, Option<Span>) {
+        let book = self.undo_book.borrow();
+        let s = book.stacks(actor);
+        (s.and_then(|s| s.undo.last()).map(Step::span), s.and_then(|s| s.redo.last()).map(Step::span))
     }
 
-    /// Undo (or, with `redo`, redo) this tab's last command, as new compensating events.
-    pub async fn undo(&self, actor: &Actor, redo: bool) -> Result<u64, UiError> {
-        let stack = if redo { &self.redo_stack } else { &self.undo_stack };
-        let (first, last) = stack.borrow().last().copied().ok_or(UiError::Undo(UndoError::Nothing))?;
-        let intents = history::undo(&self.engine.borrow(), first, last, actor).map_err(UiError::Undo)?;
+    /// The commands that would undo (or, with `redo`, redo) `actor`'s last step, checked by the
+    /// domain without writing anything; or why it cannot be done.
+    pub fn undo_plan(&self, actor: &Actor, redo: bool) -> Result<Vec<Command>, UiError> {
+        let book = self.undo_book.borrow();
+        let stacks = book.stacks(actor).ok_or(UiError::Undo(UndoError::Nothing))?;
+        let top = if redo { stacks.redo.last() } else { stacks.undo.last() };
+        let Step { first, last, .. } = *top.ok_or(UiError::Undo(UndoError::Nothing))?;
+        let engine = self.engine.borrow();
+        let ignore = |seq: u64| stacks.is_own(seq);
+        let intents = history::undo_ignoring(&engine, first, last, actor, &ignore).map_err(UiError::Undo)?;
         let now = now();
-        let cmds = intents.into_iter().map(|intent| Command { actor: actor.clone(), now, intent }).collect();
+        let cmds: Vec<Command> =
+            intents.into_iter().map(|intent| Command { actor: actor.clone(), now, intent }).collect();
+        engine.prepare_all(cmds.clone(), uuid::Uuid::new_v4).map_err(|(_, e)| UiError::Rule(e))?;
+        Ok(cmds)
+    }
+
+    /// Undo (or, with `redo`, redo) `actor`'s last step, as new compensating events.
+    pub async fn undo(&self, actor: &Actor, redo: bool) -> Result<u64, UiError> {
+        if !self.may_write() {
+            return Err(UiError::ReadOnly);
+        }
+        let cmds = self.undo_plan(actor, redo)?;
         let ran = self.run_inner(cmds).await.map_err(|f| f.error)?;
-        stack.borrow_mut().pop();
+        self.undo_book.borrow_mut().pop(actor, redo);
         // An undo can be redone; a redo can be undone again.
         if let Some(span) = ran.saved {
-            self.remember(span, Some(redo));
+            self.remember(actor, span, if redo { Origin::Redo } else { Origin::Undo });
         }
         Ok(ran.last_seq)
     }
@@ -522,8 +543,11 @@ impl Store {
                     .map_err(|e| ImportError::Storage(StorageError::Failed(e.to_string())))?;
             }
         }
-        self.undo_stack.borrow_mut().clear();
-        self.redo_stack.borrow_mut().clear();
+        {
+            let mut book = self.undo_book.borrow_mut();
+            book.clear();
+            book.save(&self.db_name.borrow());
+        }
         *self.travel_cache.borrow_mut() = None;
         let last = self.engine.borrow().log().last_seq();
         self.announce_reload();

@@ -74,7 +74,7 @@ pub enum PT {
     Moved => "展位 {code} 已移到 ({x}, {y})", "Booth {code} moved to ({x}, {y})";
     Resized => "展位 {code} 已改为 {w}×{h} 米", "Booth {code} is now {w}×{h} m";
     Added => "已添加展位 {code}", "Booth {code} added";
-    AddedRow => "已添加 {n} 个展位", "{n} booths added";
+    AddedRow => "已添加 {n} 个展位", "{n} {n|booth|booths} added";
     Removed => "已删除展位 {code}", "Booth {code} removed";
     Request => "申请展位 {code}", "Request booth {code}";
     Requested => "已申请展位 {code}，等待组织方审批", "Booth {code} requested; waiting for the organizer";
@@ -84,6 +84,7 @@ pub enum PT {
     Size => "尺寸", "Size";
     State => "状态", "State";
     NotANumber => "请输入 0 或正整数", "Enter 0 or a whole number";
+    RowCountRange => "一排可以有 1 到 {max} 个展位", "A row has 1 to {max} booths";
     SelectedLive => "已选中展位 {code}，位置 ({x}, {y})，{w}×{h} 米，{state}", "Booth {code} selected, at ({x}, {y}), {w}×{h} m, {state}";
 }
 }
@@ -233,7 +234,13 @@ pub fn FloorPlanPage(props: &FloorPlanPageProps) -> Html {
             .or_else(|| zone.map(|(i, _)| format!("{}-", letter(i))))
             .unwrap_or_else(|| "A-".into())
     } else {
-        prefix.trim().to_uppercase()
+        // The app's codes are letter, dash, number: a typed "A" means "A-".
+        let typed = prefix.trim().to_uppercase();
+        if typed.ends_with(|c: char| c.is_alphabetic()) {
+            format!("{typed}-")
+        } else {
+            typed
+        }
     };
     let (bw, bh) = SIZES.iter().copied().find(|(w, h)| format!("{w}x{h}") == *size).unwrap_or((3, 3));
     let tool = BoothTool {

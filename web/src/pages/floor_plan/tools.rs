@@ -236,6 +236,7 @@ pub fn AddBoothForm(p: &AddProps) -> Html {
 /// Add a row of booths side by side, numbered on from the next code; all or nothing.
 #[component]
 pub fn AddRowForm(p: &AddProps) -> Html {
+    const MAX_ROW: u16 = 200;
     let prefs = use_prefs();
     let lang = prefs.lang;
     let sender = use_sender(&p.on_live);
@@ -252,9 +253,14 @@ pub fn AddRowForm(p: &AddProps) -> Html {
                 problem.set(Some(Problem { field: Some("position"), text: PT::NotANumber.get(lang).into() }));
                 return;
             };
+            if !(1..=MAX_ROW).contains(&n) {
+                let text = fill(PT::RowCountRange.get(lang), &[("max", MAX_ROW.to_string())]);
+                problem.set(Some(Problem { field: Some("row-count"), text }));
+                return;
+            }
             let first: u32 = tool.next_code.trim_start_matches(tool.prefix.as_str()).parse().unwrap_or(1);
             let bw = tool.size.0;
-            let booths = (0..n.min(200))
+            let booths = (0..n)
                 .map(|i| {
                     let code = format!("{}{:02}", tool.prefix, first + i as u32);
                     tool.new_booth(code, px.saturating_add(i.saturating_mul(bw)), py)
