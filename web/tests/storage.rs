@@ -32,11 +32,11 @@ async fn appended_events_are_read_back_exactly() {
     let sealed = engine
         .prepare_all(vec![create(1, "徐汇区春季招聘会"), create(2, "<b>not bold</b>")], uuid::Uuid::new_v4)
         .unwrap();
-    db.append(&sealed).await.unwrap();
+    db.append(&sealed.sealed).await.unwrap();
     let back = db.read_after(0).await.unwrap();
     assert_eq!(back.len(), 2);
     assert_eq!(back[0].seq(), Some(1));
-    assert_eq!(back[1].text().as_deref(), Some(sealed[1].line.as_str()));
+    assert_eq!(back[1].text().as_deref(), Some(sealed.sealed[1].line.as_str()));
     let tail = db.read_after(1).await.unwrap();
     assert_eq!(tail.len(), 1);
     assert_eq!(tail[0].seq(), Some(2));
@@ -49,11 +49,11 @@ async fn a_second_writer_of_the_same_sequence_gets_a_conflict_and_overwrites_not
     let engine = Engine::new();
     let mine = engine.prepare(create(1, "甲"), uuid::Uuid::new_v4).unwrap();
     let theirs = engine.prepare(create(2, "乙"), uuid::Uuid::new_v4).unwrap();
-    db.append(&mine).await.unwrap();
-    assert_eq!(db.append(&theirs).await, Err(StorageError::Conflict));
+    db.append(&mine.sealed).await.unwrap();
+    assert_eq!(db.append(&theirs.sealed).await, Err(StorageError::Conflict));
     let back = db.read_after(0).await.unwrap();
     assert_eq!(back.len(), 1);
-    assert_eq!(back[0].text().as_deref(), Some(mine[0].line.as_str()));
+    assert_eq!(back[0].text().as_deref(), Some(mine.sealed[0].line.as_str()));
 }
 
 #[wasm_bindgen_test]
@@ -82,7 +82,8 @@ async fn a_refused_command_writes_nothing() {
     let err = store
         .run(vec![organizer_cmd(FairCommand::CreateFair { fair_id: FairId::from_u128(2), details: bad })])
         .await
-        .unwrap_err();
+        .unwrap_err()
+        .error;
     assert_eq!(err, UiError::Rule(DomainError::Fair(FairError::NameRequired)));
     let db = EventStore::open(&name).await.unwrap();
     assert_eq!(db.read_after(0).await.unwrap().len(), 1);
@@ -98,7 +99,7 @@ async fn another_tab_writing_first_is_pulled_in_and_the_command_retried() {
     b.load().await;
     a.run(vec![create(1, "甲")]).await.unwrap();
     // b has not seen a's event; its write of sequence 1 conflicts, it pulls a's and retries.
-    let seq = b.run(vec![create(2, "乙")]).await.unwrap();
+    let seq = b.run(vec![create(2, "乙")]).await.unwrap().last_seq;
     assert_eq!(seq, 2);
     assert_eq!(b.engine().state().fairs.len(), 2);
     assert_eq!(a.sync().await.unwrap(), 1);
@@ -117,7 +118,7 @@ async fn a_damaged_record_makes_the_store_read_only_and_keeps_every_record() {
     let reopened = Store::new(&name);
     assert_eq!(reopened.load().await, Phase::Damaged(RestoreProblem::NotText { key: 2 }));
     assert_eq!(reopened.engine().log().len(), 1);
-    assert_eq!(reopened.run(vec![create(4, "丁")]).await, Err(UiError::ReadOnly));
+    assert_eq!(reopened.run(vec![create(4, "丁")]).await.map_err(|f| f.error).map(|r| r.last_seq), Err(UiError::ReadOnly));
     let raw = reopened.export_raw().await.unwrap();
     assert_eq!(raw.lines().count(), 3, "every record, good or bad, can be exported");
     assert_eq!(db.read_after(0).await.unwrap().len(), 3, "nothing was deleted");

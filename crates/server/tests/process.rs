@@ -217,3 +217,47 @@ async fn the_rush_books_each_booth_once_and_refuses_the_rest() {
         assert_eq!(report.double_booked, 0, "{kind}");
     }
 }
+
+#[tokio::test]
+async fn a_database_connection_dropped_mid_transaction_loses_nothing_and_applies_nothing_twice() {
+    // PostgreSQL only: a connection another session can end while it is inside a transaction.
+    for (kind, url) in common::store_urls().await.into_iter().filter(|(k, _)| *k == "postgres") {
+        let store = SqlStore::open(&url).await.unwrap();
+        let http = reqwest::Client::new();
+        let server = Server::start(&url, Some("in_transaction:4000"));
+        let body = push_body(Uuid::new_v4(), &organizer(), 1, &[create_fair("连接中断")]);
+        let pending = tokio::spawn({
+            let (http, url, body) = (http.clone(), server.url.clone(), body.clone());
+            async move { http.post(format!("{url}/api/push")).json(&body).send().await.unwrap() }
+        });
+        // Wait until the server's append holds its transaction open, then end that connection.
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let rows = sqlx::query(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+                 WHERE state = 'idle in transaction' AND pid <> pg_backend_pid() AND datname = current_database()",
+            )
+            .fetch_all(store.pool())
+            .await
+            .unwrap();
+            if !rows.is_empty() {
+                break;
+            }
+            assert!(Instant::now() < deadline, "{kind}: the append never opened its transaction");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let answer = pending.await.unwrap();
+        assert_eq!(answer.status(), 503, "{kind}");
+        let v: Value = answer.json().await.unwrap();
+        assert_eq!(v["code"], "store.unavailable", "{kind}");
+        assert_eq!(store.head().await.unwrap().last_seq, 0, "{kind}: nothing of it is durable");
+
+        // The retry goes through once; the server's memory did not keep the lost event.
+        let retry = push(&http, &server.url, &body).await.unwrap();
+        assert_eq!(retry["results"][0]["status"], "accepted", "{kind}: {retry}");
+        assert_eq!(retry["results"][0]["first_seq"], 1, "{kind}");
+        assert_eq!(store.head().await.unwrap().last_seq, 1, "{kind}");
+        let health: Value = http.get(format!("{}/api/health", server.url)).send().await.unwrap().json().await.unwrap();
+        assert_eq!(health["last_seq"], 1, "{kind}");
+    }
+}

@@ -7,11 +7,7 @@ pub(crate) fn check(state: &State, event: &FloorPlanEvent) -> std::result::Resul
     match event {
         E::HallSized { fair_id, width, depth } => {
             laid_out_fair(state, *fair_id)?;
-            match state
-                .floor_plans
-                .get(fair_id)
-                .and_then(|p| p.booths.values().find(|b| !b.rect.inside(*width, *depth)))
-            {
+            match state.floor_plans.get(fair_id).and_then(|p| booth_sticking_out(p, *width, *depth)) {
                 Some(b) => Err(FloorPlanError::HallTooSmall { code: b.code.clone() }),
                 None => Ok(()),
             }

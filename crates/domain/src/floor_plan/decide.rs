@@ -13,7 +13,7 @@ pub(crate) fn decide(state: &State, actor: &Actor, cmd: FloorPlanCommand) -> Res
                 return Err(FloorPlanError::HallSizeOutOfRange { max: MAX_HALL_METRES }.into());
             }
             if let Some(plan) = state.floor_plans.get(&fair_id) {
-                if let Some(b) = plan.booths.values().find(|b| !b.rect.inside(width, depth)) {
+                if let Some(b) = booth_sticking_out(plan, width, depth) {
                     return Err(FloorPlanError::HallTooSmall { code: b.code.clone() }.into());
                 }
                 if plan.width == width && plan.depth == depth {

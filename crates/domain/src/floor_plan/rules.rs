@@ -23,6 +23,21 @@ pub(crate) fn booth_of(state: &State, id: BoothId) -> std::result::Result<(&Floo
     Ok((plan, booth))
 }
 
+/// The booth that would stick out furthest past a hall of `width` × `depth` metres (the one the
+/// organizer has to move first), or `None` when every booth fits. Ties go to the lower code, so
+/// the answer does not depend on id order.
+pub fn booth_sticking_out(plan: &FloorPlan, width: u16, depth: u16) -> Option<&Booth> {
+    let overshoot = |b: &Booth| {
+        let right = (b.rect.x as u32 + b.rect.w as u32).saturating_sub(width as u32);
+        let bottom = (b.rect.y as u32 + b.rect.h as u32).saturating_sub(depth as u32);
+        right.max(bottom)
+    };
+    plan.booths
+        .values()
+        .filter(|b| !b.rect.inside(width, depth))
+        .max_by(|a, b| overshoot(a).cmp(&overshoot(b)).then_with(|| b.code.cmp(&a.code)))
+}
+
 /// Check a booth's rectangle against the hall and every other booth of the plan.
 pub(crate) fn check_place(
     plan: &FloorPlan,

@@ -116,6 +116,19 @@ fn the_hall_cannot_shrink_under_a_booth() {
 }
 
 #[test]
+fn shrinking_the_hall_names_the_booth_that_sticks_out_furthest() {
+    // Given A-01 just over the new edge and B-09 far past it (A-01 has the lower id, so the
+    // first booth found in id order would be the wrong one)...
+    let mut e = hall();
+    e.push(FloorPlanEvent::BoothAdded { fair_id: fair(), booth: nb(2, "B-09", 26, 0) }.into());
+    e.push(FloorPlanEvent::BoothAdded { fair_id: fair(), booth: nb(1, "A-01", 20, 10) }.into());
+    // ...when the hall shrinks to 22 m, then the message names B-09 (4 m out), not A-01 (1 m).
+    given(e)
+        .when(FloorPlanCommand::SizeHall { fair_id: fair(), width: 22, depth: 20 })
+        .then_err(FloorPlanError::HallTooSmall { code: "B-09".into() });
+}
+
+#[test]
 fn an_online_fair_has_no_layout_but_virtual_booths() {
     let mut d = xuhui_fair("线上招聘会");
     d.mode = crate::fair::FairMode::Online;

@@ -93,6 +93,17 @@ fn insert_sql(head: &str, rows: usize, cols: usize) -> String {
     sql
 }
 
+/// A pause inside the append's transaction, after the head row is locked, for the test that
+/// drops the database connection there (`FAIRLOG_TEST_PAUSE=in_transaction:MILLIS`).
+fn pause_in_transaction() -> Option<Duration> {
+    static PAUSE: std::sync::OnceLock<Option<Duration>> = std::sync::OnceLock::new();
+    *PAUSE.get_or_init(|| {
+        let v = std::env::var("FAIRLOG_TEST_PAUSE").ok()?;
+        let ms = v.strip_prefix("in_transaction:")?.parse().ok()?;
+        Some(Duration::from_millis(ms))
+    })
+}
+
 fn to_i64(n: u64) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
@@ -178,6 +189,9 @@ impl EventStore for SqlStore {
             .bind(&expected.last_hash)
             .execute(&mut *tx)
             .await?;
+        if let Some(pause) = pause_in_transaction() {
+            tokio::time::sleep(pause).await;
+        }
         if moved.rows_affected() != 1 {
             drop(tx);
             let actual = self.head().await?.last_seq;
