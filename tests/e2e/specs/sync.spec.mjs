@@ -68,7 +68,7 @@ test("an offline booth request syncs, the organizer sees it live and approves, t
   // Offline: decided here at once, queued, shown as waiting.
   await enterpriseCtx.setOffline(true);
   await ent.click("#request-booth");
-  await expect(ent.locator("#my-booths-here")).toContainText("B-02 · 待审核");
+  await expect(ent.locator("#my-booths-here")).toContainText("B-02 · 待审批");
   await expect(ent.locator(".sync-waiting")).toHaveText("1 条待同步");
   await expect(ent.locator(".sync-state")).toHaveText("离线");
   await ent.screenshot({ path: `${ARTIFACTS}sync-offline-request.png`, fullPage: true });
@@ -82,7 +82,7 @@ test("an offline booth request syncs, the organizer sees it live and approves, t
   // Back online: the request is pushed and reaches the organizer without a reload.
   await enterpriseCtx.setOffline(false);
   await expect(ent.locator(".sync-waiting")).toHaveText("已同步", { timeout: 40_000 });
-  await expect(row).toContainText("待审核", { timeout: 20_000 });
+  await expect(row).toContainText("待审批", { timeout: 20_000 });
   await row.getByRole("button", { name: "通过" }).click();
   await expect(row).toContainText("已预订", { timeout: 20_000 });
   await org.screenshot({ path: `${ARTIFACTS}sync-organizer-approved.png`, fullPage: true });
