@@ -217,8 +217,9 @@ pub fn fresh_id(n: u128) -> Uuid {
     Uuid::from_u128(0xBE4C_0000_0000_0000_0000_0000_0000_0000 | n)
 }
 
-/// The profile of generated enterprise `i`: a valid credit code, industries and districts in turn.
-fn generated_profile(i: usize, name: String) -> EnterpriseProfile {
+/// The profile of generated enterprise `i` (below 10,000,000): a valid credit code, industries and
+/// districts in turn. Also the rush tool's enterprises.
+pub fn generated_profile(i: usize, name: String) -> EnterpriseProfile {
     EnterpriseProfile {
         name,
         credit_code: credit_code::complete(&format!("91310000MA{:07}", i)),

@@ -6,8 +6,7 @@ use std::time::{Duration, Instant};
 
 use chrono::Utc;
 use fairlog_domain::booking::{BookingCommand, BookingRules, BoothTarget};
-use fairlog_domain::credit_code;
-use fairlog_domain::enterprise::{CompanySize, EnterpriseCommand, EnterpriseProfile};
+use fairlog_domain::enterprise::EnterpriseCommand;
 use fairlog_domain::fair::{FairCommand, FairDetails, FairMode, Schedule, Venue};
 use fairlog_domain::floor_plan::{Amenities, FloorPlanCommand, NewBooth, Rect};
 use fairlog_domain::ids::{BookingId, BoothId, EnterpriseId, FairId, ZoneId};
@@ -124,16 +123,8 @@ pub fn set_up_fair(fair_id: FairId, booths: usize, zone_id: ZoneId) -> Vec<Inten
 /// The log's enterprise number `i` (credit codes must be unique in a log: a run numbers its
 /// enterprises after those already registered).
 pub fn enterprise(i: usize, enterprise_id: EnterpriseId) -> Intent {
-    let profile = EnterpriseProfile {
-        name: format!("抢位企业{i:05}-{}", &enterprise_id.0.to_string()[..6]),
-        credit_code: credit_code::complete(&format!("91310000{:09}", i % 1_000_000_000)),
-        industry: Industry::ALL[i % Industry::ALL.len()],
-        district: District::ALL[i % District::ALL.len()],
-        size: CompanySize::Medium,
-        contact_name: "联系人".into(),
-        contact_phone: "13800000000".into(),
-        description: String::new(),
-    };
+    let name = format!("抢位企业{i:05}-{}", &enterprise_id.0.to_string()[..6]);
+    let profile = fairlog_domain::synth_booths::generated_profile(i, name);
     EnterpriseCommand::RegisterEnterprise { enterprise_id, profile }.into()
 }
 
@@ -147,29 +138,7 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 
 /// Read the whole log back and count booths held by more than one active booking.
 async fn read_back(http: &reqwest::Client, base: &str) -> Result<(u64, usize), String> {
-    let mut lines: Vec<(u64, Option<String>)> = Vec::new();
-    let mut after = 0;
-    loop {
-        let res: PullResponse = http
-            .get(format!("{base}/api/events?after={after}&limit=1000"))
-            .send()
-            .await
-            .map_err(|e| e.to_string())?
-            .json()
-            .await
-            .map_err(|e| e.to_string())?;
-        for line in res.events {
-            after += 1;
-            lines.push((after, Some(line)));
-        }
-        if !res.more {
-            break;
-        }
-    }
-    let (engine, problem) = Engine::restore(lines);
-    if let Some(p) = problem {
-        return Err(format!("the log read back does not verify: {p:?}"));
-    }
+    let engine = restore(http, base).await?;
     let mut per_booth: HashMap<BoothId, usize> = HashMap::new();
     for b in engine.state().bookings.values() {
         if let (true, Some(booth)) = (b.status.is_active(), b.booth_id) {

@@ -4,24 +4,13 @@
 import { test, expect } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { ARTIFACTS, openApp, storedEvents } from "./helpers.mjs";
+import { ARTIFACTS, CREDIT_ALPHABET, creditCode, openApp, storedEvents } from "./helpers.mjs";
 
 const FAIR = "宝山区先进制造业专场招聘会";
 const ZONE_B = "新能源汽车B馆";
 
-// GB 32100-2015: 31-character alphabet, weights 3^i mod 31, check = (31 - Σ mod 31) mod 31.
-const ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-function creditCode(first17) {
-  let sum = 0;
-  let w = 1;
-  for (const c of first17) {
-    sum += ALPHABET.indexOf(c) * w;
-    w = (w * 3) % 31;
-  }
-  return first17 + ALPHABET[(31 - (sum % 31)) % 31];
-}
 function wrongCheck(code) {
-  const last = ALPHABET[(ALPHABET.indexOf(code[17]) + 1) % 31];
+  const last = CREDIT_ALPHABET[(CREDIT_ALPHABET.indexOf(code[17]) + 1) % 31];
   return code.slice(0, 17) + last;
 }
 

@@ -78,3 +78,16 @@ export async function storedRecords(page, db = "fairlog") {
     db,
   );
 }
+
+// GB 32100-2015: 31-character alphabet, weights 3^i mod 31, check = (31 - Σ mod 31) mod 31.
+export const CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+/** A valid unified social credit code from its first 17 characters. */
+export function creditCode(first17) {
+  let sum = 0;
+  let w = 1;
+  for (const c of first17) {
+    sum += CREDIT_ALPHABET.indexOf(c) * w;
+    w = (w * 3) % 31;
+  }
+  return first17 + CREDIT_ALPHABET[(31 - (sum % 31)) % 31];
+}

@@ -2,22 +2,11 @@
 // organizer's open page live once it is back online, the approval reaches the enterprise live;
 // two enterprises rushing for the last booth: one wins, the other is told why.
 import { test, expect } from "@playwright/test";
-import { ARTIFACTS, openApp } from "./helpers.mjs";
+import { ARTIFACTS, creditCode, openApp } from "./helpers.mjs";
 import { serverPort } from "../playwright.config.mjs";
 
 const SERVER = `http://127.0.0.1:${serverPort}/`;
 const FAIR = "宝山区先进制造业专场招聘会";
-
-const ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-function creditCode(first17) {
-  let sum = 0;
-  let w = 1;
-  for (const c of first17) {
-    sum += ALPHABET.indexOf(c) * w;
-    w = (w * 3) % 31;
-  }
-  return first17 + ALPHABET[(31 - (sum % 31)) % 31];
-}
 
 function nav(page, name) {
   return page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name, exact: true });
