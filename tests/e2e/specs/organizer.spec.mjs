@@ -120,6 +120,20 @@ test("an organizer plans a fair, draws its floor plan, publishes it, decides req
   await page.fill("#booth-x", "12");
   await page.click("#add-booth");
   await expect(page.locator(".plan-svg .booth")).toHaveCount(23);
+  // Shrinking the hall names the booth that sticks out furthest (the first row's last booth),
+  // whatever the booths' ids; nothing is written.
+  before = await storedEvents(page);
+  const lastOfRow = await page.locator(".plan-svg .booth").evaluateAll((gs) =>
+    gs
+      .map((g) => [Number(g.getAttribute("transform").match(/translate\(([\d.]+)/)[1]), g.querySelector("text").textContent])
+      .sort((x, y) => y[0] - x[0])[0][1],
+  );
+  expect(lastOfRow).toMatch(/^A-\d\d$/);
+  await page.fill("#hall-width", "30");
+  await page.click("#set-hall");
+  await expect(page.locator('.field-error[data-field="hall"]')).toContainText(`展位 ${lastOfRow} 会超出场馆`);
+  expect(await storedEvents(page)).toBe(before);
+  await page.fill("#hall-width", "40");
 
   // Drag a booth onto another: refused next to the booth, it snaps back, nothing is written.
   before = await storedEvents(page);
