@@ -4,7 +4,7 @@
 import { test, expect } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { ARTIFACTS, CREDIT_ALPHABET, creditCode, openApp, storedEvents } from "./helpers.mjs";
+import { ARTIFACTS, CREDIT_ALPHABET, creditCode, openApp, register, storedEvents } from "./helpers.mjs";
 
 const FAIR = "宝山区先进制造业专场招聘会";
 const ZONE_B = "新能源汽车B馆";
@@ -22,21 +22,6 @@ function nav(page, name) {
 async function actAs(page, role, enterprise) {
   await page.selectOption("#role", role);
   if (enterprise) await page.selectOption("#acting-enterprise", { label: enterprise });
-}
-
-async function register(page, { name, code, contact, phone }) {
-  await page.selectOption("#role", "enterprise");
-  await page.selectOption("#acting-enterprise", "register");
-  await expect(page.getByRole("heading", { name: "登记企业" })).toBeVisible();
-  await page.fill("#ent-name", name);
-  await page.fill("#credit-code", code);
-  await page.selectOption("#ent-industry", "Manufacturing");
-  await page.selectOption("#ent-district", "Baoshan");
-  await page.fill("#contact-name", contact);
-  await page.fill("#contact-phone", phone);
-  await page.click("#save-enterprise");
-  await expect(page.getByRole("heading", { name: "我的岗位" })).toBeVisible();
-  await expect(page.locator("#acting-enterprise option:checked")).toHaveText(name);
 }
 
 async function addPost(page, { title, headcount, min, max }) {

@@ -91,3 +91,19 @@ export function creditCode(first17) {
   }
   return first17 + CREDIT_ALPHABET[(31 - (sum % 31)) % 31];
 }
+
+/** Register an enterprise through the header's picker and its form, and act for it. */
+export async function register(page, { name, code, contact, phone }) {
+  await page.selectOption("#role", "enterprise");
+  await page.selectOption("#acting-enterprise", "register");
+  await expect(page.getByRole("heading", { name: "登记企业" })).toBeVisible();
+  await page.fill("#ent-name", name);
+  await page.fill("#credit-code", code);
+  await page.selectOption("#ent-industry", "Manufacturing");
+  await page.selectOption("#ent-district", "Baoshan");
+  await page.fill("#contact-name", contact);
+  await page.fill("#contact-phone", phone);
+  await page.click("#save-enterprise");
+  await expect(page.getByRole("heading", { name: "我的岗位" })).toBeVisible();
+  await expect(page.locator("#acting-enterprise option:checked")).toHaveText(name);
+}

@@ -2,7 +2,7 @@
 // organizer's open page live once it is back online, the approval reaches the enterprise live;
 // two enterprises rushing for the last booth: one wins, the other is told why.
 import { test, expect } from "@playwright/test";
-import { ARTIFACTS, creditCode, openApp } from "./helpers.mjs";
+import { ARTIFACTS, creditCode, openApp, register } from "./helpers.mjs";
 import { serverPort } from "../playwright.config.mjs";
 
 const SERVER = `http://127.0.0.1:${serverPort}/`;
@@ -12,19 +12,10 @@ function nav(page, name) {
   return page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name, exact: true });
 }
 
-async function register(page, { name, code, contact, phone }) {
-  await page.selectOption("#role", "enterprise");
-  await page.selectOption("#acting-enterprise", "register");
-  await page.fill("#ent-name", name);
-  await page.fill("#credit-code", code);
-  await page.selectOption("#ent-industry", "Manufacturing");
-  await page.selectOption("#ent-district", "Baoshan");
-  await page.fill("#contact-name", contact);
-  await page.fill("#contact-phone", phone);
-  await page.click("#save-enterprise");
-  await expect(page.getByRole("heading", { name: "我的岗位" })).toBeVisible();
+/** Register through the app (helpers' `register`), then wait until the server confirmed it. */
+async function registerSynced(page, enterprise) {
+  await register(page, enterprise);
   await expect(page.locator(".sync-waiting")).toHaveText("已同步");
-  await expect(page.locator("#acting-enterprise option:checked")).toHaveText(name);
 }
 
 async function openFairAsEnterprise(page) {
@@ -50,7 +41,7 @@ test("an offline booth request syncs, the organizer sees it live and approves, t
   const entProblems = await openApp(ent);
   await expect(ent.locator("table.fairs tbody tr")).toHaveCount(6);
   const first = { name: "上海闵申机电设备有限公司", code: creditCode("91310112MA1GB3K7P"), contact: "孙丽", phone: "138 0213 5566" };
-  await register(ent, first);
+  await registerSynced(ent, first);
   await openFairAsEnterprise(ent);
   await ent.check("#booth-B-02");
 
@@ -88,8 +79,8 @@ test("an offline booth request syncs, the organizer sees it live and approves, t
   const b = await bCtx.newPage();
   await openApp(a);
   await openApp(b);
-  await register(a, { name: "上海浦江精密制造有限公司", code: creditCode("91310115MA1HC2D4X"), contact: "周洋", phone: "13912345678" });
-  await register(b, { name: "上海嘉定汽车零部件有限公司", code: creditCode("91310114MA1HD5E6Y"), contact: "吴静", phone: "13987654321" });
+  await registerSynced(a, { name: "上海浦江精密制造有限公司", code: creditCode("91310115MA1HC2D4X"), contact: "周洋", phone: "13912345678" });
+  await registerSynced(b, { name: "上海嘉定汽车零部件有限公司", code: creditCode("91310114MA1HD5E6Y"), contact: "吴静", phone: "13987654321" });
   await openFairAsEnterprise(a);
   await openFairAsEnterprise(b);
   const free = a.locator('li.booth input[name="booth"]:not([disabled])').first();
