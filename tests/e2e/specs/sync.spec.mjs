@@ -62,6 +62,7 @@ test("an offline booth request syncs, the organizer sees it live and approves, t
   // Back online: the request is pushed and reaches the organizer without a reload.
   await enterpriseCtx.setOffline(false);
   await expect(ent.locator(".sync-waiting")).toHaveText("已同步", { timeout: 40_000 });
+  await expect(ent.locator(".notice .notice-text")).toHaveText("服务器已确认并保存");
   await expect(row).toContainText("待审批", { timeout: 20_000 });
   await row.getByRole("button", { name: "通过" }).click();
   await expect(row).toContainText("已预订", { timeout: 20_000 });

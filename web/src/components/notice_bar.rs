@@ -41,6 +41,7 @@ pub fn NoticeBar() -> Html {
             ("notice error", crate::history_text::ui_error_in(lang, e, app.store.engine().log().entries()))
         }
         Notice::Queued => ("notice ok", ST::Queued.get(lang).to_owned()),
+        Notice::Confirmed => ("notice ok", ST::Confirmed.get(lang).to_owned()),
         Notice::RefusedByServer(r) => {
             let reason = match r {
                 Refusal::Rule(e) => domain_error(lang, e),

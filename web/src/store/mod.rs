@@ -60,6 +60,8 @@ pub enum Notice {
     Saved { seq: u64 },
     /// Server mode: decided here and waiting for the server.
     Queued,
+    /// Server mode: the server accepted what this browser had queued.
+    Confirmed,
     Synced,
     /// Server mode: the server refused a command this browser had queued.
     RefusedByServer(crate::sync::Refusal),

@@ -104,6 +104,7 @@ async fn settle(store: &Store, results: &[MutationResult]) -> Option<Notice> {
         match r {
             MutationResult::Accepted { n, last_seq, .. } => {
                 done.push(*n);
+                notice.get_or_insert(Notice::Confirmed);
                 store.with_replica(|rep| {
                     if let Some(p) = rep.pending.iter_mut().find(|p| p.n == *n) {
                         p.confirmed_at = Some(last_seq.unwrap_or(0));
@@ -113,7 +114,7 @@ async fn settle(store: &Store, results: &[MutationResult]) -> Option<Notice> {
             MutationResult::Refused { n, .. } => {
                 done.push(*n);
                 store.with_replica(|rep| rep.pending.retain(|p| p.n != *n));
-                notice = refusal_of(r).map(Notice::RefusedByServer);
+                notice = refusal_of(r).map(Notice::RefusedByServer).or(notice);
             }
             MutationResult::OutOfOrder { expected, .. } => {
                 renumber_from.get_or_insert(*expected);

@@ -2,6 +2,7 @@
 crate::texts! {
     pub enum ST {
         Queued => "已提交，等待服务器确认", "Sent; waiting for the server to confirm";
+        Confirmed => "服务器已确认并保存", "The server has confirmed and saved it";
         RefusedByServer => "服务器未接受你的操作：{reason}", "The server did not accept your change: {reason}";
         UnknownCommand => "服务器无法识别这项操作（{detail}），请刷新页面后重试", "The server cannot read this change ({detail}); reload the page and try again";
         Online => "在线", "Online";
