@@ -32,6 +32,8 @@ test("an offline booth request syncs, the organizer sees it live and approves, t
   const org = await organizerCtx.newPage();
   const orgProblems = await openApp(org);
   await expect(org.locator(".sync-state")).toHaveText("在线");
+  // The first-run card says where the data lives (not "only in this browser").
+  await expect(org.locator(".welcome")).toContainText("这台 Fairlog 服务器上还没有数据");
   await org.getByRole("button", { name: "载入演示数据" }).click();
   await expect(org.locator("table.fairs tbody tr")).toHaveCount(6);
   await expect(org.locator(".sync-waiting")).toHaveText("已同步", { timeout: 30_000 });

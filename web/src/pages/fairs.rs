@@ -109,6 +109,7 @@ fn Welcome() -> Html {
     let prefs = use_prefs();
     let lang = prefs.lang;
     let commander = use_commander();
+    let served = commander.store.is_replica();
     let busy = use_state(|| false);
     let navigator = use_navigator();
     let load_demo = {
@@ -138,7 +139,7 @@ fn Welcome() -> Html {
     html! {
         <section class="welcome" aria-labelledby="welcome-title">
             <h1 id="welcome-title">{ T::WelcomeTitle.get(lang) }</h1>
-            <p>{ T::WelcomeBody.get(lang) }</p>
+            <p>{ if served { crate::sync::text::ST::WelcomeBody.get(lang) } else { T::WelcomeBody.get(lang) } }</p>
             <div class="actions">
                 <button type="button" id="load-demo" onclick={load_demo} disabled={*busy}>{ T::LoadDemo.get(lang) }</button>
                 <button type="button" class="secondary" onclick={start_empty}>{ T::StartEmpty.get(lang) }</button>
