@@ -1,5 +1,5 @@
 use super::*;
-use crate::testing::{given, given_nothing, hall, t};
+use crate::testing::{given, given_nothing, hall, t, xuhui_fair};
 use crate::{Actor, Intent};
 
 fn fair() -> FairId {
@@ -7,15 +7,7 @@ fn fair() -> FairId {
 }
 
 fn details() -> FairDetails {
-    FairDetails {
-        name: "2026年春季促进就业专项行动·徐汇专场".into(),
-        series: None,
-        industry: Industry::General,
-        mode: FairMode::Onsite,
-        venue: Some(hall()),
-        schedule: Some(Schedule { start: t("2026-03-14T09:00"), end: t("2026-03-14T16:00") }),
-        capacity: Some(3000),
-    }
+    xuhui_fair("2026年春季促进就业专项行动·徐汇专场")
 }
 
 fn created() -> FairEvent {
