@@ -4,7 +4,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::components::{AppHeader, HoldExpiry, NoticeBar, SkipLink, StorageProblem, TimeTravelBanner};
+use crate::components::{AppHeader, HoldExpiry, NoticeBar, RefusedChanges, SkipLink, StorageProblem, TimeTravelBanner};
 use crate::i18n::{Lang, T};
 use crate::pages::{
     BookBoothPage, BoothFairsPage, DashboardPage, DataPage, EnterpriseProfilePage, FairFormPage, FairPage, FairsPage,
@@ -182,20 +182,26 @@ pub fn App(props: &AppProps) -> Html {
                     store.restore_outbox().await;
                 }
                 dispatch.dispatch(Action::Loaded(phase));
-                if server {
-                    let d = dispatch.clone();
-                    crate::sync::runner::start(
-                        Rc::clone(&store),
-                        Callback::from(move |notice: Option<crate::store::Notice>| match notice {
-                            Some(n) => d.dispatch(Action::Changed(Some(n))),
-                            None => d.dispatch(Action::Refresh),
-                        }),
-                    );
-                }
                 let d = dispatch.clone();
-                store.listen(Callback::from(move |_n: usize| {
-                    d.dispatch(Action::Changed(Some(crate::store::Notice::Synced)))
+                store.listen(Callback::from(move |n: usize| match n {
+                    // Server mode: the syncing tab's news (events, outbox, refusals).
+                    0 => d.dispatch(Action::Refresh),
+                    _ => d.dispatch(Action::Changed(Some(crate::store::Notice::Synced))),
                 }));
+                if server {
+                    // One tab of the profile syncs; the others hear from it (sync::leader).
+                    let d = dispatch.clone();
+                    let store: Rc<Store> = Rc::clone(&store);
+                    crate::sync::leader::when_leader(move || {
+                        crate::sync::runner::start(
+                            store,
+                            Callback::from(move |notice: Option<crate::store::Notice>| match notice {
+                                Some(n) => d.dispatch(Action::Changed(Some(n))),
+                                None => d.dispatch(Action::Refresh),
+                            }),
+                        )
+                    });
+                }
             });
         });
     }
@@ -217,6 +223,7 @@ pub fn App(props: &AppProps) -> Html {
                 <TimeTravelBanner />
                 <HoldExpiry />
                 <NoticeBar />
+                <RefusedChanges />
                 <main id="main" tabindex="-1">{ body }</main>
                 <footer class="app-footer">{
                     if model.store.is_replica() { crate::sync::text::ST::Footer.get(*lang) } else { T::Footer.get(*lang) }

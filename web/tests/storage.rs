@@ -118,7 +118,10 @@ async fn a_damaged_record_makes_the_store_read_only_and_keeps_every_record() {
     let reopened = Store::new(&name);
     assert_eq!(reopened.load().await, Phase::Damaged(RestoreProblem::NotText { key: 2 }));
     assert_eq!(reopened.engine().log().len(), 1);
-    assert_eq!(reopened.run(vec![create(4, "丁")]).await.map_err(|f| f.error).map(|r| r.last_seq), Err(UiError::ReadOnly));
+    assert_eq!(
+        reopened.run(vec![create(4, "丁")]).await.map_err(|f| f.error).map(|r| r.last_seq),
+        Err(UiError::ReadOnly)
+    );
     let raw = reopened.export_raw().await.unwrap();
     assert_eq!(raw.lines().count(), 3, "every record, good or bad, can be exported");
     assert_eq!(db.read_after(0).await.unwrap().len(), 3, "nothing was deleted");

@@ -152,7 +152,10 @@ async fn check_cursor(s: &AppState, after: u64, hash: Option<&str>) -> Result<u6
     Ok(head.last_seq)
 }
 
-async fn pull(State(s): State<AppState>, query: Result<Query<PullQuery>, QueryRejection>) -> Result<Json<PullResponse>, ApiError> {
+async fn pull(
+    State(s): State<AppState>,
+    query: Result<Query<PullQuery>, QueryRejection>,
+) -> Result<Json<PullResponse>, ApiError> {
     let Query(q) = query?;
     let last_seq = check_cursor(&s, q.after, q.hash.as_deref()).await?;
     let limit = q.limit.unwrap_or(MAX_PULL).clamp(1, MAX_PULL);

@@ -215,8 +215,12 @@ impl Worker {
 
     /// Decide every mutation of the batch in order, applying accepted events to the engine.
     async fn decide_batch(&mut self, batch: &[Job]) -> Result<Decided, AuthorityError> {
-        let mut out =
-            Decided { events: vec![], records: vec![], answers: Vec::with_capacity(batch.len()), counters: HashMap::new() };
+        let mut out = Decided {
+            events: vec![],
+            records: vec![],
+            answers: Vec::with_capacity(batch.len()),
+            counters: HashMap::new(),
+        };
         let mut recorded: HashMap<(Uuid, u64), serde_json::Value> = HashMap::new();
         for job in batch {
             let client = job.push.client_id;

@@ -3,9 +3,11 @@
 //! * [`store`]: the log in SQLite (embedded default) or PostgreSQL, behind one trait.
 //! * [`authority`]: the one task that decides pushed commands in order, with the server's clock.
 //! * [`api`]: thin axum handlers (push, pull, live stream, health) and the release app's files.
+//! * [`import`]: start a log from an exported file.
 //! * [`rush`]: the 10:00 rush load tool.
 pub mod api;
 pub mod authority;
+pub mod import;
 pub use fairlog_domain::sync_protocol as protocol;
 pub mod rush;
 pub mod store;
@@ -16,7 +18,10 @@ use std::sync::Arc;
 use store::{EventStore, SqlStore};
 
 /// Open the store named by `database_url`, or the embedded SQLite file in `data`.
-pub async fn open_store(data: &std::path::Path, database_url: Option<&str>) -> Result<Arc<dyn EventStore>, store::StoreError> {
+pub async fn open_store(
+    data: &std::path::Path,
+    database_url: Option<&str>,
+) -> Result<Arc<dyn EventStore>, store::StoreError> {
     let store = match database_url {
         Some(url) => SqlStore::open(url).await?,
         None => SqlStore::open_sqlite(data).await?,

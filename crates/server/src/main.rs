@@ -1,11 +1,15 @@
-//! `fairlog-server serve` (the API and the app) and `fairlog-server rush` (the load tool).
+//! `fairlog-server serve` (the API and the app), `import` (start a log from a file) and `rush`
+//! (the load tool).
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "fairlog-server", about = "One shared, authoritative Fairlog log for organizers, enterprises and hosts")]
+#[command(
+    name = "fairlog-server",
+    about = "One shared, authoritative Fairlog log for organizers, enterprises and hosts"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Cmd,
@@ -27,6 +31,15 @@ enum Cmd {
         /// Folder of the release app (trunk's dist/); without it only the API is served.
         #[arg(long)]
         dist: Option<PathBuf>,
+    },
+    /// Start an empty store's log from an exported file (verified and replayed first; the
+    /// server must not be running on the store).
+    Import {
+        file: PathBuf,
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+        #[arg(long)]
+        database_url: Option<String>,
     },
     /// The 10:00 rush: N enterprises ask for M booths at the same moment, over the real API.
     Rush {
@@ -81,15 +94,44 @@ async fn main() -> std::process::ExitCode {
             }
             std::process::ExitCode::SUCCESS
         }
-        Cmd::Rush { url, clients, booths, rounds } => match fairlog_server::rush::run(&url, clients, booths, rounds).await {
-            Ok(report) => {
-                println!("{}", serde_json::to_string(&report).expect("report"));
-                std::process::ExitCode::SUCCESS
+        Cmd::Import { file, data, database_url } => {
+            let text = match std::fs::read_to_string(&file) {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!("fairlog-server import: cannot read {}: {e}", file.display());
+                    return std::process::ExitCode::from(2);
+                }
+            };
+            let store = match fairlog_server::open_store(&data, database_url.as_deref()).await {
+                Ok(s) => s,
+                Err(e) => {
+                    eprintln!("fairlog-server import: cannot open the store: {e}");
+                    return std::process::ExitCode::from(2);
+                }
+            };
+            let started = std::time::Instant::now();
+            match fairlog_server::import::import(store.as_ref(), &text).await {
+                Ok(n) => {
+                    println!("fairlog-server import: {n} events stored in {:.1} s", started.elapsed().as_secs_f64());
+                    std::process::ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("fairlog-server import: {e}; nothing was stored");
+                    std::process::ExitCode::FAILURE
+                }
             }
-            Err(e) => {
-                eprintln!("fairlog-server rush: {e}");
-                std::process::ExitCode::FAILURE
+        }
+        Cmd::Rush { url, clients, booths, rounds } => {
+            match fairlog_server::rush::run(&url, clients, booths, rounds).await {
+                Ok(report) => {
+                    println!("{}", serde_json::to_string(&report).expect("report"));
+                    std::process::ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("fairlog-server rush: {e}");
+                    std::process::ExitCode::FAILURE
+                }
             }
-        },
+        }
     }
 }

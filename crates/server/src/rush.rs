@@ -61,7 +61,8 @@ impl Client {
             })
             .collect();
         let body = PushRequest { client_id: self.id, mutations };
-        let res = self.http.post(format!("{}/api/push", self.base)).json(&body).send().await.map_err(|e| e.to_string())?;
+        let res =
+            self.http.post(format!("{}/api/push", self.base)).json(&body).send().await.map_err(|e| e.to_string())?;
         if !res.status().is_success() {
             return Err(format!("{}: {}", res.status(), res.text().await.unwrap_or_default()));
         }
@@ -99,8 +100,11 @@ pub fn set_up_fair(fair_id: FairId, booths: usize, zone_id: ZoneId) -> Vec<Inten
         FairCommand::CreateFair { fair_id, details }.into(),
         FloorPlanCommand::SizeHall { fair_id, width: (ROW * 4) as u16, depth }.into(),
         FloorPlanCommand::AddZone { fair_id, zone_id, name: "综合展区".into() }.into(),
-        BookingCommand::SetBookingRules { fair_id, rules: BookingRules { max_booths_per_enterprise: 1, ..BookingRules::default() } }
-            .into(),
+        BookingCommand::SetBookingRules {
+            fair_id,
+            rules: BookingRules { max_booths_per_enterprise: 1, ..BookingRules::default() },
+        }
+        .into(),
     ];
     let all: Vec<usize> = (0..booths).collect();
     for chunk in all.chunks(100) {
@@ -170,7 +174,9 @@ pub async fn run(url: &str, clients: usize, booths: usize, rounds: usize) -> Res
         let booth_ids = read_booths(&http, &base, fair_id).await?;
         let enterprises: Vec<EnterpriseId> = (0..clients).map(|_| EnterpriseId(Uuid::new_v4())).collect();
         organizer
-            .push_all(enterprises.iter().enumerate().map(|(i, e)| enterprise(registered + round * clients + i, *e)).collect())
+            .push_all(
+                enterprises.iter().enumerate().map(|(i, e)| enterprise(registered + round * clients + i, *e)).collect(),
+            )
             .await?;
 
         let barrier = Arc::new(Barrier::new(clients + 1));

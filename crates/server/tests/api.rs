@@ -14,7 +14,11 @@ use serde_json::{json, Value};
 use uuid::Uuid;
 
 /// A published fair with `booths` booths and `n` registered enterprises; returns their ids.
-async fn given_a_fair(api: &Api, booths: usize, n: usize) -> (FairId, Vec<fairlog_domain::ids::BoothId>, Vec<EnterpriseId>) {
+async fn given_a_fair(
+    api: &Api,
+    booths: usize,
+    n: usize,
+) -> (FairId, Vec<fairlog_domain::ids::BoothId>, Vec<EnterpriseId>) {
     let fair_id = FairId(Uuid::new_v4());
     let client = Uuid::new_v4();
     let mut intents = set_up_fair(fair_id, booths, ZoneId(Uuid::new_v4()));
@@ -31,8 +35,13 @@ async fn given_a_fair(api: &Api, booths: usize, n: usize) -> (FairId, Vec<fairlo
 }
 
 fn request(fair_id: FairId, e: EnterpriseId, booth_id: fairlog_domain::ids::BoothId) -> Intent {
-    BookingCommand::RequestBooth { booking_id: BookingId(Uuid::new_v4()), fair_id, enterprise_id: e, target: BoothTarget::Booth { booth_id } }
-        .into()
+    BookingCommand::RequestBooth {
+        booking_id: BookingId(Uuid::new_v4()),
+        fair_id,
+        enterprise_id: e,
+        target: BoothTarget::Booth { booth_id },
+    }
+    .into()
 }
 
 #[tokio::test]
@@ -59,11 +68,16 @@ async fn a_repeated_push_is_answered_as_before_and_applied_once() {
     for (kind, store) in common::stores().await {
         let api = Api::over(store).await;
         let client = Uuid::new_v4();
-        let body = push_body(client, &organizer(), 1, &[FairCommand::CreateFair {
-            fair_id: FairId(Uuid::new_v4()),
-            details: fairlog_domain::testing::xuhui_fair("徐汇区重复提交招聘会"),
-        }
-        .into()]);
+        let body = push_body(
+            client,
+            &organizer(),
+            1,
+            &[FairCommand::CreateFair {
+                fair_id: FairId(Uuid::new_v4()),
+                details: fairlog_domain::testing::xuhui_fair("徐汇区重复提交招聘会"),
+            }
+            .into()],
+        );
         let (_, first) = api.push(&body).await;
         let (status, again) = api.push(&body).await;
         assert_eq!(status, StatusCode::OK, "{kind}");
@@ -81,7 +95,10 @@ async fn a_refused_command_carries_the_domains_code_and_does_not_block_the_next(
         let ok_fair = FairId(Uuid::new_v4());
         let intents: Vec<Intent> = vec![
             FairCommand::PublishFair { fair_id: unknown_fair }.into(),
-            FairCommand::CreateFair { fair_id: ok_fair, details: fairlog_domain::testing::xuhui_fair("徐汇区招聘会") }.into(),
+            FairCommand::CreateFair {
+                fair_id: ok_fair, details: fairlog_domain::testing::xuhui_fair("徐汇区招聘会")
+            }
+            .into(),
         ];
         let (_, v) = api.push(&push_body(client, &organizer(), 1, &intents)).await;
         let r = v["results"].as_array().unwrap();
@@ -102,7 +119,10 @@ async fn an_unknown_command_is_refused_alone() {
     for (kind, store) in common::stores().await {
         let api = Api::over(store).await;
         let client = Uuid::new_v4();
-        let good = FairCommand::CreateFair { fair_id: FairId(Uuid::new_v4()), details: fairlog_domain::testing::xuhui_fair("好的") };
+        let good = FairCommand::CreateFair {
+            fair_id: FairId(Uuid::new_v4()),
+            details: fairlog_domain::testing::xuhui_fair("好的"),
+        };
         let body = json!({"client_id": client, "mutations": [
             {"n": 1, "actor": organizer(), "intent": {"fair": {"LaunchRocket": {}}}},
             {"n": 2, "actor": organizer(), "intent": Intent::from(good)},
@@ -120,8 +140,11 @@ async fn a_counter_that_jumps_ahead_is_not_applied() {
     for (kind, store) in common::stores().await {
         let api = Api::over(store).await;
         let client = Uuid::new_v4();
-        let intent: Intent =
-            FairCommand::CreateFair { fair_id: FairId(Uuid::new_v4()), details: fairlog_domain::testing::xuhui_fair("跳号") }.into();
+        let intent: Intent = FairCommand::CreateFair {
+            fair_id: FairId(Uuid::new_v4()),
+            details: fairlog_domain::testing::xuhui_fair("跳号"),
+        }
+        .into();
         let (_, v) = api.push(&push_body(client, &organizer(), 5, &[intent.clone(), intent])).await;
         assert_eq!(v["results"][0], json!({"status": "out_of_order", "n": 5, "expected": 1}), "{kind}");
         assert_eq!(v["results"][1]["status"], "out_of_order", "{kind}");

@@ -63,7 +63,8 @@ impl Drop for Server {
 }
 
 fn create_fair(name: &str) -> Intent {
-    FairCommand::CreateFair { fair_id: FairId(Uuid::new_v4()), details: fairlog_domain::testing::xuhui_fair(name) }.into()
+    FairCommand::CreateFair { fair_id: FairId(Uuid::new_v4()), details: fairlog_domain::testing::xuhui_fair(name) }
+        .into()
 }
 
 async fn push(http: &reqwest::Client, url: &str, body: &Value) -> Result<Value, reqwest::Error> {
@@ -162,7 +163,9 @@ async fn the_live_stream_catches_up_follows_and_resumes_after_a_restart() {
         let http = reqwest::Client::new();
         let server = Server::start(&url, None);
         let client = Uuid::new_v4();
-        push(&http, &server.url, &push_body(client, &organizer(), 1, &[create_fair("一"), create_fair("二")])).await.unwrap();
+        push(&http, &server.url, &push_body(client, &organizer(), 1, &[create_fair("一"), create_fair("二")]))
+            .await
+            .unwrap();
 
         let res = http.get(format!("{}/api/stream?after=0", server.url)).send().await.unwrap();
         assert_eq!(res.headers()["content-type"], "text/event-stream", "{kind}");
@@ -179,12 +182,18 @@ async fn the_live_stream_catches_up_follows_and_resumes_after_a_restart() {
         // The server goes away and comes back; events were written meanwhile.
         server.kill();
         let server = Server::start(&url, None);
-        push(&http, &server.url, &push_body(client, &organizer(), 4, &[create_fair("四"), create_fair("五")])).await.unwrap();
+        push(&http, &server.url, &push_body(client, &organizer(), 4, &[create_fair("四"), create_fair("五")]))
+            .await
+            .unwrap();
         let res = http.get(format!("{}/api/stream", server.url)).header("Last-Event-ID", "3").send().await.unwrap();
         let mut stream = res.bytes_stream();
         let mut buf = String::new();
         let resumed = read_events(&mut stream, &mut buf, 2).await;
-        assert_eq!(resumed.iter().map(|e| e.0).collect::<Vec<_>>(), vec![4, 5], "{kind}: nothing missed, nothing twice");
+        assert_eq!(
+            resumed.iter().map(|e| e.0).collect::<Vec<_>>(),
+            vec![4, 5],
+            "{kind}: nothing missed, nothing twice"
+        );
         let lines: Vec<String> = caught_up.into_iter().chain(live).chain(resumed).map(|e| e.1).collect();
         common::replay(&lines);
     }
@@ -200,7 +209,8 @@ async fn a_slow_stream_reader_holds_up_no_one() {
         let client = Uuid::new_v4();
         for round in 0..20u64 {
             let intents: Vec<Intent> = (0..100).map(|i| create_fair(&format!("第{round}批{i}"))).collect();
-            let v = push(&http, &server.url, &push_body(client, &organizer(), round * 100 + 1, &intents)).await.unwrap();
+            let v =
+                push(&http, &server.url, &push_body(client, &organizer(), round * 100 + 1, &intents)).await.unwrap();
             assert_eq!(v["results"][99]["status"], "accepted", "{kind}: {v}");
         }
         let health: Value = http.get(format!("{}/api/health", server.url)).send().await.unwrap().json().await.unwrap();

@@ -71,7 +71,8 @@ async fn a_repeated_mutation_record_rolls_back_its_whole_transaction() {
     for (kind, store) in common::stores().await {
         let client = Uuid::new_v4();
         let record = MutationRecord { client_id: client, n: 1, result: "{\"status\":\"accepted\"}".into() };
-        let h1 = store.append(&Head::default(), &chain(&Head::default(), 1), std::slice::from_ref(&record)).await.unwrap();
+        let h1 =
+            store.append(&Head::default(), &chain(&Head::default(), 1), std::slice::from_ref(&record)).await.unwrap();
         let err = store.append(&h1, &chain(&h1, 1), &[record]).await.unwrap_err();
         assert!(matches!(err, StoreError::Database(_)), "{kind}: {err}");
         assert_eq!(store.head().await.unwrap(), h1, "{kind}: neither the head nor the event moved");

@@ -103,10 +103,68 @@ test("an offline booth request syncs, the organizer sees it live and approves, t
   const loser = refusedA ? a : b;
   await expect(loser.locator(".notice.error")).toContainText("服务器未接受你的操作");
   await expect(loser.locator(".notice.error")).toContainText("被其他企业占用");
+  // The refused change stays listed, with what it was and why, until it is read: after a reload too.
+  const panel = loser.locator(".refused-changes");
+  await expect(panel).toContainText("服务器未接受的更改");
+  await expect(panel.locator(".refused-change")).toHaveCount(1);
+  await expect(panel.locator(".refused-what")).toContainText(boothId.replace("booth-", ""));
+  await expect(panel.locator(".refused-why")).toContainText("被其他企业占用");
   await loser.screenshot({ path: `${ARTIFACTS}sync-rush-loser.png`, fullPage: true });
+  await loser.reload();
+  await expect(panel.locator(".refused-change")).toHaveCount(1);
+  await panel.getByRole("button", { name: "知道了" }).click();
+  await expect(panel).toHaveCount(0);
+  await expect((refusedA ? b : a).locator(".refused-changes")).toHaveCount(0);
 
   for (const p of [orgProblems, entProblems]) expect(p.filter((m) => !m.includes("net::ERR_INTERNET_DISCONNECTED"))).toEqual([]);
   await Promise.all([organizerCtx.close(), enterpriseCtx.close(), aCtx.close(), bCtx.close()]);
+});
+
+test("one tab syncs: the other hears of the server's events and hands its commands over; it syncs once the first closes", async ({ browser }) => {
+  const ctx = await browser.newContext();
+  const streams = [];
+  ctx.on("request", (r) => {
+    if (new URL(r.url()).pathname === "/api/stream") streams.push(r.frame().page());
+  });
+  const first = await ctx.newPage();
+  await openApp(first);
+  await expect(first.locator(".sync-state")).toHaveText("在线");
+  const second = await ctx.newPage();
+  const problems = await openApp(second);
+  // The second tab shows the syncing tab's word on the server, and has no stream of its own.
+  await expect(second.locator(".sync-state")).toHaveText("在线");
+  await second.waitForTimeout(500);
+  expect(streams.filter((p) => p === second)).toEqual([]);
+  expect(streams.filter((p) => p === first).length).toBeGreaterThan(0);
+
+  // A command made in the second tab is pushed by the first and confirmed in both.
+  const enterprise = { name: "上海松江新能源科技有限公司", code: creditCode("91310117MA1HE7F8Z"), contact: "郑敏", phone: "13611112222" };
+  await register(second, enterprise);
+  await expect(second.locator(".sync-waiting")).toHaveText("已同步", { timeout: 20_000 });
+  await expect(first.locator(".sync-waiting")).toHaveText("已同步");
+  await first.goto("#/key-enterprises");
+  await expect(first.locator("main")).toContainText(enterprise.name);
+
+  // Another browser's change reaches both tabs live.
+  const other = await browser.newContext();
+  const o = await other.newPage();
+  await openApp(o);
+  const name2 = "上海青浦物流服务有限公司";
+  await register(o, { name: name2, code: creditCode("91310118MA1HF9G1A"), contact: "冯涛", phone: "13733334444" });
+  await expect(o.locator(".sync-waiting")).toHaveText("已同步", { timeout: 20_000 });
+  for (const p of [first, second]) {
+    await p.goto("#/key-enterprises");
+    await expect(p.locator("main")).toContainText(name2, { timeout: 20_000 });
+  }
+
+  // The first tab closes: the second takes over the stream and keeps receiving.
+  await first.close();
+  await expect.poll(() => streams.filter((p) => p === second).length, { timeout: 10_000 }).toBeGreaterThan(0);
+  const name3 = "上海奉贤美妆产业有限公司";
+  await register(o, { name: name3, code: creditCode("91310120MA1HG2H3B"), contact: "褚亮", phone: "13855556666" });
+  await expect(second.locator("main")).toContainText(name3, { timeout: 20_000 });
+  expect(problems).toEqual([]);
+  await Promise.all([ctx.close(), other.close()]);
 });
 
 test("the app opens with no network: a service worker keeps the release, the replica keeps the data", async ({ browser }) => {

@@ -13,6 +13,7 @@ mod floor_plan_view;
 mod header;
 mod hold_expiry;
 mod notice_bar;
+mod refused_changes;
 mod storage_problem;
 mod sync_indicator;
 mod time_travel;
@@ -33,6 +34,7 @@ pub use floor_plan_view::{booth_state_text, FloorPlanView, FpT, PlanEdit, PlanLe
 pub use header::{AppHeader, FocusOnNavigate, SkipLink};
 pub use hold_expiry::HoldExpiry;
 pub use notice_bar::{read_only_note, ui_error, NoticeBar};
+pub use refused_changes::{refusal_text, RefusedChanges};
 pub use storage_problem::StorageProblem;
 pub use sync_indicator::SyncIndicator;
 pub use time_travel::TimeTravelBanner;

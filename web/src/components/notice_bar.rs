@@ -4,7 +4,6 @@ use crate::i18n::{domain_error, fill, Lang, T};
 use crate::session::use_prefs;
 use crate::store::{use_app, use_commander, Notice, StorageError, UiError};
 use crate::sync::text::ST;
-use crate::sync::Refusal;
 
 /// A storage or permission problem in the user's language.
 pub fn ui_error(lang: Lang, e: &UiError) -> String {
@@ -43,11 +42,7 @@ pub fn NoticeBar() -> Html {
         Notice::Queued => ("notice ok", ST::Queued.get(lang).to_owned()),
         Notice::Confirmed => ("notice ok", ST::Confirmed.get(lang).to_owned()),
         Notice::RefusedByServer(r) => {
-            let reason = match r {
-                Refusal::Rule(e) => domain_error(lang, e),
-                Refusal::Unknown(detail) => fill(ST::UnknownCommand.get(lang), &[("detail", detail.clone())]),
-            };
-            ("notice error", fill(ST::RefusedByServer.get(lang), &[("reason", reason)]))
+            ("notice error", fill(ST::RefusedByServer.get(lang), &[("reason", super::refusal_text(lang, r))]))
         }
     };
     let dismiss = Callback::from(move |_| commander.notice(None));

@@ -157,7 +157,8 @@ fn RenameSeries(props: &RenameProps) -> Html {
         };
     }
     let onsubmit = {
-        let (name, problem, editing, actor, id) = (name.clone(), problem.clone(), editing.clone(), prefs.session.actor(), props.id);
+        let (name, problem, editing, actor, id) =
+            (name.clone(), problem.clone(), editing.clone(), prefs.session.actor(), props.id);
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let (problem, editing) = (problem.clone(), editing.clone());

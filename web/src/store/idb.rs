@@ -229,7 +229,11 @@ impl EventStore {
         let mut numbers = Vec::with_capacity(commands.len());
         for c in commands {
             n += 1;
-            store.add(&JsValue::from_str(c), Some(&JsValue::from_f64(n as f64))).map_err(classify)?.await.map_err(classify)?;
+            store
+                .add(&JsValue::from_str(c), Some(&JsValue::from_f64(n as f64)))
+                .map_err(classify)?
+                .await
+                .map_err(classify)?;
             numbers.push(n);
         }
         store.put(&JsValue::from_f64(n as f64), Some(&zero)).map_err(classify)?.await.map_err(classify)?;
@@ -276,10 +280,18 @@ impl EventStore {
         let mut n = first.saturating_sub(1);
         for (old, cmd) in &queued {
             n += 1;
-            store.add(&JsValue::from_str(cmd), Some(&JsValue::from_f64(n as f64))).map_err(classify)?.await.map_err(classify)?;
+            store
+                .add(&JsValue::from_str(cmd), Some(&JsValue::from_f64(n as f64)))
+                .map_err(classify)?
+                .await
+                .map_err(classify)?;
             moves.push((*old, n));
         }
-        store.put(&JsValue::from_f64(n as f64), Some(&JsValue::from_f64(0.0))).map_err(classify)?.await.map_err(classify)?;
+        store
+            .put(&JsValue::from_f64(n as f64), Some(&JsValue::from_f64(0.0)))
+            .map_err(classify)?
+            .await
+            .map_err(classify)?;
         tx.commit().map_err(classify)?.await.map_err(classify)?;
         Ok(moves)
     }

@@ -24,6 +24,16 @@ use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
 pub use self::idb::{EventStore, StorageError, DB_NAME};
+
+/// BroadcastChannel messages besides a new last sequence: another tab merged or imported.
+const RELOAD: &str = "reload";
+/// Server mode: another tab queued commands, or the syncing tab settled some.
+const OUTBOX_CHANGED: &str = "outbox";
+/// Server mode: the list of refused changes changed.
+const REFUSED_CHANGED: &str = "refused";
+/// A tab that has just opened asks the syncing tab for the sync status.
+const HELLO: &str = "hello";
+const STATUS: &str = "status:";
 use crate::sync::{Replica, SyncStatus};
 
 /// Where the app stands with its local data.
@@ -57,7 +67,9 @@ impl From<DomainError> for UiError {
 /// A short message shown after something happened.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice {
-    Saved { seq: u64 },
+    Saved {
+        seq: u64,
+    },
     /// Server mode: decided here and waiting for the server.
     Queued,
     /// Server mode: the server accepted what this browser had queued.
@@ -145,7 +157,7 @@ impl Store {
     /// database of their own, commands go to the outbox and the server.
     pub fn use_server(&self) {
         *self.db_name.borrow_mut() = crate::sync::SHARED_DB_NAME.to_owned();
-        *self.replica.borrow_mut() = Some(Replica::default());
+        *self.replica.borrow_mut() = Some(Replica { refused: crate::sync::refused::load(), ..Replica::default() });
     }
 
     pub fn is_replica(&self) -> bool {
@@ -192,20 +204,23 @@ impl Store {
                 None => (engine.state().clone(), engine.log().last_seq(), engine.log().last_hash().to_owned()),
             }
         };
+        let mut given = Vec::with_capacity(cmds.len());
         for cmd in &cmds {
-            crate::sync::apply_speculatively(&mut state, &mut seq, &mut hash, cmd.clone())?;
+            given.push(crate::sync::apply_speculatively(&mut state, &mut seq, &mut hash, cmd.clone())?);
         }
         let json: Vec<String> = cmds.iter().map(|c| serde_json::to_string(c).unwrap_or_default()).collect();
         let numbers = db.outbox_add(&json).await.map_err(UiError::Storage)?;
         self.with_replica(|r| {
-            for (n, cmd) in numbers.into_iter().zip(cmds) {
-                r.pending.push(crate::sync::Pending { n, cmd, confirmed_at: None });
+            for ((n, cmd), events) in numbers.into_iter().zip(cmds).zip(given) {
+                r.pending.push(crate::sync::Pending { events, ..crate::sync::Pending::new(n, cmd) });
             }
             r.speculative = Some(Rc::new(state));
             r.spec_head = (seq, hash);
             r.status.waiting = r.pending.len();
             r.kick();
         });
+        // The syncing tab may be another one: tell it there is something to push.
+        self.tell_tabs(OUTBOX_CHANGED);
         Ok(self.engine.borrow().log().last_seq())
     }
 
@@ -248,19 +263,75 @@ impl Store {
         Ok((now_last - last) as usize)
     }
 
-    /// Server mode: read the outbox back after a reload.
+    /// Server mode: read the outbox (after a reload, or when another tab queued or settled
+    /// commands): the pending commands are the outbox's, plus those the server accepted whose
+    /// events have not arrived yet.
     pub(crate) async fn restore_outbox(&self) {
         let Some(db) = self.db() else { return };
-        let queued = db.outbox().await.unwrap_or_default();
+        let Ok(queued) = db.outbox().await else { return };
         self.with_replica(|r| {
-            r.pending = queued
+            let mut known = std::mem::take(&mut r.pending);
+            let mut pending: Vec<crate::sync::Pending> = queued
                 .into_iter()
-                .filter_map(|(n, json)| {
-                    Some(crate::sync::Pending { n, cmd: serde_json::from_str(&json).ok()?, confirmed_at: None })
+                .filter_map(|(n, json)| match known.iter().position(|p| p.n == n) {
+                    Some(i) => Some(known.swap_remove(i)),
+                    None => Some(crate::sync::Pending::new(n, serde_json::from_str(&json).ok()?)),
                 })
                 .collect();
+            pending.extend(known.into_iter().filter(|p| p.confirmed_at.is_some()));
+            pending.sort_by_key(|p| p.n);
+            r.pending = pending;
         });
         self.rebase();
+    }
+
+    /// Server mode: the changes the server refused that the user has not dismissed yet.
+    pub fn refused(&self) -> Vec<crate::sync::refused::RefusedChange> {
+        self.replica.borrow().as_ref().map(|r| r.refused.clone()).unwrap_or_default()
+    }
+
+    /// Keep refusals the server just sent, here and for the other tabs.
+    pub(crate) fn add_refused(&self, new: Vec<crate::sync::refused::RefusedChange>) {
+        if new.is_empty() {
+            return;
+        }
+        let list = crate::sync::refused::add(new);
+        self.with_replica(|r| r.refused = list);
+        self.tell_tabs(REFUSED_CHANGED);
+    }
+
+    /// The user has read a refusal.
+    pub fn dismiss_refused(&self, n: u64) {
+        let list = crate::sync::refused::dismiss(n);
+        self.with_replica(|r| r.refused = list);
+        self.tell_tabs(REFUSED_CHANGED);
+    }
+
+    /// The syncing tab tells the others whether the server answers (their indicator shows it).
+    pub(crate) fn tell_status(&self) {
+        let status = self.replica.borrow().as_ref().filter(|r| r.kick.is_some()).map(|r| r.status.clone());
+        if let Some(s) = status {
+            self.tell_tabs(&format!("{STATUS}{}:{}", s.online, s.last_synced.unwrap_or(0.0)));
+        }
+    }
+
+    /// Another tab's word on the server (see `tell_status`).
+    fn hear_status(&self, message: &str) {
+        let mut parts = message.trim_start_matches(STATUS).split(':');
+        let online = parts.next() == Some("true");
+        let last = parts.next().and_then(|t| t.parse::<f64>().ok()).filter(|t| *t > 0.0);
+        self.with_replica(|r| {
+            if r.kick.is_none() {
+                r.status.online = online;
+                r.status.last_synced = last.or(r.status.last_synced);
+            }
+        });
+    }
+
+    pub(crate) fn tell_tabs(&self, message: &str) {
+        if let Some(ch) = self.channel.borrow().as_ref() {
+            let _ = ch.post_message(&JsValue::from_str(message));
+        }
     }
 
     pub fn engine(&self) -> Ref<'_, Engine> {
@@ -407,15 +478,32 @@ impl Store {
         let handler = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
             let Some(store) = store.upgrade() else { return };
             let on_change = on_change.clone();
-            let reload = e.data().as_string().as_deref() == Some("reload");
+            let message = e.data().as_string();
             wasm_bindgen_futures::spawn_local(async move {
-                if reload {
+                if message.as_deref() == Some(OUTBOX_CHANGED) {
+                    // Another tab queued a command (or settled some): push it if we sync.
+                    store.restore_outbox().await;
+                    store.with_replica(|r| r.kick());
+                    on_change.emit(0);
+                } else if message.as_deref() == Some(HELLO) {
+                    store.tell_status();
+                } else if let Some(status) = message.as_deref().filter(|m| m.starts_with(STATUS)) {
+                    store.hear_status(status);
+                    on_change.emit(0);
+                } else if message.as_deref() == Some(REFUSED_CHANGED) {
+                    store.with_replica(|r| r.refused = crate::sync::refused::load());
+                    on_change.emit(0);
+                } else if message.as_deref() == Some(RELOAD) {
                     // Another tab merged or imported: events were renumbered; read them again.
                     let _guard = store.lock.lock().await;
                     store.load().await;
                     on_change.emit(1);
                 } else if let Ok(n) = store.sync().await {
-                    if n > 0 {
+                    if store.is_replica() {
+                        // The syncing tab stored the server's events: what is pending changed too.
+                        store.restore_outbox().await;
+                        on_change.emit(0);
+                    } else if n > 0 {
                         on_change.emit(n);
                     }
                 }
@@ -424,6 +512,9 @@ impl Store {
         ch.set_onmessage(Some(handler.as_ref().unchecked_ref()));
         handler.forget();
         *self.channel.borrow_mut() = Some(ch);
+        if self.is_replica() {
+            self.tell_tabs(HELLO);
+        }
     }
 
     /// The state after the first `seq` events (time travel), cached for the current point.
@@ -557,9 +648,7 @@ impl Store {
     }
 
     fn announce_reload(&self) {
-        if let Some(ch) = self.channel.borrow().as_ref() {
-            let _ = ch.post_message(&JsValue::from_str("reload"));
-        }
+        self.tell_tabs(RELOAD);
     }
 
     /// Logs kept before merges: (time in ms, JSON Lines).

@@ -8,14 +8,16 @@
 //! * Confirmed events arrive by pull (catch-up) and the live stream; after each, the pending
 //!   commands are decided again on top (a rebase) to give the state shown. A command the server
 //!   refused leaves the outbox and its reason is shown, in the user's language.
+pub mod leader;
 pub mod net;
+pub mod refused;
 pub mod runner;
 pub mod text;
 
 use std::rc::Rc;
 
 use fairlog_domain::sync_protocol::MutationResult;
-use fairlog_domain::{Command, DomainError, State};
+use fairlog_domain::{Command, DomainError, Event, State};
 
 /// The IndexedDB database of the server's replica (the local-only app keeps `fairlog`).
 pub const SHARED_DB_NAME: &str = "fairlog-shared";
@@ -30,6 +32,14 @@ pub struct Pending {
     pub cmd: Command,
     /// The server accepted it; its events end at this sequence (dropped once they are here).
     pub confirmed_at: Option<u64>,
+    /// The events it gave when last decided here (to say what it was if the server refuses it).
+    pub events: Vec<Event>,
+}
+
+impl Pending {
+    pub fn new(n: u64, cmd: Command) -> Pending {
+        Pending { n, cmd, confirmed_at: None, events: Vec::new() }
+    }
 }
 
 /// What the header's sync indicator shows.
@@ -46,7 +56,7 @@ pub struct SyncStatus {
 }
 
 /// A command the server refused, to show the user.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Refusal {
     Rule(DomainError),
     /// The server cannot read the command (an older server than this app).
@@ -62,6 +72,8 @@ pub struct Replica {
     /// The sequence and hash the speculative events end at.
     pub spec_head: (u64, String),
     pub status: SyncStatus,
+    /// Changes the server refused, until the user dismisses them.
+    pub refused: Vec<refused::RefusedChange>,
     /// Wakes the pusher when a command is queued or the network comes back.
     pub kick: Option<futures::channel::mpsc::UnboundedSender<()>>,
 }
@@ -78,8 +90,10 @@ impl Replica {
         }
         let mut state = base.clone();
         let (mut seq, mut hash) = (last_seq, last_hash.to_owned());
-        for p in &self.pending {
-            let _ = apply_speculatively(&mut state, &mut seq, &mut hash, p.cmd.clone());
+        for p in &mut self.pending {
+            if let Ok(events) = apply_speculatively(&mut state, &mut seq, &mut hash, p.cmd.clone()) {
+                p.events = events;
+            }
         }
         self.speculative = Some(Rc::new(state));
         self.spec_head = (seq, hash);
@@ -93,22 +107,23 @@ impl Replica {
 }
 
 /// Decide `cmd` on `state` and, if accepted, apply its events there (sealed after `seq`, as they
-/// would be if nothing else came first). Returns the domain's answer.
+/// would be if nothing else came first). Returns the domain's answer: the events it gave.
 pub fn apply_speculatively(
     state: &mut State,
     seq: &mut u64,
     hash: &mut String,
     cmd: Command,
-) -> Result<(), DomainError> {
+) -> Result<Vec<Event>, DomainError> {
     let (actor, now) = (cmd.actor.clone(), cmd.now);
     let events = fairlog_domain::decide(state, cmd)?;
+    let given = events.clone();
     let events = events.into_iter().map(|event| fairlog_domain::NewEvent { id: uuid::Uuid::new_v4(), event }).collect();
     for s in fairlog_domain::log::seal_after(*seq, hash, &actor, now, events) {
         fairlog_domain::evolve(state, &s.envelope);
         *seq = s.envelope.seq;
         *hash = fairlog_domain::log::hash_line(&s.line);
     }
-    Ok(())
+    Ok(given)
 }
 
 /// What a push result means for the outbox.

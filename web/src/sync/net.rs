@@ -46,8 +46,10 @@ pub async fn served_by_server() -> bool {
             let _ = gloo_storage::LocalStorage::set(SERVED_KEY, true);
             true
         }
-        None => gloo_storage::LocalStorage::get::<bool>(SERVED_KEY).unwrap_or(false)
-            && web_sys::window().is_some_and(|w| !w.navigator().on_line()),
+        None => {
+            gloo_storage::LocalStorage::get::<bool>(SERVED_KEY).unwrap_or(false)
+                && web_sys::window().is_some_and(|w| !w.navigator().on_line())
+        }
     }
 }
 

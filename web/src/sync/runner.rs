@@ -14,6 +14,7 @@ use wasm_bindgen::prelude::*;
 use yew::Callback;
 
 use super::net::{self, NetError};
+use super::refused::RefusedChange;
 use super::{backoff_ms, refusal_of};
 use crate::store::{Notice, Store};
 
@@ -51,6 +52,7 @@ fn set_status(store: &Store, online: bool) {
             r.status.last_synced = Some(js_sys::Date::now());
         }
     });
+    store.tell_status();
 }
 
 async fn pusher(store: Rc<Store>, mut kicks: UnboundedReceiver<()>, changed: Callback<Option<Notice>>) {
@@ -100,6 +102,7 @@ async fn settle(store: &Store, results: &[MutationResult]) -> Option<Notice> {
     let mut done = Vec::new();
     let mut notice = None;
     let mut renumber_from = None;
+    let mut refused = Vec::new();
     for r in results {
         match r {
             MutationResult::Accepted { n, last_seq, .. } => {
@@ -113,7 +116,19 @@ async fn settle(store: &Store, results: &[MutationResult]) -> Option<Notice> {
             }
             MutationResult::Refused { n, .. } => {
                 done.push(*n);
-                store.with_replica(|rep| rep.pending.retain(|p| p.n != *n));
+                let gone = store.with_replica(|rep| {
+                    let i = rep.pending.iter().position(|p| p.n == *n)?;
+                    Some(rep.pending.remove(i))
+                });
+                if let (Some(Some(p)), Some(refusal)) = (gone, refusal_of(r)) {
+                    refused.push(RefusedChange {
+                        n: *n,
+                        actor: p.cmd.actor,
+                        events: p.events,
+                        refusal: refusal.clone(),
+                        at: js_sys::Date::now(),
+                    });
+                }
                 notice = refusal_of(r).map(Notice::RefusedByServer).or(notice);
             }
             MutationResult::OutOfOrder { expected, .. } => {
@@ -123,6 +138,7 @@ async fn settle(store: &Store, results: &[MutationResult]) -> Option<Notice> {
         }
     }
     let _ = db.outbox_remove(&done).await;
+    store.add_refused(refused);
     if let Some(first) = renumber_from {
         if let Ok(moves) = db.outbox_renumber(first).await {
             store.with_replica(|rep| {

@@ -5,6 +5,11 @@ crate::texts! {
         Confirmed => "服务器已确认并保存", "The server has confirmed and saved it";
         RefusedByServer => "服务器未接受你的操作：{reason}", "The server did not accept your change: {reason}";
         UnknownCommand => "服务器无法识别这项操作（{detail}），请刷新页面后重试", "The server cannot read this change ({detail}); reload the page and try again";
+        RefusedTitle => "服务器未接受的更改", "Changes the server did not accept";
+        RefusedLine => "{who}：{what}", "{who}: {what}";
+        RefusedWhy => "原因：{reason}", "Why: {reason}";
+        RefusedUnknownChange => "一项更改", "A change";
+        RefusedDismiss => "知道了", "Got it";
         Online => "在线", "Online";
         Offline => "离线", "Offline";
         Waiting => "{n} 条待同步", "{n} waiting";

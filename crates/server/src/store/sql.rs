@@ -60,7 +60,9 @@ impl SqlStore {
     async fn migrate(&self) -> Result<(), StoreError> {
         let migrations = MIGRATIONS
             .iter()
-            .map(|(v, name, sql)| Migration::new(*v, Cow::Borrowed(*name), MigrationType::Simple, sqlx::SqlStr::from_static(sql), false))
+            .map(|(v, name, sql)| {
+                Migration::new(*v, Cow::Borrowed(*name), MigrationType::Simple, sqlx::SqlStr::from_static(sql), false)
+            })
             .collect();
         Migrator::with_migrations(migrations).run(&self.pool).await?;
         Ok(())
@@ -140,7 +142,9 @@ impl EventStore for SqlStore {
     }
 
     async fn client_counters(&self) -> Result<std::collections::HashMap<Uuid, u64>, StoreError> {
-        let rows = sqlx::query("SELECT client_id, MAX(n) FROM client_mutations GROUP BY client_id").fetch_all(&self.pool).await?;
+        let rows = sqlx::query("SELECT client_id, MAX(n) FROM client_mutations GROUP BY client_id")
+            .fetch_all(&self.pool)
+            .await?;
         rows.into_iter()
             .map(|row| {
                 let id: String = row.try_get(0)?;
@@ -182,13 +186,15 @@ impl EventStore for SqlStore {
         };
         let mut tx = self.pool.begin().await?;
         // The head row first: its lock orders writers, and a stale expectation matches no row.
-        let moved = sqlx::query("UPDATE head SET last_seq = $1, last_hash = $2 WHERE id = 1 AND last_seq = $3 AND last_hash = $4")
-            .bind(to_i64(new_head.last_seq))
-            .bind(&new_head.last_hash)
-            .bind(to_i64(expected.last_seq))
-            .bind(&expected.last_hash)
-            .execute(&mut *tx)
-            .await?;
+        let moved = sqlx::query(
+            "UPDATE head SET last_seq = $1, last_hash = $2 WHERE id = 1 AND last_seq = $3 AND last_hash = $4",
+        )
+        .bind(to_i64(new_head.last_seq))
+        .bind(&new_head.last_hash)
+        .bind(to_i64(expected.last_seq))
+        .bind(&expected.last_hash)
+        .execute(&mut *tx)
+        .await?;
         if let Some(pause) = pause_in_transaction() {
             tokio::time::sleep(pause).await;
         }
@@ -208,7 +214,8 @@ impl EventStore for SqlStore {
         }
         let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
         for chunk in mutations.chunks(INSERT_CHUNK) {
-            let sql = insert_sql("INSERT INTO client_mutations (client_id, n, result, recorded_at) VALUES ", chunk.len(), 4);
+            let sql =
+                insert_sql("INSERT INTO client_mutations (client_id, n, result, recorded_at) VALUES ", chunk.len(), 4);
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
             for m in chunk {
                 q = q.bind(m.client_id.to_string()).bind(to_i64(m.n)).bind(m.result.as_str()).bind(now.as_str());
