@@ -61,6 +61,8 @@ def replay(path):
                 fairs[fid]["status"] = "closed"
             elif kind == "FairCancelled":
                 fairs[fid]["status"] = "cancelled"
+            elif kind == "FairPostponed":
+                fairs[fid]["details"]["schedule"] = e["schedule"]
             elif kind == "FairOutcomeRecorded":
                 fairs[fid]["outcome"] = e["outcome"]
         elif concept == "series":

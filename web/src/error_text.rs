@@ -368,6 +368,8 @@ fn fair_error(lang: Lang, e: &FairError) -> String {
         OutcomeTooLarge { max } => fill(lang.pick("每项数字不能超过 {max}", "Each figure is at most {max}"), &[("max", max.to_string())]),
         HasBookings { bookings } => fill(lang.pick("已有 {n} 家企业在本场招聘会占有展位，不能撤回发布", "{n} {n|enterprise holds|enterprises hold} booths at this fair, so it cannot go back to draft"), &[("n", bookings.to_string())]),
         ReasonRequired => z("请填写原因", "Enter a reason"),
+        NotPostponable { status: s } => fill(lang.pick("只有已发布的招聘会可以延期（这场是{status}）", "Only a published job fair can be postponed (this one is {status})"), &[("status", status(lang, *s).to_lowercase())]),
+        NotLater => z("延期后的开始时间必须晚于原定开始时间", "The new start must be later than the planned start"),
         ReasonTooLong { max } => fill(lang.pick("原因不能超过 {max} 个字", "The reason can have at most {max} characters"), &[("max", max.to_string())]),
         ModeStrandsBookings { mode: m, count } => {
             // The kind the new mode lacks: physical booths when online, virtual ones when onsite.

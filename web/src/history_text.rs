@@ -140,6 +140,11 @@ pub fn what_then(lang: Lang, after: &State, before: &State, event: &Event) -> St
                     ("r", outcome.returned_to_work.to_string()),
                 ],
             ),
+            FairEvent::FairPostponed { fair_id, schedule, reason } => p(
+                "将招聘会 {f} 延期至 {d}，原因：{r}",
+                "postponed the job fair {f} to {d}: {r}",
+                &[("f", n.fair(fair_id)), ("d", crate::format::schedule(lang, Some(schedule))), ("r", reason.clone())],
+            ),
             FairEvent::FairCancelled { fair_id, reason } => p(
                 "取消了招聘会 {f}，原因：{r}",
                 "cancelled the job fair {f}: {r}",

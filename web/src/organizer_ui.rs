@@ -58,6 +58,7 @@ pub enum OT {
     ChangeRescheduled => "时间改为 {to}（原为 {from}）", "Now {to} (was {from})";
     ChangeMoved => "地点改为 {to}（原为 {from}）", "Now at {to} (was {from})";
     ChangeCancelled => "已取消，原因：{reason}", "Cancelled: {reason}";
+    ChangePostponed => "延期举办：{from} → {to}，原因：{reason}", "Postponed: {from} → {to}; reason: {reason}";
     ChangedAt => "变更时间 {at}", "changed {at}";
     // Key enterprises
     KeyTitle => "重点企业与服务专员", "Key enterprises and service commissioners";
@@ -110,6 +111,10 @@ pub fn fair_change(lang: Lang, kind: &FairChangeKind) -> String {
             fill(OT::ChangeMoved.get(lang), &[("from", venue(from)), ("to", venue(to))])
         }
         FairChangeKind::Cancelled { reason } => fill(OT::ChangeCancelled.get(lang), &[("reason", reason.clone())]),
+        FairChangeKind::Postponed { from, to, reason } => fill(
+            OT::ChangePostponed.get(lang),
+            &[("from", sched(from)), ("to", sched(&Some(*to))), ("reason", reason.clone())],
+        ),
     }
 }
 

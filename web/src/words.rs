@@ -136,6 +136,7 @@ pub fn event_kind(lang: Lang, e: &Event) -> &'static str {
             FairEvent::FairUnpublished { .. } => p("撤回发布", "Job fair back to draft"),
             FairEvent::FairClosed { .. } => p("结束招聘会", "Job fair closed"),
             FairEvent::FairCancelled { .. } => p("取消招聘会", "Job fair cancelled"),
+            FairEvent::FairPostponed { .. } => p("招聘会延期", "Job fair postponed"),
             FairEvent::FairOutcomeRecorded { .. } => p("登记成效", "Results recorded"),
         },
         Event::Series(e) => match e {

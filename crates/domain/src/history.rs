@@ -237,7 +237,8 @@ fn not(e: &Event) -> UndoError {
 fn inverse(before: &State, now: &State, event: &Event) -> Result<Option<Intent>, UndoError> {
     let no = || not(event);
     Ok(Some(match event {
-        Event::Fair(FairEvent::FairEdited { fair_id, .. }) => {
+        // Postponing is undone as an edit back to the dates before (enterprises are told again).
+        Event::Fair(FairEvent::FairEdited { fair_id, .. } | FairEvent::FairPostponed { fair_id, .. }) => {
             let old = before.fairs.get(fair_id).ok_or_else(no)?;
             let cur = now.fairs.get(fair_id).ok_or_else(no)?;
             FairCommand::EditFair { fair_id: *fair_id, expected_version: cur.version, details: (*old.details).clone() }

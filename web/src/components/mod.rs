@@ -13,6 +13,7 @@ mod floor_plan_view;
 mod header;
 mod hold_expiry;
 mod notice_bar;
+mod postpone_fair;
 mod refused_changes;
 mod storage_problem;
 mod sync_indicator;
@@ -34,6 +35,7 @@ pub use floor_plan_view::{booth_state_text, FloorPlanView, FpT, PlanEdit, PlanLe
 pub use header::{AppHeader, FocusOnNavigate, SkipLink};
 pub use hold_expiry::HoldExpiry;
 pub use notice_bar::{read_only_note, ui_error, NoticeBar};
+pub use postpone_fair::PostponeFair;
 pub use refused_changes::{refusal_text, RefusedChanges};
 pub use storage_problem::StorageProblem;
 pub use sync_indicator::SyncIndicator;

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
-use crate::components::{input_value, ui_error, FairBookings, FairNotices, FairOutcomeForm, Field};
+use crate::components::{input_value, ui_error, FairBookings, FairNotices, FairOutcomeForm, Field, PostponeFair};
 use crate::format;
 use crate::i18n::{fill, mode, series_kind, status, T};
 use crate::organizer_ui::OT;
@@ -153,6 +153,11 @@ pub fn FairPage(props: &FairPageProps) -> Html {
                     <Link<Route> to={Route::EditFair { id: id.to_string() }} classes="button secondary">{ T::Edit.get(lang) }</Link<Route>>
                     if draft { <button type="button" id="publish" disabled={*busy} onclick={send(FairCommand::PublishFair { fair_id: id }.into())}>{ T::Publish.get(lang) }</button> }
                     if published { <button type="button" id="close" class="secondary" disabled={*busy} onclick={send(FairCommand::CloseFair { fair_id: id }.into())}>{ T::CloseFair.get(lang) }</button> }
+                    if published && !*cancelling {
+                        <PostponeFair key={fair.version} fair={id} schedule={d.schedule}>
+                            <AffectedEnterprises fair={id} />
+                        </PostponeFair>
+                    }
                     if !*cancelling {
                         <button type="button" class="danger" id="cancel-fair" onclick={{ let c = cancelling.clone(); Callback::from(move |_| c.set(true)) }}>{ T::CancelFair.get(lang) }</button>
                     }

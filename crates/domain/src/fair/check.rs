@@ -34,5 +34,6 @@ pub(crate) fn check(state: &State, event: &FairEvent) -> std::result::Result<(),
         (FairEvent::FairClosed { .. }, Some(f)) => may_close_fair(f),
         (FairEvent::FairOutcomeRecorded { .. }, Some(f)) => may_record_outcome(f),
         (FairEvent::FairCancelled { .. }, Some(f)) => may_cancel_fair(f),
+        (FairEvent::FairPostponed { schedule, .. }, Some(f)) => may_postpone_fair(f, schedule),
     }
 }

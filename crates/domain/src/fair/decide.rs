@@ -20,5 +20,6 @@ pub(crate) fn decide(state: &State, role: Role, now: DateTime<Utc>, cmd: FairCom
         FairCommand::CloseFair { fair_id } => close_fair(state, now, fair_id),
         FairCommand::RecordFairOutcome { fair_id, outcome } => record_fair_outcome(state, now, fair_id, outcome),
         FairCommand::CancelFair { fair_id, reason } => cancel_fair(state, fair_id, reason),
+        FairCommand::PostponeFair { fair_id, schedule, reason } => postpone_fair(state, fair_id, schedule, reason),
     }
 }

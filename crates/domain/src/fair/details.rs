@@ -42,12 +42,7 @@ pub(crate) fn check_details(state: &State, d: &FairDetails) -> std::result::Resu
         return Err(FairError::NameTooLong { max: NAME_MAX_CHARS });
     }
     if let Some(s) = &d.schedule {
-        if s.end <= s.start {
-            return Err(FairError::EndNotAfterStart);
-        }
-        if s.end - s.start > Duration::days(MAX_FAIR_DAYS) {
-            return Err(FairError::TooLong { max_days: MAX_FAIR_DAYS });
-        }
+        dates_problem(s)?;
     }
     let venue = match &d.venue {
         None => None,
@@ -65,6 +60,17 @@ pub(crate) fn check_details(state: &State, d: &FairDetails) -> std::result::Resu
         }
     }
     Ok(FairDetails { name: name.to_owned(), venue, ..d.clone() })
+}
+
+/// A fair's dates: the end after the start, at most `MAX_FAIR_DAYS` apart.
+pub fn dates_problem(s: &Schedule) -> std::result::Result<(), FairError> {
+    if s.end <= s.start {
+        return Err(FairError::EndNotAfterStart);
+    }
+    if s.end - s.start > Duration::days(MAX_FAIR_DAYS) {
+        return Err(FairError::TooLong { max_days: MAX_FAIR_DAYS });
+    }
+    Ok(())
 }
 
 pub(crate) fn trim_venue(v: &Venue) -> std::result::Result<Venue, FairError> {

@@ -45,6 +45,17 @@ pub(crate) fn evolve(state: &mut State, env: &EventEnvelope, event: &FairEvent) 
                 f.version = seq;
             }
         }
+        FairEvent::FairPostponed { fair_id, schedule, reason } => {
+            let Some(f) = state.fairs.get_mut(fair_id) else { return };
+            let from = f.details.schedule.replace(*schedule);
+            f.version = seq;
+            record_change(
+                state,
+                *fair_id,
+                env,
+                FairChangeKind::Postponed { from, to: *schedule, reason: reason.clone() },
+            );
+        }
         FairEvent::FairCancelled { fair_id, reason } => {
             let was_published = state.fairs.get(fair_id).is_some_and(|f| f.status == FairStatus::Published);
             set_status(state, *fair_id, seq, FairStatus::Cancelled { reason: reason.clone() });

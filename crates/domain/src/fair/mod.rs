@@ -15,13 +15,17 @@ mod details;
 mod evolve;
 mod lifecycle;
 mod outcome;
+mod postpone;
 mod rules;
 pub(crate) use self::check::*;
 pub(crate) use self::decide::*;
+pub use self::details::dates_problem;
 pub(crate) use self::details::*;
 pub(crate) use self::evolve::*;
 pub(crate) use self::lifecycle::*;
 pub(crate) use self::outcome::*;
+pub use self::postpone::may_postpone_fair;
+pub(crate) use self::postpone::postpone_fair;
 pub use self::rules::*;
 
 pub const NAME_MAX_CHARS: usize = 80;
@@ -170,6 +174,7 @@ pub enum FairChangeKind {
     Rescheduled { from: Option<Schedule>, to: Option<Schedule> },
     Moved { from: Option<Venue>, to: Option<Venue> },
     Cancelled { reason: String },
+    Postponed { from: Option<Schedule>, to: Schedule, reason: String },
 }
 
 /// A fair as the state holds it.
@@ -230,6 +235,12 @@ pub enum FairCommand {
         fair_id: FairId,
         reason: String,
     },
+    /// Move a published fair to later dates, saying why.
+    PostponeFair {
+        fair_id: FairId,
+        schedule: Schedule,
+        reason: String,
+    },
     /// Record (or correct) what the fair achieved.
     RecordFairOutcome {
         fair_id: FairId,
@@ -252,6 +263,7 @@ pub enum FairEvent {
     FairUnpublished { fair_id: FairId },
     FairClosed { fair_id: FairId },
     FairCancelled { fair_id: FairId, reason: String },
+    FairPostponed { fair_id: FairId, schedule: Schedule, reason: String },
     FairOutcomeRecorded { fair_id: FairId, outcome: FairOutcome },
 }
 
@@ -264,6 +276,7 @@ impl FairEvent {
             | FairEvent::FairUnpublished { fair_id }
             | FairEvent::FairClosed { fair_id }
             | FairEvent::FairCancelled { fair_id, .. }
+            | FairEvent::FairPostponed { fair_id, .. }
             | FairEvent::FairOutcomeRecorded { fair_id, .. } => *fair_id,
         }
     }
@@ -317,6 +330,10 @@ pub enum FairError {
     HasBookings { bookings: usize },
     #[error("the reason is longer than {max} characters")]
     ReasonTooLong { max: usize },
+    #[error("only a published fair can be postponed (this one is {status:?})")]
+    NotPostponable { status: FairStatusKind },
+    #[error("a postponed fair starts later than it was to start")]
+    NotLater,
     /// The new mode has no booths of a kind that `count` active bookings (requested, offered,
     /// booked) are on: physical booths for an online fair, virtual booths for an onsite one.
     #[error("{count} active bookings are on booths a {mode:?} fair does not have")]
@@ -329,6 +346,7 @@ impl FairError {
         Some(match self {
             NameRequired | NameTooLong { .. } => "name",
             EndNotAfterStart | TooLong { .. } => "end",
+            NotLater => "start",
             DatesRequired => "start",
             AddressRequired | AddressTooLong { .. } => "address",
             // The fair form shows these beside the mode (the venue follows from it).
@@ -342,7 +360,8 @@ impl FairError {
             | EditConflict { .. }
             | InvalidTransition { .. }
             | CloseBeforeStart
-            | HasBookings { .. } => return None,
+            | HasBookings { .. }
+            | NotPostponable { .. } => return None,
             OutcomeBeforeStart | OutcomeTooLarge { .. } => "outcome",
         })
     }

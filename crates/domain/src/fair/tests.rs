@@ -509,3 +509,124 @@ mod mode_changes {
         assert_eq!(check(g.state(), &onsite), Ok(()));
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Postponing (延期举办)
+
+fn published() -> [FairEvent; 2] {
+    [created(), FairEvent::FairPublished { fair_id: fair() }]
+}
+
+/// A week after the fixture's dates (2026-03-14, 09:00–16:00).
+fn a_week_later() -> Schedule {
+    Schedule { start: t("2026-03-21T09:00"), end: t("2026-03-21T16:00") }
+}
+
+#[test]
+fn it_should_postpone_a_published_fair_with_a_reason() {
+    given(published())
+        .when(FairCommand::PostponeFair { fair_id: fair(), schedule: a_week_later(), reason: " 场馆检修 ".into() })
+        .then([FairEvent::FairPostponed { fair_id: fair(), schedule: a_week_later(), reason: "场馆检修".into() }]);
+}
+
+#[test]
+fn a_postponed_fair_has_its_new_dates_and_its_enterprises_are_told_why() {
+    let before = details().schedule;
+    given(published())
+        .when(FairCommand::PostponeFair { fair_id: fair(), schedule: a_week_later(), reason: "场馆检修".into() })
+        .then_state(|s| {
+            assert_eq!(s.fairs[&fair()].details.schedule, Some(a_week_later()));
+            let told = &s.fair_changes[&fair()];
+            assert_eq!(
+                told.back().map(|c| c.kind.clone()),
+                Some(FairChangeKind::Postponed { from: before, to: a_week_later(), reason: "场馆检修".into() })
+            );
+        });
+}
+
+#[test]
+fn it_should_not_postpone_without_a_reason() {
+    given(published())
+        .when(FairCommand::PostponeFair { fair_id: fair(), schedule: a_week_later(), reason: "  ".into() })
+        .then_err(FairError::ReasonRequired);
+}
+
+#[test]
+fn it_should_not_postpone_to_an_earlier_or_the_same_start() {
+    let same_start = Schedule { start: t("2026-03-14T09:00"), end: t("2026-03-14T18:00") };
+    let earlier = Schedule { start: t("2026-03-07T09:00"), end: t("2026-03-07T16:00") };
+    for schedule in [same_start, earlier] {
+        given(published())
+            .when(FairCommand::PostponeFair { fair_id: fair(), schedule, reason: "x".into() })
+            .then_err(FairError::NotLater);
+    }
+}
+
+#[test]
+fn postponed_dates_keep_the_limits_of_every_fair() {
+    let backwards = Schedule { start: t("2026-03-22T09:00"), end: t("2026-03-21T09:00") };
+    given(published())
+        .when(FairCommand::PostponeFair { fair_id: fair(), schedule: backwards, reason: "x".into() })
+        .then_err(FairError::EndNotAfterStart);
+}
+
+#[test]
+fn only_a_published_fair_is_postponed() {
+    // A draft's dates are simply edited; a closed or cancelled fair is done.
+    given([created()])
+        .when(FairCommand::PostponeFair { fair_id: fair(), schedule: a_week_later(), reason: "x".into() })
+        .then_err(FairError::NotPostponable { status: FairStatusKind::Draft });
+    let [c, p] = published();
+    given([c, p, FairEvent::FairCancelled { fair_id: fair(), reason: "y".into() }])
+        .when(FairCommand::PostponeFair { fair_id: fair(), schedule: a_week_later(), reason: "x".into() })
+        .then_err(FairError::NotPostponable { status: FairStatusKind::Cancelled });
+}
+
+#[test]
+fn only_an_organizer_postpones_a_fair() {
+    let cmd = crate::Command {
+        actor: Actor::new(Role::Enterprise, "上海某企业"),
+        now: t("2026-03-01T09:00"),
+        intent: FairCommand::PostponeFair { fair_id: fair(), schedule: a_week_later(), reason: "x".into() }.into(),
+    };
+    let err = given(published()).when_full(cmd);
+    err.then_err(DomainError::Forbidden { role: Role::Enterprise, command: "PostponeFair".into() });
+}
+
+#[test]
+fn a_merged_postponement_is_checked_by_the_same_rule() {
+    // Given a fair cancelled on this device
+    let [c, p] = published();
+    let g = given([c, p, FairEvent::FairCancelled { fair_id: fair(), reason: "y".into() }]);
+    // When the other device's postponement is merged, then the rule that refuses the command refuses it
+    let event = FairEvent::FairPostponed { fair_id: fair(), schedule: a_week_later(), reason: "x".into() };
+    assert_eq!(
+        crate::merge::check(g.state(), &event.into()),
+        Err(FairError::NotPostponable { status: FairStatusKind::Cancelled }.into())
+    );
+}
+
+#[test]
+fn a_postponement_is_undone_by_moving_the_fair_back() {
+    // Given a published fair that was postponed
+    let mut engine = crate::Engine::new();
+    let organizer = Actor::organizer("李华");
+    let now = t("2026-03-01T09:00");
+    for intent in [
+        Intent::from(FairCommand::CreateFair { fair_id: fair(), details: details() }),
+        FairCommand::PublishFair { fair_id: fair() }.into(),
+        FairCommand::PostponeFair { fair_id: fair(), schedule: a_week_later(), reason: "场馆检修".into() }.into(),
+    ] {
+        let r = engine.prepare(crate::Command { actor: organizer.clone(), now, intent }, uuid::Uuid::new_v4).unwrap();
+        engine.commit(r).unwrap();
+    }
+    let last = engine.log().last_seq();
+    // When it is undone
+    let undo = crate::history::undo(&engine, last, last, &organizer).unwrap();
+    // Then the undo edits the fair back to its old dates, at its current version
+    let version = engine.state().fairs[&fair()].version;
+    assert_eq!(
+        undo,
+        vec![Intent::from(FairCommand::EditFair { fair_id: fair(), expected_version: version, details: details() })]
+    );
+}

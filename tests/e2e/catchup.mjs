@@ -1,0 +1,67 @@
+// Benchmark (scripts/bench): a new browser opens a fairlog-server that holds a long log and
+// catches it up. Prints one JSON line: events, ms to the first screen, ms until every event is
+// in the replica's IndexedDB and the indicator says synced, and the bytes the pull carried.
+// Usage: node catchup.mjs <server url> <expected events> [runs]
+import { chromium } from "@playwright/test";
+
+const [url, expectedArg, runsArg] = process.argv.slice(2);
+const expected = Number(expectedArg);
+const runs = Number(runsArg || 3);
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update"],
+});
+
+async function stored(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const open = indexedDB.open("fairlog-shared");
+        open.onerror = () => resolve(0);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains("events")) return resolve(0);
+          const req = db.transaction("events").objectStore("events").count();
+          req.onsuccess = () => { db.close(); resolve(req.result); };
+          req.onerror = () => { db.close(); resolve(0); };
+        };
+      }),
+  );
+}
+
+const results = [];
+for (let run = 0; run < runs; run++) {
+  const ctx = await browser.newContext({ serviceWorkers: "block" });
+  const page = await ctx.newPage();
+  let pulled = 0;
+  page.on("response", async (r) => {
+    if (new URL(r.url()).pathname === "/api/events") {
+      try { pulled += (await r.body()).length; } catch {}
+    }
+  });
+  const t0 = Date.now();
+  await page.goto(url);
+  await page.locator("header").first().waitFor();
+  const firstScreen = Date.now() - t0;
+  let n = 0;
+  while (n < expected) {
+    await page.waitForTimeout(50);
+    n = await stored(page);
+    if (Date.now() - t0 > 300_000) throw new Error(`only ${n} of ${expected} events after 300 s`);
+  }
+  await page.locator(".sync-waiting", { hasText: "已同步" }).waitFor();
+  const synced = Date.now() - t0;
+  const heap = await page.evaluate(() => performance.memory ? performance.memory.usedJSHeapSize : 0);
+  results.push({ first_screen_ms: firstScreen, caught_up_ms: synced, pulled_bytes: pulled, js_heap_bytes: heap });
+  await ctx.close();
+}
+await browser.close();
+const med = (k) => results.map((r) => r[k]).sort((a, b) => a - b)[Math.floor(results.length / 2)];
+console.log(JSON.stringify({
+  events: expected,
+  runs,
+  first_screen_ms: med("first_screen_ms"),
+  caught_up_ms: med("caught_up_ms"),
+  caught_up_all_ms: results.map((r) => r.caught_up_ms),
+  pulled_bytes: med("pulled_bytes"),
+}));
