@@ -287,6 +287,29 @@ test("a fair needs venue and dates to publish; changes reach the enterprises boo
   await expect(notices).toContainText("宝山区先进制造业专场招聘会");
   await expect(notices).toContainText(`时间改为 ${localInput(6, 9).slice(0, 10)} 09:00–16:00`);
 
+  // Postponing (延期): an earlier start is refused beside the field and nothing is written; a
+  // later one, with its reason, reaches the enterprise.
+  await actAs(page, "organizer");
+  await page.getByRole("link", { name: "宝山区先进制造业专场招聘会" }).click();
+  await page.click("#postpone-fair");
+  await expect(page.locator(".postpone-box .affected")).toContainText("家企业申请或预订了展位");
+  const unchanged = await storedEvents(page);
+  await page.fill("#postpone-start", localInput(5, 9));
+  await page.fill("#postpone-end", localInput(5, 16));
+  await page.fill("#postpone-reason", "展馆改造");
+  await page.click("#confirm-postpone");
+  await expect(page.locator(".postpone-box")).toContainText("延期后的开始时间必须晚于原定开始时间");
+  expect(await storedEvents(page)).toBe(unchanged);
+  await page.fill("#postpone-start", localInput(9, 9));
+  await page.fill("#postpone-end", localInput(9, 16));
+  await page.keyboard.press("Enter");
+  await expect(page.locator(".postpone-box")).toHaveCount(0);
+  await expect(page.locator("dl.details")).toContainText(localInput(9, 9).slice(0, 10));
+  await actAs(page, "enterprise", "上海电气集团股份有限公司");
+  await page.getByRole("link", { name: "招聘会", exact: true }).click();
+  await expect(notices).toContainText("延期举办");
+  await expect(notices).toContainText("原因：展馆改造");
+
   // A cancellation and its reason reach it too.
   await actAs(page, "organizer");
   await page.getByRole("link", { name: "宝山区先进制造业专场招聘会" }).click();
