@@ -34,6 +34,8 @@ for (let run = 0; run < runs; run++) {
   const ctx = await browser.newContext({ serviceWorkers: "block" });
   const page = await ctx.newPage();
   let pulled = 0;
+  let where = "";
+  page.on("console", (m) => { if (m.text().startsWith("fairlog: caught up")) where = m.text(); });
   page.on("response", async (r) => {
     if (new URL(r.url()).pathname === "/api/events") {
       try { pulled += (await r.body()).length; } catch {}
@@ -45,14 +47,14 @@ for (let run = 0; run < runs; run++) {
   const firstScreen = Date.now() - t0;
   let n = 0;
   while (n < expected) {
-    await page.waitForTimeout(50);
+    await page.waitForTimeout(200);
     n = await stored(page);
     if (Date.now() - t0 > 300_000) throw new Error(`only ${n} of ${expected} events after 300 s`);
   }
   await page.locator(".sync-waiting", { hasText: "已同步" }).waitFor();
   const synced = Date.now() - t0;
   const heap = await page.evaluate(() => performance.memory ? performance.memory.usedJSHeapSize : 0);
-  results.push({ first_screen_ms: firstScreen, caught_up_ms: synced, pulled_bytes: pulled, js_heap_bytes: heap });
+  results.push({ first_screen_ms: firstScreen, caught_up_ms: synced, pulled_bytes: pulled, js_heap_bytes: heap, where });
   await ctx.close();
 }
 await browser.close();
@@ -64,4 +66,6 @@ console.log(JSON.stringify({
   caught_up_ms: med("caught_up_ms"),
   caught_up_all_ms: results.map((r) => r.caught_up_ms),
   pulled_bytes: med("pulled_bytes"),
+  js_heap_bytes: med("js_heap_bytes"),
+  where: results.map((r) => r.where.replace("fairlog: ", "")),
 }));

@@ -7,7 +7,7 @@ use uuid::Uuid;
 /// The most mutations one push has decided; the rest are answered `deferred` and come again.
 pub const MAX_MUTATIONS_PER_PUSH: usize = 100;
 /// The most events one pull returns.
-pub const MAX_PULL: u64 = 1000;
+pub const MAX_PULL: u64 = 5000;
 /// The largest request body the API reads.
 pub const MAX_BODY_BYTES: usize = 4 << 20;
 

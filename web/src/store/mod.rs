@@ -224,8 +224,11 @@ impl Store {
         Ok(self.engine.borrow().log().last_seq())
     }
 
-    /// Server mode: store the server's confirmed lines that follow ours, apply them, and decide
-    /// the pending commands again on top. Returns how many were new.
+    /// Server mode: take the server's confirmed lines that follow ours: the engine checks and
+    /// applies them (sequence, chain, the domain's judgement; each line parsed once), then the
+    /// lines it took are stored in one transaction; should that write fail, the engine is read
+    /// back from IndexedDB, so memory never holds what storage does not. Then the pending
+    /// commands are decided again on top. Returns how many were new.
     pub(crate) async fn apply_confirmed(&self, lines: Vec<(u64, String)>) -> Result<usize, StorageError> {
         let Some(db) = self.db() else { return Ok(0) };
         let _guard = self.lock.lock().await;
@@ -234,32 +237,25 @@ impl Store {
         if fresh.is_empty() {
             return Ok(0);
         }
-        // Nothing is stored that does not continue our log: next sequence, chained, readable.
-        let mut prev = self.engine.borrow().log().last_hash().to_owned();
-        for (i, (seq, line)) in fresh.iter().enumerate() {
-            let env = codec::parse_line(line).map_err(|e| StorageError::Failed(e.to_string()))?;
-            if *seq != last + 1 + i as u64 || env.seq != *seq || env.prev != prev {
-                return Err(StorageError::Failed(format!("event {seq} does not continue the log")));
+        let checked = self.engine.borrow_mut().extend_stored(fresh.iter().map(|(seq, l)| (*seq, Some(l.as_str()))));
+        let taken = (self.engine.borrow().log().last_seq() - last) as usize;
+        if taken > 0 {
+            if let Err(e) = db.add_lines(&fresh[..taken]).await {
+                // Not stored (another tab stored them first, or the write failed): read the
+                // store back instead, which holds whatever was really written.
+                let records = db.read_after(0).await?;
+                let (engine, _) = Engine::restore(records.iter().map(|r| (r.seq().unwrap_or(0), r.text())));
+                *self.engine.borrow_mut() = engine;
+                if e != StorageError::Conflict {
+                    return Err(e);
+                }
             }
-            prev = fairlog_domain::log::hash_line(line);
-        }
-        match db.add_lines(&fresh).await {
-            Ok(()) => {
-                let mut engine = self.engine.borrow_mut();
-                engine
-                    .extend_stored(fresh.iter().map(|(seq, l)| (*seq, Some(l.as_str()))))
-                    .map_err(|p| StorageError::Failed(format!("{p:?}")))?;
-            }
-            // Another tab stored them first: read them from there.
-            Err(StorageError::Conflict) => {
-                self.pull(&db).await?;
-            }
-            Err(e) => return Err(e),
         }
         *self.travel_cache.borrow_mut() = None;
         let now_last = self.engine.borrow().log().last_seq();
         self.rebase();
         self.announce(now_last);
+        checked.map_err(|p| StorageError::Failed(format!("{p:?}")))?;
         Ok((now_last - last) as usize)
     }
 

@@ -154,17 +154,34 @@ async fn settle(store: &Store, results: &[MutationResult]) -> Option<Notice> {
     notice
 }
 
-/// Pull everything after our last event, page by page.
+/// Pull everything after our last event, page by page. Says in the console how long it took and
+/// where the time went (fetching and reading the page, then checking, applying and storing it).
 async fn catch_up(store: &Store) -> Result<(), NetError> {
+    let (started, mut fetching, mut applying, mut events) = (js_sys::Date::now(), 0.0, 0.0, 0usize);
     loop {
         let (after, hash) = {
             let engine = store.engine();
             (engine.log().last_seq(), engine.log().last_hash().to_owned())
         };
+        let t0 = js_sys::Date::now();
         let page = net::pull(after, &hash).await?;
-        let lines = page.events.into_iter().enumerate().map(|(i, l)| (after + 1 + i as u64, l)).collect();
+        let t1 = js_sys::Date::now();
+        let lines: Vec<(u64, String)> =
+            page.events.into_iter().enumerate().map(|(i, l)| (after + 1 + i as u64, l)).collect();
+        events += lines.len();
         store.apply_confirmed(lines).await.map_err(|e| NetError::Offline(e.to_string()))?;
+        fetching += t1 - t0;
+        applying += js_sys::Date::now() - t1;
         if !page.more {
+            if events > 0 {
+                web_sys::console::info_1(
+                    &format!(
+                        "fairlog: caught up {events} events in {:.0} ms (fetch and read {fetching:.0} ms, check, apply and store {applying:.0} ms)",
+                        js_sys::Date::now() - started
+                    )
+                    .into(),
+                );
+            }
             return Ok(());
         }
     }
