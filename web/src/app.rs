@@ -206,8 +206,12 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let body = match &model.phase {
-        Phase::Loading | Phase::Blocked => html! { <p class="loading" role="status">{ T::Loading.get(*lang) }</p> },
+    let first_sync = model.store.sync_status().and_then(|s| s.first_sync);
+    let body = match (&model.phase, first_sync) {
+        (Phase::Loading | Phase::Blocked, _) => {
+            html! { <p class="loading" role="status">{ T::Loading.get(*lang) }</p> }
+        }
+        (_, Some((done, total))) => html! { <FirstSync {done} {total} /> },
         _ => html! { <Switch<Route> render={switch} /> },
     };
 
@@ -232,5 +236,29 @@ pub fn App(props: &AppProps) -> Html {
         </ContextProvider<Commander>>
         </ContextProvider<UseReducerHandle<AppModel>>>
         </ContextProvider<Prefs>>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FirstSyncProps {
+    done: u64,
+    total: u64,
+}
+
+/// A new browser fetching a long log from the server: how far it is.
+#[component]
+fn FirstSync(props: &FirstSyncProps) -> Html {
+    let lang = crate::session::use_prefs().lang;
+    let first = crate::sync::text::ST::FirstSync;
+    let text = crate::i18n::fill(
+        crate::sync::text::ST::FirstSyncProgress.get(lang),
+        &[("done", props.done.to_string()), ("total", props.total.to_string())],
+    );
+    html! {
+        <div class="first-sync loading" role="status">
+            <p>{ first.get(lang) }</p>
+            <progress max={props.total.to_string()} value={props.done.to_string()} aria-label={first.get(lang)} />
+            <p class="muted">{ text }</p>
+        </div>
     }
 }

@@ -7,7 +7,7 @@
 //! instead of overwriting.
 use fairlog_domain::log::Sealed;
 use idb::{Database, DatabaseEvent, Factory, KeyRange, ObjectStoreParams, Query, TransactionMode};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 pub const DB_NAME: &str = "fairlog";
 const DB_VERSION: u32 = 3;
@@ -75,25 +75,55 @@ pub struct EventStore {
 
 /// Add `(sequence, line)` records to the events store of `tx`, then commit; on any failure the
 /// transaction is aborted and nothing is written.
+///
+/// The adds go straight to the browser's API and only the transaction's end is awaited: a future
+/// per request (two closures and a wake-up each) cost more than IndexedDB itself for a long
+/// catch-up (100,000 lines: 28 s with one per request, about 11 s without, the browser's own
+/// floor for one record per event). A failed add aborts the transaction; its error says why.
 async fn add_and_commit<'a>(
     tx: idb::Transaction,
     events: &idb::ObjectStore,
     records: impl Iterator<Item = (u64, &'a str)>,
 ) -> Result<(), StorageError> {
-    let mut requests = Vec::new();
+    let tx: web_sys::IdbTransaction = tx.into();
+    let store: web_sys::IdbObjectStore = events.clone().into();
+    let ended = js_sys::Promise::new(&mut |resolve, reject| {
+        let on_abort = reject.clone();
+        tx.set_oncomplete(Some(&resolve));
+        tx.set_onabort(Some(&on_abort));
+    });
     for (seq, line) in records {
-        let key = JsValue::from_f64(seq as f64);
-        requests.push(events.add(&JsValue::from_str(line), Some(&key)).map_err(classify)?);
-    }
-    for r in requests {
-        if let Err(e) = r.await {
+        if let Err(e) = store.add_with_key(&JsValue::from_str(line), &JsValue::from_f64(seq as f64)) {
             let _ = tx.abort();
-            return Err(classify(e));
+            return Err(classify_js(&e));
         }
     }
-    match tx.commit().map_err(classify)?.await.map_err(classify)? {
-        idb::TransactionResult::Committed => Ok(()),
-        idb::TransactionResult::Aborted => Err(StorageError::Failed("transaction aborted".into())),
+    #[allow(deprecated)]
+    let _ = tx.commit();
+    let outcome = wasm_bindgen_futures::JsFuture::from(ended).await;
+    tx.set_oncomplete(None);
+    tx.set_onabort(None);
+    match outcome {
+        Ok(_) => Ok(()),
+        Err(_) => Err(match tx.error() {
+            Some(e) => classify_name(&e.name(), &e.message()),
+            None => StorageError::Failed("transaction aborted".into()),
+        }),
+    }
+}
+
+fn classify_name(name: &str, message: &str) -> StorageError {
+    match name {
+        "ConstraintError" => StorageError::Conflict,
+        "QuotaExceededError" => StorageError::Quota,
+        _ => StorageError::Failed(format!("{name}: {message}")),
+    }
+}
+
+fn classify_js(e: &JsValue) -> StorageError {
+    match e.dyn_ref::<web_sys::DomException>() {
+        Some(d) => classify_name(&d.name(), &d.message()),
+        None => StorageError::Failed(format!("{e:?}")),
     }
 }
 

@@ -237,10 +237,17 @@ impl Store {
         if fresh.is_empty() {
             return Ok(0);
         }
+        let t0 = js_sys::Date::now();
         let checked = self.engine.borrow_mut().extend_stored(fresh.iter().map(|(seq, l)| (*seq, Some(l.as_str()))));
         let taken = (self.engine.borrow().log().last_seq() - last) as usize;
+        let t1 = js_sys::Date::now();
         if taken > 0 {
-            if let Err(e) = db.add_lines(&fresh[..taken]).await {
+            let written = db.add_lines(&fresh[..taken]).await;
+            self.with_replica(|r| {
+                r.timing.0 += t1 - t0;
+                r.timing.1 += js_sys::Date::now() - t1;
+            });
+            if let Err(e) = written {
                 // Not stored (another tab stored them first, or the write failed): read the
                 // store back instead, which holds whatever was really written.
                 let records = db.read_after(0).await?;

@@ -53,6 +53,9 @@ pub struct SyncStatus {
     /// The server's log is not the one this browser holds (a reset server): nothing more is
     /// applied until the user deals with it.
     pub diverged: bool,
+    /// A new browser's first catch-up of a long log: (events so far, events on the server). The
+    /// app shows its progress instead of the pages until it is done.
+    pub first_sync: Option<(u64, u64)>,
 }
 
 /// A command the server refused, to show the user.
@@ -74,6 +77,8 @@ pub struct Replica {
     pub status: SyncStatus,
     /// Changes the server refused, until the user dismisses them.
     pub refused: Vec<refused::RefusedChange>,
+    /// Time spent taking confirmed lines: (checking and applying them, storing them), in ms.
+    pub timing: (f64, f64),
     /// Wakes the pusher when a command is queued or the network comes back.
     pub kick: Option<futures::channel::mpsc::UnboundedSender<()>>,
 }

@@ -156,7 +156,7 @@ async fn settle(store: &Store, results: &[MutationResult]) -> Option<Notice> {
 
 /// Pull everything after our last event, page by page. Says in the console how long it took and
 /// where the time went (fetching and reading the page, then checking, applying and storing it).
-async fn catch_up(store: &Store) -> Result<(), NetError> {
+async fn catch_up(store: &Store, changed: &Callback<Option<Notice>>) -> Result<(), NetError> {
     let (started, mut fetching, mut applying, mut events) = (js_sys::Date::now(), 0.0, 0.0, 0usize);
     loop {
         let (after, hash) = {
@@ -169,14 +169,30 @@ async fn catch_up(store: &Store) -> Result<(), NetError> {
         let lines: Vec<(u64, String)> =
             page.events.into_iter().enumerate().map(|(i, l)| (after + 1 + i as u64, l)).collect();
         events += lines.len();
-        store.apply_confirmed(lines).await.map_err(|e| NetError::Offline(e.to_string()))?;
+        let applied = store.apply_confirmed(lines).await;
+        if after == 0 && page.more {
+            // A new browser and a long log: show the progress rather than half a schedule.
+            store.with_replica(|r| r.status.first_sync = Some((0, page.last_seq)));
+        }
+        let progress = store.with_replica(|r| {
+            if let Some((done, _)) = r.status.first_sync.as_mut() {
+                *done = after + events as u64;
+            }
+            r.status.first_sync.is_some()
+        });
+        if progress == Some(true) {
+            changed.emit(None);
+        }
+        applied.map_err(|e| NetError::Offline(e.to_string()))?;
         fetching += t1 - t0;
         applying += js_sys::Date::now() - t1;
         if !page.more {
+            store.with_replica(|r| r.status.first_sync = None);
             if events > 0 {
+                let (apply, write) = store.with_replica(|r| std::mem::take(&mut r.timing)).unwrap_or_default();
                 web_sys::console::info_1(
                     &format!(
-                        "fairlog: caught up {events} events in {:.0} ms (fetch and read {fetching:.0} ms, check, apply and store {applying:.0} ms)",
+                        "fairlog: caught up {events} events in {:.0} ms (fetch and read {fetching:.0} ms; check, apply and store {applying:.0} ms: engine {apply:.0} ms, IndexedDB {write:.0} ms)",
                         js_sys::Date::now() - started
                     )
                     .into(),
@@ -190,7 +206,7 @@ async fn catch_up(store: &Store) -> Result<(), NetError> {
 async fn follower(store: Rc<Store>, changed: Callback<Option<Notice>>) {
     let mut tries = 0;
     loop {
-        match catch_up(&store).await {
+        match catch_up(&store, &changed).await {
             Ok(()) => {
                 tries = 0;
                 set_status(&store, true);

@@ -10,6 +10,8 @@ crate::texts! {
         RefusedWhy => "原因：{reason}", "Why: {reason}";
         RefusedUnknownChange => "一项更改", "A change";
         RefusedDismiss => "知道了", "Got it";
+        FirstSync => "正在从服务器同步排期数据…", "Fetching the schedule from the server…";
+        FirstSyncProgress => "已同步 {done} / {total} 条记录", "{done} of {total} records";
         Online => "在线", "Online";
         Offline => "离线", "Offline";
         Waiting => "{n} 条待同步", "{n} waiting";
