@@ -55,6 +55,9 @@ pub enum CodecError {
     BrokenChain { line: usize },
     #[error("the last event does not match the header's hash")]
     LastHashMismatch,
+    /// The line chains, but the domain could not have decided its event there (see `judge`).
+    #[error("line {line}: {event} breaks the rule {}: {error}", error.code())]
+    Refused { line: usize, event: String, error: crate::error::DomainError },
 }
 
 /// Export a log as JSON Lines with its header.
@@ -116,6 +119,8 @@ pub fn import(text: &str) -> Result<Imported, CodecError> {
     let mut envelopes = Vec::with_capacity(header.count.min(1 << 20) as usize);
     let mut ids = std::collections::HashSet::new();
     let mut prev_hash = String::new();
+    let mut judge = crate::judge::Judge::new();
+    let mut state = crate::state::State::default();
     for (i, line) in lines {
         let n = i + 1;
         let env = parse_line_at(line, n)?;
@@ -130,6 +135,10 @@ pub fn import(text: &str) -> Result<Imported, CodecError> {
             return Err(CodecError::BrokenChain { line: n });
         }
         prev_hash = hash_line(line);
+        judge
+            .admit(&state, &env)
+            .map_err(|r| CodecError::Refused { line: n, event: r.event, error: r.error })?;
+        crate::state::evolve(&mut state, &env);
         envelopes.push(env);
     }
     if envelopes.len() as u64 != header.count {

@@ -59,6 +59,12 @@ from_concept!(HostCommand => Host, LivestreamCommand => Livestream);
 /// Check a command against the state and say what happened, or which rule it broke.
 /// Pure and synchronous: same state and command, same answer. An empty `Ok` means "nothing to do".
 pub fn decide(state: &State, cmd: Command) -> Result<Vec<Event>, DomainError> {
+    let events = decide_concept(state, cmd)?;
+    crate::judge::within_command_limit(events.len())?;
+    Ok(events)
+}
+
+fn decide_concept(state: &State, cmd: Command) -> Result<Vec<Event>, DomainError> {
     let role = cmd.actor.role;
     match cmd.intent {
         Intent::Fair(c) => Ok(fair::decide(state, role, cmd.now, c)?.into_iter().map(Event::from).collect()),
@@ -88,6 +94,7 @@ pub fn decide_into(state: &mut State, cmd: Command) -> Result<Vec<Event>, Domain
         // already applies each one as it goes: keep that state.
         Intent::Booking(c) => {
             let (events, after) = booking::decide_on(state.clone(), &actor, now, c)?;
+            crate::judge::within_command_limit(events.len())?;
             *state = after;
             return Ok(events.into_iter().map(Event::from).collect());
         }

@@ -112,11 +112,20 @@ impl Engine {
         let mut last_hash = self.log.last_hash().to_owned();
         let mut sealed_all: Vec<Sealed> = Vec::new();
         let mut checkpoints = Vec::new();
-        for (i, cmd) in cmds.into_iter().enumerate() {
+        let mut last_at = self.log.entries().last().map(|e| e.recorded_at);
+        for (i, mut cmd) in cmds.into_iter().enumerate() {
+            // Time in a log never runs backwards: a command from a clock that is behind the log
+            // (another device's events merged in) is recorded at the log's last time.
+            if let (Err(_), Some(at)) = (crate::judge::not_backdated(last_at, cmd.now), last_at) {
+                cmd.now = at;
+            }
             let actor = cmd.actor.clone();
             let now = cmd.now;
             let before = scratch.clone();
             let events = decide_into(&mut scratch, cmd).map_err(|e| (i, e))?;
+            if !events.is_empty() {
+                last_at = Some(now);
+            }
             let events = events.into_iter().map(|event| NewEvent { id: new_id(), event }).collect();
             let sealed = crate::log::seal_after(last_seq, &last_hash, &actor, now, events);
             let end = last_seq + sealed.len() as u64;
@@ -255,6 +264,9 @@ pub enum RestoreProblem {
     Unreadable { key: u64, error: crate::codec::CodecError },
     /// The line parses but does not chain to the previous one (edited in place).
     BrokenChain { key: u64 },
+    /// The event chains, but the domain could not have decided it there (see `judge`): an
+    /// unknown booking, an approval by an enterprise, a stream link off the allowlist, ...
+    Refused { key: u64, event: String, error: crate::error::DomainError },
 }
 
 impl RestoreProblem {
@@ -264,7 +276,8 @@ impl RestoreProblem {
             | RestoreProblem::OutOfOrder { key, .. }
             | RestoreProblem::Unreadable { key, .. }
             | RestoreProblem::BrokenChain { key }
-            | RestoreProblem::DuplicateId { key } => *key,
+            | RestoreProblem::DuplicateId { key }
+            | RestoreProblem::Refused { key, .. } => *key,
         }
     }
 }
@@ -287,6 +300,7 @@ impl Engine {
         records: impl IntoIterator<Item = (u64, Option<S>)>,
     ) -> Result<usize, RestoreProblem> {
         let mut n = 0;
+        let mut judge = crate::judge::Judge::after(self.log.entries());
         for (key, line) in records {
             let expected = self.log.last_seq() + 1;
             if key != expected {
@@ -301,6 +315,9 @@ impl Engine {
             if env.prev != self.log.last_hash() {
                 return Err(RestoreProblem::BrokenChain { key });
             }
+            judge
+                .admit(&self.state, &env)
+                .map_err(|r| RestoreProblem::Refused { key, event: r.event, error: r.error })?;
             self.apply_stored(env, crate::log::hash_line(line)).map_err(|_| RestoreProblem::DuplicateId { key })?;
             n += 1;
         }

@@ -9,6 +9,7 @@
 //! Nothing here touches a browser, a clock or a random source: time and ids come in with the command.
 
 pub mod agenda;
+pub mod authority;
 pub mod booking;
 pub mod codec;
 pub mod command;
@@ -28,6 +29,7 @@ pub mod figures;
 pub mod floor_plan;
 pub mod history;
 pub mod host;
+pub mod judge;
 pub mod ics;
 pub mod ids;
 pub mod industry;

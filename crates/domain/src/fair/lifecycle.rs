@@ -33,12 +33,17 @@ pub(crate) fn close_fair(state: &State, now: DateTime<Utc>, fair_id: FairId) -> 
 pub(crate) fn cancel_fair(state: &State, fair_id: FairId, reason: String) -> Result<Vec<FairEvent>> {
     let fair = existing(state, fair_id)?;
     may_cancel_fair(fair)?;
+    Ok(vec![FairEvent::FairCancelled { fair_id, reason: clean_cancel_reason(&reason)? }])
+}
+
+/// A cancellation says why, briefly.
+pub(crate) fn clean_cancel_reason(reason: &str) -> std::result::Result<String, FairError> {
     let reason = reason.trim();
     if reason.is_empty() {
-        return Err(FairError::ReasonRequired.into());
+        return Err(FairError::ReasonRequired);
     }
     if reason.chars().count() > REASON_MAX_CHARS {
-        return Err(FairError::ReasonTooLong { max: REASON_MAX_CHARS }.into());
+        return Err(FairError::ReasonTooLong { max: REASON_MAX_CHARS });
     }
-    Ok(vec![FairEvent::FairCancelled { fair_id, reason: reason.into() }])
+    Ok(reason.into())
 }
