@@ -135,9 +135,7 @@ pub fn import(text: &str) -> Result<Imported, CodecError> {
             return Err(CodecError::BrokenChain { line: n });
         }
         prev_hash = hash_line(line);
-        judge
-            .admit(&state, &env)
-            .map_err(|r| CodecError::Refused { line: n, event: r.event, error: r.error })?;
+        judge.admit(&state, &env).map_err(|r| CodecError::Refused { line: n, event: r.event, error: r.error })?;
         crate::state::evolve(&mut state, &env);
         envelopes.push(env);
     }

@@ -315,9 +315,11 @@ impl Engine {
             if env.prev != self.log.last_hash() {
                 return Err(RestoreProblem::BrokenChain { key });
             }
-            judge
-                .admit(&self.state, &env)
-                .map_err(|r| RestoreProblem::Refused { key, event: r.event, error: r.error })?;
+            judge.admit(&self.state, &env).map_err(|r| RestoreProblem::Refused {
+                key,
+                event: r.event,
+                error: r.error,
+            })?;
             self.apply_stored(env, crate::log::hash_line(line)).map_err(|_| RestoreProblem::DuplicateId { key })?;
             n += 1;
         }

@@ -276,7 +276,8 @@ pub fn plan(
     // its result is the same events in the same order, whoever merged.)
     if !conflicts.is_empty() {
         // Recorded no earlier than the last merged event (see `judge::not_backdated`).
-        let last_at = sealed.last().map(|s: &Sealed| s.envelope.recorded_at).or(entries[..keep].last().map(|e| e.recorded_at));
+        let last_at =
+            sealed.last().map(|s: &Sealed| s.envelope.recorded_at).or(entries[..keep].last().map(|e| e.recorded_at));
         let now = match last_at {
             Some(at) if crate::judge::not_backdated(Some(at), now).is_err() => at,
             _ => now,

@@ -29,12 +29,27 @@ impl Decision<'_> {
 
     /// Record every deadline that has passed, oldest first, and what each one frees.
     pub(crate) fn expire_due(&mut self) {
-        while let Some(((until, id), _)) = self.s.deadlines.get_min().cloned() {
+        // Deadlines that name no booking, or that expiring does not clear, are stepped over (a
+        // state only a hostile log could build; `judge` refuses such logs), never indexed.
+        let mut stale: std::collections::BTreeSet<(DateTime<Utc>, BookingId)> = Default::default();
+        loop {
+            let Some(key) = self.s.deadlines.keys().find(|k| !stale.contains(*k)).cloned() else { break };
+            let (until, id) = key;
             if until > self.now {
                 break;
             }
-            let before = self.s.bookings[&id].clone();
+            let Some(before) = self.s.bookings.get(&id).cloned() else {
+                stale.insert(key);
+                continue;
+            };
+            if before.status.deadline().is_none() {
+                stale.insert(key);
+                continue;
+            }
             self.push(BookingEvent::HoldExpired { booking_id: id });
+            if self.s.deadlines.contains_key(&key) {
+                stale.insert(key);
+            }
             self.offer_freed(&before, FreedBy::Expired);
         }
     }
