@@ -111,8 +111,7 @@ pub fn import(text: &str) -> Result<Imported, CodecError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(CodecError::TooLarge { max_bytes: MAX_IMPORT_BYTES });
     }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
+    let mut lines = numbered_lines(text);
     let (_, first) = lines.next().ok_or(CodecError::Empty)?;
     let header = parse_header(first)?;
 
@@ -121,8 +120,7 @@ pub fn import(text: &str) -> Result<Imported, CodecError> {
     let mut prev_hash = String::new();
     let mut judge = crate::judge::Judge::new();
     let mut state = crate::state::State::default();
-    for (i, line) in lines {
-        let n = i + 1;
+    for (n, line) in lines {
         let env = parse_line_at(line, n)?;
         let expected = envelopes.len() as u64 + 1;
         if env.seq != expected {
@@ -146,6 +144,18 @@ pub fn import(text: &str) -> Result<Imported, CodecError> {
         return Err(CodecError::LastHashMismatch);
     }
     Ok(Imported { header, envelopes })
+}
+
+/// The file's non-blank lines with their line numbers (from 1), after a byte-order mark.
+fn numbered_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    text.lines().enumerate().map(|(i, l)| (i + 1, l)).filter(|(_, l)| !l.trim().is_empty())
+}
+
+/// The event lines of a file exactly as `import` read and verified them (no header, no blank
+/// lines, no byte-order mark): the bytes to store, which the hash chain covers.
+pub fn event_lines(text: &str) -> Vec<&str> {
+    numbered_lines(text).skip(1).map(|(_, l)| l).collect()
 }
 
 fn parse_header(line: &str) -> Result<Header, CodecError> {

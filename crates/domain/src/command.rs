@@ -58,7 +58,11 @@ from_concept!(HostCommand => Host, LivestreamCommand => Livestream);
 
 /// Check a command against the state and say what happened, or which rule it broke.
 /// Pure and synchronous: same state and command, same answer. An empty `Ok` means "nothing to do".
-pub fn decide(state: &State, cmd: Command) -> Result<Vec<Event>, DomainError> {
+///
+/// A command whose `now` is before the last event is decided at the last event's time
+/// (`judge::recorded_time`): time in a log never runs backwards.
+pub fn decide(state: &State, mut cmd: Command) -> Result<Vec<Event>, DomainError> {
+    cmd.now = crate::judge::recorded_time(state.last_recorded_at, cmd.now);
     let events = decide_concept(state, cmd)?;
     crate::judge::within_command_limit(events.len())?;
     Ok(events)
@@ -88,7 +92,8 @@ fn decide_concept(state: &State, cmd: Command) -> Result<Vec<Event>, DomainError
 /// `now` by its actor. (`evolve` reads only the sequence, the time, the actor and the event, never
 /// the id or the hash chain that sealing adds.) On a refusal `state` is left as it was.
 pub fn decide_into(state: &mut State, cmd: Command) -> Result<Vec<Event>, DomainError> {
-    let (actor, now) = (cmd.actor.clone(), cmd.now);
+    let now = crate::judge::recorded_time(state.last_recorded_at, cmd.now);
+    let actor = cmd.actor.clone();
     let events = match cmd.intent {
         // A booking decision chains events (an expiry frees a booth that is offered on) and so
         // already applies each one as it goes: keep that state.

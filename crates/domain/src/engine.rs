@@ -112,20 +112,14 @@ impl Engine {
         let mut last_hash = self.log.last_hash().to_owned();
         let mut sealed_all: Vec<Sealed> = Vec::new();
         let mut checkpoints = Vec::new();
-        let mut last_at = self.log.entries().last().map(|e| e.recorded_at);
         for (i, mut cmd) in cmds.into_iter().enumerate() {
             // Time in a log never runs backwards: a command from a clock that is behind the log
-            // (another device's events merged in) is recorded at the log's last time.
-            if let (Err(_), Some(at)) = (crate::judge::not_backdated(last_at, cmd.now), last_at) {
-                cmd.now = at;
-            }
+            // is decided and recorded at the log's last time (as `decide` does).
+            cmd.now = crate::judge::recorded_time(scratch.last_recorded_at, cmd.now);
             let actor = cmd.actor.clone();
             let now = cmd.now;
             let before = scratch.clone();
             let events = decide_into(&mut scratch, cmd).map_err(|e| (i, e))?;
-            if !events.is_empty() {
-                last_at = Some(now);
-            }
             let events = events.into_iter().map(|event| NewEvent { id: new_id(), event }).collect();
             let sealed = crate::log::seal_after(last_seq, &last_hash, &actor, now, events);
             let end = last_seq + sealed.len() as u64;

@@ -50,6 +50,16 @@ pub fn not_backdated(previous: Option<DateTime<Utc>>, recorded: DateTime<Utc>) -
     }
 }
 
+/// When a command decided at `now` is recorded: at `now`, or at the log's last time if the
+/// clock that gave `now` is behind the log (another device's events merged in), so that the
+/// events pass [`not_backdated`]. Applied by `decide` itself.
+pub fn recorded_time(last: Option<DateTime<Utc>>, now: DateTime<Utc>) -> DateTime<Utc> {
+    match last {
+        Some(last) if not_backdated(Some(last), now).is_err() => last,
+        _ => now,
+    }
+}
+
 /// A command records at most [`MAX_EVENTS_PER_COMMAND`] events.
 pub fn within_command_limit(events: usize) -> Result<(), LogRuleError> {
     if events > MAX_EVENTS_PER_COMMAND {

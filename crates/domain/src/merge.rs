@@ -233,7 +233,9 @@ pub fn plan(
     let mut state = prefix_state;
     let mut judge = crate::judge::Judge::after(&entries[..keep]);
     let mut seq = keep as u64;
-    let mut prev = if keep == 0 { String::new() } else { hash_line(&to_line(&entries[keep - 1])) };
+    // Chained to the prefix's last line as stored (not re-serialised: an imported line keeps its
+    // own bytes).
+    let mut prev = local.hash_after(keep).to_owned();
     let mut sealed = Vec::new();
     let mut conflicts = Vec::new();
     let mut taken = 0u64;
