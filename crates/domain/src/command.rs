@@ -58,11 +58,7 @@ from_concept!(HostCommand => Host, LivestreamCommand => Livestream);
 
 /// Check a command against the state and say what happened, or which rule it broke.
 /// Pure and synchronous: same state and command, same answer. An empty `Ok` means "nothing to do".
-///
-/// A command whose `now` is before the last event is decided at the last event's time
-/// (`judge::recorded_time`): time in a log never runs backwards.
-pub fn decide(state: &State, mut cmd: Command) -> Result<Vec<Event>, DomainError> {
-    cmd.now = crate::judge::recorded_time(state.last_recorded_at, cmd.now);
+pub fn decide(state: &State, cmd: Command) -> Result<Vec<Event>, DomainError> {
     let events = decide_concept(state, cmd)?;
     crate::judge::within_command_limit(events.len())?;
     Ok(events)
@@ -92,8 +88,10 @@ fn decide_concept(state: &State, cmd: Command) -> Result<Vec<Event>, DomainError
 /// `now` by its actor. (`evolve` reads only the sequence, the time, the actor and the event, never
 /// the id or the hash chain that sealing adds.) On a refusal `state` is left as it was.
 pub fn decide_into(state: &mut State, cmd: Command) -> Result<Vec<Event>, DomainError> {
-    let now = crate::judge::recorded_time(state.last_recorded_at, cmd.now);
-    let actor = cmd.actor.clone();
+    let (actor, now) = (cmd.actor.clone(), cmd.now);
+    // Decided at `now`, recorded no earlier than the last event (time in a log never runs
+    // backwards: `judge::recorded_time`).
+    let recorded_at = crate::judge::recorded_time(state.last_recorded_at, now);
     let events = match cmd.intent {
         // A booking decision chains events (an expiry frees a booth that is offered on) and so
         // already applies each one as it goes: keep that state.
@@ -109,7 +107,7 @@ pub fn decide_into(state: &mut State, cmd: Command) -> Result<Vec<Event>, Domain
         let env = EventEnvelope {
             id: uuid::Uuid::nil(),
             seq: state.last_seq + 1,
-            recorded_at: now,
+            recorded_at,
             actor: actor.clone(),
             schema: SCHEMA_VERSION,
             prev: String::new(),

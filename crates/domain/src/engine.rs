@@ -112,16 +112,15 @@ impl Engine {
         let mut last_hash = self.log.last_hash().to_owned();
         let mut sealed_all: Vec<Sealed> = Vec::new();
         let mut checkpoints = Vec::new();
-        for (i, mut cmd) in cmds.into_iter().enumerate() {
-            // Time in a log never runs backwards: a command from a clock that is behind the log
-            // is decided and recorded at the log's last time (as `decide` does).
-            cmd.now = crate::judge::recorded_time(scratch.last_recorded_at, cmd.now);
+        for (i, cmd) in cmds.into_iter().enumerate() {
             let actor = cmd.actor.clone();
-            let now = cmd.now;
+            // Decided at the command's `now`, recorded no earlier than the log's last event (time
+            // in a log never runs backwards; a clock behind the log records at its last time).
+            let recorded_at = crate::judge::recorded_time(scratch.last_recorded_at, cmd.now);
             let before = scratch.clone();
             let events = decide_into(&mut scratch, cmd).map_err(|e| (i, e))?;
             let events = events.into_iter().map(|event| NewEvent { id: new_id(), event }).collect();
-            let sealed = crate::log::seal_after(last_seq, &last_hash, &actor, now, events);
+            let sealed = crate::log::seal_after(last_seq, &last_hash, &actor, recorded_at, events);
             let end = last_seq + sealed.len() as u64;
             if end / CHECKPOINT_EVERY > last_seq / CHECKPOINT_EVERY {
                 // The command passes a checkpoint (once per thousand events): the state at that

@@ -42,7 +42,7 @@ impl LogRuleError {
 }
 
 /// An event is recorded no earlier than the one before it. `Engine::prepare` records a command
-/// whose clock is behind the log at the log's last time (so that it passes this rule).
+/// whose clock is behind the log at the log's last time ([`recorded_time`]).
 pub fn not_backdated(previous: Option<DateTime<Utc>>, recorded: DateTime<Utc>) -> Result<(), LogRuleError> {
     match previous {
         Some(previous) if recorded < previous => Err(LogRuleError::Backdated { previous, recorded }),
@@ -52,7 +52,8 @@ pub fn not_backdated(previous: Option<DateTime<Utc>>, recorded: DateTime<Utc>) -
 
 /// When a command decided at `now` is recorded: at `now`, or at the log's last time if the
 /// clock that gave `now` is behind the log (another device's events merged in), so that the
-/// events pass [`not_backdated`]. Applied by `decide` itself.
+/// events pass [`not_backdated`]. (The command is still decided at its own `now`.) Applied by
+/// `decide_into` and `Engine::prepare`, which record what `decide` decides.
 pub fn recorded_time(last: Option<DateTime<Utc>>, now: DateTime<Utc>) -> DateTime<Utc> {
     match last {
         Some(last) if not_backdated(Some(last), now).is_err() => last,

@@ -16,7 +16,8 @@ impl Decision<'_> {
         let env = EventEnvelope {
             id: Uuid::nil(),
             seq: self.s.last_seq + 1,
-            recorded_at: self.now,
+            // Recorded no earlier than the last event, as `Engine::prepare` seals it.
+            recorded_at: crate::judge::recorded_time(self.s.last_recorded_at, self.now),
             actor: self.actor.clone(),
             schema: SCHEMA_VERSION,
             prev: String::new(),
@@ -98,7 +99,7 @@ impl Decision<'_> {
                 // One offer per entry at most, so the entry's id names the offer's booking.
                 booking_id: BookingId(wid.0),
                 booth_id: freed.booth_id,
-                until: self.now + Duration::hours(hours as i64),
+                until: crate::time::shifted(self.now, Duration::hours(hours as i64)),
                 freed_from: freed.id,
                 freed_by: by,
                 skipped,

@@ -73,7 +73,7 @@ pub(crate) fn kind_offered_at(state: &State, fair: FairId, kind: BoothKind) -> R
 
 pub(crate) fn past_cutoff(fair: &Fair, rules: BookingRules, now: DateTime<Utc>) -> bool {
     match fair.details.schedule {
-        Some(s) => now >= s.start - Duration::hours(rules.cutoff_hours as i64),
+        Some(s) => now >= crate::time::shifted(s.start, -Duration::hours(rules.cutoff_hours as i64)),
         None => false,
     }
 }
