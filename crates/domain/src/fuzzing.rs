@@ -76,11 +76,7 @@ const HOSTILE_TEXT: &[&str] = &[
 
 fn collect_uuids(v: &Value, out: &mut Vec<String>) {
     match v {
-        Value::String(s) if Uuid::parse_str(s).is_ok() => {
-            if !out.contains(s) {
-                out.push(s.clone())
-            }
-        }
+        Value::String(s) if Uuid::parse_str(s).is_ok() && !out.contains(s) => out.push(s.clone()),
         Value::Array(a) => a.iter().for_each(|v| collect_uuids(v, out)),
         Value::Object(o) => o.values().for_each(|v| collect_uuids(v, out)),
         _ => {}

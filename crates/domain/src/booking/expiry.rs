@@ -33,8 +33,7 @@ impl Decision<'_> {
         // Deadlines that name no booking, or that expiring does not clear, are stepped over (a
         // state only a hostile log could build; `judge` refuses such logs), never indexed.
         let mut stale: std::collections::BTreeSet<(DateTime<Utc>, BookingId)> = Default::default();
-        loop {
-            let Some(key) = self.s.deadlines.keys().find(|k| !stale.contains(*k)).cloned() else { break };
+        while let Some(key) = self.s.deadlines.keys().find(|k| !stale.contains(*k)).cloned() {
             let (until, id) = key;
             if until > self.now {
                 break;
