@@ -293,7 +293,7 @@ impl Engine {
         records: impl IntoIterator<Item = (u64, Option<S>)>,
     ) -> Result<usize, RestoreProblem> {
         let mut n = 0;
-        let mut judge = crate::judge::Judge::after(self.log.entries());
+        let mut judge = crate::judge::Judge::after(self.log.entries()).for_own_store();
         for (key, line) in records {
             let expected = self.log.last_seq() + 1;
             if key != expected {

@@ -107,6 +107,8 @@ pub struct Refused {
 /// command size) and [`event`]. The caller applies the admitted event to its state.
 #[derive(Debug, Clone, Default)]
 pub struct Judge {
+    /// Skip [`not_backdated`] (see [`Judge::for_own_store`]).
+    lenient_time: bool,
     last_at: Option<DateTime<Utc>>,
     /// The current command and how many events it has recorded so far.
     group: Option<(uuid::Uuid, usize)>,
@@ -123,14 +125,24 @@ impl Judge {
         let Some(last) = log.last() else { return Self::new() };
         let id = last.command_id();
         let run = log.iter().rev().take_while(|e| e.command_id() == id).count();
-        Judge { last_at: Some(last.recorded_at), group: Some((id, run)) }
+        Judge { lenient_time: false, last_at: Some(last.recorded_at), group: Some((id, run)) }
+    }
+
+    /// For the app's own store (`Engine::restore`): every rule but [`not_backdated`]. Versions
+    /// before that rule recorded a command at the device's clock even when merged events from a
+    /// device whose clock was ahead came before it; such a store must keep opening. (An import
+    /// and a merge apply the rule: a backdated event in a file is how it would win a contest.)
+    pub fn for_own_store(self) -> Self {
+        Judge { lenient_time: true, ..self }
     }
 
     /// Could the domain have decided `env` on `state`, after the events this judge has seen?
     /// If so, the judge moves past it (the caller then applies it to `state`).
     pub fn admit(&mut self, state: &State, env: &EventEnvelope) -> Result<(), Refused> {
         let refuse = |error: DomainError| Refused { seq: env.seq, event: env.event.type_name().into(), error };
-        not_backdated(self.last_at, env.recorded_at).map_err(|e| refuse(e.into()))?;
+        if !self.lenient_time {
+            not_backdated(self.last_at, env.recorded_at).map_err(|e| refuse(e.into()))?;
+        }
         let n = match self.group {
             Some((id, n)) if id == env.command_id() => n + 1,
             _ => 1,
