@@ -133,7 +133,12 @@ impl Judge {
     /// device whose clock was ahead came before it; such a store must keep opening. (An import
     /// and a merge apply the rule: a backdated event in a file is how it would win a contest.)
     pub fn for_own_store(self) -> Self {
-        Judge { lenient_time: true, ..self }
+        self.with_time_rule(false)
+    }
+
+    /// Apply [`not_backdated`] from here on, or not.
+    pub fn with_time_rule(self, on: bool) -> Self {
+        Judge { lenient_time: !on, ..self }
     }
 
     /// Could the domain have decided `env` on `state`, after the events this judge has seen?

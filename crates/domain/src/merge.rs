@@ -245,7 +245,9 @@ pub fn plan(
         let mut refused = None;
         let mut s = seq;
         let mut p = prev.clone();
-        let mut j = judge.clone();
+        // The other side's commands meet every rule; this device's own ones every rule but
+        // `not_backdated` (see `Judge::for_own_store`).
+        let mut j = judge.clone().with_time_rule(side == Side::Remote);
         for e in &batch {
             // The events are judged as they will be stored: by the rules of `judge`, in
             // their new place (so that the merged log restores).
