@@ -413,6 +413,23 @@ pub fn domain_error(lang: Lang, e: &DomainError) -> String {
         }
         DomainError::Host(e) => crate::live_text::host_error(lang, e),
         DomainError::Livestream(e) => crate::live_text::livestream_error(lang, e),
+        DomainError::Log(e) => log_rule_error(lang, e),
+    }
+}
+
+/// A rule of the log itself, broken by an imported or stored event.
+fn log_rule_error(lang: Lang, e: &fairlog_domain::judge::LogRuleError) -> String {
+    use fairlog_domain::judge::LogRuleError;
+    let at = |t: &chrono::DateTime<chrono::Utc>| fairlog_domain::time::to_local(*t).format("%Y-%m-%d %H:%M").to_string();
+    match e {
+        LogRuleError::Backdated { previous, recorded } => fill(
+            lang.pick("记录时间 {r} 早于前一条事件（{p}）", "Recorded at {r}, before the previous event ({p})"),
+            &[("r", at(recorded)), ("p", at(previous))],
+        ),
+        LogRuleError::CommandTooLarge { max } => fill(
+            lang.pick("一次操作记录了超过 {max} 条事件", "One action recorded more than {max} events"),
+            &[("max", max.to_string())],
+        ),
     }
 }
 

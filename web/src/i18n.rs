@@ -306,6 +306,7 @@ pub fn codec_error(lang: Lang, e: &CodecError) -> String {
         DuplicateId { line } => fill(lang.pick("第 {l} 行的事件编号重复", "Line {l} repeats an event id"), &[("l", n(line))]),
         BrokenChain { line } => fill(lang.pick("第 {l} 行的哈希链校验失败（文件被修改或顺序被打乱）", "The hash chain breaks at line {l} (the file was changed or reordered)"), &[("l", n(line))]),
         LastHashMismatch => lang.pick("最后一条事件与文件头的哈希不一致（文件可能不完整）", "The last event does not match the header's hash (the file may be incomplete)").into(),
+        Refused { line, event, error } => fill(lang.pick("第 {l} 行的事件（{e}）不符合规则，未导入：{m}", "Line {l} ({e}) breaks a rule and was not imported: {m}"), &[("l", n(line)), ("e", event.clone()), ("m", domain_error(lang, error))]),
     }
 }
 

@@ -1,7 +1,8 @@
 //! `fairlog`: work with exported Fairlog logs (JSON Lines) outside the browser.
 //!
 //! ```text
-//! fairlog verify  FILE            check header, sequences, hash chain; exit 1 if anything is wrong
+//! fairlog verify  FILE            check header, sequences, hash chain and the domain's rules for every
+//!                                 event; exit 1 naming the line, the event and the rule if anything is wrong
 //! fairlog summary FILE [--json]   replay and count fairs, booths, bookings, jobs offered, ...
 //! fairlog replay  FILE            time the replay
 //! fairlog figures FILE [--from D] [--to D] [--series UUID] [--district K] [--industry K] [--mode K]
@@ -33,7 +34,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Cmd {
-    /// Check a log file: header, JSON, event shapes, sequences, ids and the SHA-256 hash chain.
+    /// Check a log file: header, JSON, event shapes, sequences, ids, the SHA-256 hash chain, and
+    /// that the domain could have decided every event where it stands (who, values, state).
     Verify { file: PathBuf },
     /// Replay a log and print what it contains.
     Summary {

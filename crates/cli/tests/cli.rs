@@ -157,3 +157,40 @@ fn a_missing_file_or_reordered_lines_fail_with_exit_code_1() {
     assert_eq!(code, Some(1));
     assert!(err.contains("sequence"), "{err}");
 }
+
+#[test]
+fn a_valid_chain_of_an_impossible_event_fails_verification_naming_the_line_the_event_and_the_rule() {
+    use fairlog_domain::envelope::{Actor, EventEnvelope, Role};
+    use fairlog_domain::log::{hash_line, to_line};
+    // Given a generated log (which verifies)
+    let file = generated("approved-by-enterprise.jsonl", "200", "6");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(fairlog(&["verify", &file]).0);
+    let imported = fairlog_domain::codec::import(&text).unwrap();
+    let last = imported.envelopes.last().unwrap().clone();
+    let booking = fairlog_domain::ids::BookingId::from_u128(0xDEAD);
+    // When someone appends, with a correct hash chain and header, an enterprise's approval
+    let crafted = EventEnvelope {
+        id: uuid::Uuid::from_u128(0xBAD),
+        seq: last.seq + 1,
+        prev: hash_line(text.lines().last().unwrap()),
+        actor: Actor { role: Role::Enterprise, name: "张经理".into(), subject: None },
+        cmd: None,
+        event: fairlog_domain::booking::BookingEvent::BookingApproved { booking_id: booking }.into(),
+        ..last
+    };
+    let line = to_line(&crafted);
+    let header = fairlog_domain::codec::Header { count: crafted.seq, last_hash: hash_line(&line), ..imported.header };
+    let body: Vec<&str> = text.lines().skip(1).collect();
+    let forged = format!("{}\n{}\n{}\n", serde_json::to_string(&header).unwrap(), body.join("\n"), line);
+    std::fs::write(&file, forged).unwrap();
+    // Then verify exits 1 and names the line, the event and the rule it breaks
+    let (code, err) = exit_code(&["verify", &file]);
+    assert_eq!(code, Some(1));
+    let expected_line = format!("line {}", crafted.seq + 1);
+    assert!(err.contains(&expected_line), "{err}");
+    assert!(err.contains("BookingApproved"), "{err}");
+    assert!(err.contains("forbidden"), "{err}");
+    // ... and summary refuses it too
+    assert_eq!(exit_code(&["summary", &file]).0, Some(1));
+}

@@ -55,6 +55,9 @@ pub enum CodecError {
     BrokenChain { line: usize },
     #[error("the last event does not match the header's hash")]
     LastHashMismatch,
+    /// The line chains, but the domain could not have decided its event there (see `judge`).
+    #[error("line {line}: {event} breaks the rule {}: {error}", error.code())]
+    Refused { line: usize, event: String, error: crate::error::DomainError },
 }
 
 /// Export a log as JSON Lines with its header.
@@ -108,16 +111,16 @@ pub fn import(text: &str) -> Result<Imported, CodecError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(CodecError::TooLarge { max_bytes: MAX_IMPORT_BYTES });
     }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
+    let mut lines = numbered_lines(text);
     let (_, first) = lines.next().ok_or(CodecError::Empty)?;
     let header = parse_header(first)?;
 
     let mut envelopes = Vec::with_capacity(header.count.min(1 << 20) as usize);
     let mut ids = std::collections::HashSet::new();
     let mut prev_hash = String::new();
-    for (i, line) in lines {
-        let n = i + 1;
+    let mut judge = crate::judge::Judge::new();
+    let mut state = crate::state::State::default();
+    for (n, line) in lines {
         let env = parse_line_at(line, n)?;
         let expected = envelopes.len() as u64 + 1;
         if env.seq != expected {
@@ -130,6 +133,8 @@ pub fn import(text: &str) -> Result<Imported, CodecError> {
             return Err(CodecError::BrokenChain { line: n });
         }
         prev_hash = hash_line(line);
+        judge.admit(&state, &env).map_err(|r| CodecError::Refused { line: n, event: r.event, error: r.error })?;
+        crate::state::evolve(&mut state, &env);
         envelopes.push(env);
     }
     if envelopes.len() as u64 != header.count {
@@ -139,6 +144,18 @@ pub fn import(text: &str) -> Result<Imported, CodecError> {
         return Err(CodecError::LastHashMismatch);
     }
     Ok(Imported { header, envelopes })
+}
+
+/// The file's non-blank lines with their line numbers (from 1), after a byte-order mark.
+fn numbered_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    text.lines().enumerate().map(|(i, l)| (i + 1, l)).filter(|(_, l)| !l.trim().is_empty())
+}
+
+/// The event lines of a file exactly as `import` read and verified them (no header, no blank
+/// lines, no byte-order mark): the bytes to store, which the hash chain covers.
+pub fn event_lines(text: &str) -> Vec<&str> {
+    numbered_lines(text).skip(1).map(|(_, l)| l).collect()
 }
 
 fn parse_header(line: &str) -> Result<Header, CodecError> {

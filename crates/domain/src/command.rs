@@ -59,6 +59,12 @@ from_concept!(HostCommand => Host, LivestreamCommand => Livestream);
 /// Check a command against the state and say what happened, or which rule it broke.
 /// Pure and synchronous: same state and command, same answer. An empty `Ok` means "nothing to do".
 pub fn decide(state: &State, cmd: Command) -> Result<Vec<Event>, DomainError> {
+    let events = decide_concept(state, cmd)?;
+    crate::judge::within_command_limit(events.len())?;
+    Ok(events)
+}
+
+fn decide_concept(state: &State, cmd: Command) -> Result<Vec<Event>, DomainError> {
     let role = cmd.actor.role;
     match cmd.intent {
         Intent::Fair(c) => Ok(fair::decide(state, role, cmd.now, c)?.into_iter().map(Event::from).collect()),
@@ -83,11 +89,15 @@ pub fn decide(state: &State, cmd: Command) -> Result<Vec<Event>, DomainError> {
 /// the id or the hash chain that sealing adds.) On a refusal `state` is left as it was.
 pub fn decide_into(state: &mut State, cmd: Command) -> Result<Vec<Event>, DomainError> {
     let (actor, now) = (cmd.actor.clone(), cmd.now);
+    // Decided at `now`, recorded no earlier than the last event (time in a log never runs
+    // backwards: `judge::recorded_time`).
+    let recorded_at = crate::judge::recorded_time(state.last_recorded_at, now);
     let events = match cmd.intent {
         // A booking decision chains events (an expiry frees a booth that is offered on) and so
         // already applies each one as it goes: keep that state.
         Intent::Booking(c) => {
             let (events, after) = booking::decide_on(state.clone(), &actor, now, c)?;
+            crate::judge::within_command_limit(events.len())?;
             *state = after;
             return Ok(events.into_iter().map(Event::from).collect());
         }
@@ -97,7 +107,7 @@ pub fn decide_into(state: &mut State, cmd: Command) -> Result<Vec<Event>, Domain
         let env = EventEnvelope {
             id: uuid::Uuid::nil(),
             seq: state.last_seq + 1,
-            recorded_at: now,
+            recorded_at,
             actor: actor.clone(),
             schema: SCHEMA_VERSION,
             prev: String::new(),

@@ -114,11 +114,13 @@ impl Engine {
         let mut checkpoints = Vec::new();
         for (i, cmd) in cmds.into_iter().enumerate() {
             let actor = cmd.actor.clone();
-            let now = cmd.now;
+            // Decided at the command's `now`, recorded no earlier than the log's last event (time
+            // in a log never runs backwards; a clock behind the log records at its last time).
+            let recorded_at = crate::judge::recorded_time(scratch.last_recorded_at, cmd.now);
             let before = scratch.clone();
             let events = decide_into(&mut scratch, cmd).map_err(|e| (i, e))?;
             let events = events.into_iter().map(|event| NewEvent { id: new_id(), event }).collect();
-            let sealed = crate::log::seal_after(last_seq, &last_hash, &actor, now, events);
+            let sealed = crate::log::seal_after(last_seq, &last_hash, &actor, recorded_at, events);
             let end = last_seq + sealed.len() as u64;
             if end / CHECKPOINT_EVERY > last_seq / CHECKPOINT_EVERY {
                 // The command passes a checkpoint (once per thousand events): the state at that
@@ -255,6 +257,9 @@ pub enum RestoreProblem {
     Unreadable { key: u64, error: crate::codec::CodecError },
     /// The line parses but does not chain to the previous one (edited in place).
     BrokenChain { key: u64 },
+    /// The event chains, but the domain could not have decided it there (see `judge`): an
+    /// unknown booking, an approval by an enterprise, a stream link off the allowlist, ...
+    Refused { key: u64, event: String, error: crate::error::DomainError },
 }
 
 impl RestoreProblem {
@@ -264,7 +269,8 @@ impl RestoreProblem {
             | RestoreProblem::OutOfOrder { key, .. }
             | RestoreProblem::Unreadable { key, .. }
             | RestoreProblem::BrokenChain { key }
-            | RestoreProblem::DuplicateId { key } => *key,
+            | RestoreProblem::DuplicateId { key }
+            | RestoreProblem::Refused { key, .. } => *key,
         }
     }
 }
@@ -287,6 +293,7 @@ impl Engine {
         records: impl IntoIterator<Item = (u64, Option<S>)>,
     ) -> Result<usize, RestoreProblem> {
         let mut n = 0;
+        let mut judge = crate::judge::Judge::after(self.log.entries()).for_own_store();
         for (key, line) in records {
             let expected = self.log.last_seq() + 1;
             if key != expected {
@@ -301,6 +308,11 @@ impl Engine {
             if env.prev != self.log.last_hash() {
                 return Err(RestoreProblem::BrokenChain { key });
             }
+            judge.admit(&self.state, &env).map_err(|r| RestoreProblem::Refused {
+                key,
+                event: r.event,
+                error: r.error,
+            })?;
             self.apply_stored(env, crate::log::hash_line(line)).map_err(|_| RestoreProblem::DuplicateId { key })?;
             n += 1;
         }

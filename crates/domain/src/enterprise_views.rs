@@ -158,7 +158,7 @@ pub fn bookable_fairs<'a>(state: &'a State, filter: &FairFilter) -> Vec<&'a Fair
 /// When requests by enterprises close for this fair (start − cut-off hours), if it is scheduled.
 pub fn requests_close_at(state: &State, fair: &Fair) -> Option<DateTime<Utc>> {
     let hours = rules_of(state, fair.id).cutoff_hours as i64;
-    fair.details.schedule.map(|s| s.start - Duration::hours(hours))
+    fair.details.schedule.map(|s| crate::time::shifted(s.start, -Duration::hours(hours)))
 }
 
 /// Are booth requests still open at `now`?

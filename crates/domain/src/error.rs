@@ -37,6 +37,9 @@ pub enum DomainError {
     Host(#[from] HostError),
     #[error(transparent)]
     Livestream(#[from] LivestreamError),
+    /// A rule of the log itself (see `judge`).
+    #[error(transparent)]
+    Log(#[from] crate::judge::LogRuleError),
 }
 
 impl DomainError {
@@ -53,6 +56,7 @@ impl DomainError {
             DomainError::Merge(e) => format!("merge.{}", <&str>::from(e)),
             DomainError::Host(e) => format!("host.{}", <&str>::from(e)),
             DomainError::Livestream(e) => format!("livestream.{}", <&str>::from(e)),
+            DomainError::Log(e) => format!("log.{}", <&str>::from(e)),
         }
     }
 
@@ -69,6 +73,7 @@ impl DomainError {
             DomainError::Merge(e) => e.field(),
             DomainError::Host(e) => e.field(),
             DomainError::Livestream(e) => e.field(),
+            DomainError::Log(e) => e.field(),
         }
     }
 }

@@ -188,7 +188,7 @@ pub fn compute(state: &State, filter: &Filter) -> (Figures, Rows) {
         let booths = state
             .floor_plans
             .get(&fair.id)
-            .map(|p| (p.booths.len() as u64 - p.blocked as u64) + p.virtual_booths as u64)
+            .map(|p| (p.booths.len() as u64).saturating_sub(p.blocked as u64) + p.virtual_booths as u64)
             .unwrap_or(0);
         f.booths += booths;
         if let Some(d) = district {

@@ -65,10 +65,12 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// Append one content line, folded at 75 octets (RFC 5545 §3.1), ending in CRLF.
+/// Append one content line, folded at 75 octets (RFC 5545 §3.1), ending in CRLF. Control
+/// characters (CR, LF, ...) never reach the file from a value: one call writes one content line,
+/// whatever it is given, so no value can start a property or a component of its own.
 pub(crate) fn line(out: &mut String, content: &str) {
     let mut width = 0;
-    for c in content.chars() {
+    for c in content.chars().filter(|c| !c.is_control()) {
         let n = c.len_utf8();
         if width + n > 75 {
             out.push_str("\r\n ");
@@ -141,7 +143,11 @@ fn event(out: &mut String, state: &State, s: &LiveSession) {
     line(out, &format!("STATUS:{status}"));
     if let Some(c) = state.channels.get(&s.plan.channel) {
         line(out, &format!("LOCATION:{}", escape(&c.details.name)));
-        line(out, &format!("URL:{}", c.details.stream_url));
+        // A URI value is not TEXT (no escaping): it is checked again instead, shape and
+        // allowlist, as the command checked it; a link that fails is left out.
+        if let Ok(url) = crate::host::check_stream_url(state, &c.details.stream_url) {
+            line(out, &format!("URL:{url}"));
+        }
     }
     let mut desc: Vec<String> = Vec::new();
     let hosts: Vec<String> = s
@@ -193,6 +199,22 @@ mod tests {
         }
         let unfolded = out.replace("\r\n ", "");
         assert_eq!(unfolded, format!("{text}\r\n"));
+    }
+
+    #[test]
+    fn a_value_with_cr_lf_stays_in_its_content_line() {
+        // Given a name that tries to close the event and open another
+        let hostile = "会\r\nEND:VEVENT\r\nBEGIN:VEVENT\nSUMMARY:假";
+        // When it is written as a line, escaped or not
+        let mut out = String::new();
+        line(&mut out, &format!("SUMMARY:{}", escape(hostile)));
+        line(&mut out, &format!("X-RAW:{hostile}"));
+        // Then the file has exactly two content lines
+        assert_eq!(out.matches("\r\n").count(), 2, "{out:?}");
+        assert_eq!(
+            out,
+            "SUMMARY:会\\nEND:VEVENT\\nBEGIN:VEVENT\\nSUMMARY:假\r\nX-RAW:会END:VEVENTBEGIN:VEVENTSUMMARY:假\r\n"
+        );
     }
 
     #[test]

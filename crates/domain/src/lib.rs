@@ -9,6 +9,7 @@
 //! Nothing here touches a browser, a clock or a random source: time and ids come in with the command.
 
 pub mod agenda;
+pub mod authority;
 pub mod booking;
 pub mod codec;
 pub mod command;
@@ -26,11 +27,13 @@ pub mod event;
 pub mod fair;
 pub mod figures;
 pub mod floor_plan;
+pub mod fuzzing;
 pub mod history;
 pub mod host;
 pub mod ics;
 pub mod ids;
 pub mod industry;
+pub mod judge;
 mod keys;
 pub mod livestream;
 pub mod log;

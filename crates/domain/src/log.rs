@@ -90,11 +90,15 @@ pub fn seal_after(
     out
 }
 
-/// Ordered envelopes plus the set of their ids and the hash of the last stored line.
+/// Ordered envelopes plus the set of their ids and the hash of each stored line (computed from
+/// the exact line as it was stored or read, never from a re-serialisation, so that a line written
+/// by another program — another key order, `+00:00` for `Z` — chains as it is).
 #[derive(Debug, Clone, Default)]
 pub struct Log {
     entries: Vec<EventEnvelope>,
     ids: HashSet<Uuid>,
+    /// `hashes[i]`: the hash of entry `i`'s stored line.
+    hashes: Vec<String>,
     last_hash: String,
 }
 
@@ -125,6 +129,15 @@ impl Log {
 
     pub fn contains(&self, id: &Uuid) -> bool {
         self.ids.contains(id)
+    }
+
+    /// The hash of the stored line of the first `n` events' last one ("" for none): what the
+    /// event after them chains to.
+    pub fn hash_after(&self, n: usize) -> &str {
+        match n {
+            0 => "",
+            n => self.hashes.get(n - 1).map(String::as_str).unwrap_or(""),
+        }
     }
 
     /// Number the events and chain them after the current end, without appending.
@@ -179,7 +192,8 @@ impl Log {
             hashes.push(prev.clone());
         }
         for (s, hash) in sealed.into_iter().zip(hashes) {
-            self.last_hash = hash;
+            self.last_hash = hash.clone();
+            self.hashes.push(hash);
             self.ids.insert(s.envelope.id);
             self.entries.push(s.envelope);
         }
@@ -196,7 +210,8 @@ impl Log {
         for e in self.entries.drain(keep..) {
             self.ids.remove(&e.id);
         }
-        self.last_hash = self.entries.last().map(|e| hash_line(&to_line(e))).unwrap_or_default();
+        self.hashes.truncate(keep);
+        self.last_hash = self.hashes.last().cloned().unwrap_or_default();
     }
 
     /// Append an envelope read back from storage, whose stored line is `line`.
@@ -208,7 +223,8 @@ impl Log {
         if self.ids.contains(&envelope.id) {
             return Err(AppendError::DuplicateId { seq: envelope.seq });
         }
-        self.last_hash = line_hash;
+        self.last_hash = line_hash.clone();
+        self.hashes.push(line_hash);
         self.ids.insert(envelope.id);
         self.entries.push(envelope);
         Ok(())

@@ -17,7 +17,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::envelope::{Actor, EventEnvelope, Role, SCHEMA_VERSION};
+use crate::envelope::{Actor, EventEnvelope, SCHEMA_VERSION};
 use crate::error::DomainError;
 use crate::event::Event;
 use crate::log::{hash_line, to_line, Log, Sealed};
@@ -110,9 +110,7 @@ pub struct OpenConflict {
 }
 
 pub(crate) fn decide(state: &State, actor: &Actor, cmd: MergeCommand) -> Result<Vec<MergeEvent>, DomainError> {
-    if actor.role == Role::Host {
-        return Err(DomainError::Forbidden { role: actor.role, command: "ResolveConflict".into() });
-    }
+    crate::authority::not_host(actor.role, "ResolveConflict")?;
     match cmd {
         MergeCommand::ResolveConflict { conflict_id, resolution } => {
             if !state.open_conflicts.contains_key(&conflict_id) {
@@ -233,8 +231,11 @@ pub fn plan(
     }
 
     let mut state = prefix_state;
+    let mut judge = crate::judge::Judge::after(&entries[..keep]);
     let mut seq = keep as u64;
-    let mut prev = if keep == 0 { String::new() } else { hash_line(&to_line(&entries[keep - 1])) };
+    // Chained to the prefix's last line as stored (not re-serialised: an imported line keeps its
+    // own bytes).
+    let mut prev = local.hash_after(keep).to_owned();
     let mut sealed = Vec::new();
     let mut conflicts = Vec::new();
     let mut taken = 0u64;
@@ -244,9 +245,15 @@ pub fn plan(
         let mut refused = None;
         let mut s = seq;
         let mut p = prev.clone();
+        // The other side's commands meet every rule; this device's own ones every rule but
+        // `not_backdated` (see `Judge::for_own_store`).
+        let mut j = judge.clone().with_time_rule(side == Side::Remote);
         for e in &batch {
-            if let Err(err) = check(&scratch, &e.event) {
-                refused = Some(err);
+            // The events are judged as they will be stored: by the rules of `judge`, in
+            // their new place (so that the merged log restores).
+            let placed = EventEnvelope { seq: s + 1, ..e.clone() };
+            if let Err(r) = j.admit(&scratch, &placed) {
+                refused = Some(r.error);
                 break;
             }
             s += 1;
@@ -260,6 +267,7 @@ pub fn plan(
             Some(error) => conflicts.push(MergeConflict { events: batch, from: side, error }),
             None => {
                 state = scratch;
+                judge = j;
                 seq = s;
                 prev = p;
                 taken += renumbered.iter().filter(|s| remote_ids.contains(&s.envelope.id)).count() as u64;
@@ -271,6 +279,13 @@ pub fn plan(
     // merges the same logs reports the same ones. (A merge without conflicts needs no marker:
     // its result is the same events in the same order, whoever merged.)
     if !conflicts.is_empty() {
+        // Recorded no earlier than the last merged event (see `judge::not_backdated`).
+        let last_at =
+            sealed.last().map(|s: &Sealed| s.envelope.recorded_at).or(entries[..keep].last().map(|e| e.recorded_at));
+        let now = match last_at {
+            Some(at) if crate::judge::not_backdated(Some(at), now).is_err() => at,
+            _ => now,
+        };
         let marker = Event::Merge(MergeEvent::LogMerged {
             source: source.chars().take(120).collect(),
             remote_last_hash: remote_last_hash.to_owned(),

@@ -59,6 +59,9 @@ pub struct State {
     pub fair_changes: OrdMap<FairId, Vector<FairChange>>,
     /// Sequence of the last event applied (0 for none).
     pub last_seq: u64,
+    /// When the last event applied was recorded: commands are recorded no earlier (see
+    /// `judge::recorded_time`).
+    pub last_recorded_at: Option<DateTime<Utc>>,
 }
 
 impl State {
@@ -99,4 +102,5 @@ pub fn evolve(state: &mut State, env: &EventEnvelope) {
         Event::Livestream(e) => livestream::evolve(state, env, e),
     }
     state.last_seq = env.seq;
+    state.last_recorded_at = Some(env.recorded_at);
 }

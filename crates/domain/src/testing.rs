@@ -117,6 +117,11 @@ impl Given {
     pub fn state(&self) -> &State {
         &self.state
     }
+
+    /// The state, to damage it as only a hostile log could (regression tests of totality).
+    pub fn state_mut(&mut self) -> &mut State {
+        &mut self.state
+    }
 }
 
 impl Then {

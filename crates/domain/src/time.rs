@@ -13,6 +13,16 @@ pub fn shanghai() -> FixedOffset {
     FixedOffset::east_opt(SHANGHAI_OFFSET_SECS).expect("+08:00 is a valid offset")
 }
 
+/// `t` moved by `d`, held at the ends of the calendar: a time read from a hostile log never
+/// overflows (`DateTime + Duration` panics on overflow).
+pub fn shifted(t: DateTime<Utc>, d: chrono::Duration) -> DateTime<Utc> {
+    t.checked_add_signed(d).unwrap_or(if d < chrono::Duration::zero() {
+        DateTime::<Utc>::MIN_UTC
+    } else {
+        DateTime::<Utc>::MAX_UTC
+    })
+}
+
 /// Shanghai wall-clock time of an instant.
 pub fn to_local(t: DateTime<Utc>) -> NaiveDateTime {
     t.with_timezone(&shanghai()).naive_local()

@@ -146,3 +146,31 @@ fn a_cancelled_session_stays_in_the_file_as_cancelled() {
     assert!(unfolded.contains("设备检修\\, 改期\\; 另行通知"), "commas and semicolons are escaped");
     assert_eq!(parse(&text)[&ics::uid(id)].2, "CANCELLED");
 }
+
+#[test]
+fn cr_lf_in_a_name_or_a_stream_link_cannot_start_a_property_or_an_event() {
+    // Given the demo season, with every channel's name and link carrying CR/LF and properties
+    // (a state a hostile log, or an older version, could leave)
+    let engine = demo();
+    let mut state = engine.state().clone();
+    let ids: Vec<_> = state.channels.keys().copied().collect();
+    for id in ids {
+        let c = state.channels.get_mut(&id).unwrap();
+        c.details.name = "直播间\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:evil@fairlog".into();
+        c.details.stream_url = format!("{}\r\nATTACH:https://evil.example/x", c.details.stream_url);
+    }
+    // When the public calendar is written and read back with the parser
+    let text = ics::calendar(&state, Scope::All, "全部直播");
+    let events = parse(&text);
+    // Then it holds exactly the sessions, no injected event or property, and no link that fails
+    // the stream-URL check
+    assert_eq!(events.keys().cloned().collect::<BTreeSet<_>>(), listed(&state, |_| true));
+    assert!(!events.contains_key("evil@fairlog"));
+    let unfolded = unfold(&text);
+    assert!(!unfolded.lines().any(|l| l.starts_with("ATTACH") || l.starts_with("UID:evil")), "{unfolded}");
+    assert!(!unfolded.lines().any(|l| l.starts_with("URL:")), "a link with CR/LF is left out");
+    // ... while the demo's own links are written
+    assert!(unfold(&ics::calendar(engine.state(), Scope::All, "全部直播"))
+        .lines()
+        .any(|l| l.starts_with("URL:https://")));
+}

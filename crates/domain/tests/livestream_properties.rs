@@ -15,7 +15,8 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, Duration, Utc};
 use fairlog_domain::booking::BookingEvent;
 use fairlog_domain::enterprise::{EnterpriseEvent, EnterpriseProfile};
-use fairlog_domain::fair::FairEvent;
+use fairlog_domain::fair::{FairDetails, FairEvent, FairMode};
+use fairlog_domain::floor_plan::FloorPlanEvent;
 use fairlog_domain::host::{ChannelDetails, HostCommand, HostEvent, HostProfile, Platform, Window};
 use fairlog_domain::ids::*;
 use fairlog_domain::livestream::conflict::{booth_hours, fair_dates, Lane, BACK_TO_BACK_MINUTES};
@@ -132,8 +133,12 @@ fn prelude() -> Vec<Event> {
             .into(),
         );
     }
-    v.push(FairEvent::FairCreated { fair_id: fair(), details: xuhui_fair("徐汇区春季招聘会") }.into());
+    // A hybrid fair with virtual booths, so that the virtual booth booked below is one the
+    // domain could have booked (restore and import judge every event).
+    let details = FairDetails { mode: FairMode::Hybrid, ..xuhui_fair("徐汇区春季招聘会") };
+    v.push(FairEvent::FairCreated { fair_id: fair(), details }.into());
     v.push(FairEvent::FairPublished { fair_id: fair() }.into());
+    v.push(FloorPlanEvent::VirtualBoothsSet { fair_id: fair(), count: 5 }.into());
     v.push(
         BookingEvent::BoothRequested {
             booking_id: BookingId::from_u128(70),
@@ -421,7 +426,9 @@ fn device() -> (Engine, DateTime<Utc>) {
         .enumerate()
         .map(|(i, event)| NewEvent { id: Uuid::from_u128(1_000_000 + i as u128 + 1), event })
         .collect();
-    let sealed = engine.log().seal(0, &Actor::organizer("王敏"), base(), events).expect("an empty log");
+    // Recorded when the device's clock starts (time in a log never runs backwards).
+    let sealed =
+        engine.log().seal(0, &Actor::organizer("王敏"), base() - Duration::hours(12), events).expect("an empty log");
     engine.commit_sealed(sealed).expect("fresh ids");
     (engine, base() - Duration::hours(12))
 }

@@ -21,6 +21,10 @@ fn detail(lang: Lang, p: &RestoreProblem) -> String {
         }
         RestoreProblem::Unreadable { error, .. } => codec_error(lang, error),
         RestoreProblem::BrokenChain { .. } => lang.pick("哈希链校验失败", "the hash chain is broken").into(),
+        RestoreProblem::Refused { event, error, .. } => fill(
+            lang.pick("事件（{e}）不符合规则：{m}", "the event ({e}) breaks a rule: {m}"),
+            &[("e", event.clone()), ("m", crate::i18n::domain_error(lang, error))],
+        ),
         RestoreProblem::DuplicateId { .. } => {
             lang.pick("事件编号与之前的记录重复", "it repeats the id of an earlier record").into()
         }

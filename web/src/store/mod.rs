@@ -614,7 +614,9 @@ impl Store {
                 if !self.engine.borrow().log().is_empty() {
                     return Err(ImportError::Storage(StorageError::Conflict));
                 }
-                let lines: Vec<&str> = text.lines().skip(1).filter(|l| !l.trim().is_empty()).collect();
+                // Exactly the lines the import verified (a leading blank line or a byte-order mark
+                // is not a record), stored as read.
+                let lines: Vec<&str> = codec::event_lines(&text);
                 db.write_lines(&lines).await.map_err(ImportError::Storage)?;
                 let (engine, problem) =
                     Engine::restore(lines.iter().enumerate().map(|(i, l)| (i as u64 + 1, Some(*l))));

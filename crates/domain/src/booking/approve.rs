@@ -9,7 +9,10 @@ pub(crate) fn revoke_approval(d: &mut Decision<'_>, booking_id: BookingId) -> Re
         return Err(BookingError::NotActive { status: b.status.key().into() });
     }
     let hours = rules_of(&d.s, b.fair_id).hold_hours;
-    d.push(E::BookingApprovalRevoked { booking_id, hold_until: now + Duration::hours(hours as i64) });
+    d.push(E::BookingApprovalRevoked {
+        booking_id,
+        hold_until: crate::time::shifted(now, Duration::hours(hours as i64)),
+    });
     Ok(())
 }
 

@@ -96,3 +96,29 @@ pub(crate) fn check(state: &State, event: &BookingEvent) -> Result<(), BookingEr
         },
     }
 }
+
+/// Who recorded it may do this booking act (see [`may_do`]) for this enterprise, and its values
+/// pass the command's checks.
+pub(crate) fn recorded(state: &State, actor: &Actor, event: &BookingEvent) -> Result<(), DomainError> {
+    use BookingEvent as E;
+    may_do(actor.role, act_of_event(event), event.type_name())?;
+    let enterprise = match event {
+        E::BoothRequested { enterprise_id, .. } | E::WaitlistJoined { enterprise_id, .. } => Some(*enterprise_id),
+        E::BookingCancelled { booking_id } | E::OfferAccepted { booking_id } | E::OfferDeclined { booking_id } => {
+            state.bookings.get(booking_id).map(|b| b.enterprise_id)
+        }
+        E::WaitlistLeft { waitlist_id } => state.waitlist.get(waitlist_id).map(|w| w.enterprise_id),
+        _ => None,
+    };
+    if enterprise.is_some_and(|e| !may_act_for(actor, e)) {
+        return Err(BookingError::NotYourEnterprise.into());
+    }
+    match event {
+        E::BookingRulesSet { rules, .. } => rules_in_range(rules)?,
+        E::BookingRejected { reason, .. } => {
+            check_reason(reason)?;
+        }
+        _ => {}
+    }
+    Ok(())
+}

@@ -18,11 +18,7 @@ pub(crate) fn decide_on(
     now: DateTime<Utc>,
     cmd: BookingCommand,
 ) -> Result<(Vec<BookingEvent>, State), DomainError> {
-    if (organizer_only(&cmd) && actor.role != Role::Organizer)
-        || actor.role == Role::Host && cmd != BookingCommand::ExpireHolds
-    {
-        return Err(DomainError::Forbidden { role: actor.role, command: cmd.name().into() });
-    }
+    may_do(actor.role, act_of_command(&cmd), cmd.name())?;
     let mut d = Decision { s: state, out: Vec::new(), now, actor };
     d.expire_due();
     run(&mut d, cmd)?;

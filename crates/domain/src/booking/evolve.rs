@@ -90,6 +90,11 @@ pub(crate) fn evolve(state: &mut State, env: &EventEnvelope, event: &BookingEven
             }
         }
         E::BookingApprovalRevoked { booking_id, hold_until } => {
+            // A deadline only for a booking that exists, and only one per booking.
+            let Some(old) = state.bookings.get(booking_id).map(|b| b.status.deadline()) else { return };
+            if let Some(d) = old {
+                state.deadlines.remove(&(d, *booking_id));
+            }
             if let Some(b) = state.bookings.get_mut(booking_id) {
                 b.status = BookingStatus::Requested { hold_until: *hold_until };
                 b.version = seq;

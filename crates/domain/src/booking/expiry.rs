@@ -16,7 +16,8 @@ impl Decision<'_> {
         let env = EventEnvelope {
             id: Uuid::nil(),
             seq: self.s.last_seq + 1,
-            recorded_at: self.now,
+            // Recorded no earlier than the last event, as `Engine::prepare` seals it.
+            recorded_at: crate::judge::recorded_time(self.s.last_recorded_at, self.now),
             actor: self.actor.clone(),
             schema: SCHEMA_VERSION,
             prev: String::new(),
@@ -29,12 +30,26 @@ impl Decision<'_> {
 
     /// Record every deadline that has passed, oldest first, and what each one frees.
     pub(crate) fn expire_due(&mut self) {
-        while let Some(((until, id), _)) = self.s.deadlines.get_min().cloned() {
+        // Deadlines that name no booking, or that expiring does not clear, are stepped over (a
+        // state only a hostile log could build; `judge` refuses such logs), never indexed.
+        let mut stale: std::collections::BTreeSet<(DateTime<Utc>, BookingId)> = Default::default();
+        while let Some(key) = self.s.deadlines.keys().find(|k| !stale.contains(*k)).cloned() {
+            let (until, id) = key;
             if until > self.now {
                 break;
             }
-            let before = self.s.bookings[&id].clone();
+            let Some(before) = self.s.bookings.get(&id).cloned() else {
+                stale.insert(key);
+                continue;
+            };
+            if before.status.deadline().is_none() {
+                stale.insert(key);
+                continue;
+            }
             self.push(BookingEvent::HoldExpired { booking_id: id });
+            if self.s.deadlines.contains_key(&key) {
+                stale.insert(key);
+            }
             self.offer_freed(&before, FreedBy::Expired);
         }
     }
@@ -83,7 +98,7 @@ impl Decision<'_> {
                 // One offer per entry at most, so the entry's id names the offer's booking.
                 booking_id: BookingId(wid.0),
                 booth_id: freed.booth_id,
-                until: self.now + Duration::hours(hours as i64),
+                until: crate::time::shifted(self.now, Duration::hours(hours as i64)),
                 freed_from: freed.id,
                 freed_by: by,
                 skipped,

@@ -51,7 +51,7 @@ pub(crate) fn request_booth(
         enterprise_id,
         booth_id,
         zone_id,
-        hold_until: now + Duration::hours(rules.hold_hours as i64),
+        hold_until: crate::time::shifted(now, Duration::hours(rules.hold_hours as i64)),
     });
     Ok(())
 }

@@ -73,7 +73,7 @@ pub(crate) fn kind_offered_at(state: &State, fair: FairId, kind: BoothKind) -> R
 
 pub(crate) fn past_cutoff(fair: &Fair, rules: BookingRules, now: DateTime<Utc>) -> bool {
     match fair.details.schedule {
-        Some(s) => now >= s.start - Duration::hours(rules.cutoff_hours as i64),
+        Some(s) => now >= crate::time::shifted(s.start, -Duration::hours(rules.cutoff_hours as i64)),
         None => false,
     }
 }
@@ -103,16 +103,59 @@ pub(crate) fn check_reason(reason: &str) -> Result<String, BookingError> {
     Ok(r.into())
 }
 
-pub(crate) fn organizer_only(cmd: &BookingCommand) -> bool {
-    matches!(
-        cmd,
-        BookingCommand::SetBookingRules { .. }
-            | BookingCommand::ApproveBooking { .. }
-            | BookingCommand::ApproveBookings { .. }
-            | BookingCommand::RejectBooking { .. }
-            | BookingCommand::RevokeApproval { .. }
-            | BookingCommand::ReassignBooking { .. }
-    )
+/// What a booking command or event is, for the role rule [`may_do`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BookingAct {
+    /// Rules, approvals, rejections, reassignments: the organizer's.
+    Organize,
+    /// Requests, cancellations, the waitlist and offers: an enterprise's (for itself) or the
+    /// organizer's.
+    Book,
+    /// A deadline passing and what it frees: recorded by whoever acts next, any role.
+    Tick,
+}
+
+/// Which roles may do which booking act.
+pub fn may_do(role: Role, act: BookingAct, what: &str) -> Result<(), DomainError> {
+    match act {
+        BookingAct::Organize => crate::authority::organizer_only(role, what),
+        BookingAct::Book => crate::authority::not_host(role, what),
+        BookingAct::Tick => Ok(()),
+    }
+}
+
+pub fn act_of_command(cmd: &BookingCommand) -> BookingAct {
+    use BookingCommand as C;
+    match cmd {
+        C::SetBookingRules { .. }
+        | C::ApproveBooking { .. }
+        | C::ApproveBookings { .. }
+        | C::RejectBooking { .. }
+        | C::RevokeApproval { .. }
+        | C::ReassignBooking { .. } => BookingAct::Organize,
+        C::ExpireHolds => BookingAct::Tick,
+        _ => BookingAct::Book,
+    }
+}
+
+/// The act an event records. (Expiries and the offers made from the waitlist are recorded by
+/// any booking command, whoever gives it.)
+pub fn act_of_event(e: &BookingEvent) -> BookingAct {
+    use BookingEvent as E;
+    match e {
+        E::BookingRulesSet { .. }
+        | E::BookingApproved { .. }
+        | E::BookingApprovalRevoked { .. }
+        | E::BookingRejected { .. }
+        | E::BookingReassigned { .. } => BookingAct::Organize,
+        E::HoldExpired { .. } | E::WaitlistOffered { .. } => BookingAct::Tick,
+        E::BoothRequested { .. }
+        | E::BookingCancelled { .. }
+        | E::WaitlistJoined { .. }
+        | E::WaitlistLeft { .. }
+        | E::OfferAccepted { .. }
+        | E::OfferDeclined { .. } => BookingAct::Book,
+    }
 }
 
 /// The booth is on the fair's plan, not blocked and held by no active booking.

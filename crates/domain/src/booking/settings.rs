@@ -1,5 +1,19 @@
 use super::*;
 
+/// Each of a fair's booking rules is in its range.
+pub(crate) fn rules_in_range(rules: &BookingRules) -> Result<(), BookingError> {
+    let range = |field: &str, v: u32, min: u32, max: u32| {
+        if (min..=max).contains(&v) {
+            Ok(())
+        } else {
+            Err(BookingError::RuleOutOfRange { field: field.into(), min, max })
+        }
+    };
+    range("hold_hours", rules.hold_hours, 1, MAX_HOURS)?;
+    range("max_booths_per_enterprise", rules.max_booths_per_enterprise, 1, MAX_BOOTHS_LIMIT)?;
+    range("cutoff_hours", rules.cutoff_hours, 0, MAX_HOURS)
+}
+
 /// The organizer sets a fair's booking rules (hold, limit per enterprise, cutoff).
 pub(crate) fn set_booking_rules(
     d: &mut Decision<'_>,
@@ -10,16 +24,7 @@ pub(crate) fn set_booking_rules(
     if !d.s.fairs.contains_key(&fair_id) {
         return Err(BookingError::FairNotFound);
     }
-    let range = |field: &str, v: u32, min: u32, max: u32| {
-        if (min..=max).contains(&v) {
-            Ok(())
-        } else {
-            Err(BookingError::RuleOutOfRange { field: field.into(), min, max })
-        }
-    };
-    range("hold_hours", rules.hold_hours, 1, MAX_HOURS)?;
-    range("max_booths_per_enterprise", rules.max_booths_per_enterprise, 1, MAX_BOOTHS_LIMIT)?;
-    range("cutoff_hours", rules.cutoff_hours, 0, MAX_HOURS)?;
+    rules_in_range(&rules)?;
     if rules_of(&d.s, fair_id) != rules {
         d.push(E::BookingRulesSet { fair_id, rules });
     }

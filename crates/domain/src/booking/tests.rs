@@ -599,3 +599,35 @@ fn the_booth_kind_error_has_a_stable_code_and_field() {
     assert_eq!(e.code(), "booking.booth_kind_mismatch");
     assert_eq!(e.field(), Some("booth"));
 }
+
+// Regressions: states only a hostile log builds (found by the fuzz target and the issue).
+
+#[test]
+fn a_revoked_approval_of_an_unknown_booking_leaves_no_deadline_for_the_tick() {
+    // The issue's panic: the hold-expiry tick indexed the booking of every passed deadline.
+    given(with(setup(), [BookingEvent::BookingApprovalRevoked { booking_id: bk(9), hold_until: hold() }.into()]))
+        .when_at(t("2026-03-03T10:00"), BookingCommand::ExpireHolds)
+        .then_nothing();
+}
+
+#[test]
+fn a_revoked_approval_of_a_held_booking_replaces_its_deadline() {
+    // Two deadlines for one booking made the tick expire it twice (and loop).
+    given(with(
+        setup(),
+        [
+            requested(1, 1, 1),
+            BookingEvent::BookingApprovalRevoked { booking_id: bk(1), hold_until: t("2026-03-02T09:00") }.into(),
+        ],
+    ))
+    .when_at(t("2026-03-03T10:00"), BookingCommand::ExpireHolds)
+    .then([BookingEvent::HoldExpired { booking_id: bk(1) }]);
+}
+
+#[test]
+fn the_tick_steps_over_a_deadline_whose_booking_has_none() {
+    // A deadline left behind for a booking that is booked (no deadline): nothing to expire.
+    let mut g = given(with(setup(), [requested(1, 1, 1), BookingEvent::BookingApproved { booking_id: bk(1) }.into()]));
+    g.state_mut().deadlines.insert((hold(), bk(1)), ());
+    g.when_at(t("2026-03-03T10:00"), BookingCommand::ExpireHolds).then_nothing();
+}

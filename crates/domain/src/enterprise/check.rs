@@ -36,3 +36,30 @@ pub(crate) fn check(state: &State, event: &EnterpriseEvent) -> Result<(), Enterp
         }
     }
 }
+
+/// Who recorded it may do this for this enterprise, and the profile passes the command's checks.
+pub(crate) fn recorded(state: &State, actor: &Actor, event: &EnterpriseEvent) -> Result<(), DomainError> {
+    use EnterpriseEvent as E;
+    match event {
+        E::EnterpriseRegistered { enterprise_id, profile } => {
+            crate::authority::not_host(actor.role, event.type_name())?;
+            may_register_as(actor, *enterprise_id)?;
+            clean_profile(state, profile, None)?;
+        }
+        E::EnterpriseEdited { enterprise_id, profile } => {
+            crate::authority::not_host(actor.role, event.type_name())?;
+            if !may_act_for(actor, *enterprise_id) {
+                return Err(EnterpriseError::NotYourEnterprise.into());
+            }
+            clean_profile(state, profile, Some(*enterprise_id))?;
+        }
+        E::CommissionerAssigned { commissioner, .. } => {
+            crate::authority::organizer_only(actor.role, event.type_name())?;
+            clean_commissioner(commissioner)?;
+        }
+        E::KeyEnterpriseMarked { .. } | E::KeyEnterpriseUnmarked { .. } | E::CommissionerUnassigned { .. } => {
+            crate::authority::organizer_only(actor.role, event.type_name())?;
+        }
+    }
+    Ok(())
+}

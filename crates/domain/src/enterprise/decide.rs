@@ -68,6 +68,25 @@ pub fn may_act_for(actor: &Actor, enterprise: EnterpriseId) -> bool {
     }
 }
 
+pub(crate) fn clean_commissioner(name: &str) -> Result<String, EnterpriseError> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(EnterpriseError::CommissionerRequired);
+    }
+    if name.chars().count() > CONTACT_MAX_CHARS {
+        return Err(EnterpriseError::ContactTooLong { max: CONTACT_MAX_CHARS });
+    }
+    Ok(name.into())
+}
+
+/// An enterprise registers itself only (an organizer registers any).
+pub fn may_register_as(actor: &Actor, enterprise: EnterpriseId) -> Result<(), EnterpriseError> {
+    if actor.role == Role::Enterprise && actor.subject.is_some_and(|s| s != enterprise.0) {
+        return Err(EnterpriseError::NotYourEnterprise);
+    }
+    Ok(())
+}
+
 pub(crate) fn decide(
     state: &State,
     actor: &Actor,
@@ -75,18 +94,12 @@ pub(crate) fn decide(
 ) -> Result<Vec<EnterpriseEvent>, DomainError> {
     use EnterpriseCommand as C;
     use EnterpriseEvent as E;
-    let forbidden = || DomainError::Forbidden { role: actor.role, command: cmd.name().into() };
     match &cmd {
-        C::RegisterEnterprise { .. } | C::EditEnterprise { .. } if actor.role == Role::Host => return Err(forbidden()),
+        C::RegisterEnterprise { .. } | C::EditEnterprise { .. } => crate::authority::not_host(actor.role, cmd.name())?,
         C::MarkKeyEnterprise { .. }
         | C::UnmarkKeyEnterprise { .. }
         | C::AssignCommissioner { .. }
-        | C::UnassignCommissioner { .. }
-            if actor.role != Role::Organizer =>
-        {
-            return Err(forbidden())
-        }
-        _ => {}
+        | C::UnassignCommissioner { .. } => crate::authority::organizer_only(actor.role, cmd.name())?,
     }
     let existing = |id: &EnterpriseId| state.enterprises.get(id).ok_or(EnterpriseError::NotFound);
     Ok(match cmd {
@@ -94,9 +107,7 @@ pub(crate) fn decide(
             if state.enterprises.contains_key(&enterprise_id) {
                 return Err(EnterpriseError::AlreadyExists.into());
             }
-            if actor.role == Role::Enterprise && actor.subject.is_some_and(|s| s != enterprise_id.0) {
-                return Err(EnterpriseError::NotYourEnterprise.into());
-            }
+            may_register_as(actor, enterprise_id)?;
             vec![E::EnterpriseRegistered { enterprise_id, profile: clean_profile(state, &profile, None)? }]
         }
         C::EditEnterprise { enterprise_id, expected_version, profile } => {
@@ -129,17 +140,11 @@ pub(crate) fn decide(
         }
         C::AssignCommissioner { enterprise_id, commissioner } => {
             let e = existing(&enterprise_id)?;
-            let name = commissioner.trim();
-            if name.is_empty() {
-                return Err(EnterpriseError::CommissionerRequired.into());
-            }
-            if name.chars().count() > CONTACT_MAX_CHARS {
-                return Err(EnterpriseError::ContactTooLong { max: CONTACT_MAX_CHARS }.into());
-            }
-            if e.commissioner.as_deref() == Some(name) {
+            let name = clean_commissioner(&commissioner)?;
+            if e.commissioner.as_deref() == Some(name.as_str()) {
                 return Ok(vec![]);
             }
-            vec![E::CommissionerAssigned { enterprise_id, commissioner: name.into() }]
+            vec![E::CommissionerAssigned { enterprise_id, commissioner: name }]
         }
         C::UnassignCommissioner { enterprise_id } => {
             if existing(&enterprise_id)?.commissioner.is_none() {

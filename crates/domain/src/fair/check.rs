@@ -37,3 +37,19 @@ pub(crate) fn check(state: &State, event: &FairEvent) -> std::result::Result<(),
         (FairEvent::FairPostponed { schedule, .. }, Some(f)) => may_postpone_fair(f, schedule),
     }
 }
+
+/// Who recorded it may plan fairs (see `authority`), and its values pass the command's checks.
+pub(crate) fn recorded(state: &State, actor: &crate::envelope::Actor, event: &FairEvent) -> Result<()> {
+    crate::authority::organizer_only(actor.role, <&'static str>::from(event))?;
+    match event {
+        FairEvent::FairCreated { details, .. } | FairEvent::FairEdited { details, .. } => {
+            check_details(state, details)?;
+        }
+        FairEvent::FairCancelled { reason, .. } | FairEvent::FairPostponed { reason, .. } => {
+            clean_reason(reason)?;
+        }
+        FairEvent::FairOutcomeRecorded { outcome, .. } => outcome_in_range(outcome)?,
+        FairEvent::FairPublished { .. } | FairEvent::FairUnpublished { .. } | FairEvent::FairClosed { .. } => {}
+    }
+    Ok(())
+}

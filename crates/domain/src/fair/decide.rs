@@ -7,9 +7,7 @@ pub(crate) fn existing(state: &State, id: FairId) -> std::result::Result<&Fair, 
 }
 
 pub(crate) fn decide(state: &State, role: Role, now: DateTime<Utc>, cmd: FairCommand) -> Result<Vec<FairEvent>> {
-    if role != Role::Organizer {
-        return Err(DomainError::Forbidden { role, command: cmd.name().into() });
-    }
+    crate::authority::organizer_only(role, cmd.name())?;
     match cmd {
         FairCommand::CreateFair { fair_id, details } => create_fair(state, fair_id, details),
         FairCommand::EditFair { fair_id, expected_version, details } => {

@@ -1,5 +1,13 @@
 use super::*;
 
+/// Every figure of an outcome is at most `MAX_OUTCOME`.
+pub(crate) fn outcome_in_range(o: &FairOutcome) -> std::result::Result<(), FairError> {
+    if [o.visitors, o.applications, o.hires, o.returned_to_work].iter().any(|v| *v > MAX_OUTCOME) {
+        return Err(FairError::OutcomeTooLarge { max: MAX_OUTCOME });
+    }
+    Ok(())
+}
+
 /// What a fair that has started achieved (recorded, or corrected).
 pub(crate) fn record_fair_outcome(
     state: &State,
@@ -13,10 +21,7 @@ pub(crate) fn record_fair_outcome(
         Some(s) if now >= s.start => {}
         _ => return Err(FairError::OutcomeBeforeStart.into()),
     }
-    let o = outcome;
-    if [o.visitors, o.applications, o.hires, o.returned_to_work].iter().any(|v| *v > MAX_OUTCOME) {
-        return Err(FairError::OutcomeTooLarge { max: MAX_OUTCOME }.into());
-    }
+    outcome_in_range(&outcome)?;
     if fair.outcome == Some(outcome) {
         return Ok(vec![]);
     }

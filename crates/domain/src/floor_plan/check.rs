@@ -65,3 +65,22 @@ pub(crate) fn check(state: &State, event: &FloorPlanEvent) -> std::result::Resul
         }
     }
 }
+
+/// Who recorded it may lay out floor plans, and its values pass the command's checks (booths
+/// added are checked by `check`, with `check_new_booths`).
+pub(crate) fn recorded(actor: &Actor, event: &FloorPlanEvent) -> Result<()> {
+    use FloorPlanEvent as E;
+    crate::authority::organizer_only(actor.role, event.type_name())?;
+    match event {
+        E::HallSized { width, depth, .. } => hall_size_in_range(*width, *depth)?,
+        E::ZoneAdded { name, .. } | E::ZoneRenamed { name, .. } => {
+            clean_zone_name(name)?;
+        }
+        E::BoothBlocked { reason, .. } => {
+            clean_block_reason(reason)?;
+        }
+        E::VirtualBoothsSet { count, .. } => virtual_booths_in_range(*count)?,
+        _ => {}
+    }
+    Ok(())
+}

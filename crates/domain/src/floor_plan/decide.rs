@@ -1,17 +1,13 @@
 use super::*;
 
 pub(crate) fn decide(state: &State, actor: &Actor, cmd: FloorPlanCommand) -> Result<Vec<FloorPlanEvent>> {
-    if actor.role != Role::Organizer {
-        return Err(DomainError::Forbidden { role: actor.role, command: cmd.name().into() });
-    }
+    crate::authority::organizer_only(actor.role, cmd.name())?;
     use FloorPlanCommand as C;
     use FloorPlanEvent as E;
     Ok(match cmd {
         C::SizeHall { fair_id, width, depth } => {
             laid_out_fair(state, fair_id)?;
-            if width == 0 || depth == 0 || width > MAX_HALL_METRES || depth > MAX_HALL_METRES {
-                return Err(FloorPlanError::HallSizeOutOfRange { max: MAX_HALL_METRES }.into());
-            }
+            hall_size_in_range(width, depth)?;
             if let Some(plan) = state.floor_plans.get(&fair_id) {
                 if let Some(b) = booth_sticking_out(plan, width, depth) {
                     return Err(FloorPlanError::HallTooSmall { code: b.code.clone() }.into());
@@ -101,11 +97,7 @@ pub(crate) fn decide(state: &State, actor: &Actor, cmd: FloorPlanCommand) -> Res
                 return Err(FloorPlanError::AlreadyBlocked.into());
             }
             in_use(state, booth)?;
-            let reason = reason.trim();
-            if reason.is_empty() {
-                return Err(FloorPlanError::ReasonRequired.into());
-            }
-            vec![E::BoothBlocked { booth_id, reason: reason.into() }]
+            vec![E::BoothBlocked { booth_id, reason: clean_block_reason(&reason)? }]
         }
         C::UnblockBooth { booth_id } => {
             let (_, booth) = booth_of(state, booth_id)?;
@@ -120,9 +112,7 @@ pub(crate) fn decide(state: &State, actor: &Actor, cmd: FloorPlanCommand) -> Res
             if fair.details.mode == crate::fair::FairMode::Onsite {
                 return Err(FloorPlanError::NotOnline.into());
             }
-            if count > MAX_VIRTUAL_BOOTHS {
-                return Err(FloorPlanError::TooManyVirtualBooths { max: MAX_VIRTUAL_BOOTHS }.into());
-            }
+            virtual_booths_in_range(count)?;
             let taken = state.virtual_taken.get(&fair_id).copied().unwrap_or(0);
             if count < taken {
                 return Err(FloorPlanError::VirtualBoothsInUse { taken }.into());

@@ -15,7 +15,7 @@ pub(crate) fn set_blocked(state: &mut State, booth_id: BoothId, reason: Option<S
     let Some(b) = plan.booths.get_mut(&booth_id) else { return };
     let (was, now) = (b.blocked.is_some(), reason.is_some());
     b.blocked = reason;
-    plan.blocked = plan.blocked + now as u32 - was as u32;
+    plan.blocked = (plan.blocked + now as u32).saturating_sub(was as u32);
 }
 
 pub(crate) fn evolve(state: &mut State, event: &FloorPlanEvent) {
@@ -40,7 +40,7 @@ pub(crate) fn evolve(state: &mut State, event: &FloorPlanEvent) {
         E::BoothAdded { fair_id, booth } => {
             let plan = plan_mut(state, *fair_id);
             if let Some(old) = plan.booths.insert(booth.booth_id, new_booth(*fair_id, booth)) {
-                plan.blocked -= old.blocked.is_some() as u32;
+                plan.blocked = plan.blocked.saturating_sub(old.blocked.is_some() as u32);
             }
             state.booth_fair.insert(booth.booth_id, *fair_id);
         }
@@ -60,7 +60,7 @@ pub(crate) fn evolve(state: &mut State, event: &FloorPlanEvent) {
             if let Some(fair_id) = state.booth_fair.remove(booth_id) {
                 if let Some(plan) = state.floor_plans.get_mut(&fair_id) {
                     if let Some(old) = plan.booths.remove(booth_id) {
-                        plan.blocked -= old.blocked.is_some() as u32;
+                        plan.blocked = plan.blocked.saturating_sub(old.blocked.is_some() as u32);
                     }
                 }
             }

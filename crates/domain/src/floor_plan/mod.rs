@@ -3,7 +3,7 @@
 use imbl::OrdMap;
 use serde::{Deserialize, Serialize};
 
-use crate::envelope::{Actor, Role};
+use crate::envelope::Actor;
 use crate::error::DomainError;
 use crate::fair::Fair;
 use crate::ids::{BoothId, FairId, ZoneId};

@@ -57,6 +57,29 @@ pub(crate) fn check_place(
     Ok(())
 }
 
+pub(crate) fn hall_size_in_range(width: u16, depth: u16) -> std::result::Result<(), FloorPlanError> {
+    if width == 0 || depth == 0 || width > MAX_HALL_METRES || depth > MAX_HALL_METRES {
+        return Err(FloorPlanError::HallSizeOutOfRange { max: MAX_HALL_METRES });
+    }
+    Ok(())
+}
+
+pub(crate) fn virtual_booths_in_range(count: u32) -> std::result::Result<(), FloorPlanError> {
+    if count > MAX_VIRTUAL_BOOTHS {
+        return Err(FloorPlanError::TooManyVirtualBooths { max: MAX_VIRTUAL_BOOTHS });
+    }
+    Ok(())
+}
+
+/// A booth is blocked for a reason, and the reason is as short as a zone's name.
+pub(crate) fn clean_block_reason(reason: &str) -> std::result::Result<String, FloorPlanError> {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(FloorPlanError::ReasonRequired);
+    }
+    Ok(reason.into())
+}
+
 pub(crate) fn clean_code(code: &str) -> std::result::Result<String, FloorPlanError> {
     let code = code.trim().to_uppercase();
     if code.is_empty() {

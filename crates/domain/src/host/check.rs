@@ -28,3 +28,34 @@ pub(crate) fn check(state: &State, event: &HostEvent) -> Result<(), HostError> {
         _ => Ok(()),
     }
 }
+
+/// Who recorded it may do this for this host (see `authority`), and its values pass the
+/// command's checks: names, windows, allowlisted domains and stream URLs.
+pub(crate) fn recorded(state: &State, actor: &Actor, event: &HostEvent) -> Result<(), DomainError> {
+    use HostEvent as E;
+    crate::authority::not_enterprise(actor.role, event.type_name())?;
+    match event {
+        E::HostRegistered { host_id, profile } | E::HostEdited { host_id, profile } => {
+            if !may_act_for_host(actor, *host_id) {
+                return Err(HostError::NotYourProfile.into());
+            }
+            clean_profile(profile)?;
+        }
+        E::AvailabilitySet { host_id, windows } => {
+            if !may_act_for_host(actor, *host_id) {
+                return Err(HostError::NotYourProfile.into());
+            }
+            clean_windows(windows)?;
+        }
+        E::StreamDomainAllowed { domain } => {
+            crate::authority::organizer_only(actor.role, event.type_name())?;
+            clean_domain(domain)?;
+        }
+        E::StreamDomainRemoved { .. } => crate::authority::organizer_only(actor.role, event.type_name())?,
+        E::ChannelAdded { details, .. } | E::ChannelEdited { details, .. } => {
+            crate::authority::organizer_only(actor.role, event.type_name())?;
+            clean_channel(state, details)?;
+        }
+    }
+    Ok(())
+}

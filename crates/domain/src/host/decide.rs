@@ -2,13 +2,13 @@ use super::*;
 
 pub(crate) fn decide(state: &State, actor: &Actor, cmd: HostCommand) -> Result<Vec<HostEvent>, DomainError> {
     use HostCommand as C;
-    let forbidden = || DomainError::Forbidden { role: actor.role, command: cmd.name().into() };
     let organizer_only = matches!(
         cmd,
         C::AllowStreamDomain { .. } | C::RemoveStreamDomain { .. } | C::AddChannel { .. } | C::EditChannel { .. }
     );
-    if actor.role == Role::Enterprise || (organizer_only && actor.role != Role::Organizer) {
-        return Err(forbidden());
+    crate::authority::not_enterprise(actor.role, cmd.name())?;
+    if organizer_only {
+        crate::authority::organizer_only(actor.role, cmd.name())?;
     }
     match cmd {
         C::RegisterHost { host_id, profile } => register_host(state, actor, host_id, profile),

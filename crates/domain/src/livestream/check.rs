@@ -92,3 +92,39 @@ pub(crate) fn check(state: &State, event: &LivestreamEvent) -> std::result::Resu
         }
     }
 }
+
+/// Who recorded it may manage the session (or answer for the enterprise), and its values pass
+/// the command's checks.
+pub(crate) fn recorded(state: &State, actor: &Actor, event: &LivestreamEvent) -> Result<()> {
+    use LivestreamEvent as E;
+    match event {
+        E::InvitationAccepted { enterprise_id, .. } | E::InvitationDeclined { enterprise_id, .. } => {
+            if !may_act_for(actor, *enterprise_id) {
+                return Err(LivestreamError::NotYourInvitation.into());
+            }
+        }
+        E::SessionPlanned { plan, .. } => {
+            crate::authority::not_enterprise(actor.role, event.type_name())?;
+            if !may_manage_session(actor, &plan.hosts) {
+                return Err(LivestreamError::NotYourSession.into());
+            }
+        }
+        _ => {
+            crate::authority::not_enterprise(actor.role, event.type_name())?;
+            let session = state.live_sessions.get(&event.session_id());
+            if session.is_some_and(|s| !may_manage_session(actor, &s.plan.hosts)) {
+                return Err(LivestreamError::NotYourSession.into());
+            }
+        }
+    }
+    match event {
+        E::SessionPlanned { plan, .. } | E::SessionEdited { plan, .. } => {
+            clean_plan(state, plan)?;
+        }
+        E::InvitationDeclined { reason, .. } | E::SessionCancelled { reason, .. } => {
+            check_reason(reason)?;
+        }
+        _ => {}
+    }
+    Ok(())
+}

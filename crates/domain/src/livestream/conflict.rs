@@ -9,6 +9,8 @@
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Duration, NaiveTime, Utc};
+
+use crate::time::shifted;
 use imbl::OrdMap;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -180,7 +182,9 @@ pub fn conflicts(state: &State, id: SessionId, plan: &SessionPlan, lineup: &[Fea
         if state.hosts.get(&host).is_some_and(|h| !h.available(start, end)) {
             out.push(ConflictKind::HostUnavailable { host }.into());
         }
-        for (other, s2, e2) in lane_range(state, Lane::Host(host), start - b2b - max_len(), end + b2b, id) {
+        for (other, s2, e2) in
+            lane_range(state, Lane::Host(host), shifted(start, -(b2b + max_len())), shifted(end, b2b), id)
+        {
             if s2 < end && start < e2 {
                 out.push(ConflictKind::HostDoubleBooked { host, other }.into());
             } else {
@@ -192,7 +196,7 @@ pub fn conflicts(state: &State, id: SessionId, plan: &SessionPlan, lineup: &[Fea
         }
     }
     let channel = plan.channel;
-    for (other, _, e2) in lane_range(state, Lane::Channel(channel), start - max_len(), end, id) {
+    for (other, _, e2) in lane_range(state, Lane::Channel(channel), shifted(start, -max_len()), end, id) {
         if start < e2 {
             out.push(ConflictKind::ChannelDoubleBooked { channel, other }.into());
         }
@@ -203,7 +207,7 @@ pub fn conflicts(state: &State, id: SessionId, plan: &SessionPlan, lineup: &[Fea
         if b > end {
             out.push(ConflictKind::LineupOverflow { enterprise, overflow_minutes: (b - end).num_minutes() }.into());
         }
-        for (other, _, e2) in lane_range(state, Lane::Enterprise(enterprise), a - max_len(), b, id) {
+        for (other, _, e2) in lane_range(state, Lane::Enterprise(enterprise), shifted(a, -max_len()), b, id) {
             if a < e2 {
                 out.push(ConflictKind::EnterpriseDoubleBooked { enterprise, other }.into());
             }
@@ -255,7 +259,8 @@ pub fn fair_dates(state: &State, fair: FairId) -> Option<(DateTime<Utc>, DateTim
     let s = state.fairs.get(&fair)?.details.schedule?;
     let first = to_local(s.start).date();
     let last = to_local(s.end).date();
-    Some((from_local(first.and_time(NaiveTime::MIN)), from_local((last + Duration::days(1)).and_time(NaiveTime::MIN))))
+    let after = last.succ_opt().unwrap_or(last);
+    Some((from_local(first.and_time(NaiveTime::MIN)), from_local(after.and_time(NaiveTime::MIN))))
 }
 
 /// When an enterprise with a booking at this fair is due at its booth: every day of the fair from
@@ -272,9 +277,11 @@ pub fn booth_hours(state: &State, fair: FairId) -> Vec<(DateTime<Utc>, DateTime<
     }
     let mut out = Vec::new();
     let mut d = a.date();
-    while d <= b.date() {
+    // At most a fair's longest run of days (a schedule from a hostile log may span centuries).
+    while d <= b.date() && out.len() <= crate::fair::MAX_FAIR_DAYS as usize {
         out.push((from_local(d.and_time(a.time())), from_local(d.and_time(b.time()))));
-        d += Duration::days(1);
+        let Some(next) = d.succ_opt() else { break };
+        d = next;
     }
     out
 }

@@ -9,8 +9,8 @@ pub(crate) fn decide(
     use LivestreamCommand as C;
     use LivestreamEvent as E;
     let answering = matches!(cmd, C::AcceptInvitation { .. } | C::DeclineInvitation { .. });
-    if actor.role == Role::Enterprise && !answering {
-        return Err(DomainError::Forbidden { role: actor.role, command: cmd.name().into() });
+    if !answering {
+        crate::authority::not_enterprise(actor.role, cmd.name())?;
     }
     let session_id = cmd.session_id();
     if let C::PlanSession { plan, .. } = &cmd {

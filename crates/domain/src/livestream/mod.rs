@@ -73,7 +73,7 @@ pub struct SessionPlan {
 
 impl SessionPlan {
     pub fn end(&self) -> DateTime<Utc> {
-        self.start + Duration::minutes(self.minutes as i64)
+        crate::time::shifted(self.start, Duration::minutes(self.minutes as i64))
     }
 }
 
@@ -87,8 +87,8 @@ pub struct Slot {
 
 impl Slot {
     pub fn interval(&self, session_start: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
-        let a = session_start + Duration::minutes(self.offset_minutes as i64);
-        (a, a + Duration::minutes(self.minutes as i64))
+        let a = crate::time::shifted(session_start, Duration::minutes(self.offset_minutes as i64));
+        (a, crate::time::shifted(a, Duration::minutes(self.minutes as i64)))
     }
     pub fn end_offset(&self) -> u32 {
         self.offset_minutes + self.minutes

@@ -20,7 +20,7 @@ pub fn sessions_overlapping(
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> impl Iterator<Item = &LiveSession> + '_ {
-    sessions_starting(state, from - Duration::minutes(MAX_SESSION_MINUTES as i64), to)
+    sessions_starting(state, crate::time::shifted(from, -Duration::minutes(MAX_SESSION_MINUTES as i64)), to)
         .filter(move |s| s.plan.end() > from)
 }
 

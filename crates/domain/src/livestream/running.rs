@@ -7,7 +7,7 @@ pub(crate) fn start_session(c: &Ctx<'_>) -> Result<Vec<LivestreamEvent>> {
     if s.status != SessionStatus::Scheduled {
         return Err(invalid(s, "go live").into());
     }
-    if now < s.plan.start - Duration::minutes(EARLY_START_MINUTES) {
+    if now < crate::time::shifted(s.plan.start, -Duration::minutes(EARLY_START_MINUTES)) {
         return Err(LivestreamError::TooEarlyToStart { minutes: EARLY_START_MINUTES }.into());
     }
     if now >= s.plan.end() {

@@ -786,3 +786,30 @@ fn two_enterprises_put_in_overlapping_slots_of_one_line_up_on_two_devices_is_a_m
             LivestreamError::SlotsOverlap { other: ent(0) }.into(),
         )]);
 }
+
+// Regressions: states only a hostile log builds (found by the property test over arbitrary
+// events, `tests/totality.rs`).
+
+#[test]
+fn a_session_at_the_end_of_the_calendar_neither_panics_evolve_nor_decide() {
+    // Given a session planned (unjudged) to start at the last instant chrono can hold
+    let edge = SessionPlan { start: DateTime::<Utc>::MAX_UTC, ..plan(host(0), channel(0), "2026-03-14T10:00", 90) };
+    let mut events = scene();
+    events.push(LivestreamEvent::SessionPlanned { session_id: session(9), plan: edge.clone() }.into());
+    events.push(LivestreamEvent::SessionScheduled { session_id: session(9) }.into());
+    // When the host plans another session on the same channel, then it is decided (no overflow)
+    given(events)
+        .when_full(as_host(
+            host(0),
+            LivestreamCommand::PlanSession {
+                session_id: session(1),
+                plan: plan(host(0), channel(0), "2026-03-14T10:00", 60),
+            },
+        ))
+        .then([LivestreamEvent::SessionPlanned {
+            session_id: session(1),
+            plan: plan(host(0), channel(0), "2026-03-14T10:00", 60),
+        }]);
+    // ... and its end is held at the end of the calendar
+    assert_eq!(edge.end(), DateTime::<Utc>::MAX_UTC);
+}

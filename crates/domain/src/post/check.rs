@@ -22,3 +22,28 @@ pub(crate) fn check(state: &State, event: &PostEvent) -> Result<(), PostError> {
         }
     }
 }
+
+/// Who recorded it may act for the post's enterprise, and the details pass the command's checks.
+pub(crate) fn recorded(state: &State, actor: &Actor, event: &PostEvent) -> Result<(), DomainError> {
+    use PostEvent as E;
+    crate::authority::not_host(actor.role, event.type_name())?;
+    let owner = match event {
+        E::PostOpened { enterprise_id, .. } => Some(*enterprise_id),
+        E::PostEdited { post_id, .. } | E::PostFilled { post_id } | E::PostWithdrawn { post_id } => {
+            state.posts.get(post_id).map(|p| p.enterprise_id)
+        }
+    };
+    if owner.is_some_and(|e| !may_act_for(actor, e)) {
+        return Err(PostError::NotYourPost.into());
+    }
+    match event {
+        E::PostOpened { details, .. } => {
+            clean(state, details, None)?;
+        }
+        E::PostEdited { post_id, details } => {
+            clean(state, details, state.posts.get(post_id).map(|p| &p.details))?;
+        }
+        E::PostFilled { .. } | E::PostWithdrawn { .. } => {}
+    }
+    Ok(())
+}

@@ -28,9 +28,7 @@ pub(crate) fn clean(state: &State, d: &PostDetails, old: Option<&PostDetails>) -
 }
 
 pub(crate) fn decide(state: &State, actor: &Actor, cmd: PostCommand) -> Result<Vec<PostEvent>, DomainError> {
-    if actor.role == Role::Host {
-        return Err(DomainError::Forbidden { role: actor.role, command: cmd.name().into() });
-    }
+    crate::authority::not_host(actor.role, cmd.name())?;
     use PostCommand as C;
     use PostEvent as E;
     let own = |post_id: PostId| -> Result<&Post, PostError> {

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::enterprise::may_act_for;
-use crate::envelope::{Actor, EventEnvelope, Role};
+use crate::envelope::{Actor, EventEnvelope};
 use crate::error::DomainError;
 use crate::ids::{EnterpriseId, FairId, PostId};
 use crate::place::District;

@@ -12,3 +12,14 @@ pub(crate) fn check(state: &State, event: &SeriesEvent) -> Result<(), SeriesErro
         _ => Ok(()),
     }
 }
+
+/// Who recorded it may plan series, and its name passes the command's check.
+pub(crate) fn recorded(actor: &crate::envelope::Actor, event: &SeriesEvent) -> Result<(), DomainError> {
+    crate::authority::organizer_only(actor.role, <&'static str>::from(event))?;
+    match event {
+        SeriesEvent::SeriesCreated { name, .. } | SeriesEvent::SeriesRenamed { name, .. } => {
+            clean_name(name)?;
+        }
+    }
+    Ok(())
+}

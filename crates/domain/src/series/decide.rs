@@ -12,9 +12,7 @@ pub(crate) fn clean_name(name: &str) -> Result<String, SeriesError> {
 }
 
 pub(crate) fn decide(state: &State, role: Role, cmd: SeriesCommand) -> Result<Vec<SeriesEvent>, DomainError> {
-    if role != Role::Organizer {
-        return Err(DomainError::Forbidden { role, command: cmd.name().into() });
-    }
+    crate::authority::organizer_only(role, cmd.name())?;
     Ok(match cmd {
         SeriesCommand::CreateSeries { series_id, name, kind } => {
             if state.series.contains_key(&series_id) {
