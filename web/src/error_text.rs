@@ -420,7 +420,8 @@ pub fn domain_error(lang: Lang, e: &DomainError) -> String {
 /// A rule of the log itself, broken by an imported or stored event.
 fn log_rule_error(lang: Lang, e: &fairlog_domain::judge::LogRuleError) -> String {
     use fairlog_domain::judge::LogRuleError;
-    let at = |t: &chrono::DateTime<chrono::Utc>| fairlog_domain::time::to_local(*t).format("%Y-%m-%d %H:%M").to_string();
+    let at =
+        |t: &chrono::DateTime<chrono::Utc>| fairlog_domain::time::to_local(*t).format("%Y-%m-%d %H:%M").to_string();
     match e {
         LogRuleError::Backdated { previous, recorded } => fill(
             lang.pick("记录时间 {r} 早于前一条事件（{p}）", "Recorded at {r}, before the previous event ({p})"),

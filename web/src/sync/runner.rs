@@ -120,16 +120,17 @@ async fn settle(store: &Store, results: &[MutationResult]) -> Option<Notice> {
                     let i = rep.pending.iter().position(|p| p.n == *n)?;
                     Some(rep.pending.remove(i))
                 });
-                if let (Some(Some(p)), Some(refusal)) = (gone, refusal_of(r)) {
+                let refusal = refusal_of(r);
+                if let (Some(Some(p)), Some(refusal)) = (gone, refusal.clone()) {
                     refused.push(RefusedChange {
                         n: *n,
                         actor: p.cmd.actor,
                         events: p.events,
-                        refusal: refusal.clone(),
+                        refusal,
                         at: js_sys::Date::now(),
                     });
                 }
-                notice = refusal_of(r).map(Notice::RefusedByServer).or(notice);
+                notice = refusal.map(Notice::RefusedByServer).or(notice);
             }
             MutationResult::OutOfOrder { expected, .. } => {
                 renumber_from.get_or_insert(*expected);
