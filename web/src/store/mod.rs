@@ -155,8 +155,9 @@ impl Store {
 
     /// Become a replica of fairlog-server's log (before `load`): the confirmed events live in a
     /// database of their own, commands go to the outbox and the server.
-    pub fn use_server(&self) {
-        *self.db_name.borrow_mut() = crate::sync::SHARED_DB_NAME.to_owned();
+    /// `db_name` is the signed-in account's replica (`Account::replica_name`).
+    pub fn use_server(&self, db_name: &str) {
+        *self.db_name.borrow_mut() = db_name.to_owned();
         *self.replica.borrow_mut() = Some(Replica { refused: crate::sync::refused::load(), ..Replica::default() });
     }
 

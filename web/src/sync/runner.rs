@@ -84,6 +84,7 @@ async fn pusher(store: Rc<Store>, mut kicks: UnboundedReceiver<()>, changed: Cal
                 let notice = settle(&store, &results).await;
                 changed.emit(notice);
             }
+            Err(NetError::Refused { status: 401, .. }) => return crate::account::session_ended(),
             Err(_) => {
                 set_status(&store, false);
                 changed.emit(None);
@@ -218,6 +219,7 @@ async fn follower(store: Rc<Store>, changed: Callback<Option<Notice>>) {
                 changed.emit(None);
                 return;
             }
+            Err(NetError::Refused { status: 401, .. }) => return crate::account::session_ended(),
             Err(_) => {
                 set_status(&store, false);
                 changed.emit(None);
