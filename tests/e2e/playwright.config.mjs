@@ -45,7 +45,7 @@ export default defineConfig({
       timeout: 20_000,
     },
     {
-      command: `rm -rf ${serverData} && ../../target/debug/fairlog-server serve --listen 127.0.0.1:${serverPort} --data ${serverData} --dist ../../dist`,
+      command: `rm -rf ${serverData} && ${process.env.FAIRLOG_SERVER_BIN || "../../target/debug/fairlog-server"} serve --listen 127.0.0.1:${serverPort} --data ${serverData} --dist ../../dist`,
       url: `http://127.0.0.1:${serverPort}/api/health`,
       reuseExistingServer: false,
       timeout: 30_000,

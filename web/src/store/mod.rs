@@ -632,8 +632,8 @@ impl Store {
                     // The log moved (another tab) since the plan was made: plan again.
                     return Err(ImportError::Storage(StorageError::Conflict));
                 }
-                let backup = codec::export(self.engine.borrow().log());
-                db.replace_after(plan.keep, &plan.sealed, &backup, js_sys::Date::now())
+                let expected_last = self.engine.borrow().log().last_seq();
+                db.replace_after(plan.keep, expected_last, &plan.sealed, js_sys::Date::now())
                     .await
                     .map_err(ImportError::Storage)?;
                 self.engine
