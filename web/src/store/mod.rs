@@ -412,10 +412,21 @@ impl Store {
                 Err(error) => Err(Failed { error, pulled: 0 }),
             };
         }
-        let mut pulled = 0;
-        let fail = |error: UiError, pulled: usize| Failed { error, pulled };
-        let db = self.db().filter(|_| self.may_write()).ok_or(fail(UiError::ReadOnly, 0))?;
+        let db = self.db().filter(|_| self.may_write()).ok_or(Failed { error: UiError::ReadOnly, pulled: 0 })?;
         let _guard = self.lock.lock().await;
+        // Tabs take turns writing (the store's transactions check its real end besides).
+        let lock = self.write_lock();
+        crate::sync::leader::exclusively(&lock, self.append_deciding(&db, cmds)).await
+    }
+
+    /// The Web Lock under which this database's tabs append, merge and import.
+    fn write_lock(&self) -> String {
+        format!("fairlog-write-{}", self.db_name.borrow())
+    }
+
+    async fn append_deciding(&self, db: &EventStore, cmds: Vec<Command>) -> Result<Ran, Failed> {
+        let fail = |error: UiError, pulled: usize| Failed { error, pulled };
+        let mut pulled = 0;
         for attempt in 0..2 {
             let receipt = self.prepare(cmds.clone()).map_err(|e| fail(e, pulled))?;
             if receipt.is_empty() {
@@ -425,7 +436,7 @@ impl Store {
                 Ok(()) => return Ok(Ran { saved: self.commit(receipt), last_seq: self.last_seq(), pulled }),
                 Err(StorageError::Conflict) if attempt == 0 => {
                     // Another tab wrote first: take its events, then decide again.
-                    pulled += self.pull(&db).await.map_err(|e| fail(UiError::Storage(e), pulled))?;
+                    pulled += self.pull(db).await.map_err(|e| fail(UiError::Storage(e), pulled))?;
                 }
                 Err(e) => return Err(fail(UiError::Storage(e), pulled)),
             }
@@ -609,6 +620,11 @@ impl Store {
     pub async fn apply_import(&self, plan: ImportPlan) -> Result<u64, ImportError> {
         let db = self.db().filter(|_| self.may_write()).ok_or(ImportError::ReadOnly)?;
         let _guard = self.lock.lock().await;
+        let lock = self.write_lock();
+        crate::sync::leader::exclusively(&lock, self.import_exclusively(&db, plan)).await
+    }
+
+    async fn import_exclusively(&self, db: &EventStore, plan: ImportPlan) -> Result<u64, ImportError> {
         match plan {
             ImportPlan::NothingNew => {}
             ImportPlan::Fresh { text, .. } => {
