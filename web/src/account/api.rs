@@ -160,7 +160,7 @@ pub struct AuditEntry {
     #[serde(default)]
     pub address: Option<String>,
     #[serde(default)]
-    pub detail: Option<String>,
+    pub detail: serde_json::Value,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Default)]

@@ -61,7 +61,8 @@ crate::texts! {
         OrganizersOnly => "只有组织方可以管理账号。", "Only organizers manage accounts.";
         ErrBadPassword => "账号名或密码不正确", "Wrong account name or password";
         ErrLocked => "连续输错次数过多，该账号已暂时锁定，请在 {until} 之后再试", "Too many wrong attempts: this account is locked until {until}";
-        ErrSlowDown => "输错次数较多，请稍候再试", "Several wrong attempts: wait a moment and try again";
+        ErrSlowDown => "输错次数较多，请在 {until} 之后再试", "Several wrong attempts: try again after {until}";
+        ErrSelf => "不能停用自己的账号", "You cannot disable your own account";
         ErrDisabled => "该账号已被组织方停用", "An organizer has disabled this account";
         ErrForbidden => "你的账号没有权限进行这项操作", "Your account may not do this";
         ErrSignedOut => "登录已失效，请重新登录", "You are signed out; sign in again";
@@ -80,7 +81,7 @@ crate::texts! {
         AuditEnabled => "恢复账号", "Account enabled";
         AuditPassword => "修改密码", "Password changed";
         AuditLocked => "账号锁定", "Account locked";
-        AuditCreated => "命令行创建", "Created on the command line";
+        AuditSignInDisabled => "已停用账号尝试登录", "Sign-in by a disabled account";
     }
 }
 
@@ -91,14 +92,15 @@ pub fn problem(lang: Lang, e: &NetError) -> String {
         NetError::Refused { code, message, .. } => match code.as_str() {
             "auth.bad_password" | "auth.unknown_account" => AT::ErrBadPassword.get(lang).to_owned(),
             "auth.locked" => fill(AT::ErrLocked.get(lang), &[("until", locked_until(message))]),
-            "auth.slow_down" => AT::ErrSlowDown.get(lang).to_owned(),
+            "auth.throttled" | "auth.slow_down" => fill(AT::ErrSlowDown.get(lang), &[("until", locked_until(message))]),
             "auth.disabled" => AT::ErrDisabled.get(lang).to_owned(),
             "auth.forbidden" => AT::ErrForbidden.get(lang).to_owned(),
             "auth.signed_out" => AT::ErrSignedOut.get(lang).to_owned(),
             "auth.csrf" => AT::ErrCsrf.get(lang).to_owned(),
             "auth.name_taken" => AT::ErrNameTaken.get(lang).to_owned(),
             "auth.bad_name" => AT::ErrBadName.get(lang).to_owned(),
-            "auth.bad_password_length" | "auth.password_length" | "auth.weak_password" => {
+            "account.self" => AT::ErrSelf.get(lang).to_owned(),
+            "auth.password_too_short" | "auth.password_too_long" => {
                 AT::PasswordLength.get(lang).to_owned()
             }
             c if c.starts_with("auth.invitation") => AT::ErrInvitation.get(lang).to_owned(),
@@ -120,15 +122,15 @@ fn locked_until(message: &str) -> String {
 pub fn audit_kind(lang: Lang, kind: &str) -> String {
     let t = match kind {
         "sign_in" => AT::AuditSignIn,
-        "sign_in_failed" => AT::AuditSignInFailed,
+        "sign_in_failed" | "password_failed" => AT::AuditSignInFailed,
+        "sign_in_disabled" => AT::AuditSignInDisabled,
         "sign_out" => AT::AuditSignOut,
-        "invited" | "invitation" => AT::AuditInvited,
-        "joined" => AT::AuditJoined,
-        "disabled" => AT::AuditDisabled,
-        "enabled" => AT::AuditEnabled,
+        "invitation_created" => AT::AuditInvited,
+        "joined" | "account_created" => AT::AuditJoined,
+        "account_disabled" => AT::AuditDisabled,
+        "account_enabled" => AT::AuditEnabled,
         "password_changed" => AT::AuditPassword,
-        "locked" => AT::AuditLocked,
-        "created" => AT::AuditCreated,
+        "sign_in_locked" => AT::AuditLocked,
         other => return other.to_owned(),
     };
     t.get(lang).to_owned()
