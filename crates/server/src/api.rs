@@ -162,8 +162,9 @@ async fn health(State(s): State<AppState>) -> Json<Health> {
 async fn push(
     State(s): State<AppState>,
     session: Session,
-    ApiJson(req): ApiJson<PushRequest>,
+    ApiJson(mut req): ApiJson<PushRequest>,
 ) -> Result<impl IntoResponse, ApiError> {
+    req.client_id = session.client_key(req.client_id);
     Ok(Json(s.authority.push(req, session.actor()).await?))
 }
 
@@ -196,7 +197,7 @@ async fn check_cursor(s: &AppState, after: u64, hash: Option<&str>) -> Result<u6
 
 async fn pull(
     State(s): State<AppState>,
-    _session: Session,
+    session: Session,
     query: Result<Query<PullQuery>, QueryRejection>,
 ) -> Result<Json<PullResponse>, ApiError> {
     let Query(q) = query?;
@@ -205,7 +206,7 @@ async fn pull(
     let rows = s.store.read_after(q.after, limit).await?;
     let last_read = rows.last().map(|r| r.seq).unwrap_or(q.after);
     let last_mutation = match q.client_id {
-        Some(c) => Some(s.store.last_mutation(c).await?),
+        Some(c) => Some(s.store.last_mutation(session.client_key(c)).await?),
         None => None,
     };
     Ok(Json(PullResponse {

@@ -30,6 +30,19 @@ impl Session {
     }
 }
 
+impl Session {
+    /// The key a client's mutation counter is kept under: its id within this account (the first
+    /// 16 bytes of SHA-256(account id, client id)). Another account that learns a browser's
+    /// client id can neither replay its recorded answers nor move its counter.
+    pub fn client_key(&self, client_id: Uuid) -> Uuid {
+        use sha2::{Digest, Sha256};
+        let digest = Sha256::new().chain_update(self.account_id.as_bytes()).chain_update(client_id.as_bytes()).finalize();
+        let mut bytes = [0u8; 16];
+        bytes.copy_from_slice(&digest[..16]);
+        Uuid::from_bytes(bytes)
+    }
+}
+
 impl<S: Send + Sync> FromRequestParts<S> for Session {
     type Rejection = ApiError;
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {

@@ -197,3 +197,28 @@ async fn a_host_cannot_edit_another_hosts_session() {
         assert_eq!(r[0]["status"], "accepted", "{kind}: {r:?}");
     }
 }
+
+#[tokio::test]
+async fn a_client_id_counts_per_account() {
+    for (kind, store) in common::stores().await {
+        let api = Api::over(store).await;
+        // Given an enterprise whose browser's client id another account has learnt
+        let (a, a_id) = api.account("enterprise", None, "陈红").await;
+        let (b, b_id) = api.account("enterprise", None, "李雷").await;
+        let client = Uuid::new_v4();
+        let mine = push_body(client, &common::organizer(), 1, &[enterprise(0, EnterpriseId(a_id))]);
+        let (_, first) = api.push_as(&a, &mine).await;
+        assert_eq!(first["results"][0]["status"], "accepted", "{kind}: {first}");
+        // When the other pushes under that client id and number
+        let theirs = push_body(client, &common::organizer(), 1, &[enterprise(1, EnterpriseId(b_id))]);
+        let (_, second) = api.push_as(&b, &theirs).await;
+        // Then it is decided as its own first mutation (not answered with the first one's result)
+        assert_eq!(second["results"][0]["status"], "accepted", "{kind}: {second}");
+        assert_ne!(second["results"][0]["first_seq"], first["results"][0]["first_seq"], "{kind}");
+        assert_eq!(api.pull_all().await.len(), 2, "{kind}: both applied");
+        let (_, pulled) = api.get_as(Some(&a), &format!("/api/events?after=0&client_id={client}")).await;
+        assert_eq!(pulled["last_mutation"], 1, "{kind}");
+        let (_, pulled) = api.get(&format!("/api/events?after=0&client_id={client}")).await;
+        assert_eq!(pulled["last_mutation"], 0, "{kind}: the organizer's own counter for that id is untouched");
+    }
+}
