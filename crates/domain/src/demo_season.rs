@@ -259,7 +259,7 @@ pub fn commands(
     let mut ents: Vec<(EnterpriseId, Actor)> = Vec::new();
     for (i, e) in ENTERPRISES.iter().enumerate() {
         let id = EnterpriseId(new_id());
-        let actor = Actor { role: Role::Enterprise, name: e.contact.into(), subject: Some(id.0) };
+        let actor = Actor { role: Role::Enterprise, name: e.contact.into(), subject: Some(id.0), account: None };
         let profile = EnterpriseProfile {
             name: e.name.into(),
             credit_code: credit_code::complete(e.code17),

@@ -118,7 +118,7 @@ enum Who {
 }
 
 fn enterprise_actor(id: EnterpriseId) -> Actor {
-    Actor { role: Role::Enterprise, name: format!("企业{id}"), subject: Some(id.0) }
+    Actor { role: Role::Enterprise, name: format!("企业{id}"), subject: Some(id.0), account: None }
 }
 
 fn owner_of(state: &State, intent: &Intent) -> Option<EnterpriseId> {

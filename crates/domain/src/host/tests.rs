@@ -28,7 +28,7 @@ fn details(url: &str) -> ChannelDetails {
 }
 fn as_host(h: HostId, intent: impl Into<Intent>) -> Command {
     Command {
-        actor: Actor { role: Role::Host, name: "李明".into(), subject: Some(h.0) },
+        actor: Actor { role: Role::Host, name: "李明".into(), subject: Some(h.0), account: None },
         now: t("2026-03-01T09:00"),
         intent: intent.into(),
     }

@@ -32,14 +32,14 @@ fn fair() -> FairId {
 
 fn as_host(h: HostId, intent: impl Into<Intent>) -> Command {
     Command {
-        actor: Actor { role: Role::Host, name: "李明".into(), subject: Some(h.0) },
+        actor: Actor { role: Role::Host, name: "李明".into(), subject: Some(h.0), account: None },
         now: t("2026-03-01T09:00"),
         intent: intent.into(),
     }
 }
 fn as_ent(e: EnterpriseId, intent: impl Into<Intent>) -> Command {
     Command {
-        actor: Actor { role: Role::Enterprise, name: "陈红".into(), subject: Some(e.0) },
+        actor: Actor { role: Role::Enterprise, name: "陈红".into(), subject: Some(e.0), account: None },
         now: t("2026-03-01T09:00"),
         intent: intent.into(),
     }
