@@ -28,7 +28,7 @@ pub use self::idb::{EventStore, StorageError, DB_NAME};
 /// BroadcastChannel messages besides a new last sequence: another tab merged or imported.
 const RELOAD: &str = "reload";
 /// Server mode: another tab queued commands, or the syncing tab settled some.
-const OUTBOX_CHANGED: &str = "outbox";
+pub(crate) const OUTBOX_CHANGED: &str = "outbox";
 /// Server mode: the list of refused changes changed.
 const REFUSED_CHANGED: &str = "refused";
 /// A tab that has just opened asks the syncing tab for the sync status.
