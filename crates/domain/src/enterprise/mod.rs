@@ -14,8 +14,10 @@ use crate::state::State;
 mod check;
 mod decide;
 mod evolve;
+mod rules;
 pub(crate) use self::check::*;
-pub use self::decide::*;
+pub(crate) use self::decide::*;
+pub use self::rules::*;
 pub(crate) use self::evolve::*;
 
 pub const NAME_MAX_CHARS: usize = 80;

@@ -18,7 +18,7 @@ pub(crate) fn invite_enterprise(
         return Err(LivestreamError::LineupFull { max: MAX_LINEUP }.into());
     }
     check_feature(state, s, enterprise_id, &posts, slot)?;
-    let entry = Featured { enterprise_id, posts: posts.clone(), slot, invitation: Invitation::Invited };
+    let entry = Featured::invited(enterprise_id, posts.clone(), slot);
     let main = E::EnterpriseInvited { session_id, enterprise_id, posts, slot };
     c.decided(&s.plan, &with_lineup(s, entry), &accept, main)
 }
@@ -34,7 +34,7 @@ pub(crate) fn change_feature(
     use LivestreamEvent as E;
     let Ctx { state, s, session_id, .. } = *c;
     c.open_to("change its line-up")?;
-    let f = s.featured(enterprise_id).ok_or(LivestreamError::NotFeatured)?;
+    let f = featured_in(s, enterprise_id)?;
     if !f.counts() {
         return Err(LivestreamError::InvitationDeclined.into());
     }
@@ -52,6 +52,6 @@ pub(crate) fn remove_feature(c: &Ctx<'_>, enterprise_id: EnterpriseId) -> Result
     use LivestreamEvent as E;
     let Ctx { s, session_id, .. } = *c;
     c.open_to("change its line-up")?;
-    s.featured(enterprise_id).ok_or(LivestreamError::NotFeatured)?;
+    featured_in(s, enterprise_id)?;
     Ok(vec![E::FeatureRemoved { session_id, enterprise_id }])
 }

@@ -6,9 +6,7 @@ pub(crate) fn edit_session(c: &Ctx<'_>, plan: SessionPlan, accept: Vec<Conflict>
     let Ctx { state, actor, s, session_id, .. } = *c;
     c.open_to("change")?;
     let plan = clean_plan(state, &plan)?;
-    if !may_manage_session(actor, &plan.hosts) {
-        return Err(LivestreamError::NotYourSession.into());
-    }
+    may_change_session(actor, &plan.hosts)?;
     if plan == s.plan {
         return Ok(vec![]);
     }
@@ -32,7 +30,7 @@ pub(crate) fn move_session(
     if start == s.plan.start && minutes == s.plan.minutes {
         return Ok(vec![]);
     }
-    let plan = SessionPlan { start, minutes, ..s.plan.clone() };
+    let plan = s.plan.moved(start, minutes);
     let main = E::SessionMoved { session_id, start, minutes };
     c.decided(&plan, &s.lineup, &accept, main)
 }

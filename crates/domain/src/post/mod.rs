@@ -15,8 +15,10 @@ use crate::state::State;
 mod check;
 mod decide;
 mod evolve;
+mod rules;
 pub(crate) use self::check::*;
 pub(crate) use self::decide::*;
+pub use self::rules::*;
 pub(crate) use self::evolve::*;
 
 pub const TITLE_MAX_CHARS: usize = 60;
