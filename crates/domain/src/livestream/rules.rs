@@ -54,9 +54,7 @@ pub(crate) fn clean_plan(state: &State, p: &SessionPlan) -> std::result::Result<
         return Err(LivestreamError::DuplicateHost);
     }
     plan_parties_exist(state, p)?;
-    if !(MIN_SESSION_MINUTES..=MAX_SESSION_MINUTES).contains(&p.minutes) {
-        return Err(LivestreamError::DurationOutOfRange { min: MIN_SESSION_MINUTES, max: MAX_SESSION_MINUTES });
-    }
+    duration_in_range(p.minutes)?;
     if let Some(f) = p.fair {
         if !state.fairs.contains_key(&f) {
             return Err(LivestreamError::FairNotFound);
@@ -140,6 +138,15 @@ pub fn may_go_live(s: &LiveSession) -> std::result::Result<(), LivestreamError> 
 /// The enterprise's entry in the session's line-up (it must be featured).
 pub fn featured_in(s: &LiveSession, enterprise: EnterpriseId) -> std::result::Result<&Featured, LivestreamError> {
     s.featured(enterprise).ok_or(LivestreamError::NotFeatured)
+}
+
+/// A session lasts between [`MIN_SESSION_MINUTES`] and [`MAX_SESSION_MINUTES`].
+pub fn duration_in_range(minutes: u32) -> std::result::Result<(), LivestreamError> {
+    if (MIN_SESSION_MINUTES..=MAX_SESSION_MINUTES).contains(&minutes) {
+        Ok(())
+    } else {
+        Err(LivestreamError::DurationOutOfRange { min: MIN_SESSION_MINUTES, max: MAX_SESSION_MINUTES })
+    }
 }
 
 /// A session on the schedule may have no hard conflict (see [`Conflict::is_hard`]).
