@@ -17,8 +17,8 @@ mod evolve;
 mod rules;
 pub(crate) use self::check::*;
 pub(crate) use self::decide::*;
-pub use self::rules::*;
 pub(crate) use self::evolve::*;
+pub use self::rules::*;
 
 pub const NAME_MAX_CHARS: usize = 80;
 pub const CONTACT_MAX_CHARS: usize = 40;

@@ -162,9 +162,8 @@ fn an_upper_case_host_is_the_same_host() {
 #[test]
 fn an_international_host_is_judged_by_its_punycode_name() {
     // A look-alike with a Cyrillic "е" is another domain: xn--…, not on the list.
-    adding_a_channel_streaming_from("https://livе.12333.sh.cn/").then_err(refused_because(
-        UrlProblem::HostNotAllowed { host: "xn--liv-tdd.12333.sh.cn".into() },
-    ));
+    adding_a_channel_streaming_from("https://livе.12333.sh.cn/")
+        .then_err(refused_because(UrlProblem::HostNotAllowed { host: "xn--liv-tdd.12333.sh.cn".into() }));
     // A Unicode name put on the list is kept in the form a browser sends, so it matches.
     given_nothing()
         .when(HostCommand::AllowStreamDomain { domain: "直播.上海.cn".into() })
@@ -178,7 +177,8 @@ fn an_international_host_is_judged_by_its_punycode_name() {
 #[test]
 fn a_port_is_not_part_of_the_host() {
     adding_a_channel_streaming_from("https://live.12333.sh.cn:8443/r").then(added("https://live.12333.sh.cn:8443/r"));
-    adding_a_channel_streaming_from("https://live.12333.sh.cn:99999/r").then_err(refused_because(UrlProblem::Malformed));
+    adding_a_channel_streaming_from("https://live.12333.sh.cn:99999/r")
+        .then_err(refused_because(UrlProblem::Malformed));
     adding_a_channel_streaming_from("https://evil.com:443/")
         .then_err(refused_because(UrlProblem::HostNotAllowed { host: "evil.com".into() }));
 }
@@ -193,7 +193,8 @@ fn only_https_urls_written_out_in_full_are_taken() {
     adding_a_channel_streaming_from("//live.12333.sh.cn/room").then_err(refused_because(UrlProblem::NotHttps));
     adding_a_channel_streaming_from("https:live.12333.sh.cn/room").then_err(refused_because(UrlProblem::NotHttps));
     // A backslash would be read as a slash by the browser.
-    adding_a_channel_streaming_from("https://evil.com\\@live.12333.sh.cn/").then_err(refused_because(UrlProblem::Malformed));
+    adding_a_channel_streaming_from("https://evil.com\\@live.12333.sh.cn/")
+        .then_err(refused_because(UrlProblem::Malformed));
 }
 
 #[test]

@@ -25,7 +25,8 @@ pub(crate) fn check(state: &State, event: &LivestreamEvent) -> std::result::Resu
             Ok(())
         }
     };
-    let if_on_schedule = |s: &LiveSession, plan: &SessionPlan, lineup: &[Featured]| hard(s, plan, lineup, s.status.is_active());
+    let if_on_schedule =
+        |s: &LiveSession, plan: &SessionPlan, lineup: &[Featured]| hard(s, plan, lineup, s.status.is_active());
     match event {
         E::SessionPlanned { session_id, plan } => {
             session_is_new(state, *session_id)?;

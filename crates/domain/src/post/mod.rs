@@ -18,8 +18,8 @@ mod evolve;
 mod rules;
 pub(crate) use self::check::*;
 pub(crate) use self::decide::*;
-pub use self::rules::*;
 pub(crate) use self::evolve::*;
+pub use self::rules::*;
 
 pub const TITLE_MAX_CHARS: usize = 60;
 pub const MAX_HEADCOUNT: u32 = 10_000;
