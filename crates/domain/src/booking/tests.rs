@@ -1,8 +1,7 @@
 use super::*;
-use crate::enterprise::{EnterpriseEvent, EnterpriseProfile};
 use crate::fair::{BoothKind, FairDetails, FairEvent, FairMode};
 use crate::floor_plan::{Amenities, FloorPlanEvent, NewBooth, Rect};
-use crate::testing::{given, sample_profile, t, xuhui_fair};
+use crate::testing::{given, t, xuhui_fair};
 use crate::{Command, Intent};
 
 fn fair() -> FairId {
@@ -56,12 +55,7 @@ fn add_booth(b: TestBooth<'_>) -> Event {
 }
 
 fn registered(n: u128) -> Event {
-    let code = crate::credit_code::complete(&format!("91310000MA1FL{:04}", n));
-    EnterpriseEvent::EnterpriseRegistered {
-        enterprise_id: ent(n),
-        profile: EnterpriseProfile { name: format!("企业{n}"), credit_code: code, ..sample_profile() },
-    }
-    .into()
+    crate::testing::enterprise_registered(ent(n), n)
 }
 
 /// A published fair (2026-03-14) with zone A and zone B (B-01), three enterprises.

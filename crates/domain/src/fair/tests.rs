@@ -338,11 +338,9 @@ fn error_codes_and_fields_are_stable() {
 mod mode_changes {
     use super::*;
     use crate::booking::BookingEvent;
-    use crate::enterprise::{EnterpriseEvent, EnterpriseProfile};
     use crate::event::Event;
     use crate::floor_plan::{Amenities, FloorPlanEvent, NewBooth, Rect};
     use crate::ids::{BookingId, BoothId, EnterpriseId, ZoneId};
-    use crate::testing::sample_profile;
 
     fn booth() -> BoothId {
         BoothId::from_u128(100)
@@ -379,16 +377,7 @@ mod mode_changes {
             .into(),
             FloorPlanEvent::VirtualBoothsSet { fair_id: fair(), count: 5 }.into(),
         ];
-        for n in 1..=2 {
-            let code = crate::credit_code::complete(&format!("91310000MA1FL{:04}", n));
-            v.push(
-                EnterpriseEvent::EnterpriseRegistered {
-                    enterprise_id: ent(n),
-                    profile: EnterpriseProfile { name: format!("企业{n}"), credit_code: code, ..sample_profile() },
-                }
-                .into(),
-            );
-        }
+        v.extend((1..=2).map(|n| crate::testing::enterprise_registered(ent(n), n)));
         v
     }
 

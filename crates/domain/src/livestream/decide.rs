@@ -30,10 +30,10 @@ pub(crate) fn decide(
         C::MoveSession { start, minutes, accept, .. } => move_session(&c, start, minutes, accept)?,
         C::ScheduleSession { accept, .. } => schedule_session(&c, accept)?,
         C::InviteEnterprise { enterprise_id, posts, slot, accept, .. } => {
-            invite_enterprise(&c, enterprise_id, posts, slot, accept)?
+            invite_enterprise(&c, EntryRequest { enterprise_id, posts, slot, accept })?
         }
         C::ChangeFeature { enterprise_id, posts, slot, accept, .. } => {
-            change_feature(&c, enterprise_id, posts, slot, accept)?
+            change_feature(&c, EntryRequest { enterprise_id, posts, slot, accept })?
         }
         C::RemoveFeature { enterprise_id, .. } => remove_feature(&c, enterprise_id)?,
         C::AcceptInvitation { enterprise_id, .. } => accept_invitation(&c, enterprise_id)?,

@@ -2,29 +2,22 @@ use std::collections::BTreeSet;
 
 use super::*;
 use crate::booking::BookingEvent;
-use crate::enterprise::EnterpriseEvent;
 use crate::fair::{FairEvent, Schedule};
-use crate::host::{ChannelDetails, HostEvent, HostProfile, Platform, Window};
+use crate::host::{HostEvent, Platform, Window};
 use crate::ids::BookingId;
 use crate::place::District;
 use crate::post::{Education, Experience, PostCategory, PostDetails, PostEvent};
-use crate::testing::{given, given_on_two_devices, sample_profile, t, xuhui_fair};
+use crate::testing::{
+    channel_added, enterprise_registered, given, given_on_two_devices, host_registered, t, xuhui_fair,
+};
 use crate::{Command, Event, Intent};
 
-fn host(i: u128) -> HostId {
-    HostId::from_u128(10 + i)
-}
-fn channel(i: u128) -> ChannelId {
-    ChannelId::from_u128(20 + i)
-}
-fn session(i: u128) -> SessionId {
-    SessionId::from_u128(30 + i)
-}
-fn ent(i: u128) -> EnterpriseId {
-    EnterpriseId::from_u128(40 + i)
-}
-fn post(i: u128) -> PostId {
-    PostId::from_u128(50 + i)
+crate::numbered_ids! {
+    host: HostId = 10,
+    channel: ChannelId = 20,
+    session: SessionId = 30,
+    ent: EnterpriseId = 40,
+    post: PostId = 50,
 }
 fn fair() -> FairId {
     FairId::from_u128(60)
@@ -50,37 +43,9 @@ fn as_ent(e: EnterpriseId, intent: impl Into<Intent>) -> Command {
 fn scene() -> Vec<Event> {
     let mut v: Vec<Event> = vec![HostEvent::StreamDomainAllowed { domain: "zhibo.shggzp.example".into() }.into()];
     for i in 0..2 {
-        v.push(
-            HostEvent::HostRegistered {
-                host_id: host(i),
-                profile: HostProfile {
-                    name: format!("主播{i}"), title: "局长".into(), organisation: "人社局".into()
-                },
-            }
-            .into(),
-        );
-        v.push(
-            HostEvent::ChannelAdded {
-                channel_id: channel(i),
-                details: ChannelDetails {
-                    name: format!("直播间{i}"),
-                    platform: Platform::PublicPlatform,
-                    stream_url: format!("https://zhibo.shggzp.example/{i}"),
-                },
-            }
-            .into(),
-        );
-        v.push(
-            EnterpriseEvent::EnterpriseRegistered {
-                enterprise_id: ent(i),
-                profile: crate::enterprise::EnterpriseProfile {
-                    name: format!("企业{i}"),
-                    credit_code: crate::credit_code::complete(&format!("91310000MA1FL{:04}", i)),
-                    ..sample_profile()
-                },
-            }
-            .into(),
-        );
+        v.push(host_registered(host(i), i));
+        v.push(channel_added(channel(i), i, Platform::PublicPlatform));
+        v.push(enterprise_registered(ent(i), i));
         v.push(
             PostEvent::PostOpened {
                 post_id: post(i),
