@@ -59,14 +59,8 @@ pub(crate) fn clean_profile(
     })
 }
 
-/// May this actor act for this enterprise? Organizers may; an enterprise only for itself.
-pub fn may_act_for(actor: &Actor, enterprise: EnterpriseId) -> bool {
-    match actor.role {
-        Role::Organizer => true,
-        Role::Enterprise => actor.subject == Some(enterprise.0),
-        Role::Host => false,
-    }
-}
+/// The rule lives with the others in [`crate::authority`].
+pub use crate::authority::may_act_for;
 
 pub(crate) fn clean_commissioner(name: &str) -> Result<String, EnterpriseError> {
     let name = name.trim();
