@@ -17,8 +17,8 @@ use tower_http::services::{ServeDir, ServeFile};
 
 use crate::auth;
 use crate::authority::{Authority, AuthorityError};
-use crate::session::Session;
 use crate::protocol::{Health, PullQuery, PullResponse, PushRequest, MAX_BODY_BYTES, MAX_PULL};
+use crate::session::Session;
 use crate::store::{EventStore, StoreError};
 
 #[derive(Clone)]
