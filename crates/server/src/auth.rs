@@ -174,9 +174,15 @@ pub fn check_name(n: &str) -> Result<String, ApiError> {
 /// The request's session as the layer found it (with what the handlers of this module need).
 #[derive(Clone)]
 pub struct Current {
-    token_hash: String,
+    pub(crate) token_hash: String,
     csrf: String,
     account: AccountRow,
+}
+
+/// Is the session of this token hash still good (known, not revoked, not expired, enabled)?
+pub async fn still_valid(store: &dyn EventStore, clock: &Clock, token_hash: &str) -> Result<bool, StoreError> {
+    Ok(matches!(store.session(token_hash).await?,
+        Some((row, account)) if !row.revoked && row.expires_at > clock.now_ms() && !account.disabled))
 }
 
 fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {

@@ -428,3 +428,30 @@ async fn a_new_password_signs_out_the_other_sessions() {
         assert!(api.sign_in(common::ORGANIZER, "new password 1").await.is_ok(), "{kind}");
     }
 }
+
+#[tokio::test]
+async fn a_live_stream_ends_when_its_session_is_signed_out() {
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    for (kind, store) in common::stores().await {
+        let api = Api::over(store).await;
+        let push = |n: u64, name: &str| push_body(Uuid::new_v4(), &common::organizer(), n, &[create_fair(name)]);
+        api.push(&push(1, "一")).await;
+        // Given a stream followed in a second session
+        let watcher = api.sign_in(common::ORGANIZER, PASSWORD).await.unwrap();
+        let req = Request::get("/api/stream?after=0").header("cookie", watcher.cookie.as_str()).body(Body::empty());
+        let res = api.router.clone().oneshot(req.unwrap()).await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK, "{kind}");
+        let mut body = res.into_body();
+        let first = tokio::time::timeout(Duration::from_secs(10), body.frame()).await.unwrap().unwrap().unwrap();
+        assert!(String::from_utf8_lossy(first.data_ref().unwrap()).contains("id: 1"), "{kind}");
+        // When that session signs out and the log moves on
+        api.post_as(Some(&watcher), "/api/auth/sign-out", "{}").await;
+        api.push(&push(1, "二")).await;
+        // Then the stream ends without sending the new event
+        let next = tokio::time::timeout(Duration::from_secs(10), body.frame()).await.expect("the stream ends");
+        assert!(next.is_none(), "{kind}: {:?}", next.map(|f| f.ok().and_then(|f| f.into_data().ok())));
+        let (status, _) = api.get_as(Some(&watcher), "/api/stream?after=1").await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{kind}: and a reconnect is refused");
+    }
+}
