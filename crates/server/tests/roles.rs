@@ -107,7 +107,7 @@ async fn an_enterprise_cannot_approve_its_own_booking() {
         assert_eq!(push(&api, &who, &common::enterprise_actor(e.0), &[ask]).await[0]["status"], "accepted", "{kind}");
         // When the enterprise approves it (claiming to be the organizer)
         let approve: Intent = BookingCommand::ApproveBooking { booking_id }.into();
-        let r = push(&api, &who, &common::organizer(), &[approve.clone()]).await;
+        let r = push(&api, &who, &common::organizer(), std::slice::from_ref(&approve)).await;
         // Then it is refused by the domain's role rule; the organizer's approval goes through
         assert_eq!(
             (r[0]["status"].clone(), r[0]["code"].clone()),
@@ -192,7 +192,7 @@ async fn a_host_cannot_edit_another_hosts_session() {
         let edit: Intent =
             LivestreamCommand::EditSession { session_id, plan: plan("改掉的标题"), accept: vec![] }.into();
         let claim = json!({"role": "host", "name": "王芳", "subject": h2.0});
-        let r = push(&api, &first, &claim, &[edit.clone()]).await;
+        let r = push(&api, &first, &claim, std::slice::from_ref(&edit)).await;
         // Then it is refused; the second host's own edit is accepted
         assert_eq!(r[0]["code"], "livestream.not_your_session", "{kind}: {r:?}");
         let r = push(&api, &second, &claim, &[edit]).await;
