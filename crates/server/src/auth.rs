@@ -452,9 +452,14 @@ fn throttle_keys(name: &str, address: Option<&str>) -> Vec<String> {
 }
 
 /// May these keys try a password now? Locked, or too soon after the last failure, is refused.
+/// Counters that are stale (a quiet spell, a lock that ended) are dropped first.
 async fn may_try(store: &dyn EventStore, keys: &[String], now: i64) -> Result<(), ApiError> {
     for key in keys {
-        let f = standing(store.failures(key).await?, now);
+        let stored = store.failures(key).await?;
+        let f = standing(stored, now);
+        if f != stored {
+            store.clear_failures(key).await?;
+        }
         if let Some(until) = f.locked_until {
             return Err(locked(until));
         }
@@ -473,20 +478,41 @@ async fn may_try(store: &dyn EventStore, keys: &[String], now: i64) -> Result<()
     Ok(())
 }
 
-/// Count a failure on every key; returns the lock's end when this failure locked one.
+/// Count this attempt as a failure on every key *before* the password is checked, so that
+/// attempts made at the same moment cannot all pass on one old count. Past the limit, the key
+/// is locked and the password is not checked: the lock's end.
+async fn reserve_attempt(store: &dyn EventStore, keys: &[String], now: i64) -> Result<Option<i64>, ApiError> {
+    let mut lock = None;
+    for key in keys {
+        if store.bump_failures(key, now).await? > LOCK_AFTER {
+            let until = now + LOCK_MS;
+            store.lock_failures(key, until).await?;
+            lock = Some(store.failures(key).await?.locked_until.unwrap_or(until));
+        }
+    }
+    Ok(lock)
+}
+
+/// The attempt failed (already counted): lock every key that reached the limit.
 async fn count_failure(store: &dyn EventStore, keys: &[String], now: i64) -> Result<Option<i64>, ApiError> {
     let mut lock = None;
     for key in keys {
-        let mut f = standing(store.failures(key).await?, now);
-        f.failures = f.failures.saturating_add(1);
-        f.last_at = now;
-        if f.failures >= LOCK_AFTER && f.locked_until.is_none() {
-            f.locked_until = Some(now + LOCK_MS);
-            lock = lock.max(f.locked_until);
+        let f = store.failures(key).await?;
+        if f.failures >= LOCK_AFTER {
+            store.lock_failures(key, now + LOCK_MS).await?;
+            lock = lock.max(store.failures(key).await?.locked_until);
         }
-        store.put_failures(key, &f).await?;
     }
     Ok(lock)
+}
+
+/// The attempt succeeded: the name's count starts again, the address's gets this one back.
+async fn count_success(store: &dyn EventStore, keys: &[String]) -> Result<(), ApiError> {
+    store.clear_failures(&keys[0]).await?;
+    for key in &keys[1..] {
+        store.unbump_failures(key).await?;
+    }
+    Ok(())
 }
 
 fn bad_password() -> ApiError {
@@ -511,6 +537,9 @@ pub async fn sign_in(
     let addr = address(peer);
     let keys = throttle_keys(name, addr.as_deref());
     may_try(s.store.as_ref(), &keys, now).await?;
+    if let Some(until) = reserve_attempt(s.store.as_ref(), &keys, now).await? {
+        return Err(locked(until));
+    }
     let account = s.store.account_by_name(name).await?;
     let hash = account.as_ref().map(|a| a.password_hash.clone()).unwrap_or_else(|| dummy_hash(s.auth.fast_hash).into());
     let ok = verify_blocking(body.password, hash).await && account.is_some();
@@ -532,11 +561,11 @@ pub async fn sign_in(
         }
         return Err(bad_password());
     };
+    count_success(s.store.as_ref(), &keys).await?;
     if account.disabled {
         audit(s.store.as_ref(), now, "sign_in_disabled", Some(&account), None, addr.as_deref(), json!({})).await?;
         return Err(ApiError::new(StatusCode::FORBIDDEN, "auth.disabled", "this account is disabled"));
     }
-    s.store.clear_failures(&keys[0]).await?;
     audit(s.store.as_ref(), now, "sign_in", Some(&account), None, addr.as_deref(), json!({})).await?;
     start_session(&s, &account, &headers, peer).await
 }
@@ -576,11 +605,15 @@ pub async fn change_password(
     let addr = address(peer);
     let keys = throttle_keys(&c.account.name, addr.as_deref());
     may_try(s.store.as_ref(), &keys, now).await?;
+    if let Some(until) = reserve_attempt(s.store.as_ref(), &keys, now).await? {
+        return Err(locked(until));
+    }
     if !verify_blocking(body.old, c.account.password_hash.clone()).await {
         let lock = count_failure(s.store.as_ref(), &keys, now).await?;
         audit(s.store.as_ref(), now, "password_failed", Some(&c.account), None, addr.as_deref(), json!({})).await?;
         return Err(lock.map(locked).unwrap_or_else(bad_password));
     }
+    count_success(s.store.as_ref(), &keys).await?;
     let hash = hash_blocking(body.new, s.auth.fast_hash).await;
     s.store.set_password(c.account.id, &hash, Some(&c.token_hash)).await?;
     audit(s.store.as_ref(), now, "password_changed", Some(&c.account), None, addr.as_deref(), json!({})).await?;

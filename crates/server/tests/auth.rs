@@ -455,3 +455,32 @@ async fn a_live_stream_ends_when_its_session_is_signed_out() {
         assert_eq!(status, StatusCode::UNAUTHORIZED, "{kind}: and a reconnect is refused");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn fifty_wrong_passwords_at_once_check_at_most_ten() {
+    for (kind, store) in common::stores().await {
+        let api = std::sync::Arc::new(Api::over(store).await);
+        // When fifty guesses for one name arrive together
+        let mut tasks = Vec::new();
+        for i in 0..50 {
+            let api = api.clone();
+            tasks.push(tokio::spawn(async move {
+                sign_in_raw(&api, common::ORGANIZER, &format!("guess number {i}")).await
+            }));
+        }
+        let mut codes = Vec::new();
+        for t in tasks {
+            codes.push(code(&t.await.unwrap().1).to_owned());
+        }
+        // Then no more than ten were checked against the hash: each attempt is counted before
+        // its password is, so they cannot all pass on the same old count
+        let checked = codes.iter().filter(|c| *c == "auth.bad_password").count();
+        assert!(checked <= 10, "{kind}: {checked} guesses checked: {codes:?}");
+        assert!(
+            codes.iter().all(|c| ["auth.bad_password", "auth.locked", "auth.throttled"].contains(&c.as_str())),
+            "{kind}"
+        );
+        let (_, v) = sign_in_raw(&api, common::ORGANIZER, PASSWORD).await;
+        assert_eq!(code(&v), "auth.locked", "{kind}: the name is locked, even for the right password");
+    }
+}
