@@ -119,7 +119,7 @@ async fn main() -> std::process::ExitCode {
             println!("fairlog-server: serving http://{listen}/ (store: {kind})");
             if accounts == 0 {
                 println!(
-                    "fairlog-server: no accounts yet; create the first organizer with\n  \
+                    "fairlog-server: no accounts yet: open the link `admin create` printed, or make one with\n  \
                      fairlog-server admin create --name NAME (with the same --data or --database-url)"
                 );
             }
