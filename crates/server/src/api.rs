@@ -17,8 +17,8 @@ use tower_http::services::{ServeDir, ServeFile};
 
 use crate::auth;
 use crate::authority::{Authority, AuthorityError};
-use crate::session::Session;
 use crate::protocol::{Health, PullQuery, PullResponse, PushRequest, MAX_BODY_BYTES, MAX_PULL};
+use crate::session::Session;
 use crate::store::{EventStore, StoreError};
 
 #[derive(Clone)]
@@ -220,10 +220,13 @@ async fn pull(
 /// `GET /api/stream?after=N` (or `Last-Event-ID: N`): Server-Sent Events, one per stored event
 /// after the cursor (`id` = its sequence, `data` = its line), then live as the log grows. Each
 /// connection reads from the store at its own pace, so a slow reader holds no buffer and a
-/// reconnect (or a server restart) resumes from the last id it saw and misses nothing.
+/// reconnect (or a server restart) resumes from the last id it saw and misses nothing. The
+/// session is checked again before every page: signed out, expired or disabled, the stream ends
+/// (and the browser's reconnect is answered 401).
 async fn stream_events(
     State(s): State<AppState>,
     _session: Session,
+    axum::Extension(current): axum::Extension<auth::Current>,
     headers: HeaderMap,
     query: Result<Query<PullQuery>, QueryRejection>,
 ) -> Result<Sse<impl Stream<Item = Result<SseEvent, Infallible>>>, ApiError> {
@@ -235,7 +238,14 @@ async fn stream_events(
         .unwrap_or(q.after);
     check_cursor(&s, after, q.hash.as_deref()).await?;
     let head = s.authority.head();
-    let state = StreamState { store: s.store.clone(), head, cursor: after, buffer: Vec::new().into_iter() };
+    let state = StreamState {
+        store: s.store.clone(),
+        head,
+        cursor: after,
+        buffer: Vec::new().into_iter(),
+        session: current.token_hash,
+        clock: s.auth.clock.clone(),
+    };
     let events = stream::unfold(state, |mut st| async move {
         loop {
             if let Some(e) = st.buffer.next() {
@@ -244,6 +254,10 @@ async fn stream_events(
                 return Some((Ok(event), st));
             }
             if st.head.borrow_and_update().last_seq > st.cursor {
+                // Before each page: a session signed out, expired or disabled ends the stream.
+                if !auth::still_valid(st.store.as_ref(), &st.clock, &st.session).await.unwrap_or(true) {
+                    return None;
+                }
                 match st.store.read_after(st.cursor, 500).await {
                     Ok(rows) => {
                         st.buffer = rows.into_iter();
@@ -269,4 +283,7 @@ struct StreamState {
     head: tokio::sync::watch::Receiver<crate::store::Head>,
     cursor: u64,
     buffer: std::vec::IntoIter<crate::store::StoredEvent>,
+    /// The session's token hash, checked again before every page read.
+    session: String,
+    clock: auth::Clock,
 }
