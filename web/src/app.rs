@@ -162,7 +162,6 @@ pub fn App(props: &AppProps) -> Html {
     let session = use_state(Session::initial);
     // Server mode: who is signed in (None until known, and in local-only mode).
     let signed_in = use_state(crate::account::SignedIn::default);
-    let signed_out = use_state(|| false);
     {
         let lang = *lang;
         use_effect_with(lang, move |lang| remember_lang(*lang));
@@ -187,7 +186,7 @@ pub fn App(props: &AppProps) -> Html {
     {
         let store = Rc::clone(&store);
         let dispatch = model.dispatcher();
-        let (signed_in, signed_out, session) = (signed_in.clone(), signed_out.clone(), session.clone());
+        let (signed_in, session) = (signed_in.clone(), session.clone());
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 // Served by fairlog-server: be a replica of its log (otherwise the local-only app),
@@ -195,12 +194,12 @@ pub fn App(props: &AppProps) -> Html {
                 let server = crate::sync::net::served_by_server().await;
                 if server {
                     let Some(account) = crate::account::who_is_signed_in().await else {
-                        signed_out.set(true);
+                        signed_in.set(crate::account::SignedIn::SignedOut);
                         return;
                     };
                     store.use_server(&account.replica_name());
                     session.set(account.session());
-                    signed_in.set(crate::account::SignedIn(Some(Rc::new(account))));
+                    signed_in.set(crate::account::SignedIn::As(Rc::new(account)));
                 }
                 let blocked = dispatch.clone();
                 let phase = store.load_with(move || blocked.dispatch(Action::Loaded(Phase::Blocked))).await;
@@ -234,7 +233,7 @@ pub fn App(props: &AppProps) -> Html {
 
     let first_sync = model.store.sync_status().and_then(|s| s.first_sync);
     let body = match (&model.phase, first_sync) {
-        _ if *signed_out => html! { <Switch<Route> render={switch_signed_out} /> },
+        _ if *signed_in == crate::account::SignedIn::SignedOut => html! { <Switch<Route> render={switch_signed_out} /> },
         (Phase::Loading | Phase::Blocked, _) => {
             html! { <p class="loading" role="status">{ T::Loading.get(*lang) }</p> }
         }

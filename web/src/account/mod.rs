@@ -49,13 +49,30 @@ impl Account {
     }
 }
 
-/// Who is signed in (server mode): `None` in local-only mode.
+/// Who is signed in: nobody needs to be in local-only mode; served by fairlog-server, somebody
+/// must be, and until then only the sign-in (or an invitation's sign-up) shows.
 #[derive(Clone, PartialEq, Default)]
-pub struct SignedIn(pub Option<Rc<Account>>);
+pub enum SignedIn {
+    #[default]
+    Local,
+    SignedOut,
+    As(Rc<Account>),
+}
 
 #[hook]
 pub fn use_signed_in() -> Option<Rc<Account>> {
-    use_context::<SignedIn>().and_then(|s| s.0)
+    let now = use_context::<SignedIn>();
+    match now {
+        Some(SignedIn::As(a)) => Some(a),
+        _ => None,
+    }
+}
+
+/// Served by fairlog-server with nobody signed in.
+#[hook]
+pub fn use_signed_out() -> bool {
+    let now = use_context::<SignedIn>();
+    matches!(now, Some(SignedIn::SignedOut))
 }
 
 const LAST_ACCOUNT_KEY: &str = "fairlog.account";

@@ -64,6 +64,15 @@ pub fn AppHeader() -> Html {
     // Signed in to a server, the account says who acts: no picker, no name box.
     let account = crate::account::use_signed_in();
     let organizer = account.as_ref().is_some_and(|a| a.role == Role::Organizer);
+    if crate::account::use_signed_out() {
+        // Signing in first: nothing to choose or navigate to yet.
+        return html! {
+            <header class="app-header">
+                <span class="brand">{ T::AppTitle.get(lang) }</span>
+                <div class="header-tools"><LanguageToggle /></div>
+            </header>
+        };
+    }
     html! {
         <header class="app-header">
             <Link<Route> to={Route::Fairs} classes="brand">{ T::AppTitle.get(lang) }</Link<Route>>
