@@ -9,6 +9,7 @@
 //! current state gives (ownership never changes).
 use chrono::{DateTime, Duration, Utc};
 use fairlog_domain::booking::{BookingCommand, BoothTarget};
+use fairlog_domain::floor_plan::FloorPlanCommand;
 use fairlog_domain::ids::*;
 use fairlog_domain::log::to_line;
 use fairlog_domain::privacy::{filter, filter_line, pseudonym, Audience, Replica};
@@ -28,6 +29,8 @@ enum Op {
     Decline(usize),
     Expire,
     Wait(u16),
+    /// Every free booth of a fair requested, by enterprises in turn (so that others wait).
+    Fill { fair: usize, ent: usize },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -37,12 +40,13 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (0..200usize).prop_map(Op::Approve),
         2 => (0..200usize).prop_map(Op::Reject),
         1 => (0..200usize, any::<bool>()).prop_map(|(booking, by_enterprise)| Op::Cancel { booking, by_enterprise }),
-        2 => (0..40usize, 0..8usize).prop_map(|(ent, fair)| Op::Join { ent, fair }),
+        3 => (0..40usize, 0..8usize).prop_map(|(ent, fair)| Op::Join { ent, fair }),
         1 => (0..100usize).prop_map(Op::Leave),
         1 => (0..200usize).prop_map(Op::Accept),
         1 => (0..200usize).prop_map(Op::Decline),
         1 => Just(Op::Expire),
-        1 => (1..96u16).prop_map(Op::Wait),
+        1 => (1..12u16).prop_map(Op::Wait),
+        2 => (0..8usize, 0..40usize).prop_map(|(fair, ent)| Op::Fill { fair, ent }),
     ]
 }
 
@@ -65,7 +69,13 @@ fn season(ops: &[Op]) -> Engine {
         let s = engine.state().clone();
         let ents: Vec<EnterpriseId> = s.enterprises.keys().copied().collect();
         let fairs: Vec<FairId> = s.floor_plans.keys().copied().collect();
-        let bookings: Vec<BookingId> = s.bookings.keys().copied().collect();
+        use fairlog_domain::booking::BookingStatus as St;
+        let with = |f: fn(&St) -> bool| -> Vec<BookingId> {
+            s.bookings.values().filter(|b| f(&b.status)).map(|b| b.id).collect()
+        };
+        let pending = with(|s| matches!(s, St::Requested { .. }));
+        let offered = with(|s| matches!(s, St::Offered { .. }));
+        let active = with(|s| s.is_active());
         let places: Vec<WaitlistId> = s.waitlist.keys().copied().collect();
         let owner = |b: BookingId| s.bookings.get(&b).map(|b| b.enterprise_id);
         let cmd: Option<(Actor, Intent)> = match op {
@@ -83,18 +93,24 @@ fn season(ops: &[Op]) -> Engine {
                 let booking_id = BookingId(ids());
                 Some((as_enterprise(&s, e), BookingCommand::RequestBooth { booking_id, fair_id: f, enterprise_id: e, target }.into()))
             })(),
-            Op::Approve(i) => pick(&bookings, *i).map(|b| (organizer.clone(), BookingCommand::ApproveBooking { booking_id: b }.into())),
-            Op::Reject(i) => pick(&bookings, *i).map(|b| {
+            Op::Approve(i) => pick(&pending, *i).map(|b| (organizer.clone(), BookingCommand::ApproveBooking { booking_id: b }.into())),
+            Op::Reject(i) => pick(&pending, *i).map(|b| {
                 let reason = format!("拒绝理由{n}号保密");
                 (organizer.clone(), BookingCommand::RejectBooking { booking_id: b, reason }.into())
             }),
-            Op::Cancel { booking, by_enterprise } => pick(&bookings, *booking).map(|b| {
+            Op::Cancel { booking, by_enterprise } => pick(&active, *booking).map(|b| {
                 let actor = if *by_enterprise { as_enterprise(&s, owner(b).unwrap()) } else { organizer.clone() };
                 (actor, BookingCommand::CancelBooking { booking_id: b }.into())
             }),
             Op::Join { ent, fair } => (|| {
-                let e = pick(&ents, *ent)?;
-                let f = pick(&fairs, *fair)?;
+                let full: Vec<FairId> = fairs.iter().copied().filter(|f| views::free_booths(&s, *f).is_empty()).collect();
+                let f = pick(&full, *fair)?;
+                let waiting: Vec<EnterpriseId> = ents
+                    .iter()
+                    .copied()
+                    .filter(|e| enterprise_views::active_bookings_at(&s, *e, f).is_empty())
+                    .collect();
+                let e = pick(&waiting, *ent)?;
                 let cmd = BookingCommand::JoinWaitlist { waitlist_id: WaitlistId(ids()), fair_id: f, enterprise_id: e, zone_id: None };
                 Some((as_enterprise(&s, e), cmd.into()))
             })(),
@@ -102,7 +118,7 @@ fn season(ops: &[Op]) -> Engine {
                 let e = s.waitlist[&w].enterprise_id;
                 (as_enterprise(&s, e), BookingCommand::LeaveWaitlist { waitlist_id: w }.into())
             }),
-            Op::Accept(i) | Op::Decline(i) => pick(&bookings, *i).map(|b| {
+            Op::Accept(i) | Op::Decline(i) => pick(&offered, *i).map(|b| {
                 let actor = as_enterprise(&s, owner(b).unwrap());
                 let cmd = if matches!(op, Op::Accept(_)) {
                     BookingCommand::AcceptOffer { booking_id: b }
@@ -112,6 +128,38 @@ fn season(ops: &[Op]) -> Engine {
                 (actor, cmd.into())
             }),
             Op::Expire => Some((organizer.clone(), BookingCommand::ExpireHolds.into())),
+            Op::Fill { fair, ent } => {
+                // Fairs still taking requests; a booth no one may take (booth limits) is blocked.
+                let open: Vec<FairId> = fairs
+                    .iter()
+                    .copied()
+                    .filter(|f| enterprise_views::requests_open(&s, &s.fairs[f], now))
+                    .collect();
+                if let Some(f) = pick(&open, *fair) {
+                    let free: Vec<BoothId> = views::free_booths(&s, f).iter().map(|b| b.id).collect();
+                    for (i, booth_id) in free.into_iter().enumerate() {
+                        now += Duration::minutes(1);
+                        // (The last few enterprises are kept out, to wait for a booth.)
+                        let fillers = ents.len().saturating_sub(4).max(1);
+                        let taken = (0..fillers).any(|k| {
+                            let e = ents[(ent + i + k) % fillers];
+                            let actor = as_enterprise(engine.state(), e);
+                            let intent = BookingCommand::RequestBooth {
+                                booking_id: BookingId(ids()),
+                                fair_id: f,
+                                enterprise_id: e,
+                                target: BoothTarget::Booth { booth_id },
+                            };
+                            engine.execute(Command { actor, now, intent: intent.into() }, &mut ids).is_ok()
+                        });
+                        if !taken {
+                            let intent = FloorPlanCommand::BlockBooth { booth_id, reason: "留作通道".into() };
+                            let _ = engine.execute(Command { actor: organizer.clone(), now, intent: intent.into() }, &mut ids);
+                        }
+                    }
+                }
+                None
+            }
             Op::Wait(h) => {
                 now += Duration::hours(*h as i64);
                 None
@@ -265,5 +313,31 @@ fn the_public_and_hosts_replay_their_streams_too() {
                 assert!(!l.contains(&e.profile.contact_phone), "{audience:?}: {l}");
             }
         }
+    }
+}
+
+#[test]
+fn the_generated_seasons_reach_rejections_waitlists_and_offers() {
+    use proptest::strategy::ValueTree;
+    use std::collections::BTreeMap;
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let mut seen: BTreeMap<&'static str, usize> = BTreeMap::new();
+    for _ in 0..6 {
+        let ops = prop::collection::vec(op(), 120).new_tree(&mut runner).unwrap().current();
+        let engine = season(&ops);
+        for env in &engine.log().entries()[demo_engine().log().len()..] {
+            *seen.entry(env.event.type_name()).or_default() += 1;
+        }
+    }
+    for kind in [
+        "BoothRequested",
+        "BookingApproved",
+        "BookingRejected",
+        "BookingCancelled",
+        "WaitlistJoined",
+        "WaitlistOffered",
+        "OfferAccepted",
+    ] {
+        assert!(seen.get(kind).copied().unwrap_or(0) > 0, "no {kind} in {seen:?}");
     }
 }
