@@ -19,18 +19,32 @@ use proptest::prelude::*;
 
 #[derive(Debug, Clone)]
 enum Op {
-    Request { ent: usize, fair: usize, booth: usize, any_zone: bool },
+    Request {
+        ent: usize,
+        fair: usize,
+        booth: usize,
+        any_zone: bool,
+    },
     Approve(usize),
     Reject(usize),
-    Cancel { booking: usize, by_enterprise: bool },
-    Join { ent: usize, fair: usize },
+    Cancel {
+        booking: usize,
+        by_enterprise: bool,
+    },
+    Join {
+        ent: usize,
+        fair: usize,
+    },
     Leave(usize),
     Accept(usize),
     Decline(usize),
     Expire,
     Wait(u16),
     /// Every free booth of a fair requested, by enterprises in turn (so that others wait).
-    Fill { fair: usize, ent: usize },
+    Fill {
+        fair: usize,
+        ent: usize,
+    },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -91,9 +105,14 @@ fn season(ops: &[Op]) -> Engine {
                     BoothTarget::Booth { booth_id: b.id }
                 };
                 let booking_id = BookingId(ids());
-                Some((as_enterprise(&s, e), BookingCommand::RequestBooth { booking_id, fair_id: f, enterprise_id: e, target }.into()))
+                Some((
+                    as_enterprise(&s, e),
+                    BookingCommand::RequestBooth { booking_id, fair_id: f, enterprise_id: e, target }.into(),
+                ))
             })(),
-            Op::Approve(i) => pick(&pending, *i).map(|b| (organizer.clone(), BookingCommand::ApproveBooking { booking_id: b }.into())),
+            Op::Approve(i) => {
+                pick(&pending, *i).map(|b| (organizer.clone(), BookingCommand::ApproveBooking { booking_id: b }.into()))
+            }
             Op::Reject(i) => pick(&pending, *i).map(|b| {
                 let reason = format!("拒绝理由{n}号保密");
                 (organizer.clone(), BookingCommand::RejectBooking { booking_id: b, reason }.into())
@@ -103,7 +122,8 @@ fn season(ops: &[Op]) -> Engine {
                 (actor, BookingCommand::CancelBooking { booking_id: b }.into())
             }),
             Op::Join { ent, fair } => (|| {
-                let full: Vec<FairId> = fairs.iter().copied().filter(|f| views::free_booths(&s, *f).is_empty()).collect();
+                let full: Vec<FairId> =
+                    fairs.iter().copied().filter(|f| views::free_booths(&s, *f).is_empty()).collect();
                 let f = pick(&full, *fair)?;
                 let waiting: Vec<EnterpriseId> = ents
                     .iter()
@@ -111,7 +131,12 @@ fn season(ops: &[Op]) -> Engine {
                     .filter(|e| enterprise_views::active_bookings_at(&s, *e, f).is_empty())
                     .collect();
                 let e = pick(&waiting, *ent)?;
-                let cmd = BookingCommand::JoinWaitlist { waitlist_id: WaitlistId(ids()), fair_id: f, enterprise_id: e, zone_id: None };
+                let cmd = BookingCommand::JoinWaitlist {
+                    waitlist_id: WaitlistId(ids()),
+                    fair_id: f,
+                    enterprise_id: e,
+                    zone_id: None,
+                };
                 Some((as_enterprise(&s, e), cmd.into()))
             })(),
             Op::Leave(i) => pick(&places, *i).map(|w| {
@@ -130,11 +155,8 @@ fn season(ops: &[Op]) -> Engine {
             Op::Expire => Some((organizer.clone(), BookingCommand::ExpireHolds.into())),
             Op::Fill { fair, ent } => {
                 // Fairs still taking requests; a booth no one may take (booth limits) is blocked.
-                let open: Vec<FairId> = fairs
-                    .iter()
-                    .copied()
-                    .filter(|f| enterprise_views::requests_open(&s, &s.fairs[f], now))
-                    .collect();
+                let open: Vec<FairId> =
+                    fairs.iter().copied().filter(|f| enterprise_views::requests_open(&s, &s.fairs[f], now)).collect();
                 if let Some(f) = pick(&open, *fair) {
                     let free: Vec<BoothId> = views::free_booths(&s, f).iter().map(|b| b.id).collect();
                     for (i, booth_id) in free.into_iter().enumerate() {
@@ -154,7 +176,8 @@ fn season(ops: &[Op]) -> Engine {
                         });
                         if !taken {
                             let intent = FloorPlanCommand::BlockBooth { booth_id, reason: "留作通道".into() };
-                            let _ = engine.execute(Command { actor: organizer.clone(), now, intent: intent.into() }, &mut ids);
+                            let _ = engine
+                                .execute(Command { actor: organizer.clone(), now, intent: intent.into() }, &mut ids);
                         }
                     }
                 }
@@ -218,9 +241,15 @@ fn check_audience(engine: &Engine, full: &[String], me: EnterpriseId) -> Result<
         for secret in &secrets {
             prop_assert!(!line.contains(secret.as_str()), "line {seq} for {me} holds {secret:?}: {line}");
         }
-        prop_assert!(!line.contains("KeyEnterprise") || line.contains(&me.to_string()), "a key mark of another: {line}");
+        prop_assert!(
+            !line.contains("KeyEnterprise") || line.contains(&me.to_string()),
+            "a key mark of another: {line}"
+        );
         // (Commissioners are recorded only by these events.)
-        prop_assert!(!line.contains("Commissioner") || line.contains(&me.to_string()), "a commissioner of another: {line}");
+        prop_assert!(
+            !line.contains("Commissioner") || line.contains(&me.to_string()),
+            "a commissioner of another: {line}"
+        );
         if line.contains("BoothRequested") || line.contains("WaitlistJoined") {
             for other in state.enterprises.keys().filter(|e| **e != me) {
                 prop_assert!(!line.contains(&other.to_string()), "another's request: {line}");
@@ -233,8 +262,14 @@ fn check_audience(engine: &Engine, full: &[String], me: EnterpriseId) -> Result<
     prop_assert_eq!(replica.last_seq(), records.last().map(|r| r.0).unwrap_or(0));
     // (c) the views
     let partial = replica.state();
-    prop_assert_eq!(enterprise_views::enterprise_bookings(state, me), enterprise_views::enterprise_bookings(partial, me));
-    prop_assert_eq!(enterprise_views::enterprise_waitlist(state, me), enterprise_views::enterprise_waitlist(partial, me));
+    prop_assert_eq!(
+        enterprise_views::enterprise_bookings(state, me),
+        enterprise_views::enterprise_bookings(partial, me)
+    );
+    prop_assert_eq!(
+        enterprise_views::enterprise_waitlist(state, me),
+        enterprise_views::enterprise_waitlist(partial, me)
+    );
     prop_assert_eq!(enterprise_views::enterprise_posts(state, me), enterprise_views::enterprise_posts(partial, me));
     for fair in state.floor_plans.keys() {
         let booths = |s: &State| {
@@ -245,7 +280,10 @@ fn check_audience(engine: &Engine, full: &[String], me: EnterpriseId) -> Result<
                 .collect::<Vec<_>>()
         };
         prop_assert_eq!(booths(state), booths(partial));
-        prop_assert_eq!(enterprise_views::virtual_booths(state, *fair), enterprise_views::virtual_booths(partial, *fair));
+        prop_assert_eq!(
+            enterprise_views::virtual_booths(state, *fair),
+            enterprise_views::virtual_booths(partial, *fair)
+        );
     }
     // Another's booking shows under a pseudonym that is not shared with its other bookings.
     for b in partial.bookings.values() {

@@ -48,7 +48,9 @@ impl Replica {
     }
 
     /// Replay records `(key, line)` from the start; stops at the first bad one and says why.
-    pub fn restore<S: AsRef<str>>(records: impl IntoIterator<Item = (u64, Option<S>)>) -> (Replica, Option<RestoreProblem>) {
+    pub fn restore<S: AsRef<str>>(
+        records: impl IntoIterator<Item = (u64, Option<S>)>,
+    ) -> (Replica, Option<RestoreProblem>) {
         let mut r = Replica::new();
         let problem = r.extend(records).err();
         (r, problem)
