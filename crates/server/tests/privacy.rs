@@ -132,6 +132,8 @@ async fn another_enterprise_s_pull_and_stream_carry_none_of_a_s_contact_request_
         // Pull, in pages of two stored lines, as B.
         let mut pulled = Vec::new();
         let (mut after, mut hash) = (0u64, String::new());
+        // B's browser takes each page as it comes, and the cursor the server gives.
+        let mut live = Replica::new();
         loop {
             let path = match after {
                 0 => "/api/events?after=0&limit=2".to_owned(),
@@ -143,16 +145,21 @@ async fn another_enterprise_s_pull_and_stream_carry_none_of_a_s_contact_request_
                 assert!(!body.contains(secret), "{kind}: a page holds {secret:?}: {body}");
             }
             let v: Value = serde_json::from_str(&body).unwrap();
-            for l in v["events"].as_array().unwrap() {
-                pulled.push(l.as_str().unwrap().to_owned());
-            }
+            let page: Vec<String> =
+                v["events"].as_array().unwrap().iter().map(|l| l.as_str().unwrap().to_owned()).collect();
+            let seqs = page.iter().map(|l| fairlog_domain::codec::parse_line(l).unwrap().seq);
+            live.extend(seqs.zip(page.iter().map(|l| Some(l.as_str())))).expect("the page replays");
+            pulled.extend(page);
             after = v["scanned"].as_u64().expect("a filtered page says how far it looked");
             hash = v["scanned_hash"].as_str().unwrap().to_owned();
+            live.scanned(after, hash.clone());
+            assert_eq!(live.cursor(), (after, hash.as_str()), "{kind}");
             if v["more"] != true {
                 break;
             }
         }
         assert_eq!(after, last_seq, "{kind}");
+        assert_eq!(hash, health["last_hash"].as_str().unwrap(), "{kind}");
         let all = pulled.join("\n");
         assert_nothing_of_a(kind, &all, g.a);
         // B's browser replays what it got, and sees both of A's booths as they are.

@@ -8,8 +8,10 @@
 //!   sequence;
 //! * it parses (schema, upcasting) and its id is new;
 //! * where the line before it is held (no gap), its `prev` is that line's link: the `redacted`
-//!   hash when it was redacted, else the hash of the line itself. So runs without gaps are
-//!   chained as in the full log; across a gap nothing can be checked (see docs/SYNC.md);
+//!   hash when it was redacted, else the hash of the line itself; where the server said it
+//!   looked up to the sequence before ([`Replica::scanned`]), its `prev` is the hash it gave.
+//!   So runs without gaps are chained as in the full log; across a gap nothing can be checked
+//!   (see docs/SYNC.md);
 //! * the judge, as for the app's own store, except that a refusal is forgiven when the partial
 //!   log cannot know better: the rule names an entity the replica does not hold (a `*not_found`
 //!   code: the entity was withheld, or is a pseudonym), or the line is redacted and the rule is
@@ -40,6 +42,8 @@ pub struct Replica {
     ids: HashSet<Uuid>,
     state: State,
     judge: Judge,
+    /// How far the server said it looked past the last line held (`scanned`, `scanned_hash`).
+    scanned: Option<(u64, String)>,
 }
 
 impl Replica {
@@ -76,6 +80,25 @@ impl Replica {
         self.links.last().map(String::as_str).unwrap_or("")
     }
 
+    /// The cursor to pull after and the `hash` to send with it: the last line held, or further
+    /// when the server said it looked further ([`Replica::scanned`]). `(0, "")` at the start.
+    pub fn cursor(&self) -> (u64, &str) {
+        match &self.scanned {
+            Some((seq, hash)) if *seq > self.last_seq() => (*seq, hash.as_str()),
+            _ => (self.last_seq(), self.last_link()),
+        }
+    }
+
+    /// The server looked as far as `seq` (a page's `scanned`, an SSE `scanned` event), whose
+    /// stored line hashes to `hash`: the events up to it that were not sent are withheld. The next
+    /// line must come after it, and chains to `hash` if it is the very next one. (Not stored by
+    /// the replica: after a reload the cursor is the last line held, and the server looks again.)
+    pub fn scanned(&mut self, seq: u64, hash: impl Into<String>) {
+        if seq > self.cursor().0 {
+            self.scanned = Some((seq, hash.into()));
+        }
+    }
+
     /// Decide a command on the partial state (the server decides it again on the full one).
     pub fn decide(&self, cmd: Command) -> Result<Vec<Event>, DomainError> {
         crate::command::decide(&self.state, cmd)
@@ -89,7 +112,8 @@ impl Replica {
     ) -> Result<usize, RestoreProblem> {
         let mut n = 0;
         for (key, line) in records {
-            let last = self.last_seq();
+            let (last, link) = self.cursor();
+            let link = link.to_owned();
             if key <= last {
                 return Err(RestoreProblem::OutOfOrder { key, expected: last + 1 });
             }
@@ -102,7 +126,7 @@ impl Replica {
             if self.ids.contains(&env.id) {
                 return Err(RestoreProblem::DuplicateId { key });
             }
-            if key == last + 1 && env.prev != self.last_link() {
+            if key == last + 1 && env.prev != link {
                 return Err(RestoreProblem::BrokenChain { key });
             }
             match self.judge.admit(&self.state, &env) {
@@ -114,6 +138,7 @@ impl Replica {
             self.links.push(env.redacted.clone().unwrap_or_else(|| hash_line(line)));
             self.ids.insert(env.id);
             self.entries.push(env);
+            self.scanned = None;
             n += 1;
         }
         Ok(n)

@@ -299,3 +299,31 @@ fn a_replica_still_refuses_what_no_one_could_have_decided() {
     assert!(matches!(problem, Some(RestoreProblem::Refused { .. })), "{problem:?}");
     assert_eq!(replica.last_seq(), last.0);
 }
+
+#[test]
+fn a_replica_told_how_far_the_server_looked_chains_the_next_line_to_it() {
+    // Given the public stream, with a gap before some line
+    let w = given_two_enterprises_and_an_open_fair();
+    let stream = w.stream(&Audience::Public);
+    let i = (1..stream.len()).find(|&i| stream[i].0 > stream[i - 1].0 + 1).expect("a gap");
+    let before = stream[i].0 - 1;
+    let stored_hash = hash_line(&to_line(&w.engine.log().entries()[before as usize - 1]));
+    let mut replica = Replica::new();
+    replica.extend(stream[..i].iter().map(|(k, l)| (*k, Some(l.as_str())))).unwrap();
+    let mut wrong = replica.clone();
+    // When the server says it looked up to the sequence before the next line
+    replica.scanned(before, stored_hash.clone());
+    assert_eq!(replica.cursor(), (before, stored_hash.as_str()));
+    // Then the next line chains to what it said, and the cursor follows the lines again
+    replica.extend([(stream[i].0, Some(stream[i].1.as_str()))]).unwrap();
+    assert_eq!(replica.cursor().0, stream[i].0);
+    // And a server that said something else about that line is caught
+    wrong.scanned(before, hash_line("another log"));
+    let problem = wrong.extend([(stream[i].0, Some(stream[i].1.as_str()))]);
+    assert_eq!(problem, Err(RestoreProblem::BrokenChain { key: stream[i].0 }));
+    // And nothing at or below the scanned cursor is taken
+    let mut again = Replica::new();
+    again.scanned(stream[0].0, "x");
+    let problem = again.extend([(stream[0].0, Some(stream[0].1.as_str()))]);
+    assert_eq!(problem, Err(RestoreProblem::OutOfOrder { key: stream[0].0, expected: stream[0].0 + 1 }));
+}
