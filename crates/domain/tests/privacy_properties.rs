@@ -344,8 +344,24 @@ fn the_public_and_hosts_replay_their_streams_too() {
             .zip(&full)
             .filter_map(|(e, l)| filter_line(engine.state(), &audience, l).unwrap().map(|l| (e.seq, l.into_owned())))
             .collect();
-        let (_, problem) = Replica::restore(records.iter().map(|(k, l)| (*k, Some(l.as_str()))));
+        let (replica, problem) = Replica::restore(records.iter().map(|(k, l)| (*k, Some(l.as_str()))));
         assert_eq!(problem, None, "{audience:?}");
+        // Every session (a host's own included) is as in the full log: plan, status, line-up.
+        let sessions = |s: &State| {
+            s.live_sessions
+                .values()
+                .map(|x| {
+                    (
+                        x.id,
+                        x.plan.clone(),
+                        x.status.clone(),
+                        x.lineup.iter().map(|f| f.enterprise_id).collect::<Vec<_>>(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(sessions(replica.state()), sessions(engine.state()), "{audience:?}");
+        assert!(!engine.state().live_sessions.is_empty());
         for (_, l) in &records {
             for e in engine.state().enterprises.values() {
                 assert!(!l.contains(&e.profile.contact_phone), "{audience:?}: {l}");
