@@ -35,7 +35,7 @@ pub enum Filtered {
     /// The stored line, byte for byte.
     Unchanged,
     /// A redacted copy (its `redacted` field not yet set; see [`filter_line`]).
-    Redacted(EventEnvelope),
+    Redacted(Box<EventEnvelope>),
     /// Nothing: the sequence is a gap for this audience.
     Withheld,
 }
@@ -141,7 +141,7 @@ pub fn filter(state: &State, audience: &Audience, env: &EventEnvelope) -> Filter
     if out == *env {
         Filtered::Unchanged
     } else {
-        Filtered::Redacted(out)
+        Filtered::Redacted(Box::new(out))
     }
 }
 

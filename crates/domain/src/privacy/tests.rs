@@ -83,7 +83,7 @@ impl World {
 
 fn redacted(f: Filtered) -> EventEnvelope {
     match f {
-        Filtered::Redacted(e) => e,
+        Filtered::Redacted(e) => *e,
         other => panic!("expected a redaction, got {other:?}"),
     }
 }
