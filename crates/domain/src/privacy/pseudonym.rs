@@ -11,6 +11,11 @@
 //! its waitlist place), and a waitlist place's once, by `WaitlistJoined` (`booking::evolve`;
 //! no other event assigns either, and the server never merges). A booking's `via_waitlist` is
 //! likewise set once, at `WaitlistOffered`.
+//!
+//! A session's hosts, by contrast, do change (`SessionEdited` replaces the plan, hosts
+//! included), so the filter never looks them up: what it does with a session event depends on
+//! the event alone (sessions are public; a decline reason is kept only for the enterprise that
+//! declined).
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
