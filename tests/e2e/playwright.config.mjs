@@ -7,6 +7,9 @@ const port = Number(process.env.E2E_PORT ?? 4173);
 // the same dist/: the specs that sync through a server use this origin.
 export const serverPort = Number(process.env.E2E_SERVER_PORT ?? 4175);
 const serverData = process.env.E2E_SERVER_DATA ?? "../../target/e2e-server-data";
+const serverBin = process.env.FAIRLOG_SERVER_BIN || "../../target/debug/fairlog-server";
+// The first organizer's one-time sign-up link (`fairlog-server admin create`), read by the specs.
+export const adminLinkFile = `${serverData}-admin-link.txt`;
 
 export default defineConfig({
   testDir: "./specs",
@@ -45,7 +48,9 @@ export default defineConfig({
       timeout: 20_000,
     },
     {
-      command: `rm -rf ${serverData} && ../../target/debug/fairlog-server serve --listen 127.0.0.1:${serverPort} --data ${serverData} --dist ../../dist`,
+      command:
+        `rm -rf ${serverData} && ${serverBin} admin create --name 王敏 --data ${serverData} --url http://127.0.0.1:${serverPort} > ${adminLinkFile}` +
+        ` && ${serverBin} serve --listen 127.0.0.1:${serverPort} --data ${serverData} --dist ../../dist`,
       url: `http://127.0.0.1:${serverPort}/api/health`,
       reuseExistingServer: false,
       timeout: 30_000,

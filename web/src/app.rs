@@ -80,6 +80,10 @@ pub enum Route {
     Commissioner,
     #[at("/bench/floor-plan")]
     PlanBench,
+    #[at("/accounts")]
+    Accounts,
+    #[at("/join/:token")]
+    Join { token: String },
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -117,7 +121,18 @@ fn switch(route: Route) -> Html {
         Route::KeyEnterprises => html! { <KeyEnterprisesPage /> },
         Route::Commissioner => html! { <CommissionerPage /> },
         Route::PlanBench => html! { <PlanBenchPage /> },
-        Route::NotFound => html! { <Redirect<Route> to={Route::Fairs} /> },
+        Route::Accounts => html! { <crate::account::AccountsPage /> },
+        // Signed in already: an invitation is for somebody else; back to the schedule.
+        Route::Join { .. } | Route::NotFound => html! { <Redirect<Route> to={Route::Fairs} /> },
+    }
+}
+
+/// Server mode with nobody signed in: an invitation link opens the sign-up, anything else the
+/// sign-in.
+fn switch_signed_out(route: Route) -> Html {
+    match route {
+        Route::Join { token } => html! { <crate::account::JoinPage {token} /> },
+        _ => html! { <crate::account::SignInPage /> },
     }
 }
 
@@ -145,6 +160,9 @@ pub fn App(props: &AppProps) -> Html {
 
     let lang = use_state(initial_lang);
     let session = use_state(Session::initial);
+    // Server mode: who is signed in (None until known, and in local-only mode).
+    let signed_in = use_state(crate::account::SignedIn::default);
+    let signed_out = use_state(|| false);
     {
         let lang = *lang;
         use_effect_with(lang, move |lang| remember_lang(*lang));
@@ -169,12 +187,20 @@ pub fn App(props: &AppProps) -> Html {
     {
         let store = Rc::clone(&store);
         let dispatch = model.dispatcher();
+        let (signed_in, signed_out, session) = (signed_in.clone(), signed_out.clone(), session.clone());
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                // Served by fairlog-server: be a replica of its log (otherwise the local-only app).
+                // Served by fairlog-server: be a replica of its log (otherwise the local-only app),
+                // the replica of the signed-in account's log.
                 let server = crate::sync::net::served_by_server().await;
                 if server {
-                    store.use_server();
+                    let Some(account) = crate::account::who_is_signed_in().await else {
+                        signed_out.set(true);
+                        return;
+                    };
+                    store.use_server(&account.replica_name());
+                    session.set(account.session());
+                    signed_in.set(crate::account::SignedIn(Some(Rc::new(account))));
                 }
                 let blocked = dispatch.clone();
                 let phase = store.load_with(move || blocked.dispatch(Action::Loaded(Phase::Blocked))).await;
@@ -208,6 +234,7 @@ pub fn App(props: &AppProps) -> Html {
 
     let first_sync = model.store.sync_status().and_then(|s| s.first_sync);
     let body = match (&model.phase, first_sync) {
+        _ if *signed_out => html! { <Switch<Route> render={switch_signed_out} /> },
         (Phase::Loading | Phase::Blocked, _) => {
             html! { <p class="loading" role="status">{ T::Loading.get(*lang) }</p> }
         }
@@ -217,6 +244,7 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <ContextProvider<Prefs> context={prefs}>
+        <ContextProvider<crate::account::SignedIn> context={(*signed_in).clone()}>
         <ContextProvider<UseReducerHandle<AppModel>> context={model.clone()}>
         <ContextProvider<Commander> context={commander}>
             <HashRouter>
@@ -235,6 +263,7 @@ pub fn App(props: &AppProps) -> Html {
             </HashRouter>
         </ContextProvider<Commander>>
         </ContextProvider<UseReducerHandle<AppModel>>>
+        </ContextProvider<crate::account::SignedIn>>
         </ContextProvider<Prefs>>
     }
 }

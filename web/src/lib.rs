@@ -1,4 +1,5 @@
 //! Fairlog in the browser: a Yew app that replays the event log kept in IndexedDB.
+pub mod account;
 pub mod app;
 pub mod components;
 pub mod download;

@@ -174,3 +174,45 @@ async fn sleep_ms(ms: i32) {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(p).await;
 }
+
+#[wasm_bindgen_test]
+async fn a_merge_by_a_tab_that_has_not_seen_the_last_record_deletes_nothing() {
+    // given a store with two events, of which this tab has read only the first
+    let name = fresh("merge-race").await;
+    let db = EventStore::open(&name).await.unwrap();
+    let mut engine = Engine::new();
+    let first = engine.prepare(create(1, "甲"), uuid::Uuid::new_v4).unwrap();
+    db.append(&first.sealed).await.unwrap();
+    engine.commit(first).unwrap();
+    let theirs = engine.prepare(create(2, "乙（另一个标签页）"), uuid::Uuid::new_v4).unwrap();
+    db.append(&theirs.sealed).await.unwrap();
+    let merged = engine.prepare(create(3, "丙（合并进来）"), uuid::Uuid::new_v4).unwrap();
+    // when this tab merges after its own last event (1)
+    let answer = db.replace_after(1, 1, &merged.sealed, 1.0).await;
+    // then it is told the store moved, and the other tab's event is still there, with no backup
+    assert_eq!(answer, Err(StorageError::Conflict));
+    let back = db.read_after(0).await.unwrap();
+    assert_eq!(back.len(), 2);
+    assert_eq!(back[1].text().as_deref(), Some(theirs.sealed[0].line.as_str()));
+    assert!(db.backups().await.unwrap().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn a_merge_keeps_a_backup_of_the_store_as_stored() {
+    // given a store with one event this tab has read
+    let name = fresh("merge-backup").await;
+    let db = EventStore::open(&name).await.unwrap();
+    let mut engine = Engine::new();
+    let first = engine.prepare(create(1, "甲"), uuid::Uuid::new_v4).unwrap();
+    db.append(&first.sealed).await.unwrap();
+    let stored_line = first.sealed[0].line.clone();
+    engine.commit(first).unwrap();
+    let merged = engine.prepare(create(2, "乙"), uuid::Uuid::new_v4).unwrap();
+    // when it merges after its last event
+    db.replace_after(1, 1, &merged.sealed, 7.0).await.unwrap();
+    // then the backup holds the stored line byte for byte, and the merged event follows it
+    let backups = db.backups().await.unwrap();
+    assert_eq!(backups.len(), 1);
+    assert_eq!(backups[0].1.lines().nth(1), Some(stored_line.as_str()));
+    assert_eq!(db.read_after(0).await.unwrap().len(), 2);
+}

@@ -174,7 +174,7 @@ fn a_valid_chain_of_an_impossible_event_fails_verification_naming_the_line_the_e
         id: uuid::Uuid::from_u128(0xBAD),
         seq: last.seq + 1,
         prev: hash_line(text.lines().last().unwrap()),
-        actor: Actor { role: Role::Enterprise, name: "张经理".into(), subject: None },
+        actor: Actor { role: Role::Enterprise, name: "张经理".into(), subject: None, account: None },
         cmd: None,
         event: fairlog_domain::booking::BookingEvent::BookingApproved { booking_id: booking }.into(),
         redacted: None,

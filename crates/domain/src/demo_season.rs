@@ -259,7 +259,7 @@ pub fn commands(
     let mut ents: Vec<(EnterpriseId, Actor)> = Vec::new();
     for (i, e) in ENTERPRISES.iter().enumerate() {
         let id = EnterpriseId(new_id());
-        let actor = Actor { role: Role::Enterprise, name: e.contact.into(), subject: Some(id.0) };
+        let actor = Actor { role: Role::Enterprise, name: e.contact.into(), subject: Some(id.0), account: None };
         let profile = EnterpriseProfile {
             name: e.name.into(),
             credit_code: credit_code::complete(e.code17),
@@ -355,88 +355,49 @@ pub fn commands(
     );
 
     // Dali and Changning: booked. Online: virtual booths booked.
-    let mut dali = Vec::new();
-    for (j, (id, actor)) in
-        ents.iter().enumerate().filter(|(i, _)| *i != 4 && *i != 5).map(|(_, e)| e).take(6).enumerate()
-    {
-        let booking_id = BookingId(new_id());
-        let target = BoothTarget::Booth { booth_id: dali_booths[j].booth_id };
-        at(
-            now - Duration::days(6) + Duration::minutes(j as i64 * 9),
-            actor,
-            vec![BookingCommand::RequestBooth { booking_id, fair_id: f.dali, enterprise_id: *id, target }.into()],
-        );
-        dali.push(booking_id);
-    }
-    at(
-        now - Duration::days(5) - Duration::hours(12),
-        &organizer,
-        vec![BookingCommand::ApproveBookings { booking_ids: dali }.into()],
-    );
-    let mut changning = Vec::new();
-    for (j, i) in [8usize, 4, 5, 6].into_iter().enumerate() {
-        let (id, actor) = &ents[i];
-        let booking_id = BookingId(new_id());
-        let target = BoothTarget::Booth { booth_id: changning_booths[j].booth_id };
-        at(
-            now - Duration::days(5) + Duration::minutes(j as i64 * 13),
-            actor,
-            vec![BookingCommand::RequestBooth { booking_id, fair_id: f.changning, enterprise_id: *id, target }.into()],
-        );
-        changning.push(booking_id);
-    }
-    at(
-        now - Duration::days(4) - Duration::hours(12),
-        &organizer,
-        vec![BookingCommand::ApproveBookings { booking_ids: changning }.into()],
-    );
-    let mut online = Vec::new();
-    for (j, i) in [4usize, 5, 6, 7].into_iter().enumerate() {
-        let (id, actor) = &ents[i];
-        let booking_id = BookingId(new_id());
-        at(
-            now - Duration::days(4) + Duration::minutes(j as i64 * 17),
-            actor,
-            vec![BookingCommand::RequestBooth {
-                booking_id,
-                fair_id: f.online,
-                enterprise_id: *id,
-                target: BoothTarget::Virtual,
-            }
-            .into()],
-        );
-        online.push(booking_id);
-    }
-    at(now - Duration::days(3), &organizer, vec![BookingCommand::ApproveBookings { booking_ids: online }.into()]);
+    let booth = |b: &NewBooth| BoothTarget::Booth { booth_id: b.booth_id };
+    let dali_ents = ents.iter().enumerate().filter(|(i, _)| *i != 4 && *i != 5).map(|(_, e)| e).take(6);
+    let dali = dali_ents.zip(dali_booths.iter().map(booth)).collect();
+    let dali = request_booths(&mut at, new_id, f.dali, dali, (now - Duration::days(6), 9));
+    let approve = |booking_ids: &[BookingId]| -> Vec<Intent> {
+        vec![BookingCommand::ApproveBookings { booking_ids: booking_ids.to_vec() }.into()]
+    };
+    at(now - Duration::days(5) - Duration::hours(12), &organizer, approve(&dali));
+    let changning = [8usize, 4, 5, 6].iter().map(|i| &ents[*i]).zip(changning_booths.iter().map(booth)).collect();
+    let changning = request_booths(&mut at, new_id, f.changning, changning, (now - Duration::days(5), 13));
+    at(now - Duration::days(4) - Duration::hours(12), &organizer, approve(&changning));
+    let online = [4usize, 5, 6, 7].iter().map(|i| (&ents[*i], BoothTarget::Virtual)).collect();
+    let online = request_booths(&mut at, new_id, f.online, online, (now - Duration::days(4), 17));
+    at(now - Duration::days(3), &organizer, approve(&online));
 
     // Baoshan, in five days: six booked (B-01 among them, leaving B-02 the last free booth of
     // hall B), two requests waiting for the organizer; A-10 is blocked.
     let code = |c: &str| baoshan_booths.iter().find(|b| b.code == c).map(|b| b.booth_id).expect("demo booth");
-    let mut baoshan = Vec::new();
-    for (j, (i, booth)) in
+    let baoshan =
         [(0usize, "A-01"), (1, "B-01"), (2, "A-03"), (3, "A-04"), (9, "A-05"), (7, "A-06"), (5, "A-07"), (6, "A-08")]
             .into_iter()
-            .enumerate()
-    {
-        let (id, actor) = &ents[i];
-        let booking_id = BookingId(new_id());
-        at(
-            now - Duration::hours(20) + Duration::minutes(j as i64 * 6),
-            actor,
-            vec![BookingCommand::RequestBooth {
-                booking_id,
-                fair_id: f.baoshan,
-                enterprise_id: *id,
-                target: BoothTarget::Booth { booth_id: code(booth) },
-            }
-            .into()],
-        );
-        baoshan.push(booking_id);
-    }
-    at(
-        now - Duration::hours(18),
-        &organizer,
-        vec![BookingCommand::ApproveBookings { booking_ids: baoshan[..6].to_vec() }.into()],
-    );
+            .map(|(i, c)| (&ents[i], BoothTarget::Booth { booth_id: code(c) }))
+            .collect();
+    let baoshan = request_booths(&mut at, new_id, f.baoshan, baoshan, (now - Duration::hours(20), 6));
+    at(now - Duration::hours(18), &organizer, approve(&baoshan[..6]));
     out
+}
+
+/// Each enterprise asks for its booth at `fair_id`, the first at `from` and each next one `step`
+/// minutes later; the new bookings' ids, in that order.
+fn request_booths(
+    at: &mut impl FnMut(DateTime<Utc>, &Actor, Vec<Intent>),
+    new_id: &mut impl FnMut() -> Uuid,
+    fair_id: FairId,
+    requests: Vec<(&(EnterpriseId, Actor), BoothTarget)>,
+    (from, step): (DateTime<Utc>, i64),
+) -> Vec<BookingId> {
+    let mut ids = Vec::new();
+    for (j, ((enterprise_id, actor), target)) in requests.into_iter().enumerate() {
+        let booking_id = BookingId(new_id());
+        let request = BookingCommand::RequestBooth { booking_id, fair_id, enterprise_id: *enterprise_id, target };
+        at(from + Duration::minutes(j as i64 * step), actor, vec![request.into()]);
+        ids.push(booking_id);
+    }
+    ids
 }

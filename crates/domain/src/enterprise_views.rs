@@ -260,7 +260,7 @@ mod tests {
     }
 
     fn as_ent(n: u128) -> Actor {
-        Actor { role: Role::Enterprise, name: format!("企业{n}"), subject: Some(ent(n).0) }
+        Actor { role: Role::Enterprise, name: format!("企业{n}"), subject: Some(ent(n).0), account: None }
     }
 
     fn run(engine: &mut Engine, actor: Actor, at: &str, intent: impl Into<Intent>) {

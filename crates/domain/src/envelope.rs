@@ -31,11 +31,15 @@ pub struct Actor {
     /// The enterprise or host this actor acts for, when the role has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<Uuid>,
+    /// The signed-in account this actor is, when a server recorded the command (fairlog-server
+    /// sets it from the session; a local-only log has none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account: Option<Uuid>,
 }
 
 impl Actor {
     pub fn new(role: Role, name: impl Into<String>) -> Self {
-        Self { role, name: name.into(), subject: None }
+        Self { role, name: name.into(), subject: None, account: None }
     }
 
     pub fn organizer(name: impl Into<String>) -> Self {

@@ -230,7 +230,7 @@ fn variant<T: serde::de::DeserializeOwned>(template: &Value, b: &mut Bytes<'_>, 
 fn actor(b: &mut Bytes<'_>, pool: &Pool) -> Actor {
     let role = [Role::Organizer, Role::Enterprise, Role::Host][b.u8() as usize % 3];
     let subject = if b.u8() % 2 == 0 { None } else { b.pick(&pool.uuids).and_then(|u| Uuid::parse_str(u).ok()) };
-    Actor { role, name: "王敏".into(), subject }
+    Actor { role, name: "王敏".into(), subject, account: None }
 }
 
 fn later(at: DateTime<Utc>, b: &mut Bytes<'_>) -> DateTime<Utc> {

@@ -32,6 +32,20 @@ use crate::place::District;
 use crate::series::{SeriesEvent, SeriesKind};
 use crate::state::{evolve, State};
 
+/// Numbered ids for a test file, one function per id type, each counting from its own base so
+/// that ids of different kinds never meet: `numbered_ids! { host: HostId = 10, ent: EnterpriseId
+/// = 30 }` defines `host(i)` = `HostId::from_u128(10 + i)` and `ent(i)` = `EnterpriseId::from_u128(30 + i)`.
+#[macro_export]
+macro_rules! numbered_ids {
+    ($($name:ident: $ty:ident = $base:literal),* $(,)?) => {
+        $(
+            fn $name(i: u128) -> $ty {
+                $ty::from_u128($base + i)
+            }
+        )*
+    };
+}
+
 /// A Shanghai wall-clock time, e.g. `t("2026-03-14T09:00")`.
 pub fn t(local: &str) -> DateTime<Utc> {
     crate::time::parse_local_input(local).unwrap_or_else(|| panic!("bad test time {local}"))
@@ -362,4 +376,34 @@ pub fn demo_engine() -> Engine {
         engine.execute(c, &mut ids).expect("demo commands are valid");
     }
     engine
+}
+
+/// Enterprise number `n` registered: named "企业{n}", with a valid credit code of its own.
+pub fn enterprise_registered(enterprise_id: crate::ids::EnterpriseId, n: u128) -> Event {
+    let credit_code = crate::credit_code::complete(&format!("91310000MA1FL{n:04}"));
+    crate::enterprise::EnterpriseEvent::EnterpriseRegistered {
+        enterprise_id,
+        profile: crate::enterprise::EnterpriseProfile { name: format!("企业{n}"), credit_code, ..sample_profile() },
+    }
+    .into()
+}
+
+/// Host number `n` registered: "主播{n}", 局长 at 人社局.
+pub fn host_registered(host_id: crate::ids::HostId, n: u128) -> Event {
+    let profile =
+        crate::host::HostProfile {
+            name: format!("主播{n}"), title: "局长".into(), organisation: "人社局".into()
+        };
+    crate::host::HostEvent::HostRegistered { host_id, profile }.into()
+}
+
+/// Channel number `n` added: "直播间{n}", streaming from the test site `zhibo.shggzp.example`
+/// (which the test must allow).
+pub fn channel_added(channel_id: crate::ids::ChannelId, n: u128, platform: crate::host::Platform) -> Event {
+    let details = crate::host::ChannelDetails {
+        name: format!("直播间{n}"),
+        platform,
+        stream_url: format!("https://zhibo.shggzp.example/{n}"),
+    };
+    crate::host::HostEvent::ChannelAdded { channel_id, details }.into()
 }

@@ -66,7 +66,7 @@ fn then_recorded(mut log: Vec<EventEnvelope>, actor: Actor, event: impl Into<Eve
 }
 
 fn enterprise(id: EnterpriseId) -> Actor {
-    Actor { role: Role::Enterprise, name: "张经理".into(), subject: Some(id.0) }
+    Actor { role: Role::Enterprise, name: "张经理".into(), subject: Some(id.0), account: None }
 }
 
 /// Import and restore both refuse the file at `line` (counting the header) for `error`, and
@@ -190,7 +190,7 @@ fn an_organizers_act_by_an_enterprise_or_a_host_is_refused() {
     );
     // ... and a host may not cancel a fair either
     let fair = *s.fairs.keys().next().unwrap();
-    let host = Actor { role: Role::Host, name: "李局长".into(), subject: None };
+    let host = Actor { role: Role::Host, name: "李局长".into(), subject: None, account: None };
     let cancel = FairEvent::FairCancelled { fair_id: fair, reason: "暴雨".into() };
     assert_refused(
         &then_recorded(log.clone(), host, cancel),

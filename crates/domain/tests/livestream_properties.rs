@@ -14,10 +14,9 @@ use std::collections::BTreeSet;
 
 use chrono::{DateTime, Duration, Utc};
 use fairlog_domain::booking::BookingEvent;
-use fairlog_domain::enterprise::{EnterpriseEvent, EnterpriseProfile};
 use fairlog_domain::fair::{FairDetails, FairEvent, FairMode};
 use fairlog_domain::floor_plan::FloorPlanEvent;
-use fairlog_domain::host::{ChannelDetails, HostCommand, HostEvent, HostProfile, Platform, Window};
+use fairlog_domain::host::{HostCommand, HostEvent, Platform, Window};
 use fairlog_domain::ids::*;
 use fairlog_domain::livestream::conflict::{booth_hours, fair_dates, Lane, BACK_TO_BACK_MINUTES};
 use fairlog_domain::livestream::{
@@ -26,10 +25,9 @@ use fairlog_domain::livestream::{
 };
 use fairlog_domain::place::District;
 use fairlog_domain::post::{Education, Experience, PostCategory, PostDetails, PostEvent};
-use fairlog_domain::testing::{sample_profile, t, xuhui_fair};
+use fairlog_domain::testing::{channel_added, enterprise_registered, host_registered, t, xuhui_fair};
 use fairlog_domain::{
-    codec, credit_code, decide, evolve, Actor, Command, DomainError, Engine, Event, EventEnvelope, Intent, NewEvent,
-    Role, State,
+    codec, decide, evolve, Actor, Command, DomainError, Engine, Event, EventEnvelope, Intent, NewEvent, Role, State,
 };
 use proptest::prelude::*;
 use uuid::Uuid;
@@ -39,20 +37,12 @@ const CHANNELS: u128 = 3;
 const ENTS: u128 = 3;
 const SESSIONS: u128 = 8;
 
-fn host(i: u128) -> HostId {
-    HostId::from_u128(10 + i)
-}
-fn channel(i: u128) -> ChannelId {
-    ChannelId::from_u128(20 + i)
-}
-fn ent(i: u128) -> EnterpriseId {
-    EnterpriseId::from_u128(30 + i)
-}
-fn post(i: u128) -> PostId {
-    PostId::from_u128(40 + i)
-}
-fn session(i: u128) -> SessionId {
-    SessionId::from_u128(50 + i)
+fairlog_domain::numbered_ids! {
+    host: HostId = 10,
+    channel: ChannelId = 20,
+    ent: EnterpriseId = 30,
+    post: PostId = 40,
+    session: SessionId = 50,
 }
 fn fair() -> FairId {
     FairId::from_u128(60)
@@ -79,42 +69,10 @@ fn envelope(seq: u64, now: DateTime<Utc>, actor: &Actor, event: Event) -> EventE
 /// a booth request there by enterprise 0.
 fn prelude() -> Vec<Event> {
     let mut v: Vec<Event> = vec![HostEvent::StreamDomainAllowed { domain: "zhibo.shggzp.example".into() }.into()];
-    for i in 0..HOSTS {
-        v.push(
-            HostEvent::HostRegistered {
-                host_id: host(i),
-                profile: HostProfile {
-                    name: format!("主播{i}"), title: "局长".into(), organisation: "人社局".into()
-                },
-            }
-            .into(),
-        );
-    }
-    for i in 0..CHANNELS {
-        v.push(
-            HostEvent::ChannelAdded {
-                channel_id: channel(i),
-                details: ChannelDetails {
-                    name: format!("直播间{i}"),
-                    platform: Platform::Douyin,
-                    stream_url: format!("https://zhibo.shggzp.example/{i}"),
-                },
-            }
-            .into(),
-        );
-    }
+    v.extend((0..HOSTS).map(|i| host_registered(host(i), i)));
+    v.extend((0..CHANNELS).map(|i| channel_added(channel(i), i, Platform::Douyin)));
     for i in 0..ENTS {
-        v.push(
-            EnterpriseEvent::EnterpriseRegistered {
-                enterprise_id: ent(i),
-                profile: EnterpriseProfile {
-                    name: format!("企业{i}"),
-                    credit_code: credit_code::complete(&format!("91310000MA1FL{:04}", i)),
-                    ..sample_profile()
-                },
-            }
-            .into(),
-        );
+        v.push(enterprise_registered(ent(i), i));
         v.push(
             PostEvent::PostOpened {
                 post_id: post(i),
@@ -177,8 +135,10 @@ enum Who {
 fn actor(w: Who) -> Actor {
     match w {
         Who::Organizer => Actor::organizer("王敏"),
-        Who::Host(i) => Actor { role: Role::Host, name: "主播".into(), subject: Some(host(i).0) },
-        Who::Enterprise(i) => Actor { role: Role::Enterprise, name: "陈红".into(), subject: Some(ent(i).0) },
+        Who::Host(i) => Actor { role: Role::Host, name: "主播".into(), subject: Some(host(i).0), account: None },
+        Who::Enterprise(i) => {
+            Actor { role: Role::Enterprise, name: "陈红".into(), subject: Some(ent(i).0), account: None }
+        }
     }
 }
 

@@ -31,29 +31,15 @@ const FAIRS: u128 = 4;
 const BOOTHS: u128 = 10;
 const ENTS: u128 = 7;
 
-fn fair(i: u128) -> FairId {
-    FairId::from_u128(1 + i)
-}
-fn series(i: u128) -> SeriesId {
-    SeriesId::from_u128(50 + i)
-}
-fn zone(i: u128) -> ZoneId {
-    ZoneId::from_u128(100 + i)
-}
-fn booth(i: u128) -> BoothId {
-    BoothId::from_u128(200 + i)
-}
-fn ent(i: u128) -> EnterpriseId {
-    EnterpriseId::from_u128(300 + i)
-}
-fn post(i: u128) -> PostId {
-    PostId::from_u128(400 + i)
-}
-fn bk(i: u128) -> BookingId {
-    BookingId::from_u128(500 + i)
-}
-fn wl(i: u128) -> WaitlistId {
-    WaitlistId::from_u128(600 + i)
+fairlog_domain::numbered_ids! {
+    fair: FairId = 1,
+    series: SeriesId = 50,
+    zone: ZoneId = 100,
+    booth: BoothId = 200,
+    ent: EnterpriseId = 300,
+    post: PostId = 400,
+    bk: BookingId = 500,
+    wl: WaitlistId = 600,
 }
 
 fn base_time() -> DateTime<Utc> {
@@ -118,7 +104,7 @@ enum Who {
 }
 
 fn enterprise_actor(id: EnterpriseId) -> Actor {
-    Actor { role: Role::Enterprise, name: format!("企业{id}"), subject: Some(id.0) }
+    Actor { role: Role::Enterprise, name: format!("企业{id}"), subject: Some(id.0), account: None }
 }
 
 fn owner_of(state: &State, intent: &Intent) -> Option<EnterpriseId> {

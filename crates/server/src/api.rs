@@ -17,23 +17,28 @@ use futures_util::stream::{self, Stream};
 use serde::Serialize;
 use tower_http::services::{ServeDir, ServeFile};
 
+use crate::auth;
 use crate::authority::{Authority, AuthorityError};
 use crate::protocol::{Health, PullQuery, PullResponse, PushRequest, MAX_BODY_BYTES, MAX_PULL};
+use crate::session::Session;
 use crate::store::{EventStore, StoreError};
 
 #[derive(Clone)]
 pub struct AppState {
     pub authority: Authority,
     pub store: Arc<dyn EventStore>,
+    pub auth: crate::auth::AuthConfig,
 }
 
 /// Every API failure: a stable code, a status and an English sentence (the app words it).
 #[derive(Debug)]
 pub struct ApiError {
     status: StatusCode,
-    code: &'static str,
+    pub(crate) code: &'static str,
     message: String,
     last_seq: Option<u64>,
+    /// When a lock or a wait ends (`auth.locked`, `auth.throttled`), RFC 3339.
+    pub(crate) until: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -42,17 +47,37 @@ struct ErrorBody<'a> {
     message: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     last_seq: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    until: Option<&'a str>,
 }
 
 impl ApiError {
-    fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
-        Self { status, code, message: message.into(), last_seq: None }
+    pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        Self { status, code, message: message.into(), last_seq: None, until: None }
+    }
+
+    /// `401 auth.signed_out`: no valid session (none, forged, expired, revoked or disabled).
+    pub fn signed_out() -> Self {
+        Self::new(StatusCode::UNAUTHORIZED, "auth.signed_out", "sign in first")
+    }
+
+    pub fn code(&self) -> &'static str {
+        self.code
+    }
+
+    pub fn message(&self) -> &str {
+        &self.message
     }
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let body = ErrorBody { code: self.code, message: &self.message, last_seq: self.last_seq };
+        let body = ErrorBody {
+            code: self.code,
+            message: &self.message,
+            last_seq: self.last_seq,
+            until: self.until.as_deref(),
+        };
         (self.status, Json(body)).into_response()
     }
 }
@@ -104,7 +129,19 @@ pub fn router(state: AppState, dist: Option<PathBuf>) -> Router {
         .route("/push", post(push))
         .route("/events", get(pull))
         .route("/stream", get(stream_events))
+        .route("/auth/sign-in", post(auth::sign_in))
+        .route("/auth/sign-out", post(auth::sign_out))
+        .route("/auth/me", get(auth::me))
+        .route("/auth/password", post(auth::change_password))
+        .route("/auth/join", post(auth::join))
+        .route("/invitations", post(auth::invite))
+        .route("/invitations/{token}", get(auth::invitation))
+        .route("/accounts", get(auth::accounts))
+        .route("/accounts/{id}/disable", post(auth::disable))
+        .route("/accounts/{id}/enable", post(auth::enable))
+        .route("/audit", get(auth::audit_log))
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "request.not_found", "no such endpoint") })
+        .layer(axum::middleware::from_fn_with_state(state.clone(), auth::session_layer))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(state);
     let app = Router::new().nest("/api", api);
@@ -123,8 +160,14 @@ async fn health(State(s): State<AppState>) -> Json<Health> {
     Json(Health { store: s.store.kind().into(), last_seq: head.last_seq, last_hash: head.last_hash })
 }
 
-async fn push(State(s): State<AppState>, ApiJson(req): ApiJson<PushRequest>) -> Result<impl IntoResponse, ApiError> {
-    Ok(Json(s.authority.push(req).await?))
+/// Every mutation is decided as the session's actor; the `actor` a client sends is ignored.
+async fn push(
+    State(s): State<AppState>,
+    session: Session,
+    ApiJson(mut req): ApiJson<PushRequest>,
+) -> Result<impl IntoResponse, ApiError> {
+    req.client_id = session.client_key(req.client_id);
+    Ok(Json(s.authority.push(req, session.actor()).await?))
 }
 
 /// Check a cursor against the durable head and, when the caller gives its hash there, the line.
@@ -183,6 +226,7 @@ fn filtered(
 
 async fn pull(
     State(s): State<AppState>,
+    session: Session,
     audience: Option<Extension<Audience>>,
     query: Result<Query<PullQuery>, QueryRejection>,
 ) -> Result<Json<PullResponse>, ApiError> {
@@ -191,7 +235,7 @@ async fn pull(
     let last_seq = check_cursor(&s, q.after, q.hash.as_deref()).await?;
     let limit = q.limit.unwrap_or(MAX_PULL).clamp(1, MAX_PULL);
     let last_mutation = match q.client_id {
-        Some(c) => Some(s.store.last_mutation(c).await?),
+        Some(c) => Some(s.store.last_mutation(session.client_key(c)).await?),
         None => None,
     };
     if audience == Audience::Organizer {
@@ -236,6 +280,7 @@ async fn pull(
 /// reconnect (or a server restart) resumes from the last id it saw and misses nothing.
 async fn stream_events(
     State(s): State<AppState>,
+    _session: Session,
     audience: Option<Extension<Audience>>,
     headers: HeaderMap,
     query: Result<Query<PullQuery>, QueryRejection>,

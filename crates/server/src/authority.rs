@@ -38,6 +38,8 @@ pub enum AuthorityError {
 
 struct Job {
     push: PushRequest,
+    /// Who pushed: every mutation is decided as this actor (the session's).
+    actor: fairlog_domain::Actor,
     reply: oneshot::Sender<Result<PushResponse, AuthorityError>>,
 }
 
@@ -123,9 +125,9 @@ impl Authority {
     }
 
     /// Decide a client's pending commands; answers once they are durable.
-    pub async fn push(&self, push: PushRequest) -> Result<PushResponse, AuthorityError> {
+    pub async fn push(&self, push: PushRequest, actor: fairlog_domain::Actor) -> Result<PushResponse, AuthorityError> {
         let (reply, answer) = oneshot::channel();
-        self.jobs.send(Job { push, reply }).await.map_err(|_| AuthorityError::Closed)?;
+        self.jobs.send(Job { push, actor, reply }).await.map_err(|_| AuthorityError::Closed)?;
         answer.await.map_err(|_| AuthorityError::Closed)?
     }
 
@@ -282,7 +284,7 @@ impl Worker {
                     answers.push(to_value(&MutationResult::OutOfOrder { n: m.n, expected: last + 1 }));
                     continue;
                 }
-                let result = self.decide_one(m, &mut out.events)?;
+                let result = self.decide_one(m, &job.actor, &mut out.events)?;
                 let value = to_value(&result);
                 out.records.push(MutationRecord { client_id: client, n: m.n, result: value.to_string() });
                 out.counters.insert(client, m.n);
@@ -297,6 +299,7 @@ impl Worker {
     fn decide_one(
         &mut self,
         m: &crate::protocol::Mutation,
+        actor: &fairlog_domain::Actor,
         events: &mut Vec<StoredEvent>,
     ) -> Result<MutationResult, AuthorityError> {
         let intent: Intent = match serde_json::from_value(m.intent.clone()) {
@@ -311,7 +314,8 @@ impl Worker {
                 })
             }
         };
-        let cmd = Command { actor: m.actor.clone(), now: Utc::now(), intent };
+        // The session's actor; `m.actor` (what the client claims) is not read.
+        let cmd = Command { actor: actor.clone(), now: Utc::now(), intent };
         match self.engine.prepare(cmd, Uuid::new_v4) {
             Err(error) => Ok(MutationResult::refused(m.n, error)),
             Ok(receipt) => {

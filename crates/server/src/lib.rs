@@ -3,13 +3,16 @@
 //! * [`store`]: the log in SQLite (embedded default) or PostgreSQL, behind one trait.
 //! * [`authority`]: the one task that decides pushed commands in order, with the server's clock.
 //! * [`api`]: thin axum handlers (push, pull, live stream, health) and the release app's files.
+//! * [`auth`]: accounts, sessions, CSRF, invitations, throttling, audit; [`session`]: who asks.
 //! * [`import`]: start a log from an exported file.
 //! * [`rush`]: the 10:00 rush load tool.
 pub mod api;
+pub mod auth;
 pub mod authority;
 pub mod import;
 pub use fairlog_domain::sync_protocol as protocol;
 pub mod rush;
+pub mod session;
 pub mod store;
 
 use std::path::PathBuf;
@@ -31,6 +34,15 @@ pub async fn open_store(
 
 /// Build the whole app over a store: authority started, router ready.
 pub async fn app(store: Arc<dyn EventStore>, dist: Option<PathBuf>) -> Result<axum::Router, authority::AuthorityError> {
+    app_with(store, dist, auth::AuthConfig::from_env()).await
+}
+
+/// [`app`] with the accounts' clock and hashing cost given (the tests' fast, movable ones).
+pub async fn app_with(
+    store: Arc<dyn EventStore>,
+    dist: Option<PathBuf>,
+    auth: auth::AuthConfig,
+) -> Result<axum::Router, authority::AuthorityError> {
     let authority = authority::Authority::start(store.clone()).await?;
-    Ok(api::router(api::AppState { authority, store }, dist))
+    Ok(api::router(api::AppState { authority, store, auth }, dist))
 }

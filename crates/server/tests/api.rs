@@ -219,10 +219,12 @@ async fn two_enterprises_rushing_for_the_last_booth_leave_one_booking_and_a_reas
         let api = std::sync::Arc::new(Api::over(store).await);
         let (fair_id, booths, enterprises) = given_a_fair(&api, 1, 2).await;
         let mut tasks = Vec::new();
-        for e in enterprises.clone() {
+        for (i, e) in enterprises.clone().into_iter().enumerate() {
+            // Each enterprise in its own session (invited for that enterprise id, joined).
+            let (who, _) = api.account("enterprise", Some(e.0), &format!("企业{i}")).await;
             let api = api.clone();
             let body = push_body(Uuid::new_v4(), &enterprise_actor(e.0), 1, &[request(fair_id, e, booths[0])]);
-            tasks.push(tokio::spawn(async move { api.push(&body).await.1 }));
+            tasks.push(tokio::spawn(async move { api.push_as(&who, &body).await.1 }));
         }
         let mut answers: Vec<Value> = Vec::new();
         for t in tasks {

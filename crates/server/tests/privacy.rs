@@ -29,6 +29,9 @@ struct Given {
     fair: FairId,
     a: EnterpriseId,
     b: EnterpriseId,
+    /// B's session (the reader).
+    b_session: common::Who,
+    a_session: common::Who,
 }
 
 fn register(i: usize, e: EnterpriseId, contact: &str, phone: &str) -> Intent {
@@ -52,7 +55,9 @@ fn request(fair_id: FairId, e: EnterpriseId, booth_id: fairlog_domain::ids::Boot
 /// key enterprise with a commissioner; enterprise B is registered.
 async fn given_a_requests_and_is_refused(api: Api) -> Given {
     let fair = FairId(Uuid::new_v4());
-    let (a, b) = (EnterpriseId(Uuid::new_v4()), EnterpriseId(Uuid::new_v4()));
+    let (a_session, a) = api.account("enterprise", None, A_CONTACT).await;
+    let (b_session, b) = api.account("enterprise", None, "王乙联系人").await;
+    let (a, b) = (EnterpriseId(a), EnterpriseId(b));
     let mut intents = set_up_fair(fair, 3, ZoneId(Uuid::new_v4()));
     intents.push(register(0, a, A_CONTACT, A_PHONE));
     intents.push(register(1, b, "王乙联系人", "13912345672"));
@@ -68,16 +73,19 @@ async fn given_a_requests_and_is_refused(api: Api) -> Given {
     let a_actor = json!({"role": "enterprise", "name": A_CONTACT, "subject": a.0});
     let (first, second) = (BookingId(Uuid::new_v4()), BookingId(Uuid::new_v4()));
     let client = Uuid::new_v4();
-    api.push(&push_body(client, &a_actor, 1, &[request(fair, a, booths[0].1, first)])).await;
+    let (_, v) =
+        api.push_as(&a_session, &push_body(client, &a_actor, 1, &[request(fair, a, booths[0].1, first)])).await;
+    assert!(v["results"].as_array().unwrap().iter().all(|r| r["status"] == "accepted"), "{v}");
     let reject: Intent = BookingCommand::RejectBooking { booking_id: first, reason: A_REASON.into() }.into();
     api.push(&push_body(Uuid::new_v4(), &organizer(), 1, &[reject])).await;
-    let (_, v) = api.push(&push_body(client, &a_actor, 2, &[request(fair, a, booths[1].1, second)])).await;
+    let (_, v) =
+        api.push_as(&a_session, &push_body(client, &a_actor, 2, &[request(fair, a, booths[1].1, second)])).await;
     assert!(v["results"].as_array().unwrap().iter().all(|r| r["status"] == "accepted"), "{v}");
-    Given { api, fair, a, b }
+    Given { api, fair, a, b, b_session, a_session }
 }
 
-async fn raw(api: &Api, path: &str, audience: Option<Audience>) -> (StatusCode, String) {
-    let mut req = Request::get(path).body(Body::empty()).unwrap();
+async fn raw(api: &Api, who: &common::Who, path: &str, audience: Option<Audience>) -> (StatusCode, String) {
+    let mut req = Request::get(path).header("cookie", who.cookie.as_str()).body(Body::empty()).unwrap();
     if let Some(a) = audience {
         req.extensions_mut().insert(a);
     }
@@ -88,8 +96,9 @@ async fn raw(api: &Api, path: &str, audience: Option<Audience>) -> (StatusCode, 
 }
 
 /// The SSE body of `/api/stream?after=0` until it has said how far it got (`id: last_seq`).
-async fn raw_stream(api: &Api, audience: Audience, last_seq: u64) -> String {
-    let mut req = Request::get("/api/stream?after=0").body(Body::empty()).unwrap();
+async fn raw_stream(api: &Api, who: &common::Who, audience: Audience, last_seq: u64) -> String {
+    let mut req =
+        Request::get("/api/stream?after=0").header("cookie", who.cookie.as_str()).body(Body::empty()).unwrap();
     req.extensions_mut().insert(audience);
     let res = api.router.clone().oneshot(req).await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
@@ -139,7 +148,7 @@ async fn another_enterprise_s_pull_and_stream_carry_none_of_a_s_contact_request_
                 0 => "/api/events?after=0&limit=2".to_owned(),
                 _ => format!("/api/events?after={after}&limit=2&hash={hash}"),
             };
-            let (status, body) = raw(&g.api, &path, Some(Audience::Enterprise(g.b))).await;
+            let (status, body) = raw(&g.api, &g.b_session, &path, Some(Audience::Enterprise(g.b))).await;
             assert_eq!(status, StatusCode::OK, "{kind}: {body}");
             for secret in [A_CONTACT, A_PHONE, A_REASON, A_COMMISSIONER, "KeyEnterpriseMarked"] {
                 assert!(!body.contains(secret), "{kind}: a page holds {secret:?}: {body}");
@@ -176,7 +185,7 @@ async fn another_enterprise_s_pull_and_stream_carry_none_of_a_s_contact_request_
         };
         assert_eq!(states(replica.state()), states(full.state()), "{kind}");
         // The live stream, as B.
-        let sse = raw_stream(&g.api, Audience::Enterprise(g.b), last_seq).await;
+        let sse = raw_stream(&g.api, &g.b_session, Audience::Enterprise(g.b), last_seq).await;
         assert_nothing_of_a(kind, &sse, g.a);
     }
 }
@@ -185,7 +194,7 @@ async fn another_enterprise_s_pull_and_stream_carry_none_of_a_s_contact_request_
 async fn the_enterprise_itself_receives_its_own_reason_and_marks() {
     for (kind, store) in common::stores().await {
         let g = given_a_requests_and_is_refused(Api::over(store).await).await;
-        let (status, body) = raw(&g.api, "/api/events?after=0", Some(Audience::Enterprise(g.a))).await;
+        let (status, body) = raw(&g.api, &g.a_session, "/api/events?after=0", Some(Audience::Enterprise(g.a))).await;
         assert_eq!(status, StatusCode::OK, "{kind}");
         for mine in [A_CONTACT, A_PHONE, A_REASON, A_COMMISSIONER, "KeyEnterpriseMarked"] {
             assert!(body.contains(mine), "{kind}: {mine} missing");
@@ -197,8 +206,8 @@ async fn the_enterprise_itself_receives_its_own_reason_and_marks() {
 async fn without_an_audience_and_for_an_organizer_the_pull_is_the_full_log() {
     for (kind, store) in common::stores().await {
         let g = given_a_requests_and_is_refused(Api::over(store).await).await;
-        let (_, none) = raw(&g.api, "/api/events?after=0", None).await;
-        let (_, org) = raw(&g.api, "/api/events?after=0", Some(Audience::Organizer)).await;
+        let (_, none) = raw(&g.api, &g.api.organizer, "/api/events?after=0", None).await;
+        let (_, org) = raw(&g.api, &g.api.organizer, "/api/events?after=0", Some(Audience::Organizer)).await;
         assert_eq!(none, org, "{kind}");
         let v: Value = serde_json::from_str(&none).unwrap();
         assert!(v.get("scanned").is_none(), "{kind}: the full log's answer is as before");

@@ -9,6 +9,8 @@ use common::{organizer, push_body};
 use fairlog_domain::fair::FairCommand;
 use fairlog_domain::ids::FairId;
 use fairlog_domain::Intent;
+use fairlog_domain::Role;
+use fairlog_server::rush::{HttpSession, Login};
 use fairlog_server::store::{EventStore, SqlStore};
 use futures_util::StreamExt;
 use serde_json::Value;
@@ -25,6 +27,7 @@ impl Server {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_fairlog-server"));
         cmd.args(["serve", "--listen", &format!("127.0.0.1:{port}"), "--data", "/nonexistent-unused"])
             .args(["--database-url", database_url])
+            .env("FAIRLOG_TEST_FAST_HASH", "1")
             .stdout(Stdio::null())
             .stderr(Stdio::null());
         match pause {
@@ -68,7 +71,31 @@ fn create_fair(name: &str) -> Intent {
 }
 
 async fn push(http: &reqwest::Client, url: &str, body: &Value) -> Result<Value, reqwest::Error> {
-    http.post(format!("{url}/api/push")).json(body).send().await?.json().await
+    let who = signed_in(http, url).await;
+    who.post(http, format!("{url}/api/push")).json(body).send().await?.json().await
+}
+
+/// The organizer's login the process tests use (created in the store before the server starts).
+fn login() -> Login {
+    Login { name: common::ORGANIZER.into(), password: common::PASSWORD.into() }
+}
+
+/// Create the organizer in the store (once; a restarted server finds it there).
+async fn given_an_organizer(store: &dyn EventStore) {
+    let _ =
+        fairlog_server::auth::create_account(store, common::ORGANIZER, Role::Organizer, None, common::PASSWORD, true)
+            .await;
+}
+
+/// A session of the organizer on the server at `url` (signed in once per server and kept).
+async fn signed_in(http: &reqwest::Client, url: &str) -> HttpSession {
+    static SESSIONS: std::sync::Mutex<Vec<(String, HttpSession)>> = std::sync::Mutex::new(Vec::new());
+    if let Some((_, s)) = SESSIONS.lock().unwrap().iter().find(|(u, _)| u == url) {
+        return s.clone();
+    }
+    let s = fairlog_server::rush::sign_in(http, url, &login()).await.expect("the organizer signs in");
+    SESSIONS.lock().unwrap().push((url.to_owned(), s.clone()));
+    s
 }
 
 async fn wait_for_seq(store: &dyn EventStore, seq: u64) {
@@ -83,6 +110,7 @@ async fn wait_for_seq(store: &dyn EventStore, seq: u64) {
 async fn a_push_killed_after_its_commit_is_answered_once_on_retry() {
     for (kind, url) in common::store_urls().await {
         let store = SqlStore::open(&url).await.unwrap();
+        given_an_organizer(&store).await;
         let http = reqwest::Client::new();
         let server = Server::start(&url, Some("after_commit:60000"));
         let body = push_body(Uuid::new_v4(), &organizer(), 1, &[create_fair("断电前已保存")]);
@@ -106,6 +134,7 @@ async fn a_push_killed_after_its_commit_is_answered_once_on_retry() {
 async fn a_push_killed_before_its_commit_is_applied_once_on_retry() {
     for (kind, url) in common::store_urls().await {
         let store = SqlStore::open(&url).await.unwrap();
+        given_an_organizer(&store).await;
         let http = reqwest::Client::new();
         let server = Server::start(&url, Some("before_commit:60000"));
         let body = push_body(Uuid::new_v4(), &organizer(), 1, &[create_fair("断电前未保存")]);
@@ -160,6 +189,7 @@ async fn read_events(
 #[tokio::test]
 async fn the_live_stream_catches_up_follows_and_resumes_after_a_restart() {
     for (kind, url) in common::store_urls().await {
+        given_an_organizer(&SqlStore::open(&url).await.unwrap()).await;
         let http = reqwest::Client::new();
         let server = Server::start(&url, None);
         let client = Uuid::new_v4();
@@ -167,7 +197,8 @@ async fn the_live_stream_catches_up_follows_and_resumes_after_a_restart() {
             .await
             .unwrap();
 
-        let res = http.get(format!("{}/api/stream?after=0", server.url)).send().await.unwrap();
+        let who = signed_in(&http, &server.url).await;
+        let res = who.get(&http, format!("{}/api/stream?after=0", server.url)).send().await.unwrap();
         assert_eq!(res.headers()["content-type"], "text/event-stream", "{kind}");
         let mut stream = res.bytes_stream();
         let mut buf = String::new();
@@ -185,7 +216,9 @@ async fn the_live_stream_catches_up_follows_and_resumes_after_a_restart() {
         push(&http, &server.url, &push_body(client, &organizer(), 4, &[create_fair("四"), create_fair("五")]))
             .await
             .unwrap();
-        let res = http.get(format!("{}/api/stream", server.url)).header("Last-Event-ID", "3").send().await.unwrap();
+        let who = signed_in(&http, &server.url).await;
+        let res =
+            who.get(&http, format!("{}/api/stream", server.url)).header("Last-Event-ID", "3").send().await.unwrap();
         let mut stream = res.bytes_stream();
         let mut buf = String::new();
         let resumed = read_events(&mut stream, &mut buf, 2).await;
@@ -202,10 +235,12 @@ async fn the_live_stream_catches_up_follows_and_resumes_after_a_restart() {
 #[tokio::test]
 async fn a_slow_stream_reader_holds_up_no_one() {
     for (kind, url) in common::store_urls().await {
+        given_an_organizer(&SqlStore::open(&url).await.unwrap()).await;
         let http = reqwest::Client::new();
         let server = Server::start(&url, None);
         // Opened and never read.
-        let _slow = http.get(format!("{}/api/stream?after=0", server.url)).send().await.unwrap();
+        let who = signed_in(&http, &server.url).await;
+        let _slow = who.get(&http, format!("{}/api/stream?after=0", server.url)).send().await.unwrap();
         let client = Uuid::new_v4();
         for round in 0..20u64 {
             let intents: Vec<Intent> = (0..100).map(|i| create_fair(&format!("第{round}批{i}"))).collect();
@@ -221,8 +256,9 @@ async fn a_slow_stream_reader_holds_up_no_one() {
 #[tokio::test]
 async fn the_rush_books_each_booth_once_and_refuses_the_rest() {
     for (kind, url) in common::store_urls().await {
+        given_an_organizer(&SqlStore::open(&url).await.unwrap()).await;
         let server = Server::start(&url, None);
-        let report = fairlog_server::rush::run(&server.url, 200, 50, 1).await.unwrap();
+        let report = fairlog_server::rush::run(&server.url, &login(), 200, 50, 1).await.unwrap();
         assert_eq!((report.accepted, report.refused, report.failed), (50, 150, 0), "{kind}: {report:?}");
         assert_eq!(report.double_booked, 0, "{kind}");
     }
@@ -233,12 +269,16 @@ async fn a_database_connection_dropped_mid_transaction_loses_nothing_and_applies
     // PostgreSQL only: a connection another session can end while it is inside a transaction.
     for (kind, url) in common::store_urls().await.into_iter().filter(|(k, _)| *k == "postgres") {
         let store = SqlStore::open(&url).await.unwrap();
+        given_an_organizer(&store).await;
         let http = reqwest::Client::new();
         let server = Server::start(&url, Some("in_transaction:4000"));
         let body = push_body(Uuid::new_v4(), &organizer(), 1, &[create_fair("连接中断")]);
         let pending = tokio::spawn({
             let (http, url, body) = (http.clone(), server.url.clone(), body.clone());
-            async move { http.post(format!("{url}/api/push")).json(&body).send().await.unwrap() }
+            async move {
+                let who = signed_in(&http, &url).await;
+                who.post(&http, format!("{url}/api/push")).json(&body).send().await.unwrap()
+            }
         });
         // Wait until the server's append holds its transaction open, then end that connection.
         let deadline = Instant::now() + Duration::from_secs(20);

@@ -107,3 +107,54 @@ export async function register(page, { name, code, contact, phone }) {
   await expect(page.getByRole("heading", { name: "我的岗位" })).toBeVisible();
   await expect(page.locator("#acting-enterprise option:checked")).toHaveText(name);
 }
+
+// ---- Accounts (server mode) --------------------------------------------------------------------
+import { readFileSync } from "node:fs";
+
+export const ORGANIZER = { name: "王敏", password: "organizer-pass-2026" };
+
+/** The first organizer's one-time sign-up token, from `fairlog-server admin create`'s output. */
+export function adminToken(file) {
+  const m = readFileSync(file, "utf8").match(/#\/join\/(\S+)/);
+  if (!m) throw new Error(`no sign-up link in ${file}`);
+  return m[1];
+}
+
+/** Sign a browser context in as the first organizer, over the API (the context keeps the
+ *  cookie); the first time, through the admin link. Returns the session's CSRF token. */
+export async function asOrganizer(ctx, server, linkFile) {
+  const joined = await ctx.request.post(`${server}api/auth/join`, {
+    data: { token: adminToken(linkFile), name: ORGANIZER.name, password: ORGANIZER.password },
+  });
+  if (joined.ok()) return (await joined.json()).csrf;
+  const r = await ctx.request.post(`${server}api/auth/sign-in`, { data: ORGANIZER });
+  expect(r.ok(), await r.text()).toBeTruthy();
+  return (await r.json()).csrf;
+}
+
+/** The organizer invites an account; `ctx` signs up with the link over the API. */
+export async function inviteAndJoin(orgCtx, csrf, ctx, server, { role = "enterprise", name, password = "enterprise-pass-2026", subject }) {
+  const inv = await orgCtx.request.post(`${server}api/invitations`, {
+    data: { role, name, subject },
+    headers: { "X-Fairlog-Csrf": csrf },
+  });
+  expect(inv.ok(), await inv.text()).toBeTruthy();
+  const { token } = await inv.json();
+  const j = await ctx.request.post(`${server}api/auth/join`, { data: { token, name, password } });
+  expect(j.ok(), await j.text()).toBeTruthy();
+  return (await j.json()).account;
+}
+
+/** Signed in as an enterprise account: register its enterprise (the account's own) through the form. */
+export async function registerOwn(page, { name, code, contact, phone }) {
+  await page.goto("#/enterprise/register");
+  await expect(page.getByRole("heading", { name: "登记企业" })).toBeVisible();
+  await page.fill("#ent-name", name);
+  await page.fill("#credit-code", code);
+  await page.selectOption("#ent-industry", "Manufacturing");
+  await page.selectOption("#ent-district", "Baoshan");
+  await page.fill("#contact-name", contact);
+  await page.fill("#contact-phone", phone);
+  await page.click("#save-enterprise");
+  await expect(page.getByRole("heading", { name: "我的岗位" })).toBeVisible();
+}

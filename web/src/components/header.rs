@@ -61,6 +61,9 @@ pub fn FocusOnNavigate() -> Html {
 #[component]
 pub fn AppHeader() -> Html {
     let lang = use_prefs().lang;
+    // Signed in to a server, the account says who acts: no picker, no name box.
+    let account = crate::account::use_signed_in();
+    let organizer = account.as_ref().is_some_and(|a| a.role == Role::Organizer);
     html! {
         <header class="app-header">
             <Link<Route> to={Route::Fairs} classes="brand">{ T::AppTitle.get(lang) }</Link<Route>>
@@ -75,12 +78,19 @@ pub fn AppHeader() -> Html {
                 <Link<Route> to={Route::Series}>{ T::NavSeries.get(lang) }</Link<Route>>
                 <Link<Route> to={Route::KeyEnterprises}>{ T::NavKeyEnterprises.get(lang) }</Link<Route>>
                 <Link<Route> to={Route::Commissioner}>{ T::NavCommissioner.get(lang) }</Link<Route>>
+                if organizer {
+                    <Link<Route> to={Route::Accounts}>{ crate::account::text::AT::NavAccounts.get(lang) }</Link<Route>>
+                }
             </nav>
             <div class="header-tools">
                 <super::SyncIndicator />
                 <super::UndoRedo />
-                <RoleSwitcher />
-                <ActingEnterprise />
+                if account.is_some() {
+                    <crate::account::AccountMenu />
+                } else {
+                    <RoleSwitcher />
+                    <ActingEnterprise />
+                }
                 <LanguageToggle />
             </div>
         </header>

@@ -44,6 +44,8 @@ pub fn EnterpriseProfilePage(props: &EnterpriseProfileProps) -> Html {
     let commander = use_commander();
     let navigator = use_navigator();
     let current = use_current_enterprise();
+    // Signed in to a server as an enterprise: the account's enterprise is the one to register.
+    let own = crate::account::use_signed_in().and_then(|a| a.subject.filter(|_| a.role == Role::Enterprise)).map(EnterpriseId);
 
     let existing = (!props.register).then(|| current.and_then(|id| app.view().enterprises.get(&id).cloned())).flatten();
     let opened_version = use_state(|| existing.as_ref().map(|e| e.version));
@@ -110,7 +112,7 @@ pub fn EnterpriseProfilePage(props: &EnterpriseProfileProps) -> Html {
                     session.actor(),
                 ),
                 _ => {
-                    let id = EnterpriseId(uuid::Uuid::new_v4());
+                    let id = own.unwrap_or_else(|| EnterpriseId(uuid::Uuid::new_v4()));
                     let mut actor = session.actor();
                     if actor.role == Role::Enterprise {
                         actor.subject = Some(id.0);

@@ -193,40 +193,38 @@ impl EventStore {
         add_and_commit(tx, &store, lines.iter().enumerate().map(|(i, l)| (i as u64 + 1, *l))).await
     }
 
-    /// A merge, in one transaction: keep a backup of the whole log as it was, drop the events
-    /// after the shared prefix, store the merged ones. Either all of it happens or none.
+    /// A merge, in one transaction: check that the store ends where this tab's log does
+    /// (`expected_last`; another tab may have written since, and a merge must never delete a
+    /// record it has not read), keep a backup of the log as stored (read in this transaction,
+    /// not from memory), drop the events after the shared prefix, store the merged ones. Either
+    /// all of it happens or none; a moved store is `Conflict`.
     pub async fn replace_after(
         &self,
         keep: u64,
+        expected_last: u64,
         sealed: &[Sealed],
-        backup: &str,
         backup_key: f64,
     ) -> Result<(), StorageError> {
         let tx = self.db.transaction(&[EVENTS, BACKUPS], TransactionMode::ReadWrite).map_err(classify)?;
         let events = tx.object_store(EVENTS).map_err(classify)?;
         let backups = tx.object_store(BACKUPS).map_err(classify)?;
-        let mut pending = Vec::new();
+        let stored = events.get_all(None, None).map_err(classify)?.await.map_err(classify)?;
+        let keys = events.get_all_keys(None, None).map_err(classify)?.await.map_err(classify)?;
+        let last_key = keys.last().and_then(|k| k.as_f64()).unwrap_or(0.0) as u64;
+        if last_key != expected_last || keys.len() as u64 != expected_last {
+            let _ = tx.abort();
+            return Err(StorageError::Conflict);
+        }
+        let lines: Vec<String> = stored.iter().filter_map(|v| v.as_string()).collect();
+        let backup = fairlog_domain::codec::export_stored(&lines);
         backups
-            .add(&JsValue::from_str(backup), Some(&JsValue::from_f64(backup_key)))
+            .add(&JsValue::from_str(&backup), Some(&JsValue::from_f64(backup_key)))
             .map_err(classify)?
             .await
             .map_err(classify)?;
         let range = KeyRange::lower_bound(&JsValue::from_f64(keep as f64), Some(true)).map_err(classify)?;
         events.delete(Query::from(range)).map_err(classify)?.await.map_err(classify)?;
-        for s in sealed {
-            let key = JsValue::from_f64(s.envelope.seq as f64);
-            pending.push(events.add(&JsValue::from_str(&s.line), Some(&key)).map_err(classify)?);
-        }
-        for r in pending {
-            if let Err(e) = r.await {
-                let _ = tx.abort();
-                return Err(classify(e));
-            }
-        }
-        match tx.commit().map_err(classify)?.await.map_err(classify)? {
-            idb::TransactionResult::Committed => Ok(()),
-            idb::TransactionResult::Aborted => Err(StorageError::Failed("transaction aborted".into())),
-        }
+        add_and_commit(tx, &events, sealed.iter().map(|s| (s.envelope.seq, s.line.as_str()))).await
     }
 
     /// The backups kept before merges: (time in ms, JSON Lines text), newest last.

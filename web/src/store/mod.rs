@@ -28,7 +28,7 @@ pub use self::idb::{EventStore, StorageError, DB_NAME};
 /// BroadcastChannel messages besides a new last sequence: another tab merged or imported.
 const RELOAD: &str = "reload";
 /// Server mode: another tab queued commands, or the syncing tab settled some.
-const OUTBOX_CHANGED: &str = "outbox";
+pub(crate) const OUTBOX_CHANGED: &str = "outbox";
 /// Server mode: the list of refused changes changed.
 const REFUSED_CHANGED: &str = "refused";
 /// A tab that has just opened asks the syncing tab for the sync status.
@@ -155,8 +155,9 @@ impl Store {
 
     /// Become a replica of fairlog-server's log (before `load`): the confirmed events live in a
     /// database of their own, commands go to the outbox and the server.
-    pub fn use_server(&self) {
-        *self.db_name.borrow_mut() = crate::sync::SHARED_DB_NAME.to_owned();
+    /// `db_name` is the signed-in account's replica (`Account::replica_name`).
+    pub fn use_server(&self, db_name: &str) {
+        *self.db_name.borrow_mut() = db_name.to_owned();
         *self.replica.borrow_mut() = Some(Replica { refused: crate::sync::refused::load(), ..Replica::default() });
     }
 
@@ -411,10 +412,21 @@ impl Store {
                 Err(error) => Err(Failed { error, pulled: 0 }),
             };
         }
-        let mut pulled = 0;
-        let fail = |error: UiError, pulled: usize| Failed { error, pulled };
-        let db = self.db().filter(|_| self.may_write()).ok_or(fail(UiError::ReadOnly, 0))?;
+        let db = self.db().filter(|_| self.may_write()).ok_or(Failed { error: UiError::ReadOnly, pulled: 0 })?;
         let _guard = self.lock.lock().await;
+        // Tabs take turns writing (the store's transactions check its real end besides).
+        let lock = self.write_lock();
+        crate::sync::leader::exclusively(&lock, self.append_deciding(&db, cmds)).await
+    }
+
+    /// The Web Lock under which this database's tabs append, merge and import.
+    fn write_lock(&self) -> String {
+        format!("fairlog-write-{}", self.db_name.borrow())
+    }
+
+    async fn append_deciding(&self, db: &EventStore, cmds: Vec<Command>) -> Result<Ran, Failed> {
+        let fail = |error: UiError, pulled: usize| Failed { error, pulled };
+        let mut pulled = 0;
         for attempt in 0..2 {
             let receipt = self.prepare(cmds.clone()).map_err(|e| fail(e, pulled))?;
             if receipt.is_empty() {
@@ -424,7 +436,7 @@ impl Store {
                 Ok(()) => return Ok(Ran { saved: self.commit(receipt), last_seq: self.last_seq(), pulled }),
                 Err(StorageError::Conflict) if attempt == 0 => {
                     // Another tab wrote first: take its events, then decide again.
-                    pulled += self.pull(&db).await.map_err(|e| fail(UiError::Storage(e), pulled))?;
+                    pulled += self.pull(db).await.map_err(|e| fail(UiError::Storage(e), pulled))?;
                 }
                 Err(e) => return Err(fail(UiError::Storage(e), pulled)),
             }
@@ -608,6 +620,11 @@ impl Store {
     pub async fn apply_import(&self, plan: ImportPlan) -> Result<u64, ImportError> {
         let db = self.db().filter(|_| self.may_write()).ok_or(ImportError::ReadOnly)?;
         let _guard = self.lock.lock().await;
+        let lock = self.write_lock();
+        crate::sync::leader::exclusively(&lock, self.import_exclusively(&db, plan)).await
+    }
+
+    async fn import_exclusively(&self, db: &EventStore, plan: ImportPlan) -> Result<u64, ImportError> {
         match plan {
             ImportPlan::NothingNew => {}
             ImportPlan::Fresh { text, .. } => {
@@ -631,8 +648,8 @@ impl Store {
                     // The log moved (another tab) since the plan was made: plan again.
                     return Err(ImportError::Storage(StorageError::Conflict));
                 }
-                let backup = codec::export(self.engine.borrow().log());
-                db.replace_after(plan.keep, &plan.sealed, &backup, js_sys::Date::now())
+                let expected_last = self.engine.borrow().log().last_seq();
+                db.replace_after(plan.keep, expected_last, &plan.sealed, js_sys::Date::now())
                     .await
                     .map_err(ImportError::Storage)?;
                 self.engine

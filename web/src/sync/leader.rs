@@ -57,3 +57,42 @@ fn locks() -> Option<JsValue> {
     let locks = Reflect::get(&navigator, &JsValue::from_str("locks")).ok()?;
     (!locks.is_undefined() && !locks.is_null()).then_some(locks)
 }
+
+/// Run `work` while this tab holds the Web Lock `name` exclusively (at once where Web Locks are
+/// missing). Local mode's appends, merges and imports go through the lock of their database, so
+/// tabs take turns; the IndexedDB transactions check the store's real end as well, so the
+/// fallback stays safe (a tab that lost the race is told `Conflict` and reads the store again).
+pub async fn exclusively<T>(name: &str, work: impl std::future::Future<Output = T>) -> T {
+    let Some(request) = locks().and_then(|l| {
+        let f = Reflect::get(&l, &JsValue::from_str("request")).ok()?.dyn_into::<Function>().ok()?;
+        Some((l, f))
+    }) else {
+        return work.await;
+    };
+    let (locks, request) = request;
+    let (granted_tx, granted_rx) = futures::channel::oneshot::channel::<()>();
+    let release: Rc<RefCell<Option<Function>>> = Rc::new(RefCell::new(None));
+    let on_grant = {
+        let release = Rc::clone(&release);
+        let mut granted_tx = Some(granted_tx);
+        Closure::<dyn FnMut(JsValue) -> Promise>::new(move |_lock: JsValue| {
+            let release = Rc::clone(&release);
+            // Held until `release` resolves this promise.
+            let held = Promise::new(&mut |resolve, _reject| *release.borrow_mut() = Some(resolve));
+            if let Some(tx) = granted_tx.take() {
+                let _ = tx.send(());
+            }
+            held
+        })
+    };
+    let asked = request.call2(&locks, &JsValue::from_str(name), on_grant.as_ref().unchecked_ref());
+    if asked.is_err() || granted_rx.await.is_err() {
+        return work.await;
+    }
+    let out = work.await;
+    if let Some(resolve) = release.borrow_mut().take() {
+        let _ = resolve.call0(&JsValue::UNDEFINED);
+    }
+    drop(on_grant);
+    out
+}

@@ -64,7 +64,7 @@ pub async fn health() -> Option<Health> {
 
 pub async fn push(client_id: Uuid, mutations: Vec<Mutation>) -> Result<PushResponse, NetError> {
     let body = PushRequest { client_id, mutations };
-    let req = Request::post("/api/push").json(&body).map_err(|e| NetError::Offline(e.to_string()))?;
+    let req = crate::account::api::post("/api/push").json(&body).map_err(|e| NetError::Offline(e.to_string()))?;
     answer(req.send().await.map_err(|e| NetError::Offline(e.to_string()))?).await
 }
 

@@ -84,6 +84,7 @@ async fn pusher(store: Rc<Store>, mut kicks: UnboundedReceiver<()>, changed: Cal
                 let notice = settle(&store, &results).await;
                 changed.emit(notice);
             }
+            Err(NetError::Refused { status: 401, .. }) => return crate::account::session_ended(),
             Err(_) => {
                 set_status(&store, false);
                 changed.emit(None);
@@ -139,6 +140,11 @@ async fn settle(store: &Store, results: &[MutationResult]) -> Option<Notice> {
         }
     }
     let _ = db.outbox_remove(&done).await;
+    if !done.is_empty() {
+        // The other tabs may have read the outbox before this (when the events came first):
+        // they read it again, or they would keep showing these as waiting.
+        store.tell_tabs(crate::store::OUTBOX_CHANGED);
+    }
     store.add_refused(refused);
     if let Some(first) = renumber_from {
         if let Ok(moves) = db.outbox_renumber(first).await {
@@ -218,6 +224,7 @@ async fn follower(store: Rc<Store>, changed: Callback<Option<Notice>>) {
                 changed.emit(None);
                 return;
             }
+            Err(NetError::Refused { status: 401, .. }) => return crate::account::session_ended(),
             Err(_) => {
                 set_status(&store, false);
                 changed.emit(None);

@@ -20,7 +20,7 @@ fn ent() -> EnterpriseId {
     EnterpriseId::from_u128(7)
 }
 fn me() -> Actor {
-    Actor { role: Role::Enterprise, name: "陈红".into(), subject: Some(ent().0) }
+    Actor { role: Role::Enterprise, name: "陈红".into(), subject: Some(ent().0), account: None }
 }
 
 fn run(e: &mut Engine, actor: Actor, intent: impl Into<Intent>) {
@@ -231,7 +231,7 @@ fn an_enterprise_that_declines_an_invitation_leaves_the_agenda() {
         })
         .expect("the demo has an open invitation");
     assert!(session_events(e.state(), who, &labels()).iter().any(|ev| ev.uid == session_uid(sid, who)));
-    let actor = Actor { role: Role::Enterprise, name: "代表".into(), subject: Some(who.0) };
+    let actor = Actor { role: Role::Enterprise, name: "代表".into(), subject: Some(who.0), account: None };
     let decline = crate::livestream::LivestreamCommand::DeclineInvitation {
         session_id: sid,
         enterprise_id: who,

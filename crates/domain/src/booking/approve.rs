@@ -4,7 +4,7 @@ use super::*;
 pub(crate) fn revoke_approval(d: &mut Decision<'_>, booking_id: BookingId) -> Result<(), BookingError> {
     use BookingEvent as E;
     let now = d.now;
-    let b = booking(&d.s, &booking_id)?;
+    let b = existing_booking(&d.s, booking_id)?;
     if b.status != BookingStatus::Booked || b.via_waitlist.is_some() {
         return Err(BookingError::NotActive { status: b.status.key().into() });
     }
@@ -30,7 +30,7 @@ pub(crate) fn approve_bookings(d: &mut Decision<'_>, booking_ids: Vec<BookingId>
 /// The organizer rejects a request with a reason; the booth is offered on.
 pub(crate) fn reject_booking(d: &mut Decision<'_>, booking_id: BookingId, reason: String) -> Result<(), BookingError> {
     use BookingEvent as E;
-    let b = booking(&d.s, &booking_id)?.clone();
+    let b = existing_booking(&d.s, booking_id)?.clone();
     if !matches!(b.status, BookingStatus::Requested { .. }) {
         return Err(pending_error(&b));
     }
@@ -47,10 +47,8 @@ pub(crate) fn reassign_booking(
     booth_id: BoothId,
 ) -> Result<(), BookingError> {
     use BookingEvent as E;
-    let b = booking(&d.s, &booking_id)?.clone();
-    if !b.status.is_active() {
-        return Err(BookingError::NotActive { status: b.status.key().into() });
-    }
+    let b = existing_booking(&d.s, booking_id)?.clone();
+    booking_is_active(&b)?;
     let Some(old) = b.booth_id else { return Err(BookingError::NotReassignable) };
     if old == booth_id {
         return Err(BookingError::SameBooth);
@@ -70,7 +68,7 @@ pub(crate) fn pending_error(b: &Booking) -> BookingError {
 }
 
 pub(crate) fn approve(d: &mut Decision<'_>, booking_id: BookingId) -> Result<(), BookingError> {
-    let b = booking(&d.s, &booking_id)?;
+    let b = existing_booking(&d.s, booking_id)?;
     if !matches!(b.status, BookingStatus::Requested { .. }) {
         return Err(pending_error(b));
     }

@@ -4,13 +4,9 @@ use super::*;
 pub(crate) fn cancel_booking(d: &mut Decision<'_>, booking_id: BookingId) -> Result<(), BookingError> {
     use BookingEvent as E;
     let now = d.now;
-    let b = booking(&d.s, &booking_id)?.clone();
-    if !may_act_for(d.actor, b.enterprise_id) {
-        return Err(BookingError::NotYourEnterprise);
-    }
-    if !b.status.is_active() {
-        return Err(BookingError::NotActive { status: b.status.key().into() });
-    }
+    let b = existing_booking(&d.s, booking_id)?.clone();
+    may_book_for(d.actor, b.enterprise_id)?;
+    booking_is_active(&b)?;
     if d.actor.role == Role::Enterprise {
         let rules = rules_of(&d.s, b.fair_id);
         if d.s.fairs.get(&b.fair_id).is_some_and(|f| past_cutoff(f, rules, now)) {

@@ -4,19 +4,15 @@ use super::*;
 /// the heart of it: a booth already taken on the other device makes a request a conflict.
 pub(crate) fn check(state: &State, event: &BookingEvent) -> Result<(), BookingError> {
     use BookingEvent as E;
-    let status = |id: &BookingId| state.bookings.get(id).map(|b| &b.status).ok_or(BookingError::NotFound);
+    let status = |id: &BookingId| existing_booking(state, *id).map(|b| &b.status);
     // Each arm names the rules of `decide` that a recorded event still has to meet (the ones
     // that do not depend on the time of the decision or on who made it).
     let booth_free = |fair: &FairId, booth: &BoothId| booth_is_free(state, *fair, *booth).map(|_| ());
     match event {
-        E::BookingRulesSet { fair_id, .. } => state.fairs.get(fair_id).map(|_| ()).ok_or(BookingError::FairNotFound),
+        E::BookingRulesSet { fair_id, .. } => existing_fair(state, *fair_id).map(|_| ()),
         E::BoothRequested { booking_id, fair_id, enterprise_id, booth_id, .. } => {
-            if state.bookings.contains_key(booking_id) {
-                return Err(BookingError::AlreadyExists);
-            }
-            if !state.enterprises.contains_key(enterprise_id) {
-                return Err(BookingError::EnterpriseNotFound);
-            }
+            booking_is_new(state, *booking_id)?;
+            enterprise_is_registered(state, *enterprise_id)?;
             within_booth_limit(state, *fair_id, *enterprise_id)?;
             match booth_id {
                 Some(b) => {
@@ -38,47 +34,32 @@ pub(crate) fn check(state: &State, event: &BookingEvent) -> Result<(), BookingEr
             s => Err(BookingError::NotPending { status: s.key().into() }),
         },
         E::BookingReassigned { booking_id, booth_id } => {
-            let b = state.bookings.get(booking_id).ok_or(BookingError::NotFound)?;
-            if !b.status.is_active() {
-                return Err(BookingError::NotActive { status: b.status.key().into() });
-            }
+            let b = existing_booking(state, *booking_id)?;
+            booking_is_active(b)?;
             kind_offered_at(state, b.fair_id, BoothKind::Physical)?;
             booth_free(&b.fair_id, booth_id)
         }
-        E::BookingCancelled { booking_id } | E::HoldExpired { booking_id } => {
-            let s = status(booking_id)?;
-            let ok = if matches!(event, E::HoldExpired { .. }) { s.deadline().is_some() } else { s.is_active() };
-            if ok {
-                Ok(())
-            } else {
-                Err(BookingError::NotActive { status: s.key().into() })
-            }
-        }
+        E::BookingCancelled { booking_id } => booking_is_active(existing_booking(state, *booking_id)?),
+        // Only a booking with a deadline expires (the tick decides when; that is not re-checked).
+        E::HoldExpired { booking_id } => match status(booking_id)? {
+            s if s.deadline().is_some() => Ok(()),
+            s => Err(BookingError::NotActive { status: s.key().into() }),
+        },
         E::WaitlistJoined { waitlist_id, fair_id, enterprise_id, zone_id } => {
             if state.waitlist.contains_key(waitlist_id) {
                 return Err(BookingError::AlreadyExists);
             }
-            if !state.enterprises.contains_key(enterprise_id) {
-                return Err(BookingError::EnterpriseNotFound);
-            }
+            enterprise_is_registered(state, *enterprise_id)?;
             if zone_id.is_some() {
                 kind_offered_at(state, *fair_id, BoothKind::Physical)?;
             }
             Ok(())
         }
-        E::WaitlistLeft { waitlist_id } => match state.waitlist.get(waitlist_id) {
-            None => Err(BookingError::WaitlistNotFound),
-            Some(e) if e.status != WaitlistStatus::Waiting => Err(BookingError::NotWaiting),
-            Some(_) => Ok(()),
-        },
+        E::WaitlistLeft { waitlist_id } => still_waiting(existing_waitlist_entry(state, *waitlist_id)?),
         E::WaitlistOffered { waitlist_id, booking_id, booth_id, .. } => {
-            let entry = state.waitlist.get(waitlist_id).ok_or(BookingError::WaitlistNotFound)?;
-            if entry.status != WaitlistStatus::Waiting {
-                return Err(BookingError::NotWaiting);
-            }
-            if state.bookings.contains_key(booking_id) {
-                return Err(BookingError::AlreadyExists);
-            }
+            let entry = existing_waitlist_entry(state, *waitlist_id)?;
+            still_waiting(entry)?;
+            booking_is_new(state, *booking_id)?;
             match booth_id {
                 Some(b) => {
                     kind_offered_at(state, entry.fair_id, BoothKind::Physical)?;
@@ -110,8 +91,8 @@ pub(crate) fn recorded(state: &State, actor: &Actor, event: &BookingEvent) -> Re
         E::WaitlistLeft { waitlist_id } => state.waitlist.get(waitlist_id).map(|w| w.enterprise_id),
         _ => None,
     };
-    if enterprise.is_some_and(|e| !may_act_for(actor, e)) {
-        return Err(BookingError::NotYourEnterprise.into());
+    if let Some(e) = enterprise {
+        may_book_for(actor, e)?;
     }
     match event {
         E::BookingRulesSet { rules, .. } => rules_in_range(rules)?,

@@ -25,10 +25,6 @@ pub(crate) fn decide_on(
     Ok((d.out, d.s))
 }
 
-pub(crate) fn booking<'a>(s: &'a State, id: &BookingId) -> Result<&'a Booking, BookingError> {
-    s.bookings.get(id).ok_or(BookingError::NotFound)
-}
-
 pub(crate) fn run(d: &mut Decision<'_>, cmd: BookingCommand) -> Result<(), BookingError> {
     use BookingCommand as C;
     match cmd {

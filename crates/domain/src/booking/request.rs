@@ -11,16 +11,10 @@ pub(crate) fn request_booth(
 ) -> Result<(), BookingError> {
     use BookingEvent as E;
     let now = d.now;
-    if !may_act_for(d.actor, enterprise_id) {
-        return Err(BookingError::NotYourEnterprise);
-    }
-    if d.s.bookings.contains_key(&booking_id) {
-        return Err(BookingError::AlreadyExists);
-    }
+    may_book_for(d.actor, enterprise_id)?;
+    booking_is_new(&d.s, booking_id)?;
     let mode = fair_takes_bookings(&d.s, fair_id, now)?.details.mode;
-    if !d.s.enterprises.contains_key(&enterprise_id) {
-        return Err(BookingError::EnterpriseNotFound);
-    }
+    enterprise_is_registered(&d.s, enterprise_id)?;
     within_booth_limit(&d.s, fair_id, enterprise_id)?;
     let rules = rules_of(&d.s, fair_id);
     let kind = match target {
@@ -34,8 +28,7 @@ pub(crate) fn request_booth(
             (Some(booth_id), None)
         }
         BoothTarget::AnyInZone { zone_id } => {
-            let zone =
-                d.s.floor_plans.get(&fair_id).and_then(|p| p.zones.get(&zone_id)).ok_or(BookingError::ZoneNotFound)?;
+            let zone = existing_zone(&d.s, fair_id, zone_id)?;
             let booth = first_free_in_zone(&d.s, fair_id, zone_id)
                 .ok_or_else(|| BookingError::ZoneFull { zone: zone.name.clone() })?;
             (Some(booth.id), Some(zone_id))

@@ -68,7 +68,7 @@ pub(crate) fn kind_offered(mode: FairMode, kind: BoothKind) -> Result<(), Bookin
 }
 
 pub(crate) fn kind_offered_at(state: &State, fair: FairId, kind: BoothKind) -> Result<(), BookingError> {
-    kind_offered(state.fairs.get(&fair).ok_or(BookingError::FairNotFound)?.details.mode, kind)
+    kind_offered(existing_fair(state, fair)?.details.mode, kind)
 }
 
 pub(crate) fn past_cutoff(fair: &Fair, rules: BookingRules, now: DateTime<Utc>) -> bool {
@@ -81,7 +81,7 @@ pub(crate) fn past_cutoff(fair: &Fair, rules: BookingRules, now: DateTime<Utc>) 
 /// The fair takes booth requests and waitlist places now: it is published and its cutoff
 /// (`cutoff_hours` before the start) has not passed.
 pub fn fair_takes_bookings(state: &State, fair_id: FairId, now: DateTime<Utc>) -> Result<&Fair, BookingError> {
-    let fair = state.fairs.get(&fair_id).ok_or(BookingError::FairNotFound)?;
+    let fair = existing_fair(state, fair_id)?;
     if fair.status != FairStatus::Published {
         return Err(BookingError::FairNotOpen { status: fair.status.kind().key().into() });
     }
@@ -220,9 +220,7 @@ pub fn may_join_waitlist(
     now: DateTime<Utc>,
 ) -> Result<(), BookingError> {
     let mode = fair_takes_bookings(state, fair_id, now)?.details.mode;
-    if !state.enterprises.contains_key(&enterprise_id) {
-        return Err(BookingError::EnterpriseNotFound);
-    }
+    enterprise_is_registered(state, enterprise_id)?;
     if zone_id.is_some() {
         // A zone is a part of the floor plan: waiting for one needs physical booths.
         kind_offered(mode, BoothKind::Physical)?;
@@ -233,9 +231,7 @@ pub fn may_join_waitlist(
     within_booth_limit(state, fair_id, enterprise_id)?;
     let free = match zone_id {
         Some(z) => {
-            if !state.floor_plans.get(&fair_id).is_some_and(|p| p.zones.contains_key(&z)) {
-                return Err(BookingError::ZoneNotFound);
-            }
+            existing_zone(state, fair_id, z)?;
             first_free_in_zone(state, fair_id, z).is_some()
         }
         None => has_free_booth(state, fair_id, mode),
@@ -279,4 +275,69 @@ pub fn active_bookings_of_enterprise(state: &State, enterprise: EnterpriseId) ->
         .get(&enterprise)
         .map(|b| b.keys().filter(|k| state.bookings.get(k).is_some_and(|b| b.status.is_active())).count())
         .unwrap_or(0)
+}
+
+/// Only the enterprise itself (or an organizer) books, waits and answers offers for it.
+pub fn may_book_for(actor: &Actor, enterprise: EnterpriseId) -> Result<(), BookingError> {
+    if may_act_for(actor, enterprise) {
+        Ok(())
+    } else {
+        Err(BookingError::NotYourEnterprise)
+    }
+}
+
+/// A booking id is used once.
+pub fn booking_is_new(state: &State, id: BookingId) -> Result<(), BookingError> {
+    if state.bookings.contains_key(&id) {
+        Err(BookingError::AlreadyExists)
+    } else {
+        Ok(())
+    }
+}
+
+/// Only a registered enterprise books or waits.
+pub fn enterprise_is_registered(state: &State, enterprise: EnterpriseId) -> Result<(), BookingError> {
+    if state.enterprises.contains_key(&enterprise) {
+        Ok(())
+    } else {
+        Err(BookingError::EnterpriseNotFound)
+    }
+}
+
+/// The booking a command or event is about must exist.
+pub fn existing_booking(state: &State, id: BookingId) -> Result<&Booking, BookingError> {
+    state.bookings.get(&id).ok_or(BookingError::NotFound)
+}
+
+/// The fair a booking rule or request is about must exist.
+pub fn existing_fair(state: &State, fair: FairId) -> Result<&Fair, BookingError> {
+    state.fairs.get(&fair).ok_or(BookingError::FairNotFound)
+}
+
+/// The zone named must be on the fair's floor plan.
+pub fn existing_zone(state: &State, fair: FairId, zone: ZoneId) -> Result<&crate::floor_plan::Zone, BookingError> {
+    state.floor_plans.get(&fair).and_then(|p| p.zones.get(&zone)).ok_or(BookingError::ZoneNotFound)
+}
+
+/// Only an active booking (requested, offered, booked) is cancelled or moved.
+pub fn booking_is_active(b: &Booking) -> Result<(), BookingError> {
+    if b.status.is_active() {
+        Ok(())
+    } else {
+        Err(BookingError::NotActive { status: b.status.key().into() })
+    }
+}
+
+/// The waitlist place a command or event is about must exist.
+pub fn existing_waitlist_entry(state: &State, id: WaitlistId) -> Result<&WaitlistEntry, BookingError> {
+    state.waitlist.get(&id).ok_or(BookingError::WaitlistNotFound)
+}
+
+/// Only a place still waiting is left or offered a booth.
+pub fn still_waiting(e: &WaitlistEntry) -> Result<(), BookingError> {
+    if e.status == WaitlistStatus::Waiting {
+        Ok(())
+    } else {
+        Err(BookingError::NotWaiting)
+    }
 }

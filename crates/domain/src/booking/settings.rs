@@ -21,9 +21,7 @@ pub(crate) fn set_booking_rules(
     rules: BookingRules,
 ) -> Result<(), BookingError> {
     use BookingEvent as E;
-    if !d.s.fairs.contains_key(&fair_id) {
-        return Err(BookingError::FairNotFound);
-    }
+    existing_fair(&d.s, fair_id)?;
     rules_in_range(&rules)?;
     if rules_of(&d.s, fair_id) != rules {
         d.push(E::BookingRulesSet { fair_id, rules });

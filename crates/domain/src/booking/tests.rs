@@ -1,8 +1,7 @@
 use super::*;
-use crate::enterprise::{EnterpriseEvent, EnterpriseProfile};
 use crate::fair::{BoothKind, FairDetails, FairEvent, FairMode};
 use crate::floor_plan::{Amenities, FloorPlanEvent, NewBooth, Rect};
-use crate::testing::{given, sample_profile, t, xuhui_fair};
+use crate::testing::{given, t, xuhui_fair};
 use crate::{Command, Intent};
 
 fn fair() -> FairId {
@@ -33,14 +32,22 @@ fn hold() -> DateTime<Utc> {
     t("2026-03-03T09:00")
 }
 
-fn add_booth(n: u128, zone: ZoneId, code: &str, x: u16) -> Event {
+/// A 3 × 3 booth on the hall's first row, named field by field.
+struct TestBooth<'a> {
+    n: u128,
+    zone: ZoneId,
+    code: &'a str,
+    x: u16,
+}
+
+fn add_booth(b: TestBooth<'_>) -> Event {
     FloorPlanEvent::BoothAdded {
         fair_id: fair(),
         booth: NewBooth {
-            booth_id: booth(n),
-            zone_id: zone,
-            code: code.into(),
-            rect: Rect { x, y: 0, w: 3, h: 3 },
+            booth_id: booth(b.n),
+            zone_id: b.zone,
+            code: b.code.into(),
+            rect: Rect { x: b.x, y: 0, w: 3, h: 3 },
             amenities: Amenities::default(),
         },
     }
@@ -48,12 +55,7 @@ fn add_booth(n: u128, zone: ZoneId, code: &str, x: u16) -> Event {
 }
 
 fn registered(n: u128) -> Event {
-    let code = crate::credit_code::complete(&format!("91310000MA1FL{:04}", n));
-    EnterpriseEvent::EnterpriseRegistered {
-        enterprise_id: ent(n),
-        profile: EnterpriseProfile { name: format!("企业{n}"), credit_code: code, ..sample_profile() },
-    }
-    .into()
+    crate::testing::enterprise_registered(ent(n), n)
 }
 
 /// A published fair (2026-03-14) with zone A and zone B (B-01), three enterprises.
@@ -64,25 +66,71 @@ fn setup() -> Vec<Event> {
         FloorPlanEvent::HallSized { fair_id: fair(), width: 30, depth: 10 }.into(),
         FloorPlanEvent::ZoneAdded { fair_id: fair(), zone_id: zone_a(), name: "A馆".into() }.into(),
         FloorPlanEvent::ZoneAdded { fair_id: fair(), zone_id: zone_b(), name: "B馆".into() }.into(),
-        add_booth(1, zone_a(), "A-01", 0),
-        add_booth(2, zone_a(), "A-02", 3),
-        add_booth(3, zone_b(), "B-01", 6),
+        add_booth(TestBooth { n: 1, zone: zone_a(), code: "A-01", x: 0 }),
+        add_booth(TestBooth { n: 2, zone: zone_a(), code: "A-02", x: 3 }),
+        add_booth(TestBooth { n: 3, zone: zone_b(), code: "B-01", x: 6 }),
         registered(1),
         registered(2),
         registered(3),
     ]
 }
 
-fn requested(n: u128, e: u128, b: u128) -> Event {
-    BookingEvent::BoothRequested {
-        booking_id: bk(n),
-        fair_id: fair(),
-        enterprise_id: ent(e),
-        booth_id: Some(booth(b)),
-        zone_id: None,
-        hold_until: hold(),
+/// A booking in a test, named part by part: `a_booking(1).by(2).requested_booth(3)` is booking 1
+/// of enterprise 2 on booth 3 (held until `hold()`; without `by`, enterprise n books booking n);
+/// `.request_booth(3)` is the command asking for it.
+#[derive(Clone, Copy)]
+struct TestBooking {
+    booking: u128,
+    enterprise: u128,
+}
+
+fn a_booking(n: u128) -> TestBooking {
+    TestBooking { booking: n, enterprise: n }
+}
+
+impl TestBooking {
+    fn by(self, enterprise: u128) -> Self {
+        TestBooking { enterprise, ..self }
     }
-    .into()
+    fn requested(self, booth_id: Option<BoothId>) -> Event {
+        BookingEvent::BoothRequested {
+            booking_id: bk(self.booking),
+            fair_id: fair(),
+            enterprise_id: ent(self.enterprise),
+            booth_id,
+            zone_id: None,
+            hold_until: hold(),
+        }
+        .into()
+    }
+    /// The event: this booking holds booth `b`.
+    fn requested_booth(self, b: u128) -> Event {
+        self.requested(Some(booth(b)))
+    }
+    /// The event: this booking holds a virtual booth.
+    fn requested_virtual(self) -> Event {
+        self.requested(None)
+    }
+    fn request(self, target: BoothTarget) -> BookingCommand {
+        BookingCommand::RequestBooth {
+            booking_id: bk(self.booking),
+            fair_id: fair(),
+            enterprise_id: ent(self.enterprise),
+            target,
+        }
+    }
+    /// The command: ask for booth `b`.
+    fn request_booth(self, b: u128) -> BookingCommand {
+        self.request(BoothTarget::Booth { booth_id: booth(b) })
+    }
+    /// The command: ask for any free booth in the zone.
+    fn request_in_zone(self, zone_id: ZoneId) -> BookingCommand {
+        self.request(BoothTarget::AnyInZone { zone_id })
+    }
+    /// The command: ask for a virtual booth.
+    fn request_virtual(self) -> BookingCommand {
+        self.request(BoothTarget::Virtual)
+    }
 }
 
 fn with(mut base: Vec<Event>, more: impl IntoIterator<Item = Event>) -> Vec<Event> {
@@ -92,63 +140,60 @@ fn with(mut base: Vec<Event>, more: impl IntoIterator<Item = Event>) -> Vec<Even
 
 fn as_ent(n: u128, at: DateTime<Utc>, c: BookingCommand) -> Command {
     Command {
-        actor: Actor { role: Role::Enterprise, name: format!("企业{n}联系人"), subject: Some(ent(n).0) },
+        actor: Actor {
+            role: Role::Enterprise, name: format!("企业{n}联系人"), subject: Some(ent(n).0), account: None
+        },
         now: at,
         intent: Intent::Booking(c),
     }
 }
 
-fn request(n: u128, e: u128, target: BoothTarget) -> BookingCommand {
-    BookingCommand::RequestBooth { booking_id: bk(n), fair_id: fair(), enterprise_id: ent(e), target }
-}
-
 #[test]
 fn it_should_hold_a_requested_booth_for_48_hours() {
-    given(setup())
-        .when_full(as_ent(1, now(), request(1, 1, BoothTarget::Booth { booth_id: booth(1) })))
-        .then([requested(1, 1, 1)]);
+    given(setup()).when_full(as_ent(1, now(), a_booking(1).request_booth(1))).then([a_booking(1).requested_booth(1)]);
 }
 
 #[test]
 fn it_should_not_book_a_booth_that_was_just_taken() {
-    given(with(setup(), [requested(1, 1, 1)]))
-        .when_full(as_ent(2, now(), request(2, 2, BoothTarget::Booth { booth_id: booth(1) })))
+    given(with(setup(), [a_booking(1).requested_booth(1)]))
+        .when_full(as_ent(2, now(), a_booking(2).request_booth(1)))
         .then_err(BookingError::BoothTaken { code: "A-01".into() });
 }
 
 #[test]
 fn an_enterprise_books_only_for_itself() {
-    given(setup())
-        .when_full(as_ent(2, now(), request(1, 1, BoothTarget::Booth { booth_id: booth(1) })))
-        .then_err(BookingError::NotYourEnterprise);
+    given(setup()).when_full(as_ent(2, now(), a_booking(1).request_booth(1))).then_err(BookingError::NotYourEnterprise);
 }
 
 #[test]
 fn it_should_refuse_a_request_after_the_cutoff() {
     given(setup())
-        .when_full(as_ent(1, t("2026-03-13T10:00"), request(1, 1, BoothTarget::Booth { booth_id: booth(1) })))
+        .when_full(as_ent(1, t("2026-03-13T10:00"), a_booking(1).request_booth(1)))
         .then_err(BookingError::AfterCutoff { hours: DEFAULT_CUTOFF_HOURS });
 }
 
 #[test]
 fn one_booth_per_enterprise_per_fair_by_default() {
-    given(with(setup(), [requested(1, 1, 1)]))
-        .when_full(as_ent(1, now(), request(2, 1, BoothTarget::Booth { booth_id: booth(2) })))
+    given(with(setup(), [a_booking(1).requested_booth(1)]))
+        .when_full(as_ent(1, now(), a_booking(2).by(1).request_booth(2)))
         .then_err(BookingError::LimitReached { max: 1 });
 }
 
 #[test]
 fn the_organizer_may_allow_more_booths() {
     let rules = BookingRules { max_booths_per_enterprise: 2, ..BookingRules::default() };
-    given(with(setup(), [BookingEvent::BookingRulesSet { fair_id: fair(), rules }.into(), requested(1, 1, 1)]))
-        .when_full(as_ent(1, now(), request(2, 1, BoothTarget::Booth { booth_id: booth(2) })))
-        .then([requested(2, 1, 2)]);
+    given(with(
+        setup(),
+        [BookingEvent::BookingRulesSet { fair_id: fair(), rules }.into(), a_booking(1).requested_booth(1)],
+    ))
+    .when_full(as_ent(1, now(), a_booking(2).by(1).request_booth(2)))
+    .then([a_booking(2).by(1).requested_booth(2)]);
 }
 
 #[test]
 fn any_booth_in_a_zone_takes_the_first_free_one_by_code() {
-    given(with(setup(), [requested(1, 1, 1)]))
-        .when_full(as_ent(2, now(), request(2, 2, BoothTarget::AnyInZone { zone_id: zone_a() })))
+    given(with(setup(), [a_booking(1).requested_booth(1)]))
+        .when_full(as_ent(2, now(), a_booking(2).request_in_zone(zone_a())))
         .then([BookingEvent::BoothRequested {
             booking_id: bk(2),
             fair_id: fair(),
@@ -161,49 +206,49 @@ fn any_booth_in_a_zone_takes_the_first_free_one_by_code() {
 
 #[test]
 fn a_full_zone_says_so() {
-    given(with(setup(), [requested(1, 1, 1), requested(2, 2, 2)]))
-        .when_full(as_ent(3, now(), request(3, 3, BoothTarget::AnyInZone { zone_id: zone_a() })))
+    given(with(setup(), [a_booking(1).requested_booth(1), a_booking(2).requested_booth(2)]))
+        .when_full(as_ent(3, now(), a_booking(3).request_in_zone(zone_a())))
         .then_err(BookingError::ZoneFull { zone: "A馆".into() });
 }
 
 #[test]
 fn the_organizer_approves_a_request() {
-    given(with(setup(), [requested(1, 1, 1)]))
+    given(with(setup(), [a_booking(1).requested_booth(1)]))
         .when(BookingCommand::ApproveBooking { booking_id: bk(1) })
         .then([BookingEvent::BookingApproved { booking_id: bk(1) }]);
 }
 
 #[test]
 fn an_enterprise_cannot_approve() {
-    given(with(setup(), [requested(1, 1, 1)]))
+    given(with(setup(), [a_booking(1).requested_booth(1)]))
         .when_full(as_ent(1, now(), BookingCommand::ApproveBooking { booking_id: bk(1) }))
         .then_err(DomainError::Forbidden { role: Role::Enterprise, command: "ApproveBooking".into() });
 }
 
 #[test]
 fn a_hold_that_ran_out_cannot_be_approved() {
-    given(with(setup(), [requested(1, 1, 1)]))
+    given(with(setup(), [a_booking(1).requested_booth(1)]))
         .when_at(t("2026-03-03T09:00"), BookingCommand::ApproveBooking { booking_id: bk(1) })
         .then_err(BookingError::HoldExpired);
 }
 
 #[test]
 fn expiry_is_recorded_as_an_event() {
-    given(with(setup(), [requested(1, 1, 1)]))
+    given(with(setup(), [a_booking(1).requested_booth(1)]))
         .when_at(t("2026-03-03T10:00"), BookingCommand::ExpireHolds)
         .then([BookingEvent::HoldExpired { booking_id: bk(1) }]);
 }
 
 #[test]
 fn nothing_expires_before_its_deadline() {
-    given(with(setup(), [requested(1, 1, 1)]))
+    given(with(setup(), [a_booking(1).requested_booth(1)]))
         .when_at(t("2026-03-03T08:59"), BookingCommand::ExpireHolds)
         .then_nothing();
 }
 
 #[test]
 fn rejecting_needs_a_reason() {
-    given(with(setup(), [requested(1, 1, 1)]))
+    given(with(setup(), [a_booking(1).requested_booth(1)]))
         .when(BookingCommand::RejectBooking { booking_id: bk(1), reason: " ".into() })
         .then_err(BookingError::ReasonRequired);
 }
@@ -212,11 +257,15 @@ fn rejecting_needs_a_reason() {
 fn bulk_approval_is_all_or_nothing() {
     given(with(
         setup(),
-        [requested(1, 1, 1), requested(2, 2, 2), BookingEvent::BookingApproved { booking_id: bk(2) }.into()],
+        [
+            a_booking(1).requested_booth(1),
+            a_booking(2).requested_booth(2),
+            BookingEvent::BookingApproved { booking_id: bk(2) }.into(),
+        ],
     ))
     .when(BookingCommand::ApproveBookings { booking_ids: vec![bk(1), bk(2)] })
     .then_err(BookingError::NotPending { status: "booked".into() });
-    given(with(setup(), [requested(1, 1, 1), requested(2, 2, 2)]))
+    given(with(setup(), [a_booking(1).requested_booth(1), a_booking(2).requested_booth(2)]))
         .when(BookingCommand::ApproveBookings { booking_ids: vec![bk(1), bk(2)] })
         .then([
             BookingEvent::BookingApproved { booking_id: bk(1) },
@@ -226,21 +275,21 @@ fn bulk_approval_is_all_or_nothing() {
 
 #[test]
 fn reassigning_moves_the_booking_to_a_free_booth() {
-    given(with(setup(), [requested(1, 1, 1), requested(2, 2, 2)]))
+    given(with(setup(), [a_booking(1).requested_booth(1), a_booking(2).requested_booth(2)]))
         .when(BookingCommand::ReassignBooking { booking_id: bk(1), booth_id: booth(2) })
         .then_err(BookingError::BoothTaken { code: "A-02".into() });
-    given(with(setup(), [requested(1, 1, 1)]))
+    given(with(setup(), [a_booking(1).requested_booth(1)]))
         .when(BookingCommand::ReassignBooking { booking_id: bk(1), booth_id: booth(3) })
         .then([BookingEvent::BookingReassigned { booking_id: bk(1), booth_id: booth(3) }]);
 }
 
 fn full_fair() -> Vec<Event> {
-    with(setup(), [requested(1, 1, 1), requested(2, 2, 2), requested(3, 3, 3)])
+    with(setup(), [a_booking(1).requested_booth(1), a_booking(2).requested_booth(2), a_booking(3).requested_booth(3)])
 }
 
 #[test]
 fn joining_a_waitlist_needs_a_full_fair() {
-    given(with(setup(), [requested(1, 1, 1)]))
+    given(with(setup(), [a_booking(1).requested_booth(1)]))
         .when_full(as_ent(
             2,
             now(),
@@ -409,11 +458,12 @@ fn booth_states_follow_the_bookings() {
 
 #[test]
 fn an_approval_can_be_revoked_and_the_booth_is_held_again() {
-    let g = with(setup(), [requested(1, 1, 1), BookingEvent::BookingApproved { booking_id: bk(1) }.into()]);
+    let g =
+        with(setup(), [a_booking(1).requested_booth(1), BookingEvent::BookingApproved { booking_id: bk(1) }.into()]);
     given(g)
         .when(BookingCommand::RevokeApproval { booking_id: bk(1) })
         .then([BookingEvent::BookingApprovalRevoked { booking_id: bk(1), hold_until: hold() }]);
-    given(with(setup(), [requested(1, 1, 1)]))
+    given(with(setup(), [a_booking(1).requested_booth(1)]))
         .when(BookingCommand::RevokeApproval { booking_id: bk(1) })
         .then_err(BookingError::NotActive { status: "requested".into() });
 }
@@ -435,18 +485,6 @@ fn virtual_booths(count: u32) -> Event {
     FloorPlanEvent::VirtualBoothsSet { fair_id: fair(), count }.into()
 }
 
-fn requested_virtual(n: u128, e: u128) -> Event {
-    BookingEvent::BoothRequested {
-        booking_id: bk(n),
-        fair_id: fair(),
-        enterprise_id: ent(e),
-        booth_id: None,
-        zone_id: None,
-        hold_until: hold(),
-    }
-    .into()
-}
-
 fn physical_at(mode: FairMode) -> BookingError {
     BookingError::BoothKindMismatch { mode, kind: BoothKind::Physical }
 }
@@ -455,17 +493,17 @@ fn physical_at(mode: FairMode) -> BookingError {
 fn an_online_fair_takes_no_request_for_a_booth_left_on_its_floor_plan() {
     let online = with(setup(), [became(FairMode::Online)]);
     given(online.clone())
-        .when_full(as_ent(1, now(), request(1, 1, BoothTarget::Booth { booth_id: booth(1) })))
+        .when_full(as_ent(1, now(), a_booking(1).request_booth(1)))
         .then_err(physical_at(FairMode::Online));
     given(online)
-        .when_full(as_ent(1, now(), request(1, 1, BoothTarget::AnyInZone { zone_id: zone_a() })))
+        .when_full(as_ent(1, now(), a_booking(1).request_in_zone(zone_a())))
         .then_err(physical_at(FairMode::Online));
 }
 
 #[test]
 fn an_onsite_fair_takes_no_request_for_the_virtual_booths_it_had_when_hybrid() {
     given(with(setup(), [became(FairMode::Hybrid), virtual_booths(5), became(FairMode::Onsite)]))
-        .when_full(as_ent(1, now(), request(1, 1, BoothTarget::Virtual)))
+        .when_full(as_ent(1, now(), a_booking(1).request_virtual()))
         .then_err(BookingError::BoothKindMismatch { mode: FairMode::Onsite, kind: BoothKind::Virtual });
 }
 
@@ -473,11 +511,9 @@ fn an_onsite_fair_takes_no_request_for_the_virtual_booths_it_had_when_hybrid() {
 fn a_hybrid_fair_takes_requests_for_both_kinds_of_booth() {
     let hybrid = with(setup(), [became(FairMode::Hybrid), virtual_booths(5)]);
     given(hybrid.clone())
-        .when_full(as_ent(1, now(), request(1, 1, BoothTarget::Virtual)))
-        .then([requested_virtual(1, 1)]);
-    given(hybrid)
-        .when_full(as_ent(1, now(), request(1, 1, BoothTarget::Booth { booth_id: booth(1) })))
-        .then([requested(1, 1, 1)]);
+        .when_full(as_ent(1, now(), a_booking(1).request_virtual()))
+        .then([a_booking(1).requested_virtual()]);
+    given(hybrid).when_full(as_ent(1, now(), a_booking(1).request_booth(1))).then([a_booking(1).requested_booth(1)]);
 }
 
 #[test]
@@ -499,8 +535,10 @@ fn waiting_for_a_zone_needs_a_fair_with_physical_booths() {
 #[test]
 fn booths_left_on_the_floor_plan_do_not_keep_an_online_fair_off_its_waitlist() {
     // Its one virtual booth is taken; its physical booths are free but cannot be booked.
-    let full =
-        with(setup(), [became(FairMode::Hybrid), virtual_booths(1), requested_virtual(1, 1), became(FairMode::Online)]);
+    let full = with(
+        setup(),
+        [became(FairMode::Hybrid), virtual_booths(1), a_booking(1).requested_virtual(), became(FairMode::Online)],
+    );
     let join =
         BookingCommand::JoinWaitlist { waitlist_id: wl(2), fair_id: fair(), enterprise_id: ent(2), zone_id: None };
     given(full).when_full(as_ent(2, now(), join)).then([BookingEvent::WaitlistJoined {
@@ -513,7 +551,7 @@ fn booths_left_on_the_floor_plan_do_not_keep_an_online_fair_off_its_waitlist() {
 
 #[test]
 fn a_booking_left_on_a_physical_booth_of_an_online_fair_is_not_moved_to_another() {
-    given(with(setup(), [requested(1, 1, 1), became(FairMode::Online)]))
+    given(with(setup(), [a_booking(1).requested_booth(1), became(FairMode::Online)]))
         .when(BookingCommand::ReassignBooking { booking_id: bk(1), booth_id: booth(3) })
         .then_err(physical_at(FairMode::Online));
 }
@@ -616,7 +654,7 @@ fn a_revoked_approval_of_a_held_booking_replaces_its_deadline() {
     given(with(
         setup(),
         [
-            requested(1, 1, 1),
+            a_booking(1).requested_booth(1),
             BookingEvent::BookingApprovalRevoked { booking_id: bk(1), hold_until: t("2026-03-02T09:00") }.into(),
         ],
     ))
@@ -627,7 +665,10 @@ fn a_revoked_approval_of_a_held_booking_replaces_its_deadline() {
 #[test]
 fn the_tick_steps_over_a_deadline_whose_booking_has_none() {
     // A deadline left behind for a booking that is booked (no deadline): nothing to expire.
-    let mut g = given(with(setup(), [requested(1, 1, 1), BookingEvent::BookingApproved { booking_id: bk(1) }.into()]));
+    let mut g = given(with(
+        setup(),
+        [a_booking(1).requested_booth(1), BookingEvent::BookingApproved { booking_id: bk(1) }.into()],
+    ));
     g.state_mut().deadlines.insert((hold(), bk(1)), ());
     g.when_at(t("2026-03-03T10:00"), BookingCommand::ExpireHolds).then_nothing();
 }

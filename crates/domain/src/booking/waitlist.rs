@@ -10,9 +10,7 @@ pub(crate) fn join_waitlist(
 ) -> Result<(), BookingError> {
     use BookingEvent as E;
     let now = d.now;
-    if !may_act_for(d.actor, enterprise_id) {
-        return Err(BookingError::NotYourEnterprise);
-    }
+    may_book_for(d.actor, enterprise_id)?;
     if d.s.waitlist.contains_key(&waitlist_id) || d.s.bookings.contains_key(&BookingId(waitlist_id.0)) {
         return Err(BookingError::AlreadyExists);
     }
@@ -24,13 +22,9 @@ pub(crate) fn join_waitlist(
 /// An enterprise leaves the waitlist.
 pub(crate) fn leave_waitlist(d: &mut Decision<'_>, waitlist_id: WaitlistId) -> Result<(), BookingError> {
     use BookingEvent as E;
-    let e = d.s.waitlist.get(&waitlist_id).ok_or(BookingError::WaitlistNotFound)?;
-    if !may_act_for(d.actor, e.enterprise_id) {
-        return Err(BookingError::NotYourEnterprise);
-    }
-    if e.status != WaitlistStatus::Waiting {
-        return Err(BookingError::NotWaiting);
-    }
+    let e = existing_waitlist_entry(&d.s, waitlist_id)?;
+    may_book_for(d.actor, e.enterprise_id)?;
+    still_waiting(e)?;
     d.push(E::WaitlistLeft { waitlist_id });
     Ok(())
 }
@@ -38,10 +32,8 @@ pub(crate) fn leave_waitlist(d: &mut Decision<'_>, waitlist_id: WaitlistId) -> R
 /// An enterprise takes the booth it was offered.
 pub(crate) fn accept_offer(d: &mut Decision<'_>, booking_id: BookingId) -> Result<(), BookingError> {
     use BookingEvent as E;
-    let b = booking(&d.s, &booking_id)?;
-    if !may_act_for(d.actor, b.enterprise_id) {
-        return Err(BookingError::NotYourEnterprise);
-    }
+    let b = existing_booking(&d.s, booking_id)?;
+    may_book_for(d.actor, b.enterprise_id)?;
     match b.status {
         BookingStatus::Offered { .. } => d.push(E::OfferAccepted { booking_id }),
         BookingStatus::Expired if b.via_waitlist.is_some() => return Err(BookingError::OfferExpired),
@@ -53,10 +45,8 @@ pub(crate) fn accept_offer(d: &mut Decision<'_>, booking_id: BookingId) -> Resul
 /// An enterprise declines an offer; the booth goes to the next one waiting.
 pub(crate) fn decline_offer(d: &mut Decision<'_>, booking_id: BookingId) -> Result<(), BookingError> {
     use BookingEvent as E;
-    let b = booking(&d.s, &booking_id)?.clone();
-    if !may_act_for(d.actor, b.enterprise_id) {
-        return Err(BookingError::NotYourEnterprise);
-    }
+    let b = existing_booking(&d.s, booking_id)?.clone();
+    may_book_for(d.actor, b.enterprise_id)?;
     match b.status {
         BookingStatus::Offered { .. } => {
             d.push(E::OfferDeclined { booking_id });

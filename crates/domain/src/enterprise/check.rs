@@ -1,39 +1,22 @@
 use super::*;
 
-/// Would this event still be a valid fact on `state`? (See `fair::check`.)
+/// Would this event still be a valid fact on `state`? (See `fair::check`.) The same rules as
+/// `decide`, from `rules.rs`.
 pub(crate) fn check(state: &State, event: &EnterpriseEvent) -> Result<(), EnterpriseError> {
     use EnterpriseEvent as E;
     match event {
         E::EnterpriseRegistered { enterprise_id, profile } => {
-            if state.enterprises.contains_key(enterprise_id) {
-                return Err(EnterpriseError::AlreadyExists);
-            }
-            if state.credit_codes.contains_key(&profile.credit_code) {
-                return Err(EnterpriseError::DuplicateCreditCode { code: profile.credit_code.clone() });
-            }
-            Ok(())
+            enterprise_is_new(state, *enterprise_id)?;
+            credit_code_is_free(state, &profile.credit_code, None)
         }
         E::EnterpriseEdited { enterprise_id, profile } => {
-            if !state.enterprises.contains_key(enterprise_id) {
-                return Err(EnterpriseError::NotFound);
-            }
-            match state.credit_codes.get(&profile.credit_code) {
-                Some(owner) if owner != enterprise_id => {
-                    Err(EnterpriseError::DuplicateCreditCode { code: profile.credit_code.clone() })
-                }
-                _ => Ok(()),
-            }
+            existing_enterprise(state, *enterprise_id)?;
+            credit_code_is_free(state, &profile.credit_code, Some(*enterprise_id))
         }
         E::KeyEnterpriseMarked { enterprise_id, .. }
         | E::KeyEnterpriseUnmarked { enterprise_id }
         | E::CommissionerAssigned { enterprise_id, .. }
-        | E::CommissionerUnassigned { enterprise_id } => {
-            if state.enterprises.contains_key(enterprise_id) {
-                Ok(())
-            } else {
-                Err(EnterpriseError::NotFound)
-            }
-        }
+        | E::CommissionerUnassigned { enterprise_id } => existing_enterprise(state, *enterprise_id).map(|_| ()),
     }
 }
 
@@ -48,9 +31,7 @@ pub(crate) fn recorded(state: &State, actor: &Actor, event: &EnterpriseEvent) ->
         }
         E::EnterpriseEdited { enterprise_id, profile } => {
             crate::authority::not_host(actor.role, event.type_name())?;
-            if !may_act_for(actor, *enterprise_id) {
-                return Err(EnterpriseError::NotYourEnterprise.into());
-            }
+            may_edit_enterprise(actor, *enterprise_id)?;
             clean_profile(state, profile, Some(*enterprise_id))?;
         }
         E::CommissionerAssigned { commissioner, .. } => {

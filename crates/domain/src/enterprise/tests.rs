@@ -28,7 +28,7 @@ fn registered() -> EnterpriseEvent {
 
 fn as_enterprise(subject: Option<EnterpriseId>, intent: impl Into<Intent>) -> Command {
     Command {
-        actor: Actor { role: Role::Enterprise, name: "陈红".into(), subject: subject.map(|s| s.0) },
+        actor: Actor { role: Role::Enterprise, name: "陈红".into(), subject: subject.map(|s| s.0), account: None },
         now: t("2026-03-01T09:00"),
         intent: intent.into(),
     }

@@ -8,15 +8,11 @@ pub(crate) fn check(state: &State, event: &FairEvent) -> std::result::Result<(),
     let id = event.fair_id();
     let fair = state.fairs.get(&id);
     match (event, fair) {
-        (FairEvent::FairCreated { .. }, Some(_)) => Err(FairError::AlreadyExists),
-        (FairEvent::FairCreated { details, .. }, None) => details.series.map_or(Ok(()), |s| {
-            if state.series.contains_key(&s) {
-                Ok(())
-            } else {
-                Err(FairError::SeriesNotFound)
-            }
-        }),
-        (_, None) => Err(FairError::NotFound),
+        (FairEvent::FairCreated { details, .. }, _) => {
+            fair_is_new(state, id)?;
+            series_exists(state, details.series)
+        }
+        (_, None) => existing(state, id).map(|_| ()),
         (FairEvent::FairEdited { details, .. }, Some(f)) => {
             may_edit_fair(f)?;
             // A fair published on the other device keeps what publishing needs.

@@ -2,9 +2,7 @@ use super::*;
 
 /// A new fair, as a draft.
 pub(crate) fn create_fair(state: &State, fair_id: FairId, details: FairDetails) -> Result<Vec<FairEvent>> {
-    if state.fairs.contains_key(&fair_id) {
-        return Err(FairError::AlreadyExists.into());
-    }
+    fair_is_new(state, fair_id)?;
     let details = check_details(state, &details)?;
     Ok(vec![FairEvent::FairCreated { fair_id, details }])
 }
@@ -54,11 +52,7 @@ pub(crate) fn check_details(state: &State, d: &FairDetails) -> std::result::Resu
             return Err(FairError::CapacityOutOfRange { max: MAX_CAPACITY });
         }
     }
-    if let Some(series) = d.series {
-        if !state.series.contains_key(&series) {
-            return Err(FairError::SeriesNotFound);
-        }
-    }
+    series_exists(state, d.series)?;
     Ok(FairDetails { name: name.to_owned(), venue, ..d.clone() })
 }
 

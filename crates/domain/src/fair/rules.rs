@@ -1,6 +1,23 @@
 //! The fair's life cycle, written once: `decide` and the merge `check` both ask these.
 use super::*;
 
+/// A fair id is created once.
+pub fn fair_is_new(state: &State, id: FairId) -> std::result::Result<(), FairError> {
+    if state.fairs.contains_key(&id) {
+        Err(FairError::AlreadyExists)
+    } else {
+        Ok(())
+    }
+}
+
+/// A fair that names a series names one that exists.
+pub fn series_exists(state: &State, series: Option<SeriesId>) -> std::result::Result<(), FairError> {
+    match series {
+        Some(s) if !state.series.contains_key(&s) => Err(FairError::SeriesNotFound),
+        _ => Ok(()),
+    }
+}
+
 /// A fair is open (it may be edited, laid out, cancelled, and offered posts) while it is a draft
 /// or published; a closed or cancelled fair is done.
 pub fn fair_is_open(status: &FairStatus) -> bool {

@@ -338,11 +338,9 @@ fn error_codes_and_fields_are_stable() {
 mod mode_changes {
     use super::*;
     use crate::booking::BookingEvent;
-    use crate::enterprise::{EnterpriseEvent, EnterpriseProfile};
     use crate::event::Event;
     use crate::floor_plan::{Amenities, FloorPlanEvent, NewBooth, Rect};
     use crate::ids::{BookingId, BoothId, EnterpriseId, ZoneId};
-    use crate::testing::sample_profile;
 
     fn booth() -> BoothId {
         BoothId::from_u128(100)
@@ -379,30 +377,29 @@ mod mode_changes {
             .into(),
             FloorPlanEvent::VirtualBoothsSet { fair_id: fair(), count: 5 }.into(),
         ];
-        for n in 1..=2 {
-            let code = crate::credit_code::complete(&format!("91310000MA1FL{:04}", n));
-            v.push(
-                EnterpriseEvent::EnterpriseRegistered {
-                    enterprise_id: ent(n),
-                    profile: EnterpriseProfile { name: format!("企业{n}"), credit_code: code, ..sample_profile() },
-                }
-                .into(),
-            );
-        }
+        v.extend((1..=2).map(|n| crate::testing::enterprise_registered(ent(n), n)));
         v
     }
 
-    /// Booking `n` of enterprise `n`, on the booth (physical) or on a virtual booth.
-    fn requested(n: u128, physical: bool) -> Event {
+    /// Booking `n` of enterprise `n`, holding the fair's booth or a virtual one.
+    fn requested(n: u128, booth_id: Option<BoothId>) -> Event {
         BookingEvent::BoothRequested {
             booking_id: bk(n),
             fair_id: fair(),
             enterprise_id: ent(n),
-            booth_id: physical.then(booth),
+            booth_id,
             zone_id: None,
             hold_until: t("2026-03-03T09:00"),
         }
         .into()
+    }
+    /// Booking `n` of enterprise `n` holds the booth on the floor plan.
+    fn requested_the_booth(n: u128) -> Event {
+        requested(n, Some(booth()))
+    }
+    /// Booking `n` of enterprise `n` holds a virtual booth.
+    fn requested_a_virtual_booth(n: u128) -> Event {
+        requested(n, None)
     }
 
     fn with(mut events: Vec<Event>, more: impl IntoIterator<Item = Event>) -> Vec<Event> {
@@ -418,7 +415,7 @@ mod mode_changes {
     fn it_should_not_take_a_fair_online_while_a_booth_on_its_floor_plan_is_booked() {
         let booked = with(
             published(FairMode::Onsite),
-            [requested(1, true), BookingEvent::BookingApproved { booking_id: bk(1) }.into()],
+            [requested_the_booth(1), BookingEvent::BookingApproved { booking_id: bk(1) }.into()],
         );
         given(booked)
             .when(edit_to(FairMode::Online))
@@ -427,7 +424,7 @@ mod mode_changes {
 
     #[test]
     fn it_should_not_make_a_hybrid_fair_onsite_while_its_virtual_booths_are_requested() {
-        given(with(published(FairMode::Hybrid), [requested(1, false), requested(2, false)]))
+        given(with(published(FairMode::Hybrid), [requested_a_virtual_booth(1), requested_a_virtual_booth(2)]))
             .when(edit_to(FairMode::Onsite))
             .then_err(FairError::ModeStrandsBookings { mode: FairMode::Onsite, count: 2 });
     }
@@ -437,7 +434,11 @@ mod mode_changes {
         // A request on the booth; a virtual booking that was cancelled.
         let events = with(
             published(FairMode::Hybrid),
-            [requested(1, true), requested(2, false), BookingEvent::BookingCancelled { booking_id: bk(2) }.into()],
+            [
+                requested_the_booth(1),
+                requested_a_virtual_booth(2),
+                BookingEvent::BookingCancelled { booking_id: bk(2) }.into(),
+            ],
         );
         given(events.clone())
             .when(edit_to(FairMode::Online))
@@ -449,13 +450,16 @@ mod mode_changes {
 
     #[test]
     fn a_fair_with_bookings_may_always_become_hybrid_but_not_back() {
-        let events = with(published(FairMode::Onsite), [requested(1, true)]);
+        let events = with(published(FairMode::Onsite), [requested_the_booth(1)]);
         given(events.clone())
             .when(edit_to(FairMode::Hybrid))
             .then([FairEvent::FairEdited { fair_id: fair(), details: in_mode(FairMode::Hybrid) }]);
         let hybrid = with(
             events,
-            [FairEvent::FairEdited { fair_id: fair(), details: in_mode(FairMode::Hybrid) }.into(), requested(2, false)],
+            [
+                FairEvent::FairEdited { fair_id: fair(), details: in_mode(FairMode::Hybrid) }.into(),
+                requested_a_virtual_booth(2),
+            ],
         );
         let back = FairCommand::EditFair { fair_id: fair(), expected_version: 10, details: in_mode(FairMode::Onsite) };
         given(hybrid).when(back).then_err(FairError::ModeStrandsBookings { mode: FairMode::Onsite, count: 1 });
@@ -467,8 +471,8 @@ mod mode_changes {
         let old = with(
             published(FairMode::Hybrid),
             [
-                requested(1, true),
-                requested(2, false),
+                requested_the_booth(1),
+                requested_a_virtual_booth(2),
                 FairEvent::FairEdited { fair_id: fair(), details: in_mode(FairMode::Online) }.into(),
             ],
         );
@@ -502,7 +506,7 @@ mod mode_changes {
 
     #[test]
     fn a_mode_change_that_strands_bookings_merged_from_another_device_is_a_conflict() {
-        let g = given(with(published(FairMode::Hybrid), [requested(1, true)]));
+        let g = given(with(published(FairMode::Hybrid), [requested_the_booth(1)]));
         let online = FairEvent::FairEdited { fair_id: fair(), details: in_mode(FairMode::Online) };
         assert_eq!(check(g.state(), &online), Err(FairError::ModeStrandsBookings { mode: FairMode::Online, count: 1 }));
         let onsite = FairEvent::FairEdited { fair_id: fair(), details: in_mode(FairMode::Onsite) };

@@ -7,31 +7,14 @@ pub(crate) fn check(state: &State, event: &FloorPlanEvent) -> std::result::Resul
     match event {
         E::HallSized { fair_id, width, depth } => {
             laid_out_fair(state, *fair_id)?;
-            match state.floor_plans.get(fair_id).and_then(|p| booth_sticking_out(p, *width, *depth)) {
-                Some(b) => Err(FloorPlanError::HallTooSmall { code: b.code.clone() }),
-                None => Ok(()),
-            }
+            hall_holds_booths(state, *fair_id, *width, *depth)
         }
         E::ZoneAdded { fair_id, zone_id, .. } => {
             laid_out_fair(state, *fair_id)?;
-            if state.floor_plans.get(fair_id).is_some_and(|p| p.zones.contains_key(zone_id)) {
-                return Err(FloorPlanError::ZoneExists);
-            }
-            Ok(())
+            zone_is_new(state, *fair_id, *zone_id)
         }
-        E::ZoneRenamed { fair_id, zone_id, .. } | E::ZoneRemoved { fair_id, zone_id } => {
-            let plan = state.floor_plans.get(fair_id).ok_or(FloorPlanError::ZoneNotFound)?;
-            if !plan.zones.contains_key(zone_id) {
-                return Err(FloorPlanError::ZoneNotFound);
-            }
-            if matches!(event, E::ZoneRemoved { .. }) {
-                let booths = plan.booths_in_zone(*zone_id).count();
-                if booths > 0 {
-                    return Err(FloorPlanError::ZoneNotEmpty { booths });
-                }
-            }
-            Ok(())
-        }
+        E::ZoneRenamed { fair_id, zone_id, .. } => existing_zone(state, *fair_id, *zone_id).map(|_| ()),
+        E::ZoneRemoved { fair_id, zone_id } => may_remove_zone(state, *fair_id, *zone_id),
         E::BoothAdded { fair_id, booth } => check_new_booths(state, *fair_id, vec![booth.clone()]).map(|_| ()),
         E::BoothMoved { booth_id, x, y } => {
             let (plan, b) = booth(booth_id)?;
@@ -43,26 +26,14 @@ pub(crate) fn check(state: &State, event: &FloorPlanEvent) -> std::result::Resul
         }
         E::BoothRemoved { booth_id } | E::BoothBlocked { booth_id, .. } => {
             let (_, b) = booth(booth_id)?;
-            if matches!(event, E::BoothBlocked { .. }) && b.blocked.is_some() {
-                return Err(FloorPlanError::AlreadyBlocked);
+            if matches!(event, E::BoothBlocked { .. }) {
+                may_block_booth(b)?;
             }
             in_use(state, b)
         }
         E::AmenitiesSet { booth_id, .. } => booth(booth_id).map(|_| ()),
-        E::BoothUnblocked { booth_id } => {
-            let (_, b) = booth(booth_id)?;
-            if b.blocked.is_none() {
-                return Err(FloorPlanError::NotBlocked);
-            }
-            Ok(())
-        }
-        E::VirtualBoothsSet { fair_id, count } => {
-            let taken = state.virtual_taken.get(fair_id).copied().unwrap_or(0);
-            if *count < taken {
-                return Err(FloorPlanError::VirtualBoothsInUse { taken });
-            }
-            Ok(())
-        }
+        E::BoothUnblocked { booth_id } => may_unblock_booth(booth(booth_id)?.1),
+        E::VirtualBoothsSet { fair_id, count } => virtual_booths_cover_taken(state, *fair_id, *count),
     }
 }
 

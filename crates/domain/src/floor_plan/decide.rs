@@ -8,30 +8,20 @@ pub(crate) fn decide(state: &State, actor: &Actor, cmd: FloorPlanCommand) -> Res
         C::SizeHall { fair_id, width, depth } => {
             laid_out_fair(state, fair_id)?;
             hall_size_in_range(width, depth)?;
-            if let Some(plan) = state.floor_plans.get(&fair_id) {
-                if let Some(b) = booth_sticking_out(plan, width, depth) {
-                    return Err(FloorPlanError::HallTooSmall { code: b.code.clone() }.into());
-                }
-                if plan.width == width && plan.depth == depth {
-                    return Ok(vec![]);
-                }
+            hall_holds_booths(state, fair_id, width, depth)?;
+            if state.floor_plans.get(&fair_id).is_some_and(|p| p.width == width && p.depth == depth) {
+                return Ok(vec![]);
             }
             vec![E::HallSized { fair_id, width, depth }]
         }
         C::AddZone { fair_id, zone_id, name } => {
             laid_out_fair(state, fair_id)?;
-            if state.floor_plans.get(&fair_id).is_some_and(|p| p.zones.contains_key(&zone_id)) {
-                return Err(FloorPlanError::ZoneExists.into());
-            }
+            zone_is_new(state, fair_id, zone_id)?;
             vec![E::ZoneAdded { fair_id, zone_id, name: clean_zone_name(&name)? }]
         }
         C::RenameZone { fair_id, zone_id, name } => {
             laid_out_fair(state, fair_id)?;
-            let zone = state
-                .floor_plans
-                .get(&fair_id)
-                .and_then(|p| p.zones.get(&zone_id))
-                .ok_or(FloorPlanError::ZoneNotFound)?;
+            let zone = existing_zone(state, fair_id, zone_id)?;
             let name = clean_zone_name(&name)?;
             if zone.name == name {
                 return Ok(vec![]);
@@ -40,14 +30,7 @@ pub(crate) fn decide(state: &State, actor: &Actor, cmd: FloorPlanCommand) -> Res
         }
         C::RemoveZone { fair_id, zone_id } => {
             laid_out_fair(state, fair_id)?;
-            let plan = state.floor_plans.get(&fair_id).ok_or(FloorPlanError::ZoneNotFound)?;
-            if !plan.zones.contains_key(&zone_id) {
-                return Err(FloorPlanError::ZoneNotFound.into());
-            }
-            let booths = plan.booths_in_zone(zone_id).count();
-            if booths > 0 {
-                return Err(FloorPlanError::ZoneNotEmpty { booths }.into());
-            }
+            may_remove_zone(state, fair_id, zone_id)?;
             vec![E::ZoneRemoved { fair_id, zone_id }]
         }
         C::AddBooth { fair_id, booth } => check_new_booths(state, fair_id, vec![booth])?
@@ -93,18 +76,14 @@ pub(crate) fn decide(state: &State, actor: &Actor, cmd: FloorPlanCommand) -> Res
         C::BlockBooth { booth_id, reason } => {
             let (_, booth) = booth_of(state, booth_id)?;
             open_fair(state, booth.fair_id)?;
-            if booth.blocked.is_some() {
-                return Err(FloorPlanError::AlreadyBlocked.into());
-            }
+            may_block_booth(booth)?;
             in_use(state, booth)?;
             vec![E::BoothBlocked { booth_id, reason: clean_block_reason(&reason)? }]
         }
         C::UnblockBooth { booth_id } => {
             let (_, booth) = booth_of(state, booth_id)?;
             open_fair(state, booth.fair_id)?;
-            if booth.blocked.is_none() {
-                return Err(FloorPlanError::NotBlocked.into());
-            }
+            may_unblock_booth(booth)?;
             vec![E::BoothUnblocked { booth_id }]
         }
         C::SetVirtualBooths { fair_id, count } => {
@@ -113,10 +92,7 @@ pub(crate) fn decide(state: &State, actor: &Actor, cmd: FloorPlanCommand) -> Res
                 return Err(FloorPlanError::NotOnline.into());
             }
             virtual_booths_in_range(count)?;
-            let taken = state.virtual_taken.get(&fair_id).copied().unwrap_or(0);
-            if count < taken {
-                return Err(FloorPlanError::VirtualBoothsInUse { taken }.into());
-            }
+            virtual_booths_cover_taken(state, fair_id, count)?;
             vec![E::VirtualBoothsSet { fair_id, count }]
         }
     })

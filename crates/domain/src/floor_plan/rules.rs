@@ -150,3 +150,71 @@ pub(crate) fn new_booth(fair_id: FairId, b: &NewBooth) -> Booth {
         blocked: None,
     }
 }
+
+/// A hall may shrink only while every booth still fits inside it.
+pub fn hall_holds_booths(
+    state: &State,
+    fair_id: FairId,
+    width: u16,
+    depth: u16,
+) -> std::result::Result<(), FloorPlanError> {
+    match state.floor_plans.get(&fair_id).and_then(|p| booth_sticking_out(p, width, depth)) {
+        Some(b) => Err(FloorPlanError::HallTooSmall { code: b.code.clone() }),
+        None => Ok(()),
+    }
+}
+
+/// A zone id is added to a fair's plan once.
+pub fn zone_is_new(state: &State, fair_id: FairId, zone_id: ZoneId) -> std::result::Result<(), FloorPlanError> {
+    if state.floor_plans.get(&fair_id).is_some_and(|p| p.zones.contains_key(&zone_id)) {
+        Err(FloorPlanError::ZoneExists)
+    } else {
+        Ok(())
+    }
+}
+
+/// The zone a command or event is about must be on the fair's plan.
+pub fn existing_zone(state: &State, fair_id: FairId, zone_id: ZoneId) -> std::result::Result<&Zone, FloorPlanError> {
+    state.floor_plans.get(&fair_id).and_then(|p| p.zones.get(&zone_id)).ok_or(FloorPlanError::ZoneNotFound)
+}
+
+/// A zone is removed only when it exists and no booth is left in it.
+pub fn may_remove_zone(state: &State, fair_id: FairId, zone_id: ZoneId) -> std::result::Result<(), FloorPlanError> {
+    existing_zone(state, fair_id, zone_id)?;
+    let booths = state.floor_plans.get(&fair_id).map_or(0, |p| p.booths_in_zone(zone_id).count());
+    if booths > 0 {
+        return Err(FloorPlanError::ZoneNotEmpty { booths });
+    }
+    Ok(())
+}
+
+/// A booth is blocked once.
+pub fn may_block_booth(b: &Booth) -> std::result::Result<(), FloorPlanError> {
+    if b.blocked.is_some() {
+        Err(FloorPlanError::AlreadyBlocked)
+    } else {
+        Ok(())
+    }
+}
+
+/// Only a blocked booth is unblocked.
+pub fn may_unblock_booth(b: &Booth) -> std::result::Result<(), FloorPlanError> {
+    if b.blocked.is_none() {
+        Err(FloorPlanError::NotBlocked)
+    } else {
+        Ok(())
+    }
+}
+
+/// The virtual booths may not be fewer than those taken.
+pub fn virtual_booths_cover_taken(
+    state: &State,
+    fair_id: FairId,
+    count: u32,
+) -> std::result::Result<(), FloorPlanError> {
+    let taken = state.virtual_taken.get(&fair_id).copied().unwrap_or(0);
+    if count < taken {
+        return Err(FloorPlanError::VirtualBoothsInUse { taken });
+    }
+    Ok(())
+}

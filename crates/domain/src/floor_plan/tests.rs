@@ -12,12 +12,20 @@ fn zone() -> ZoneId {
 fn booth(n: u128) -> BoothId {
     BoothId::from_u128(100 + n)
 }
-fn nb(n: u128, code: &str, x: u16, y: u16) -> NewBooth {
+/// A 3 × 3 booth in the zone, named field by field: `nb(TestBooth { n: 1, code: "A-01", x: 0, y: 0 })`.
+struct TestBooth<'a> {
+    n: u128,
+    code: &'a str,
+    x: u16,
+    y: u16,
+}
+
+fn nb(b: TestBooth<'_>) -> NewBooth {
     NewBooth {
-        booth_id: booth(n),
+        booth_id: booth(b.n),
         zone_id: zone(),
-        code: code.into(),
-        rect: Rect { x, y, w: 3, h: 3 },
+        code: b.code.into(),
+        rect: Rect { x: b.x, y: b.y, w: 3, h: 3 },
         amenities: Amenities::default(),
     }
 }
@@ -30,64 +38,80 @@ fn hall() -> Vec<Event> {
 }
 fn with_booth() -> Vec<Event> {
     let mut h = hall();
-    h.push(FloorPlanEvent::BoothAdded { fair_id: fair(), booth: nb(1, "A-01", 0, 0) }.into());
+    h.push(
+        FloorPlanEvent::BoothAdded { fair_id: fair(), booth: nb(TestBooth { n: 1, code: "A-01", x: 0, y: 0 }) }.into(),
+    );
     h
 }
 
 #[test]
 fn it_should_add_a_booth_with_an_upper_case_code() {
     given(hall())
-        .when(FloorPlanCommand::AddBooth { fair_id: fair(), booth: nb(1, " a-01 ", 0, 0) })
-        .then([FloorPlanEvent::BoothAdded { fair_id: fair(), booth: nb(1, "A-01", 0, 0) }]);
+        .when(FloorPlanCommand::AddBooth { fair_id: fair(), booth: nb(TestBooth { n: 1, code: " a-01 ", x: 0, y: 0 }) })
+        .then([FloorPlanEvent::BoothAdded {
+            fair_id: fair(),
+            booth: nb(TestBooth { n: 1, code: "A-01", x: 0, y: 0 }),
+        }]);
 }
 
 #[test]
 fn it_should_not_add_a_booth_before_the_hall_is_sized() {
     let events: Vec<Event> = vec![FairEvent::FairCreated { fair_id: fair(), details: xuhui_fair("x") }.into()];
     given(events)
-        .when(FloorPlanCommand::AddBooth { fair_id: fair(), booth: nb(1, "A-01", 0, 0) })
+        .when(FloorPlanCommand::AddBooth { fair_id: fair(), booth: nb(TestBooth { n: 1, code: "A-01", x: 0, y: 0 }) })
         .then_err(FloorPlanError::NoHall);
 }
 
 #[test]
 fn it_should_not_place_a_booth_outside_the_hall() {
     given(hall())
-        .when(FloorPlanCommand::AddBooth { fair_id: fair(), booth: nb(1, "A-01", 28, 0) })
+        .when(FloorPlanCommand::AddBooth { fair_id: fair(), booth: nb(TestBooth { n: 1, code: "A-01", x: 28, y: 0 }) })
         .then_err(FloorPlanError::OutsideHall { width: 30, depth: 20 });
 }
 
 #[test]
 fn it_should_not_overlap_booths() {
     given(with_booth())
-        .when(FloorPlanCommand::AddBooth { fair_id: fair(), booth: nb(2, "A-02", 2, 2) })
+        .when(FloorPlanCommand::AddBooth { fair_id: fair(), booth: nb(TestBooth { n: 2, code: "A-02", x: 2, y: 2 }) })
         .then_err(FloorPlanError::Overlap { code: "A-01".into() });
 }
 
 #[test]
 fn booths_may_touch() {
     given(with_booth())
-        .when(FloorPlanCommand::AddBooth { fair_id: fair(), booth: nb(2, "A-02", 3, 0) })
-        .then([FloorPlanEvent::BoothAdded { fair_id: fair(), booth: nb(2, "A-02", 3, 0) }]);
+        .when(FloorPlanCommand::AddBooth { fair_id: fair(), booth: nb(TestBooth { n: 2, code: "A-02", x: 3, y: 0 }) })
+        .then([FloorPlanEvent::BoothAdded {
+            fair_id: fair(),
+            booth: nb(TestBooth { n: 2, code: "A-02", x: 3, y: 0 }),
+        }]);
 }
 
 #[test]
 fn it_should_refuse_a_duplicate_code() {
     given(with_booth())
-        .when(FloorPlanCommand::AddBooth { fair_id: fair(), booth: nb(2, "a-01", 10, 10) })
+        .when(FloorPlanCommand::AddBooth { fair_id: fair(), booth: nb(TestBooth { n: 2, code: "a-01", x: 10, y: 10 }) })
         .then_err(FloorPlanError::DuplicateCode { code: "A-01".into() });
 }
 
 #[test]
 fn a_batch_of_booths_is_checked_against_itself() {
     given(hall())
-        .when(FloorPlanCommand::AddBooths { fair_id: fair(), booths: vec![nb(1, "A-01", 0, 0), nb(2, "A-02", 1, 1)] })
+        .when(FloorPlanCommand::AddBooths {
+            fair_id: fair(),
+            booths: vec![
+                nb(TestBooth { n: 1, code: "A-01", x: 0, y: 0 }),
+                nb(TestBooth { n: 2, code: "A-02", x: 1, y: 1 }),
+            ],
+        })
         .then_err(FloorPlanError::Overlap { code: "A-01".into() });
 }
 
 #[test]
 fn it_should_move_a_booth_but_not_onto_another() {
     let mut e = with_booth();
-    e.push(FloorPlanEvent::BoothAdded { fair_id: fair(), booth: nb(2, "A-02", 10, 0) }.into());
+    e.push(
+        FloorPlanEvent::BoothAdded { fair_id: fair(), booth: nb(TestBooth { n: 2, code: "A-02", x: 10, y: 0 }) }.into(),
+    );
     given(e.clone())
         .when(FloorPlanCommand::MoveBooth { booth_id: booth(2), x: 10, y: 5 })
         .then([FloorPlanEvent::BoothMoved { booth_id: booth(2), x: 10, y: 5 }]);
@@ -120,8 +144,13 @@ fn shrinking_the_hall_names_the_booth_that_sticks_out_furthest() {
     // Given A-01 just over the new edge and B-09 far past it (A-01 has the lower id, so the
     // first booth found in id order would be the wrong one)...
     let mut e = hall();
-    e.push(FloorPlanEvent::BoothAdded { fair_id: fair(), booth: nb(2, "B-09", 26, 0) }.into());
-    e.push(FloorPlanEvent::BoothAdded { fair_id: fair(), booth: nb(1, "A-01", 20, 10) }.into());
+    e.push(
+        FloorPlanEvent::BoothAdded { fair_id: fair(), booth: nb(TestBooth { n: 2, code: "B-09", x: 26, y: 0 }) }.into(),
+    );
+    e.push(
+        FloorPlanEvent::BoothAdded { fair_id: fair(), booth: nb(TestBooth { n: 1, code: "A-01", x: 20, y: 10 }) }
+            .into(),
+    );
     // ...when the hall shrinks to 22 m, then the message names B-09 (4 m out), not A-01 (1 m).
     given(e)
         .when(FloorPlanCommand::SizeHall { fair_id: fair(), width: 22, depth: 20 })

@@ -1,9 +1,18 @@
 use super::*;
 
-/// Normalise a domain name for the allowlist: lower case, no scheme, no path, no trailing dot.
+/// Normalise a domain name for the allowlist: lower case, IDNA (a Unicode name becomes its
+/// `xn--` form, as a browser sends it), no scheme, no path, no trailing dot. The name is read by
+/// the `url` crate's host parser; what it accepts is further held to letters, digits and hyphens
+/// per label, at least two labels.
 pub fn clean_domain(input: &str) -> Result<String, HostError> {
-    let d = input.trim().trim_end_matches('.').to_ascii_lowercase();
     let invalid = || HostError::DomainInvalid { domain: input.trim().chars().take(60).collect() };
+    let trimmed = input.trim().trim_end_matches('.');
+    let d = match url::Host::parse(trimmed) {
+        Ok(url::Host::Domain(d)) => d,
+        Ok(url::Host::Ipv4(a)) => a.to_string(),
+        Ok(url::Host::Ipv6(_)) | Err(_) => return Err(invalid()),
+    };
+    let d = d.trim_end_matches('.');
     if d.is_empty() || d.len() > DOMAIN_MAX_CHARS || !d.contains('.') {
         return Err(invalid());
     }
@@ -17,11 +26,12 @@ pub fn clean_domain(input: &str) -> Result<String, HostError> {
     if !d.split('.').all(label_ok) {
         return Err(invalid());
     }
-    Ok(d)
+    Ok(d.to_owned())
 }
 
-/// The lower-case host name of an `https://` URL, or why the URL is not acceptable.
-/// Only the shape is checked here; the allowlist is checked by [`check_stream_url`].
+/// The host name of an `https://` URL as a browser reads it (the `url` crate: WHATWG parsing,
+/// lower case, IDNA), or why the URL is not acceptable. Only the shape is checked here; the
+/// allowlist is checked by [`check_stream_url`].
 pub fn url_host(url: &str) -> Result<String, UrlProblem> {
     let url = url.trim();
     if url.is_empty() {
@@ -30,32 +40,27 @@ pub fn url_host(url: &str) -> Result<String, UrlProblem> {
     if url.chars().count() > URL_MAX_CHARS {
         return Err(UrlProblem::TooLong { max: URL_MAX_CHARS });
     }
+    // The WHATWG parser drops tabs and newlines and reads `\` as `/`: refuse them instead, so
+    // what is stored is what was checked.
     if url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\\') {
         return Err(UrlProblem::Malformed);
     }
-    let scheme_end = url.find("://").ok_or(UrlProblem::NotHttps)?;
-    if !url[..scheme_end].eq_ignore_ascii_case("https") {
+    // Written out as `https://` (the parser would also take `https:host`).
+    if !url.get(..8).is_some_and(|s| s.eq_ignore_ascii_case("https://")) {
         return Err(UrlProblem::NotHttps);
     }
-    let rest = &url[scheme_end + 3..];
-    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
-    if authority.contains('@') {
+    let parsed = url::Url::parse(url).map_err(|_| UrlProblem::Malformed)?;
+    if parsed.scheme() != "https" {
+        return Err(UrlProblem::NotHttps);
+    }
+    if !parsed.username().is_empty() || parsed.password().is_some() {
         return Err(UrlProblem::HasCredentials);
     }
-    let (host, port) = match authority.rsplit_once(':') {
-        Some((h, p)) => (h, Some(p)),
-        None => (authority, None),
-    };
-    if let Some(p) = port {
-        if p.is_empty()
-            || p.len() > 5
-            || !p.bytes().all(|b| b.is_ascii_digit())
-            || p.parse::<u32>().unwrap_or(0) > 65535
-        {
-            return Err(UrlProblem::Malformed);
-        }
+    match parsed.host() {
+        Some(url::Host::Domain(host)) => clean_domain(host).map_err(|_| UrlProblem::Malformed),
+        Some(url::Host::Ipv4(a)) => clean_domain(&a.to_string()).map_err(|_| UrlProblem::Malformed),
+        Some(url::Host::Ipv6(_)) | None => Err(UrlProblem::Malformed),
     }
-    clean_domain(host).map_err(|_| UrlProblem::Malformed)
 }
 
 /// An https URL whose host is on the allowlist (exactly, or a subdomain of a listed domain).

@@ -18,9 +18,7 @@ pub(crate) fn add_channel(
     details: ChannelDetails,
 ) -> Result<Vec<HostEvent>, DomainError> {
     use HostEvent as E;
-    if state.channels.contains_key(&channel_id) {
-        return Err(HostError::ChannelExists.into());
-    }
+    channel_is_new(state, channel_id)?;
     Ok(vec![E::ChannelAdded { channel_id, details: clean_channel(state, &details)? }])
 }
 
@@ -31,7 +29,7 @@ pub(crate) fn edit_channel(
     details: ChannelDetails,
 ) -> Result<Vec<HostEvent>, DomainError> {
     use HostEvent as E;
-    let c = state.channels.get(&channel_id).ok_or(HostError::ChannelNotFound)?;
+    let c = existing_channel(state, channel_id)?;
     let details = clean_channel(state, &details)?;
     if details == c.details {
         return Ok(vec![]);

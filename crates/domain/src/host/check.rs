@@ -13,19 +13,15 @@ pub(crate) fn check_strands(state: &State, h: &Host, windows: &[Window]) -> Resu
 /// Would this event still be a valid fact on `state`? Used when merging logs (see `merge`).
 pub(crate) fn check(state: &State, event: &HostEvent) -> Result<(), HostError> {
     match event {
-        HostEvent::HostRegistered { host_id, .. } if state.hosts.contains_key(host_id) => Err(HostError::AlreadyExists),
-        HostEvent::HostEdited { host_id, .. } if !state.hosts.contains_key(host_id) => Err(HostError::NotFound),
+        HostEvent::HostRegistered { host_id, .. } => host_is_new(state, *host_id),
+        HostEvent::HostEdited { host_id, .. } => existing_host(state, *host_id).map(|_| ()),
         // A session scheduled on the other device outside the new windows: a hard conflict.
         HostEvent::AvailabilitySet { host_id, windows } => {
-            check_strands(state, state.hosts.get(host_id).ok_or(HostError::NotFound)?, windows)
+            check_strands(state, existing_host(state, *host_id)?, windows)
         }
-        HostEvent::ChannelAdded { channel_id, .. } if state.channels.contains_key(channel_id) => {
-            Err(HostError::ChannelExists)
-        }
-        HostEvent::ChannelEdited { channel_id, .. } if !state.channels.contains_key(channel_id) => {
-            Err(HostError::ChannelNotFound)
-        }
-        _ => Ok(()),
+        HostEvent::ChannelAdded { channel_id, .. } => channel_is_new(state, *channel_id),
+        HostEvent::ChannelEdited { channel_id, .. } => existing_channel(state, *channel_id).map(|_| ()),
+        HostEvent::StreamDomainAllowed { .. } | HostEvent::StreamDomainRemoved { .. } => Ok(()),
     }
 }
 
@@ -36,15 +32,11 @@ pub(crate) fn recorded(state: &State, actor: &Actor, event: &HostEvent) -> Resul
     crate::authority::not_enterprise(actor.role, event.type_name())?;
     match event {
         E::HostRegistered { host_id, profile } | E::HostEdited { host_id, profile } => {
-            if !may_act_for_host(actor, *host_id) {
-                return Err(HostError::NotYourProfile.into());
-            }
+            may_edit_host(actor, *host_id)?;
             clean_profile(profile)?;
         }
         E::AvailabilitySet { host_id, windows } => {
-            if !may_act_for_host(actor, *host_id) {
-                return Err(HostError::NotYourProfile.into());
-            }
+            may_edit_host(actor, *host_id)?;
             clean_windows(windows)?;
         }
         E::StreamDomainAllowed { domain } => {

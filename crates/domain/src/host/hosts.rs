@@ -71,12 +71,8 @@ pub(crate) fn register_host(
     profile: HostProfile,
 ) -> Result<Vec<HostEvent>, DomainError> {
     use HostEvent as E;
-    if state.hosts.contains_key(&host_id) {
-        return Err(HostError::AlreadyExists.into());
-    }
-    if !may_act_for_host(actor, host_id) {
-        return Err(HostError::NotYourProfile.into());
-    }
+    host_is_new(state, host_id)?;
+    may_edit_host(actor, host_id)?;
     Ok(vec![E::HostRegistered { host_id, profile: clean_profile(&profile)? }])
 }
 
@@ -90,9 +86,7 @@ pub(crate) fn edit_host(
 ) -> Result<Vec<HostEvent>, DomainError> {
     use HostEvent as E;
     let h = existing_host(state, host_id)?;
-    if !may_act_for_host(actor, host_id) {
-        return Err(HostError::NotYourProfile.into());
-    }
+    may_edit_host(actor, host_id)?;
     if h.version != expected_version {
         return Err(HostError::EditConflict { expected: expected_version, actual: h.version }.into());
     }
@@ -112,17 +106,11 @@ pub(crate) fn set_availability(
 ) -> Result<Vec<HostEvent>, DomainError> {
     use HostEvent as E;
     let h = existing_host(state, host_id)?;
-    if !may_act_for_host(actor, host_id) {
-        return Err(HostError::NotYourProfile.into());
-    }
+    may_edit_host(actor, host_id)?;
     let windows = clean_windows(&windows)?;
     if windows == h.availability {
         return Ok(vec![]);
     }
     check_strands(state, h, &windows)?;
     Ok(vec![E::AvailabilitySet { host_id, windows }])
-}
-
-pub(crate) fn existing_host(state: &State, id: HostId) -> Result<&Host, HostError> {
-    state.hosts.get(&id).ok_or(HostError::NotFound)
 }

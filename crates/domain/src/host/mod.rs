@@ -22,12 +22,14 @@ mod check;
 mod decide;
 mod evolve;
 mod hosts;
+mod rules;
 pub use self::allowlist::*;
 pub(crate) use self::channels::*;
 pub(crate) use self::check::*;
 pub(crate) use self::decide::*;
 pub(crate) use self::evolve::*;
 pub use self::hosts::*;
+pub use self::rules::*;
 
 pub const NAME_MAX_CHARS: usize = 40;
 pub const TITLE_MAX_CHARS: usize = 60;

@@ -28,7 +28,7 @@ fn details(url: &str) -> ChannelDetails {
 }
 fn as_host(h: HostId, intent: impl Into<Intent>) -> Command {
     Command {
-        actor: Actor { role: Role::Host, name: "李明".into(), subject: Some(h.0) },
+        actor: Actor { role: Role::Host, name: "李明".into(), subject: Some(h.0), account: None },
         now: t("2026-03-01T09:00"),
         intent: intent.into(),
     }
@@ -130,6 +130,91 @@ fn it_should_refuse_tricks_with_credentials_and_lookalike_domains() {
     given([allowed()])
         .when(HostCommand::AddChannel { channel_id: channel(), details: details("javascript:alert(1)") })
         .then_err(HostError::StreamUrl { problem: UrlProblem::NotHttps });
+}
+
+/// Adding a channel with this stream URL, with `live.12333.sh.cn` on the allowlist.
+fn adding_a_channel_streaming_from(url: &str) -> crate::testing::Then {
+    given([allowed()]).when(HostCommand::AddChannel { channel_id: channel(), details: details(url) })
+}
+fn refused_because(problem: UrlProblem) -> HostError {
+    HostError::StreamUrl { problem }
+}
+fn added(url: &str) -> [HostEvent; 1] {
+    [HostEvent::ChannelAdded { channel_id: channel(), details: details(url) }]
+}
+
+#[test]
+fn credentials_before_an_allowed_name_do_not_make_the_host_allowed() {
+    // The host is evil.com: "live.12333.sh.cn" is only the user name.
+    adding_a_channel_streaming_from("https://live.12333.sh.cn@evil.com/")
+        .then_err(refused_because(UrlProblem::HasCredentials));
+    adding_a_channel_streaming_from("https://user:pw@live.12333.sh.cn/")
+        .then_err(refused_because(UrlProblem::HasCredentials));
+}
+
+#[test]
+fn an_upper_case_host_is_the_same_host() {
+    adding_a_channel_streaming_from("https://LIVE.12333.SH.CN/room/1").then(added("https://LIVE.12333.SH.CN/room/1"));
+    adding_a_channel_streaming_from("HTTPS://EVIL.EXAMPLE.COM/")
+        .then_err(refused_because(UrlProblem::HostNotAllowed { host: "evil.example.com".into() }));
+}
+
+#[test]
+fn an_international_host_is_judged_by_its_punycode_name() {
+    // A look-alike with a Cyrillic "е" is another domain: xn--…, not on the list.
+    adding_a_channel_streaming_from("https://livе.12333.sh.cn/")
+        .then_err(refused_because(UrlProblem::HostNotAllowed { host: "xn--liv-tdd.12333.sh.cn".into() }));
+    // A Unicode name put on the list is kept in the form a browser sends, so it matches.
+    given_nothing()
+        .when(HostCommand::AllowStreamDomain { domain: "直播.上海.cn".into() })
+        .then([HostEvent::StreamDomainAllowed { domain: "xn--z6ut02b.xn--fhqz97e.cn".into() }]);
+    let listed: Event = HostEvent::StreamDomainAllowed { domain: "xn--z6ut02b.xn--fhqz97e.cn".into() }.into();
+    given([listed])
+        .when(HostCommand::AddChannel { channel_id: channel(), details: details("https://直播.上海.cn/room") })
+        .then(added("https://直播.上海.cn/room"));
+}
+
+#[test]
+fn a_port_is_not_part_of_the_host() {
+    adding_a_channel_streaming_from("https://live.12333.sh.cn:8443/r").then(added("https://live.12333.sh.cn:8443/r"));
+    adding_a_channel_streaming_from("https://live.12333.sh.cn:99999/r")
+        .then_err(refused_because(UrlProblem::Malformed));
+    adding_a_channel_streaming_from("https://evil.com:443/")
+        .then_err(refused_because(UrlProblem::HostNotAllowed { host: "evil.com".into() }));
+}
+
+#[test]
+fn only_https_urls_written_out_in_full_are_taken() {
+    adding_a_channel_streaming_from("javascript:alert(1)").then_err(refused_because(UrlProblem::NotHttps));
+    adding_a_channel_streaming_from("JavaScript://live.12333.sh.cn/%0aalert(1)")
+        .then_err(refused_because(UrlProblem::NotHttps));
+    // Without a scheme, and with the scheme but without "//".
+    adding_a_channel_streaming_from("live.12333.sh.cn/room").then_err(refused_because(UrlProblem::NotHttps));
+    adding_a_channel_streaming_from("//live.12333.sh.cn/room").then_err(refused_because(UrlProblem::NotHttps));
+    adding_a_channel_streaming_from("https:live.12333.sh.cn/room").then_err(refused_because(UrlProblem::NotHttps));
+    // A backslash would be read as a slash by the browser.
+    adding_a_channel_streaming_from("https://evil.com\\@live.12333.sh.cn/")
+        .then_err(refused_because(UrlProblem::Malformed));
+}
+
+#[test]
+fn a_trailing_dot_names_the_same_host() {
+    adding_a_channel_streaming_from("https://live.12333.sh.cn./r").then(added("https://live.12333.sh.cn./r"));
+    adding_a_channel_streaming_from("https://evil.com./")
+        .then_err(refused_because(UrlProblem::HostNotAllowed { host: "evil.com".into() }));
+}
+
+#[test]
+fn the_host_is_found_where_a_browser_finds_it() {
+    // Query and fragment are not the host.
+    adding_a_channel_streaming_from("https://evil.com/?live.12333.sh.cn")
+        .then_err(refused_because(UrlProblem::HostNotAllowed { host: "evil.com".into() }));
+    adding_a_channel_streaming_from("https://evil.com#@live.12333.sh.cn/")
+        .then_err(refused_because(UrlProblem::HostNotAllowed { host: "evil.com".into() }));
+    // Percent-escapes in a host are decoded by browsers, and so here.
+    adding_a_channel_streaming_from("https://live%2E12333.sh.cn/r").then(added("https://live%2E12333.sh.cn/r"));
+    // An address in brackets is no domain on the list.
+    adding_a_channel_streaming_from("https://[::1]/r").then_err(refused_because(UrlProblem::Malformed));
 }
 
 #[test]

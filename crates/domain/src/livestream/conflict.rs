@@ -243,7 +243,7 @@ pub fn conflicts(state: &State, id: SessionId, plan: &SessionPlan, lineup: &[Fea
 /// The conflicts a session would have if moved to `start` for `minutes` (everything else kept).
 pub fn conflicts_if_moved(state: &State, id: SessionId, start: DateTime<Utc>, minutes: u32) -> Vec<Conflict> {
     let Some(s) = state.live_sessions.get(&id) else { return Vec::new() };
-    let plan = SessionPlan { start, minutes, ..s.plan.clone() };
+    let plan = s.plan.moved(start, minutes);
     conflicts(state, id, &plan, &s.lineup)
 }
 

@@ -14,18 +14,14 @@ pub(crate) fn decide(
     }
     let session_id = cmd.session_id();
     if let C::PlanSession { plan, .. } = &cmd {
-        if state.live_sessions.contains_key(&session_id) {
-            return Err(LivestreamError::AlreadyExists.into());
-        }
+        session_is_new(state, session_id)?;
         let plan = clean_plan(state, plan)?;
-        if !may_manage_session(actor, &plan.hosts) {
-            return Err(LivestreamError::NotYourSession.into());
-        }
+        may_change_session(actor, &plan.hosts)?;
         return Ok(vec![E::SessionPlanned { session_id, plan }]);
     }
-    let s = state.live_sessions.get(&session_id).ok_or(LivestreamError::NotFound)?;
-    if !answering && !may_manage_session(actor, &s.plan.hosts) {
-        return Err(LivestreamError::NotYourSession.into());
+    let s = existing_session(state, session_id)?;
+    if !answering {
+        may_change_session(actor, &s.plan.hosts)?;
     }
     let c = Ctx { state, actor, now, s, session_id, on_schedule: s.status == SessionStatus::Scheduled };
     Ok(match cmd {
@@ -34,10 +30,10 @@ pub(crate) fn decide(
         C::MoveSession { start, minutes, accept, .. } => move_session(&c, start, minutes, accept)?,
         C::ScheduleSession { accept, .. } => schedule_session(&c, accept)?,
         C::InviteEnterprise { enterprise_id, posts, slot, accept, .. } => {
-            invite_enterprise(&c, enterprise_id, posts, slot, accept)?
+            invite_enterprise(&c, EntryRequest { enterprise_id, posts, slot, accept })?
         }
         C::ChangeFeature { enterprise_id, posts, slot, accept, .. } => {
-            change_feature(&c, enterprise_id, posts, slot, accept)?
+            change_feature(&c, EntryRequest { enterprise_id, posts, slot, accept })?
         }
         C::RemoveFeature { enterprise_id, .. } => remove_feature(&c, enterprise_id)?,
         C::AcceptInvitation { enterprise_id, .. } => accept_invitation(&c, enterprise_id)?,

@@ -4,10 +4,8 @@ use super::*;
 pub(crate) fn accept_invitation(c: &Ctx<'_>, enterprise_id: EnterpriseId) -> Result<Vec<LivestreamEvent>> {
     use LivestreamEvent as E;
     let Ctx { actor, s, session_id, .. } = *c;
-    if !may_act_for(actor, enterprise_id) {
-        return Err(LivestreamError::NotYourInvitation.into());
-    }
-    let f = s.featured(enterprise_id).ok_or(LivestreamError::NotFeatured)?;
+    may_answer_invitation(actor, enterprise_id)?;
+    let f = featured_in(s, enterprise_id)?;
     c.open_to("take answers")?;
     if f.invitation != Invitation::Invited {
         return Err(LivestreamError::AlreadyAnswered { answer: f.invitation.key().into() }.into());
@@ -23,10 +21,8 @@ pub(crate) fn decline_invitation(
 ) -> Result<Vec<LivestreamEvent>> {
     use LivestreamEvent as E;
     let Ctx { actor, s, session_id, .. } = *c;
-    if !may_act_for(actor, enterprise_id) {
-        return Err(LivestreamError::NotYourInvitation.into());
-    }
-    let f = s.featured(enterprise_id).ok_or(LivestreamError::NotFeatured)?;
+    may_answer_invitation(actor, enterprise_id)?;
+    let f = featured_in(s, enterprise_id)?;
     c.open_to("take answers")?;
     if matches!(f.invitation, Invitation::Declined { .. }) {
         return Err(LivestreamError::AlreadyAnswered { answer: f.invitation.key().into() }.into());

@@ -1,50 +1,55 @@
 use super::*;
 
+/// What inviting an enterprise into the line-up, or changing its entry, asks for.
+pub(crate) struct EntryRequest {
+    pub(crate) enterprise_id: EnterpriseId,
+    pub(crate) posts: Vec<PostId>,
+    pub(crate) slot: Slot,
+    /// The soft conflicts the user accepted.
+    pub(crate) accept: Vec<Conflict>,
+}
+
 /// Feature an enterprise with some of its posts in a slot of the session.
-pub(crate) fn invite_enterprise(
-    c: &Ctx<'_>,
-    enterprise_id: EnterpriseId,
-    posts: Vec<PostId>,
-    slot: Slot,
-    accept: Vec<Conflict>,
-) -> Result<Vec<LivestreamEvent>> {
-    use LivestreamEvent as E;
-    let Ctx { state, s, session_id, .. } = *c;
+pub(crate) fn invite_enterprise(c: &Ctx<'_>, r: EntryRequest) -> Result<Vec<LivestreamEvent>> {
+    let s = c.s;
     c.open_to("change its line-up")?;
-    if s.featured(enterprise_id).is_some_and(Featured::counts) {
+    if s.featured(r.enterprise_id).is_some_and(Featured::counts) {
         return Err(LivestreamError::AlreadyFeatured.into());
     }
     if s.lineup.iter().filter(|f| f.counts()).count() >= MAX_LINEUP {
         return Err(LivestreamError::LineupFull { max: MAX_LINEUP }.into());
     }
-    check_feature(state, s, enterprise_id, &posts, slot)?;
-    let entry = Featured { enterprise_id, posts: posts.clone(), slot, invitation: Invitation::Invited };
-    let main = E::EnterpriseInvited { session_id, enterprise_id, posts, slot };
-    c.decided(&s.plan, &with_lineup(s, entry), &accept, main)
+    check_feature(c.state, s, r.enterprise_id, &r.posts, r.slot)?;
+    let entry = Featured::invited(r.enterprise_id, r.posts.clone(), r.slot);
+    let main = LivestreamEvent::EnterpriseInvited {
+        session_id: c.session_id,
+        enterprise_id: r.enterprise_id,
+        posts: r.posts,
+        slot: r.slot,
+    };
+    c.decided(&s.plan, &with_lineup(s, entry), &r.accept, main)
 }
 
 /// Change a featured enterprise's posts or slot.
-pub(crate) fn change_feature(
-    c: &Ctx<'_>,
-    enterprise_id: EnterpriseId,
-    posts: Vec<PostId>,
-    slot: Slot,
-    accept: Vec<Conflict>,
-) -> Result<Vec<LivestreamEvent>> {
-    use LivestreamEvent as E;
-    let Ctx { state, s, session_id, .. } = *c;
+pub(crate) fn change_feature(c: &Ctx<'_>, r: EntryRequest) -> Result<Vec<LivestreamEvent>> {
+    let s = c.s;
     c.open_to("change its line-up")?;
-    let f = s.featured(enterprise_id).ok_or(LivestreamError::NotFeatured)?;
+    let f = featured_in(s, r.enterprise_id)?;
     if !f.counts() {
         return Err(LivestreamError::InvitationDeclined.into());
     }
-    check_feature(state, s, enterprise_id, &posts, slot)?;
-    if f.posts == posts && f.slot == slot {
+    check_feature(c.state, s, r.enterprise_id, &r.posts, r.slot)?;
+    if f.posts == r.posts && f.slot == r.slot {
         return Ok(vec![]);
     }
-    let entry = Featured { posts: posts.clone(), slot, ..f.clone() };
-    let main = E::FeatureChanged { session_id, enterprise_id, posts, slot };
-    c.decided(&s.plan, &with_lineup(s, entry), &accept, main)
+    let entry = Featured { posts: r.posts.clone(), slot: r.slot, ..f.clone() };
+    let main = LivestreamEvent::FeatureChanged {
+        session_id: c.session_id,
+        enterprise_id: r.enterprise_id,
+        posts: r.posts,
+        slot: r.slot,
+    };
+    c.decided(&s.plan, &with_lineup(s, entry), &r.accept, main)
 }
 
 /// Take an enterprise off the line-up.
@@ -52,6 +57,6 @@ pub(crate) fn remove_feature(c: &Ctx<'_>, enterprise_id: EnterpriseId) -> Result
     use LivestreamEvent as E;
     let Ctx { s, session_id, .. } = *c;
     c.open_to("change its line-up")?;
-    s.featured(enterprise_id).ok_or(LivestreamError::NotFeatured)?;
+    featured_in(s, enterprise_id)?;
     Ok(vec![E::FeatureRemoved { session_id, enterprise_id }])
 }

@@ -75,6 +75,11 @@ impl SessionPlan {
     pub fn end(&self) -> DateTime<Utc> {
         crate::time::shifted(self.start, Duration::minutes(self.minutes as i64))
     }
+
+    /// The same plan at another start and length.
+    pub fn moved(&self, start: DateTime<Utc>, minutes: u32) -> SessionPlan {
+        SessionPlan { start, minutes, ..self.clone() }
+    }
 }
 
 /// A featured enterprise's time inside the session, relative to its start (so a moved session
@@ -120,6 +125,13 @@ pub struct Featured {
     pub posts: Vec<PostId>,
     pub slot: Slot,
     pub invitation: Invitation,
+}
+
+impl Featured {
+    /// A new line-up entry, waiting for the enterprise's answer.
+    pub fn invited(enterprise_id: EnterpriseId, posts: Vec<PostId>, slot: Slot) -> Featured {
+        Featured { enterprise_id, posts, slot, invitation: Invitation::Invited }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]

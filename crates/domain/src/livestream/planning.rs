@@ -6,9 +6,7 @@ pub(crate) fn edit_session(c: &Ctx<'_>, plan: SessionPlan, accept: Vec<Conflict>
     let Ctx { state, actor, s, session_id, .. } = *c;
     c.open_to("change")?;
     let plan = clean_plan(state, &plan)?;
-    if !may_manage_session(actor, &plan.hosts) {
-        return Err(LivestreamError::NotYourSession.into());
-    }
+    may_change_session(actor, &plan.hosts)?;
     if plan == s.plan {
         return Ok(vec![]);
     }
@@ -26,13 +24,11 @@ pub(crate) fn move_session(
     use LivestreamEvent as E;
     let Ctx { s, session_id, .. } = *c;
     c.open_to("move")?;
-    if !(MIN_SESSION_MINUTES..=MAX_SESSION_MINUTES).contains(&minutes) {
-        return Err(LivestreamError::DurationOutOfRange { min: MIN_SESSION_MINUTES, max: MAX_SESSION_MINUTES }.into());
-    }
+    duration_in_range(minutes)?;
     if start == s.plan.start && minutes == s.plan.minutes {
         return Ok(vec![]);
     }
-    let plan = SessionPlan { start, minutes, ..s.plan.clone() };
+    let plan = s.plan.moved(start, minutes);
     let main = E::SessionMoved { session_id, start, minutes };
     c.decided(&plan, &s.lineup, &accept, main)
 }
@@ -40,17 +36,10 @@ pub(crate) fn move_session(
 /// Put a draft on the schedule, refusing hard conflicts and recording accepted soft ones.
 pub(crate) fn schedule_session(c: &Ctx<'_>, accept: Vec<Conflict>) -> Result<Vec<LivestreamEvent>> {
     use LivestreamEvent as E;
-    let Ctx { state, now, s, session_id, .. } = *c;
+    let Ctx { s, session_id, .. } = *c;
     if s.status != SessionStatus::Draft {
         return Err(invalid(s, "be scheduled").into());
     }
-    if s.plan.start < now {
-        return Err(LivestreamError::StartsInPast.into());
-    }
-    let accepted = enforce(state, session_id, &s.plan, &s.lineup, &accept)?;
-    let mut out = vec![E::SessionScheduled { session_id }];
-    if !accepted.is_empty() {
-        out.push(E::SoftConflictsAccepted { session_id, conflicts: accepted });
-    }
-    Ok(out)
+    // A draft is not on the schedule yet, so `checked` refuses a start in the past.
+    c.checked(&s.plan, &s.lineup, &accept, E::SessionScheduled { session_id })
 }

@@ -53,15 +53,8 @@ pub(crate) fn clean_plan(state: &State, p: &SessionPlan) -> std::result::Result<
     if p.hosts.iter().collect::<BTreeSet<_>>().len() != p.hosts.len() {
         return Err(LivestreamError::DuplicateHost);
     }
-    if p.hosts.iter().any(|h| !state.hosts.contains_key(h)) {
-        return Err(LivestreamError::HostNotFound);
-    }
-    if !state.channels.contains_key(&p.channel) {
-        return Err(LivestreamError::ChannelNotFound);
-    }
-    if !(MIN_SESSION_MINUTES..=MAX_SESSION_MINUTES).contains(&p.minutes) {
-        return Err(LivestreamError::DurationOutOfRange { min: MIN_SESSION_MINUTES, max: MAX_SESSION_MINUTES });
-    }
+    plan_parties_exist(state, p)?;
+    duration_in_range(p.minutes)?;
     if let Some(f) = p.fair {
         if !state.fairs.contains_key(&f) {
             return Err(LivestreamError::FairNotFound);
@@ -88,6 +81,77 @@ pub fn may_manage_session(actor: &Actor, hosts: &[HostId]) -> bool {
         Role::Host => hosts.iter().any(|h| may_act_for_host(actor, *h)),
         Role::Enterprise => false,
     }
+}
+
+/// [`may_manage_session`] as a refusal: changing a session with these hosts.
+pub fn may_change_session(actor: &Actor, hosts: &[HostId]) -> std::result::Result<(), LivestreamError> {
+    if may_manage_session(actor, hosts) {
+        Ok(())
+    } else {
+        Err(LivestreamError::NotYourSession)
+    }
+}
+
+/// Only the invited enterprise (or an organizer) answers its invitation.
+pub fn may_answer_invitation(actor: &Actor, enterprise: EnterpriseId) -> std::result::Result<(), LivestreamError> {
+    if may_act_for(actor, enterprise) {
+        Ok(())
+    } else {
+        Err(LivestreamError::NotYourInvitation)
+    }
+}
+
+/// A session id is planned once.
+pub fn session_is_new(state: &State, id: SessionId) -> std::result::Result<(), LivestreamError> {
+    if state.live_sessions.contains_key(&id) {
+        Err(LivestreamError::AlreadyExists)
+    } else {
+        Ok(())
+    }
+}
+
+/// The session a command or event is about must exist.
+pub fn existing_session(state: &State, id: SessionId) -> std::result::Result<&LiveSession, LivestreamError> {
+    state.live_sessions.get(&id).ok_or(LivestreamError::NotFound)
+}
+
+/// A plan's hosts and channel must exist.
+pub fn plan_parties_exist(state: &State, p: &SessionPlan) -> std::result::Result<(), LivestreamError> {
+    if p.hosts.iter().any(|h| !state.hosts.contains_key(h)) {
+        return Err(LivestreamError::HostNotFound);
+    }
+    if !state.channels.contains_key(&p.channel) {
+        return Err(LivestreamError::ChannelNotFound);
+    }
+    Ok(())
+}
+
+/// Only a scheduled session goes live.
+pub fn may_go_live(s: &LiveSession) -> std::result::Result<(), LivestreamError> {
+    if s.status == SessionStatus::Scheduled {
+        Ok(())
+    } else {
+        Err(invalid(s, "go live"))
+    }
+}
+
+/// The enterprise's entry in the session's line-up (it must be featured).
+pub fn featured_in(s: &LiveSession, enterprise: EnterpriseId) -> std::result::Result<&Featured, LivestreamError> {
+    s.featured(enterprise).ok_or(LivestreamError::NotFeatured)
+}
+
+/// A session lasts between [`MIN_SESSION_MINUTES`] and [`MAX_SESSION_MINUTES`].
+pub fn duration_in_range(minutes: u32) -> std::result::Result<(), LivestreamError> {
+    if (MIN_SESSION_MINUTES..=MAX_SESSION_MINUTES).contains(&minutes) {
+        Ok(())
+    } else {
+        Err(LivestreamError::DurationOutOfRange { min: MIN_SESSION_MINUTES, max: MAX_SESSION_MINUTES })
+    }
+}
+
+/// A session on the schedule may have no hard conflict (see [`Conflict::is_hard`]).
+pub fn has_hard_conflict(found: &[Conflict]) -> bool {
+    found.iter().any(Conflict::is_hard)
 }
 
 pub(crate) fn invalid(s: &LiveSession, action: &str) -> LivestreamError {
@@ -153,7 +217,7 @@ pub(crate) fn enforce(
     accept: &[Conflict],
 ) -> std::result::Result<Vec<Conflict>, LivestreamError> {
     let found = conflicts(state, id, plan, lineup);
-    if found.iter().any(Conflict::is_hard) {
+    if has_hard_conflict(&found) {
         return Err(LivestreamError::HardConflicts { conflicts: found });
     }
     if found.iter().any(|c| !accept.contains(c)) {

@@ -4,9 +4,7 @@ use super::*;
 pub(crate) fn start_session(c: &Ctx<'_>) -> Result<Vec<LivestreamEvent>> {
     use LivestreamEvent as E;
     let Ctx { now, s, session_id, .. } = *c;
-    if s.status != SessionStatus::Scheduled {
-        return Err(invalid(s, "go live").into());
-    }
+    may_go_live(s)?;
     if now < crate::time::shifted(s.plan.start, -Duration::minutes(EARLY_START_MINUTES)) {
         return Err(LivestreamError::TooEarlyToStart { minutes: EARLY_START_MINUTES }.into());
     }

@@ -2,29 +2,22 @@ use std::collections::BTreeSet;
 
 use super::*;
 use crate::booking::BookingEvent;
-use crate::enterprise::EnterpriseEvent;
 use crate::fair::{FairEvent, Schedule};
-use crate::host::{ChannelDetails, HostEvent, HostProfile, Platform, Window};
+use crate::host::{HostEvent, Platform, Window};
 use crate::ids::BookingId;
 use crate::place::District;
 use crate::post::{Education, Experience, PostCategory, PostDetails, PostEvent};
-use crate::testing::{given, given_on_two_devices, sample_profile, t, xuhui_fair};
+use crate::testing::{
+    channel_added, enterprise_registered, given, given_on_two_devices, host_registered, t, xuhui_fair,
+};
 use crate::{Command, Event, Intent};
 
-fn host(i: u128) -> HostId {
-    HostId::from_u128(10 + i)
-}
-fn channel(i: u128) -> ChannelId {
-    ChannelId::from_u128(20 + i)
-}
-fn session(i: u128) -> SessionId {
-    SessionId::from_u128(30 + i)
-}
-fn ent(i: u128) -> EnterpriseId {
-    EnterpriseId::from_u128(40 + i)
-}
-fn post(i: u128) -> PostId {
-    PostId::from_u128(50 + i)
+crate::numbered_ids! {
+    host: HostId = 10,
+    channel: ChannelId = 20,
+    session: SessionId = 30,
+    ent: EnterpriseId = 40,
+    post: PostId = 50,
 }
 fn fair() -> FairId {
     FairId::from_u128(60)
@@ -32,14 +25,14 @@ fn fair() -> FairId {
 
 fn as_host(h: HostId, intent: impl Into<Intent>) -> Command {
     Command {
-        actor: Actor { role: Role::Host, name: "李明".into(), subject: Some(h.0) },
+        actor: Actor { role: Role::Host, name: "李明".into(), subject: Some(h.0), account: None },
         now: t("2026-03-01T09:00"),
         intent: intent.into(),
     }
 }
 fn as_ent(e: EnterpriseId, intent: impl Into<Intent>) -> Command {
     Command {
-        actor: Actor { role: Role::Enterprise, name: "陈红".into(), subject: Some(e.0) },
+        actor: Actor { role: Role::Enterprise, name: "陈红".into(), subject: Some(e.0), account: None },
         now: t("2026-03-01T09:00"),
         intent: intent.into(),
     }
@@ -50,37 +43,9 @@ fn as_ent(e: EnterpriseId, intent: impl Into<Intent>) -> Command {
 fn scene() -> Vec<Event> {
     let mut v: Vec<Event> = vec![HostEvent::StreamDomainAllowed { domain: "zhibo.shggzp.example".into() }.into()];
     for i in 0..2 {
-        v.push(
-            HostEvent::HostRegistered {
-                host_id: host(i),
-                profile: HostProfile {
-                    name: format!("主播{i}"), title: "局长".into(), organisation: "人社局".into()
-                },
-            }
-            .into(),
-        );
-        v.push(
-            HostEvent::ChannelAdded {
-                channel_id: channel(i),
-                details: ChannelDetails {
-                    name: format!("直播间{i}"),
-                    platform: Platform::PublicPlatform,
-                    stream_url: format!("https://zhibo.shggzp.example/{i}"),
-                },
-            }
-            .into(),
-        );
-        v.push(
-            EnterpriseEvent::EnterpriseRegistered {
-                enterprise_id: ent(i),
-                profile: crate::enterprise::EnterpriseProfile {
-                    name: format!("企业{i}"),
-                    credit_code: crate::credit_code::complete(&format!("91310000MA1FL{:04}", i)),
-                    ..sample_profile()
-                },
-            }
-            .into(),
-        );
+        v.push(host_registered(host(i), i));
+        v.push(channel_added(channel(i), i, Platform::PublicPlatform));
+        v.push(enterprise_registered(ent(i), i));
         v.push(
             PostEvent::PostOpened {
                 post_id: post(i),
@@ -261,33 +226,52 @@ fn a_session_on_the_evening_of_the_fair_day_is_within_its_dates() {
         .then([LivestreamEvent::SessionScheduled { session_id: session(0) }]);
 }
 
-fn invite(s: SessionId, e: u128, offset: u32, minutes: u32) -> LivestreamCommand {
-    LivestreamCommand::InviteEnterprise {
-        session_id: s,
-        enterprise_id: ent(e),
-        posts: vec![post(e)],
-        slot: Slot { offset_minutes: offset, minutes },
-        accept: vec![],
-    }
+/// A line-up entry in a test, named part by part:
+/// `featuring(0).from_minute(10).for_minutes(20).invite_to(session(0))` invites enterprise 0,
+/// with its post, into minutes 10–30 of session 0; `.invited_to(..)` is the event.
+#[derive(Clone, Copy)]
+struct TestFeature {
+    enterprise: u128,
+    slot: Slot,
 }
-fn invited(s: SessionId, e: u128, offset: u32, minutes: u32) -> Event {
-    LivestreamEvent::EnterpriseInvited {
-        session_id: s,
-        enterprise_id: ent(e),
-        posts: vec![post(e)],
-        slot: Slot { offset_minutes: offset, minutes },
+
+fn featuring(e: u128) -> TestFeature {
+    TestFeature { enterprise: e, slot: Slot { offset_minutes: 0, minutes: 0 } }
+}
+
+impl TestFeature {
+    fn from_minute(self, offset_minutes: u32) -> Self {
+        TestFeature { slot: Slot { offset_minutes, ..self.slot }, ..self }
     }
-    .into()
+    fn for_minutes(self, minutes: u32) -> Self {
+        TestFeature { slot: Slot { minutes, ..self.slot }, ..self }
+    }
+    fn invite_to(self, s: SessionId) -> LivestreamCommand {
+        LivestreamCommand::InviteEnterprise {
+            session_id: s,
+            enterprise_id: ent(self.enterprise),
+            posts: vec![post(self.enterprise)],
+            slot: self.slot,
+            accept: vec![],
+        }
+    }
+    fn invited_to(self, s: SessionId) -> Event {
+        LivestreamEvent::EnterpriseInvited {
+            session_id: s,
+            enterprise_id: ent(self.enterprise),
+            posts: vec![post(self.enterprise)],
+            slot: self.slot,
+        }
+        .into()
+    }
 }
 
 #[test]
 fn a_host_invites_an_enterprise_with_its_posts() {
-    given(first_scheduled()).when_full(as_host(host(0), invite(session(0), 0, 10, 20))).then([invited(
-        session(0),
-        0,
-        10,
-        20,
-    )]);
+    let feature = featuring(0).from_minute(10).for_minutes(20);
+    given(first_scheduled())
+        .when_full(as_host(host(0), feature.invite_to(session(0))))
+        .then([feature.invited_to(session(0))]);
 }
 
 #[test]
@@ -304,21 +288,23 @@ fn only_the_enterprises_own_open_posts_can_be_featured() {
 
 #[test]
 fn slots_of_one_line_up_do_not_overlap() {
-    given(with(first_scheduled(), [invited(session(0), 0, 10, 20)]))
-        .when(invite(session(0), 1, 20, 20))
+    given(with(first_scheduled(), [featuring(0).from_minute(10).for_minutes(20).invited_to(session(0))]))
+        .when(featuring(1).from_minute(20).for_minutes(20).invite_to(session(0)))
         .then_err(LivestreamError::SlotsOverlap { other: ent(0) });
 }
 
 #[test]
 fn a_slot_that_overflows_a_scheduled_session_is_refused() {
-    given(first_scheduled()).when(invite(session(0), 0, 50, 20)).then_err(LivestreamError::HardConflicts {
-        conflicts: vec![hard(ConflictKind::LineupOverflow { enterprise: ent(0), overflow_minutes: 10 })],
-    });
+    given(first_scheduled()).when(featuring(0).from_minute(50).for_minutes(20).invite_to(session(0))).then_err(
+        LivestreamError::HardConflicts {
+            conflicts: vec![hard(ConflictKind::LineupOverflow { enterprise: ent(0), overflow_minutes: 10 })],
+        },
+    );
 }
 
 #[test]
 fn shortening_a_session_below_its_line_up_is_refused() {
-    given(with(first_scheduled(), [invited(session(0), 0, 30, 30)]))
+    given(with(first_scheduled(), [featuring(0).from_minute(30).for_minutes(30).invited_to(session(0))]))
         .when(LivestreamCommand::MoveSession {
             session_id: session(0),
             start: t("2026-03-10T19:00"),
@@ -333,8 +319,10 @@ fn shortening_a_session_below_its_line_up_is_refused() {
 #[test]
 fn a_draft_may_overflow_but_cannot_be_scheduled_so() {
     let draft = with(scene(), [planned(session(0), plan(host(0), channel(0), "2026-03-10T19:00", 60))]);
-    given(draft.clone()).when(invite(session(0), 0, 50, 20)).then([invited(session(0), 0, 50, 20)]);
-    given(with(draft, [invited(session(0), 0, 50, 20)]))
+    given(draft.clone())
+        .when(featuring(0).from_minute(50).for_minutes(20).invite_to(session(0)))
+        .then([featuring(0).from_minute(50).for_minutes(20).invited_to(session(0))]);
+    given(with(draft, [featuring(0).from_minute(50).for_minutes(20).invited_to(session(0))]))
         .when(LivestreamCommand::ScheduleSession { session_id: session(0), accept: vec![] })
         .then_err(LivestreamError::HardConflicts {
             conflicts: vec![hard(ConflictKind::LineupOverflow { enterprise: ent(0), overflow_minutes: 10 })],
@@ -347,14 +335,16 @@ fn an_enterprise_cannot_be_featured_in_two_sessions_at_once() {
     let events = with(
         first_scheduled(),
         [
-            invited(session(0), 0, 10, 40),
+            featuring(0).from_minute(10).for_minutes(40).invited_to(session(0)),
             planned(session(1), plan(host(1), channel(1), "2026-03-10T19:30", 60)),
             scheduled(session(1)),
         ],
     );
-    given(events).when(invite(session(1), 0, 10, 20)).then_err(LivestreamError::HardConflicts {
-        conflicts: vec![hard(ConflictKind::EnterpriseDoubleBooked { enterprise: ent(0), other: session(0) })],
-    });
+    given(events).when(featuring(0).from_minute(10).for_minutes(20).invite_to(session(1))).then_err(
+        LivestreamError::HardConflicts {
+            conflicts: vec![hard(ConflictKind::EnterpriseDoubleBooked { enterprise: ent(0), other: session(0) })],
+        },
+    );
 }
 
 #[test]
@@ -362,12 +352,14 @@ fn an_enterprise_in_two_sessions_at_different_slots_is_fine() {
     let events = with(
         first_scheduled(),
         [
-            invited(session(0), 0, 0, 20),
+            featuring(0).from_minute(0).for_minutes(20).invited_to(session(0)),
             planned(session(1), plan(host(1), channel(1), "2026-03-10T19:00", 60)),
             scheduled(session(1)),
         ],
     );
-    given(events).when(invite(session(1), 0, 30, 20)).then([invited(session(1), 0, 30, 20)]);
+    given(events)
+        .when(featuring(0).from_minute(30).for_minutes(20).invite_to(session(1)))
+        .then([featuring(0).from_minute(30).for_minutes(20).invited_to(session(1))]);
 }
 
 #[test]
@@ -375,7 +367,7 @@ fn a_declined_invitation_frees_the_enterprise() {
     let events = with(
         first_scheduled(),
         [
-            invited(session(0), 0, 10, 40),
+            featuring(0).from_minute(10).for_minutes(40).invited_to(session(0)),
             LivestreamEvent::InvitationDeclined {
                 session_id: session(0),
                 enterprise_id: ent(0),
@@ -386,7 +378,9 @@ fn a_declined_invitation_frees_the_enterprise() {
             scheduled(session(1)),
         ],
     );
-    given(events).when(invite(session(1), 0, 10, 20)).then([invited(session(1), 0, 10, 20)]);
+    given(events)
+        .when(featuring(0).from_minute(10).for_minutes(20).invite_to(session(1)))
+        .then([featuring(0).from_minute(10).for_minutes(20).invited_to(session(1))]);
 }
 
 #[test]
@@ -414,10 +408,12 @@ fn featuring_an_enterprise_during_its_booth_hours_warns() {
     );
     let w = soft(ConflictKind::EnterpriseAtBooth { enterprise: ent(0), fair: fair() });
     given(events.clone())
-        .when(invite(session(0), 0, 30, 30))
+        .when(featuring(0).from_minute(30).for_minutes(30).invite_to(session(0)))
         .then_err(LivestreamError::SoftConflictsNotAccepted { conflicts: vec![w.clone()] });
     // Its slot after closing time (16:05) is fine.
-    given(events).when(invite(session(0), 0, 65, 20)).then([invited(session(0), 0, 65, 20)]);
+    given(events)
+        .when(featuring(0).from_minute(65).for_minutes(20).invite_to(session(0)))
+        .then([featuring(0).from_minute(65).for_minutes(20).invited_to(session(0))]);
 }
 
 #[test]
@@ -469,7 +465,7 @@ fn a_scheduled_session_cannot_be_moved_into_the_past() {
 
 #[test]
 fn the_invited_enterprise_accepts_in_its_own_role() {
-    let events = with(first_scheduled(), [invited(session(0), 0, 10, 20)]);
+    let events = with(first_scheduled(), [featuring(0).from_minute(10).for_minutes(20).invited_to(session(0))]);
     given(events.clone())
         .when_full(as_ent(
             ent(0),
@@ -483,13 +479,13 @@ fn the_invited_enterprise_accepts_in_its_own_role() {
         ))
         .then_err(LivestreamError::NotYourInvitation);
     given(events)
-        .when_full(as_ent(ent(0), invite(session(0), 0, 30, 20)))
+        .when_full(as_ent(ent(0), featuring(0).from_minute(30).for_minutes(20).invite_to(session(0))))
         .then_err(DomainError::Forbidden { role: Role::Enterprise, command: "InviteEnterprise".into() });
 }
 
 #[test]
 fn an_enterprise_declines_with_a_reason() {
-    let events = with(first_scheduled(), [invited(session(0), 0, 10, 20)]);
+    let events = with(first_scheduled(), [featuring(0).from_minute(10).for_minutes(20).invited_to(session(0))]);
     let decline = |r: &str| LivestreamCommand::DeclineInvitation {
         session_id: session(0),
         enterprise_id: ent(0),
@@ -505,7 +501,7 @@ fn an_enterprise_declines_with_a_reason() {
 
 #[test]
 fn a_session_goes_live_near_its_start_and_ends_with_outcomes() {
-    let events = with(first_scheduled(), [invited(session(0), 0, 10, 20)]);
+    let events = with(first_scheduled(), [featuring(0).from_minute(10).for_minutes(20).invited_to(session(0))]);
     given(events.clone())
         .when_at(t("2026-03-10T18:00"), LivestreamCommand::StartSession { session_id: session(0) })
         .then_err(LivestreamError::TooEarlyToStart { minutes: EARLY_START_MINUTES });
@@ -563,7 +559,7 @@ fn the_index_follows_moves_and_line_up_changes() {
     let events = with(
         first_scheduled(),
         [
-            invited(session(0), 0, 10, 20),
+            featuring(0).from_minute(10).for_minutes(20).invited_to(session(0)),
             LivestreamEvent::SessionMoved { session_id: session(0), start: t("2026-03-11T09:00"), minutes: 60 }.into(),
         ],
     );
@@ -662,7 +658,7 @@ fn a_featured_enterprise_put_in_two_sessions_at_once_on_two_devices_is_a_merge_c
             scheduled(session(1)),
             planned(session(2), plan(host(1), channel(1), "2026-03-10T10:00", 60)),
             scheduled(session(2)),
-            invited(session(2), 0, 30, 20),
+            featuring(0).from_minute(30).for_minutes(20).invited_to(session(2)),
         ],
     );
     let double_booked = |other| LivestreamError::HardConflicts {
@@ -684,18 +680,23 @@ fn a_featured_enterprise_put_in_two_sessions_at_once_on_two_devices_is_a_merge_c
     .into();
     // A features enterprise 0 in X 10:00–10:20; B moves its slot in Y to 10:10–10:30.
     given_on_two_devices(shared.clone())
-        .on_a(t("2026-03-01T09:10"), invite(session(1), 0, 0, 20))
+        .on_a(t("2026-03-01T09:10"), featuring(0).from_minute(0).for_minutes(20).invite_to(session(1)))
         .on_b(t("2026-03-01T09:20"), change.clone())
         .when_merged()
         .then_conflicts([(vec![changed], double_booked(session(1)).into())]);
     // The other way round: B's slot change first, then A's invitation is the one kept out.
     given_on_two_devices(shared.clone())
-        .on_a(t("2026-03-01T09:20"), invite(session(1), 0, 0, 20))
+        .on_a(t("2026-03-01T09:20"), featuring(0).from_minute(0).for_minutes(20).invite_to(session(1)))
         .on_b(t("2026-03-01T09:10"), change.clone())
         .when_merged()
-        .then_conflicts([(vec![invited(session(1), 0, 0, 20)], double_booked(session(2)).into())]);
+        .then_conflicts([(
+            vec![featuring(0).from_minute(0).for_minutes(20).invited_to(session(1))],
+            double_booked(session(2)).into(),
+        )]);
     // Exactly what the commands say on the merged schedule.
-    given(with(shared.clone(), [invited(session(1), 0, 0, 20)])).when(change).then_err(double_booked(session(1)));
+    given(with(shared.clone(), [featuring(0).from_minute(0).for_minutes(20).invited_to(session(1))]))
+        .when(change)
+        .then_err(double_booked(session(1)));
 }
 
 #[test]
@@ -778,11 +779,11 @@ fn availability_set_on_one_device_that_strands_a_session_scheduled_on_the_other_
 #[test]
 fn two_enterprises_put_in_overlapping_slots_of_one_line_up_on_two_devices_is_a_merge_conflict() {
     given_on_two_devices(first_scheduled())
-        .on_a(t("2026-03-01T09:10"), invite(session(0), 0, 10, 20))
-        .on_b(t("2026-03-01T09:20"), invite(session(0), 1, 20, 20))
+        .on_a(t("2026-03-01T09:10"), featuring(0).from_minute(10).for_minutes(20).invite_to(session(0)))
+        .on_b(t("2026-03-01T09:20"), featuring(1).from_minute(20).for_minutes(20).invite_to(session(0)))
         .when_merged()
         .then_conflicts([(
-            vec![invited(session(0), 1, 20, 20)],
+            vec![featuring(1).from_minute(20).for_minutes(20).invited_to(session(0))],
             LivestreamError::SlotsOverlap { other: ent(0) }.into(),
         )]);
 }

@@ -1,24 +1,13 @@
 use super::*;
 
-/// Would this event still be a valid fact on `state`? (See `fair::check`.)
+/// Would this event still be a valid fact on `state`? (See `fair::check`.) The same rules as
+/// `decide`, from `rules.rs`.
 pub(crate) fn check(state: &State, event: &PostEvent) -> Result<(), PostError> {
     use PostEvent as E;
     match event {
-        E::PostOpened { post_id, enterprise_id, .. } => {
-            if state.posts.contains_key(post_id) {
-                return Err(PostError::AlreadyExists);
-            }
-            if !state.enterprises.contains_key(enterprise_id) {
-                return Err(PostError::EnterpriseNotFound);
-            }
-            Ok(())
-        }
+        E::PostOpened { post_id, enterprise_id, .. } => may_open_post(state, *post_id, *enterprise_id),
         E::PostEdited { post_id, .. } | E::PostFilled { post_id } | E::PostWithdrawn { post_id } => {
-            let p = state.posts.get(post_id).ok_or(PostError::NotFound)?;
-            if p.status != PostStatus::Open {
-                return Err(PostError::NotOpen { status: p.status });
-            }
-            Ok(())
+            post_is_open(existing_post(state, *post_id)?)
         }
     }
 }
@@ -33,8 +22,8 @@ pub(crate) fn recorded(state: &State, actor: &Actor, event: &PostEvent) -> Resul
             state.posts.get(post_id).map(|p| p.enterprise_id)
         }
     };
-    if owner.is_some_and(|e| !may_act_for(actor, e)) {
-        return Err(PostError::NotYourPost.into());
+    if let Some(e) = owner {
+        may_manage_post(actor, e)?;
     }
     match event {
         E::PostOpened { details, .. } => {

@@ -15,9 +15,11 @@ use crate::state::State;
 mod check;
 mod decide;
 mod evolve;
+mod rules;
 pub(crate) use self::check::*;
 pub(crate) use self::decide::*;
 pub(crate) use self::evolve::*;
+pub use self::rules::*;
 
 pub const TITLE_MAX_CHARS: usize = 60;
 pub const MAX_HEADCOUNT: u32 = 10_000;

@@ -15,9 +15,7 @@ pub(crate) fn decide(state: &State, role: Role, cmd: SeriesCommand) -> Result<Ve
     crate::authority::organizer_only(role, cmd.name())?;
     Ok(match cmd {
         SeriesCommand::CreateSeries { series_id, name, kind } => {
-            if state.series.contains_key(&series_id) {
-                return Err(SeriesError::AlreadyExists.into());
-            }
+            series_is_new(state, series_id)?;
             let name = clean_name(&name)?;
             let kind = match kind {
                 SeriesKind::RecruitmentTour { partner_region } => {
@@ -32,7 +30,7 @@ pub(crate) fn decide(state: &State, role: Role, cmd: SeriesCommand) -> Result<Ve
             vec![SeriesEvent::SeriesCreated { series_id, name, kind }]
         }
         SeriesCommand::RenameSeries { series_id, name } => {
-            let s = state.series.get(&series_id).ok_or(SeriesError::NotFound)?;
+            let s = existing_series(state, series_id)?;
             let name = clean_name(&name)?;
             if name == s.name {
                 return Ok(vec![]);

@@ -10,9 +10,11 @@ use crate::state::State;
 mod check;
 mod decide;
 mod evolve;
+mod rules;
 pub(crate) use self::check::*;
 pub(crate) use self::decide::*;
 pub(crate) use self::evolve::*;
+pub use self::rules::*;
 
 pub const NAME_MAX_CHARS: usize = 80;
 

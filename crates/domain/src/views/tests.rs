@@ -34,30 +34,50 @@ fn registered(n: u128, name: &str) -> Event {
     .into()
 }
 
-fn add_booth(n: u128, code: &str, x: u16) -> Event {
+/// A 3 × 3 booth of fair 1 on the hall's first row, named field by field.
+struct TestBooth<'a> {
+    n: u128,
+    code: &'a str,
+    x: u16,
+}
+
+fn add_booth(b: TestBooth<'_>) -> Event {
     FloorPlanEvent::BoothAdded {
         fair_id: fair(1),
         booth: NewBooth {
-            booth_id: booth(n),
+            booth_id: booth(b.n),
             zone_id: zone(),
-            code: code.into(),
-            rect: Rect { x, y: 0, w: 3, h: 3 },
+            code: b.code.into(),
+            rect: Rect { x: b.x, y: 0, w: 3, h: 3 },
             amenities: Amenities::default(),
         },
     }
     .into()
 }
 
-fn requested(n: u128, e: u128, b: u128) -> Event {
-    BookingEvent::BoothRequested {
-        booking_id: bk(n),
-        fair_id: fair(1),
-        enterprise_id: ent(e),
-        booth_id: Some(booth(b)),
-        zone_id: None,
-        hold_until: t("2026-03-03T09:00"),
+/// Booking `n` of enterprise `n` at fair 1: `a_booking(1).requested_booth(3)` holds booth 3.
+#[derive(Clone, Copy)]
+struct TestBooking {
+    booking: u128,
+    enterprise: u128,
+}
+
+fn a_booking(n: u128) -> TestBooking {
+    TestBooking { booking: n, enterprise: n }
+}
+
+impl TestBooking {
+    fn requested_booth(self, b: u128) -> Event {
+        BookingEvent::BoothRequested {
+            booking_id: bk(self.booking),
+            fair_id: fair(1),
+            enterprise_id: ent(self.enterprise),
+            booth_id: Some(booth(b)),
+            zone_id: None,
+            hold_until: t("2026-03-03T09:00"),
+        }
+        .into()
     }
-    .into()
 }
 
 /// Fair 1 (Xuhui, published) with booths A-01…A-04; fair 2 (online, Pudong-less, draft).
@@ -74,10 +94,10 @@ fn season() -> Vec<Event> {
         FairEvent::FairCreated { fair_id: fair(2), details: online }.into(),
         FloorPlanEvent::HallSized { fair_id: fair(1), width: 30, depth: 10 }.into(),
         FloorPlanEvent::ZoneAdded { fair_id: fair(1), zone_id: zone(), name: "先进制造A馆".into() }.into(),
-        add_booth(1, "A-01", 0),
-        add_booth(2, "A-02", 3),
-        add_booth(3, "A-03", 6),
-        add_booth(4, "A-10", 9),
+        add_booth(TestBooth { n: 1, code: "A-01", x: 0 }),
+        add_booth(TestBooth { n: 2, code: "A-02", x: 3 }),
+        add_booth(TestBooth { n: 3, code: "A-03", x: 6 }),
+        add_booth(TestBooth { n: 4, code: "A-10", x: 9 }),
         FloorPlanEvent::BoothBlocked { booth_id: booth(4), reason: "消防通道".into() }.into(),
         registered(1, "上海电气集团"),
         registered(2, "联影医疗"),
@@ -86,10 +106,10 @@ fn season() -> Vec<Event> {
         EnterpriseEvent::CommissionerAssigned { enterprise_id: ent(1), commissioner: "王敏".into() }.into(),
         EnterpriseEvent::CommissionerAssigned { enterprise_id: ent(3), commissioner: "王敏".into() }.into(),
         EnterpriseEvent::CommissionerAssigned { enterprise_id: ent(2), commissioner: "李强".into() }.into(),
-        requested(1, 1, 1),
+        a_booking(1).requested_booth(1),
         BookingEvent::BookingApproved { booking_id: bk(1) }.into(),
-        requested(2, 2, 2),
-        requested(3, 3, 3),
+        a_booking(2).requested_booth(2),
+        a_booking(3).requested_booth(3),
     ]
 }
 
@@ -173,7 +193,7 @@ fn the_approval_queue_holds_only_waiting_requests_oldest_first() {
 #[test]
 fn free_booths_are_those_neither_blocked_nor_taken() {
     let mut e = season();
-    e.push(add_booth(5, "A-05", 12));
+    e.push(add_booth(TestBooth { n: 5, code: "A-05", x: 12 }));
     let g = given(e);
     let codes: Vec<_> = free_booths(g.state(), fair(1)).iter().map(|b| b.code.clone()).collect();
     assert_eq!(codes, ["A-05"]);

@@ -5,11 +5,14 @@
 //! connects. The append contract is message-db's `write_message`: inside one transaction, move
 //! the head row from the expected sequence (the row lock orders writers; a stale expectation
 //! changes nothing), insert the events and record each mutation's result.
+pub mod accounts;
 mod sql;
+mod sql_accounts;
 
 use async_trait::async_trait;
 use uuid::Uuid;
 
+pub use accounts::AccountStore;
 pub use sql::SqlStore;
 
 /// The end of the log: its last sequence and the hash of its last stored line.
@@ -53,7 +56,7 @@ pub enum StoreError {
 }
 
 #[async_trait]
-pub trait EventStore: Send + Sync + 'static {
+pub trait EventStore: AccountStore + Send + Sync + 'static {
     /// `"sqlite"` or `"postgres"`.
     fn kind(&self) -> &'static str;
 

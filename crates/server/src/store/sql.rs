@@ -12,13 +12,16 @@ use uuid::Uuid;
 use super::{EventStore, Head, MutationRecord, StoreError, StoredEvent};
 
 /// The schema, in order; both engines read the same SQL.
-const MIGRATIONS: &[(i64, &str, &str)] = &[(1, "events", include_str!("../../migrations/0001_events.sql"))];
+const MIGRATIONS: &[(i64, &str, &str)] = &[
+    (1, "events", include_str!("../../migrations/0001_events.sql")),
+    (2, "accounts", include_str!("../../migrations/0002_accounts.sql")),
+];
 
 /// Rows per multi-row INSERT (4 values each; SQLite allows 32,766 bound values per statement).
 const INSERT_CHUNK: usize = 500;
 
 pub struct SqlStore {
-    pool: AnyPool,
+    pub(super) pool: AnyPool,
     kind: &'static str,
 }
 

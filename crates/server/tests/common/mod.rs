@@ -57,38 +57,155 @@ pub async fn stores() -> Vec<(&'static str, Arc<dyn EventStore>)> {
     out
 }
 
-/// The real router over a store, called in-process.
+/// The organizer every test harness signs in as, and the password all test accounts use.
+pub const ORGANIZER: &str = "王敏";
+pub const PASSWORD: &str = "correct horse battery staple";
+
+/// A signed-in session, as a browser holds it: the cookie and the CSRF token.
+#[derive(Debug, Clone)]
+pub struct Who {
+    pub cookie: String,
+    pub csrf: String,
+    pub account: Value,
+}
+
+/// The real router over a store, called in-process, with an organizer signed in.
 pub struct Api {
     pub router: axum::Router,
     pub store: Arc<dyn EventStore>,
+    pub clock: fairlog_server::auth::Clock,
+    pub organizer: Who,
+}
+
+/// The session cookie (`fairlog_session=…`) a response sets, if any.
+pub fn set_cookie(headers: &axum::http::HeaderMap) -> Option<String> {
+    headers
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("fairlog_session="))
+        .map(str::to_owned)
 }
 
 impl Api {
     pub async fn over(store: Arc<dyn EventStore>) -> Self {
-        let router = fairlog_server::app(store.clone(), None).await.expect("app");
-        Self { router, store }
+        let config = fairlog_server::auth::AuthConfig { fast_hash: true, ..Default::default() };
+        let clock = config.clock.clone();
+        let router = fairlog_server::app_with(store.clone(), None, config).await.expect("app");
+        fairlog_server::auth::create_account(
+            store.as_ref(),
+            ORGANIZER,
+            fairlog_domain::Role::Organizer,
+            None,
+            PASSWORD,
+            true,
+        )
+        .await
+        .expect("organizer");
+        let mut api = Self {
+            router,
+            store,
+            clock,
+            organizer: Who { cookie: String::new(), csrf: String::new(), account: Value::Null },
+        };
+        api.organizer = api.sign_in(ORGANIZER, PASSWORD).await.expect("organizer signs in");
+        api
     }
 
-    pub async fn call(&self, req: Request<Body>) -> (StatusCode, Value) {
+    /// Call the router; the status, the headers and the body (JSON, else the text as a string).
+    pub async fn call_full(&self, req: Request<Body>) -> (StatusCode, axum::http::HeaderMap, Value) {
         let res = self.router.clone().oneshot(req).await.unwrap();
         let status = res.status();
+        let headers = res.headers().clone();
         let bytes = res.into_body().collect().await.unwrap().to_bytes();
         let value =
             serde_json::from_slice(&bytes).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()));
+        (status, headers, value)
+    }
+
+    pub async fn call(&self, req: Request<Body>) -> (StatusCode, Value) {
+        let (status, _, value) = self.call_full(req).await;
         (status, value)
     }
 
+    /// A POST in a session (cookie and CSRF header), or without one.
+    pub async fn post_as(&self, who: Option<&Who>, path: &str, body: impl Into<Body>) -> (StatusCode, Value) {
+        let mut req = Request::post(path).header("content-type", "application/json");
+        if let Some(w) = who {
+            req = req.header("cookie", w.cookie.as_str()).header("x-fairlog-csrf", w.csrf.as_str());
+        }
+        self.call(req.body(body.into()).unwrap()).await
+    }
+
+    pub async fn get_as(&self, who: Option<&Who>, path: &str) -> (StatusCode, Value) {
+        let mut req = Request::get(path);
+        if let Some(w) = who {
+            req = req.header("cookie", w.cookie.as_str());
+        }
+        self.call(req.body(Body::empty()).unwrap()).await
+    }
+
+    /// As the organizer.
     pub async fn post_raw(&self, path: &str, body: impl Into<Body>) -> (StatusCode, Value) {
-        let req = Request::post(path).header("content-type", "application/json").body(body.into()).unwrap();
-        self.call(req).await
+        self.post_as(Some(&self.organizer), path, body).await
     }
 
     pub async fn push(&self, body: &Value) -> (StatusCode, Value) {
         self.post_raw("/api/push", body.to_string()).await
     }
 
+    pub async fn push_as(&self, who: &Who, body: &Value) -> (StatusCode, Value) {
+        self.post_as(Some(who), "/api/push", body.to_string()).await
+    }
+
     pub async fn get(&self, path: &str) -> (StatusCode, Value) {
-        self.call(Request::get(path).body(Body::empty()).unwrap()).await
+        self.get_as(Some(&self.organizer), path).await
+    }
+
+    /// Sign in over the API: the session, or the refusal (status and body).
+    pub async fn sign_in(&self, name: &str, password: &str) -> Result<Who, (StatusCode, Value)> {
+        let body = json!({"name": name, "password": password}).to_string();
+        let req = Request::post("/api/auth/sign-in")
+            .header("content-type", "application/json")
+            .body(Body::from(body))
+            .unwrap();
+        self.session_of(req).await
+    }
+
+    async fn session_of(&self, req: Request<Body>) -> Result<Who, (StatusCode, Value)> {
+        let (status, headers, v) = self.call_full(req).await;
+        match (status, set_cookie(&headers)) {
+            (StatusCode::OK, Some(c)) => Ok(Who {
+                cookie: c.split(';').next().unwrap().to_owned(),
+                csrf: v["csrf"].as_str().unwrap().to_owned(),
+                account: v["account"].clone(),
+            }),
+            _ => Err((status, v)),
+        }
+    }
+
+    /// The organizer invites `role` (for `subject`); returns the invitation's answer.
+    pub async fn invite(&self, role: &str, subject: Option<Uuid>) -> Value {
+        let (status, v) =
+            self.post_raw("/api/invitations", json!({"role": role, "subject": subject}).to_string()).await;
+        assert_eq!(status, StatusCode::OK, "{v}");
+        v
+    }
+
+    pub async fn join(&self, token: &str, name: &str, password: &str) -> Result<Who, (StatusCode, Value)> {
+        let body = json!({"token": token, "name": name, "password": password}).to_string();
+        let req =
+            Request::post("/api/auth/join").header("content-type", "application/json").body(Body::from(body)).unwrap();
+        self.session_of(req).await
+    }
+
+    /// A new account of `role` for `subject` (an enterprise: a fresh id when none), invited by the
+    /// organizer and joined; returns its session and subject.
+    pub async fn account(&self, role: &str, subject: Option<Uuid>, name: &str) -> (Who, Uuid) {
+        let inv = self.invite(role, subject).await;
+        let who = self.join(inv["token"].as_str().unwrap(), name, PASSWORD).await.expect("joins");
+        let subject = Uuid::parse_str(inv["subject"].as_str().unwrap()).unwrap();
+        (who, subject)
     }
 
     /// Every stored line, pulled page by page as a client would.
