@@ -70,7 +70,7 @@ fn pick<T: Clone>(v: &[T], i: usize) -> Option<T> {
 
 fn as_enterprise(state: &State, e: EnterpriseId) -> Actor {
     let name = state.enterprises.get(&e).map(|x| x.profile.contact_name.clone()).unwrap_or_default();
-    Actor { role: Role::Enterprise, name, subject: Some(e.0) }
+    Actor { role: Role::Enterprise, name, subject: Some(e.0), account: None }
 }
 
 /// The demo season with `ops` applied (refused commands are skipped).

@@ -243,12 +243,8 @@ pub async fn session_layer(State(s): State<AppState>, mut req: Request, next: Ne
         if let (Some(c), false) = (&current, public) {
             let sent = req.headers().get(CSRF_HEADER).and_then(|v| v.to_str().ok()).unwrap_or("");
             if !constant_time_eq(sent, &c.csrf) {
-                return ApiError::new(
-                    StatusCode::FORBIDDEN,
-                    "auth.csrf",
-                    "the X-Fairlog-Csrf header is missing or wrong",
-                )
-                .into_response();
+                return ApiError::new(StatusCode::FORBIDDEN, "auth.csrf", "the X-Fairlog-Csrf header is missing or wrong")
+                    .into_response();
             }
         }
     }
@@ -512,16 +508,8 @@ pub async fn sign_in(
         let lock = count_failure(s.store.as_ref(), &keys, now).await?;
         audit(s.store.as_ref(), now, "sign_in_failed", None, Some(name), addr.as_deref(), json!({})).await?;
         if let Some(until) = lock {
-            audit(
-                s.store.as_ref(),
-                now,
-                "sign_in_locked",
-                None,
-                Some(name),
-                addr.as_deref(),
-                json!({"until": rfc3339(until)}),
-            )
-            .await?;
+            audit(s.store.as_ref(), now, "sign_in_locked", None, Some(name), addr.as_deref(), json!({"until": rfc3339(until)}))
+                .await?;
             return Err(locked(until));
         }
         return Err(bad_password());
@@ -544,7 +532,8 @@ pub async fn sign_out(
     let Some(axum::Extension(c)) = current else { return Err(ApiError::signed_out()) };
     s.store.revoke_session(&c.token_hash).await?;
     let now = s.auth.clock.now_ms();
-    audit(s.store.as_ref(), now, "sign_out", Some(&c.account), None, address(peer).as_deref(), json!({})).await?;
+    audit(s.store.as_ref(), now, "sign_out", Some(&c.account), None, address(peer).as_deref(), json!({}))
+        .await?;
     let mut res = Json(json!({})).into_response();
     res.headers_mut().insert(header::SET_COOKIE, session_cookie("", 0, !loopback(&headers, peer)));
     Ok(res)
@@ -586,9 +575,7 @@ fn invitation_error(outcome: &JoinOutcome) -> ApiError {
         JoinOutcome::Used => {
             ApiError::new(StatusCode::GONE, "auth.invitation_used", "this invitation has been used already")
         }
-        JoinOutcome::Expired => {
-            ApiError::new(StatusCode::GONE, "auth.invitation_expired", "this invitation has expired")
-        }
+        JoinOutcome::Expired => ApiError::new(StatusCode::GONE, "auth.invitation_expired", "this invitation has expired"),
         JoinOutcome::NameTaken => {
             ApiError::new(StatusCode::CONFLICT, "auth.name_taken", "an account of this name exists already")
         }
@@ -706,13 +693,10 @@ pub async fn invite(
         Role::Organizer => None,
         // A new enterprise gets a fresh id, which it registers its profile with.
         Role::Enterprise => Some(body.subject.unwrap_or_else(Uuid::new_v4)),
-        Role::Host => {
-            Some(body.subject.ok_or_else(|| bad("invitation.subject_required", "a host invitation names the host"))?)
-        }
+        Role::Host => Some(body.subject.ok_or_else(|| bad("invitation.subject_required", "a host invitation names the host"))?),
     };
     let name = body.name.as_deref().map(check_name).transpose()?;
-    let (token, row) =
-        make_invitation(s.store.as_ref(), &s.auth.clock, role, subject, name, Some(who.account_id)).await?;
+    let (token, row) = make_invitation(s.store.as_ref(), &s.auth.clock, role, subject, name, Some(who.account_id)).await?;
     audit(
         s.store.as_ref(),
         row.created_at,
@@ -753,21 +737,10 @@ pub async fn accounts(State(s): State<AppState>, Organizer(_): Organizer) -> Res
     })))
 }
 
-async fn set_disabled(
-    s: AppState,
-    peer: Option<SocketAddr>,
-    who: Session,
-    id: &str,
-    disabled: bool,
-) -> Result<Json<Value>, ApiError> {
-    let id = Uuid::parse_str(id)
-        .map_err(|_| ApiError::new(StatusCode::NOT_FOUND, "account.not_found", "no such account"))?;
+async fn set_disabled(s: AppState, peer: Option<SocketAddr>, who: Session, id: &str, disabled: bool) -> Result<Json<Value>, ApiError> {
+    let id = Uuid::parse_str(id).map_err(|_| ApiError::new(StatusCode::NOT_FOUND, "account.not_found", "no such account"))?;
     if disabled && id == who.account_id {
-        return Err(ApiError::new(
-            StatusCode::CONFLICT,
-            "account.self",
-            "an organizer cannot disable their own account",
-        ));
+        return Err(ApiError::new(StatusCode::CONFLICT, "account.self", "an organizer cannot disable their own account"));
     }
     let Some(account) = s.store.account(id).await? else {
         return Err(ApiError::new(StatusCode::NOT_FOUND, "account.not_found", "no such account"));
@@ -775,16 +748,7 @@ async fn set_disabled(
     s.store.set_disabled(id, disabled).await?;
     let now = s.auth.clock.now_ms();
     let kind = if disabled { "account_disabled" } else { "account_enabled" };
-    audit(
-        s.store.as_ref(),
-        now,
-        kind,
-        Some(&account),
-        None,
-        address(peer).as_deref(),
-        json!({"by": who.account_id, "by_name": who.name}),
-    )
-    .await?;
+    audit(s.store.as_ref(), now, kind, Some(&account), None, address(peer).as_deref(), json!({"by": who.account_id, "by_name": who.name})).await?;
     let account = AccountRow { disabled, ..account };
     Ok(Json(json!({"account": AccountView::from(&account)})))
 }

@@ -184,9 +184,14 @@ async fn another_enterprise_s_pull_and_stream_carry_none_of_a_s_contact_request_
             fairlog_domain::views::floor_plan(s, g.fair).booths.into_iter().map(|b| (b.id, b.state)).collect::<Vec<_>>()
         };
         assert_eq!(states(replica.state()), states(full.state()), "{kind}");
+        // Nor does anything carry A's account (it would link A's events).
+        let a_account = g.a_session.account["id"].as_str().unwrap().to_owned();
+        assert!(!all.contains(&a_account), "{kind}: A's account id reached B");
+        assert!(full.log().entries().iter().any(|e| e.actor.account.map(|u| u.to_string()) == Some(a_account.clone())));
         // The live stream, as B.
         let sse = raw_stream(&g.api, &g.b_session, Audience::Enterprise(g.b), last_seq).await;
         assert_nothing_of_a(kind, &sse, g.a);
+        assert!(!sse.contains(&a_account), "{kind}");
     }
 }
 

@@ -82,9 +82,7 @@ fn login() -> Login {
 
 /// Create the organizer in the store (once; a restarted server finds it there).
 async fn given_an_organizer(store: &dyn EventStore) {
-    let _ =
-        fairlog_server::auth::create_account(store, common::ORGANIZER, Role::Organizer, None, common::PASSWORD, true)
-            .await;
+    let _ = fairlog_server::auth::create_account(store, common::ORGANIZER, Role::Organizer, None, common::PASSWORD, true).await;
 }
 
 /// A session of the organizer on the server at `url` (signed in once per server and kept).
@@ -217,8 +215,7 @@ async fn the_live_stream_catches_up_follows_and_resumes_after_a_restart() {
             .await
             .unwrap();
         let who = signed_in(&http, &server.url).await;
-        let res =
-            who.get(&http, format!("{}/api/stream", server.url)).header("Last-Event-ID", "3").send().await.unwrap();
+        let res = who.get(&http, format!("{}/api/stream", server.url)).header("Last-Event-ID", "3").send().await.unwrap();
         let mut stream = res.bytes_stream();
         let mut buf = String::new();
         let resumed = read_events(&mut stream, &mut buf, 2).await;

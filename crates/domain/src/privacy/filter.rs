@@ -8,7 +8,7 @@
 //! | booth request, waitlist place | as stored | as stored | enterprise replaced by a pseudonym |
 //! | rejection reason | as stored | as stored | emptied |
 //! | invitation decline reason | as stored | as stored | emptied |
-//! | the actor's name | as stored | kept on its own events | emptied |
+//! | the actor's name and account | as stored | kept on its own events | emptied |
 //! | an enterprise actor on another's booking | as stored | — | subject = the booking's pseudonym |
 //! | merge markers and conflict resolutions | as stored | withheld | withheld |
 use std::borrow::Cow;
@@ -136,7 +136,10 @@ pub fn filter(state: &State, audience: &Audience, env: &EventEnvelope) -> Filter
         | Event::Livestream(_) => {}
     }
     if !audience.is(&env.actor) {
+        // Who did it, beyond the role: the person and the account (which would link every
+        // event of one enterprise's account) are the reader's only on its own events.
         out.actor.name.clear();
+        out.actor.account = None;
     }
     if out == *env {
         Filtered::Unchanged

@@ -44,7 +44,7 @@ fn given_two_enterprises_and_an_open_fair() -> World {
 impl World {
     fn actor(&self, e: EnterpriseId) -> Actor {
         let name = self.engine.state().enterprises[&e].profile.contact_name.clone();
-        Actor { role: Role::Enterprise, name, subject: Some(e.0) }
+        Actor { role: Role::Enterprise, name, subject: Some(e.0), account: None }
     }
 
     /// Run a command; its envelopes (with their stored lines).
@@ -113,7 +113,10 @@ fn another_enterprise_sees_a_request_as_a_taken_booth_under_a_pseudonym() {
     };
     assert_eq!((*booking_id, *booth_id), (booking, Some(w.booths[0])));
     assert_eq!(*enterprise_id, pseudonym::of_booking(booking));
-    assert_eq!(got.actor, Actor { role: Role::Enterprise, name: String::new(), subject: Some(enterprise_id.0) });
+    assert_eq!(
+        got.actor,
+        Actor { role: Role::Enterprise, name: String::new(), subject: Some(enterprise_id.0), account: None }
+    );
     let sent = filter_line(w.engine.state(), &Audience::Enterprise(w.b), line).unwrap().unwrap();
     assert!(!sent.contains(&w.a.to_string()));
     assert!(!sent.contains(&w.engine.state().enterprises[&w.a].profile.contact_name));

@@ -230,10 +230,7 @@ impl AccountStore for SqlStore {
     }
 
     async fn revoke_session(&self, token_hash: &str) -> Result<(), StoreError> {
-        sqlx::query("UPDATE sessions SET revoked = 1 WHERE token_hash = $1")
-            .bind(token_hash)
-            .execute(&self.pool)
-            .await?;
+        sqlx::query("UPDATE sessions SET revoked = 1 WHERE token_hash = $1").bind(token_hash).execute(&self.pool).await?;
         Ok(())
     }
 
@@ -288,11 +285,12 @@ impl AccountStore for SqlStore {
     }
 
     async fn recent_audit(&self, limit: u64) -> Result<Vec<AuditRow>, StoreError> {
-        let rows =
-            sqlx::query("SELECT at, kind, account_id, name, address, detail FROM audit ORDER BY at DESC, id LIMIT $1")
-                .bind(i64::try_from(limit).unwrap_or(i64::MAX))
-                .fetch_all(&self.pool)
-                .await?;
+        let rows = sqlx::query(
+            "SELECT at, kind, account_id, name, address, detail FROM audit ORDER BY at DESC, id LIMIT $1",
+        )
+        .bind(i64::try_from(limit).unwrap_or(i64::MAX))
+        .fetch_all(&self.pool)
+        .await?;
         rows.iter()
             .map(|r| {
                 Ok(AuditRow {
