@@ -162,7 +162,8 @@ fn booth_command(c: &mut Criterion) {
     let ent = ents[0];
     assert!(matches!(s.bookings[&pending].status, BookingStatus::Requested { .. }));
     let organizer = Actor::organizer("王敏");
-    let as_ent = |e: EnterpriseId| Actor { role: Role::Enterprise, name: "联系人".into(), subject: Some(e.0), account: None };
+    let as_ent =
+        |e: EnterpriseId| Actor { role: Role::Enterprise, name: "联系人".into(), subject: Some(e.0), account: None };
     let cmd = |actor: &Actor, intent: Intent| Command { actor: actor.clone(), now: synth_now(), intent };
     let request = |n: u128, enterprise_id: EnterpriseId| {
         BookingCommand::RequestBooth {

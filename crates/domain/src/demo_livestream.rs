@@ -76,8 +76,14 @@ pub(crate) fn extend(mut cmds: Vec<Command>, now: DateTime<Utc>, mut new_id: imp
         let profile = HostProfile { name: name.into(), title: title.into(), organisation: org.into() };
         push(&organizer, past, HostCommand::RegisterHost { host_id: id, profile }.into());
     }
-    let as_host = |h: HostId, name: &str| Actor { role: Role::Host, name: name.into(), subject: Some(h.0), account: None };
-    let as_ent = |e: EnterpriseId, name: &str| Actor { role: Role::Enterprise, name: name.into(), subject: Some(e.0), account: None };
+    let as_host =
+        |h: HostId, name: &str| Actor { role: Role::Host, name: name.into(), subject: Some(h.0), account: None };
+    let as_ent = |e: EnterpriseId, name: &str| Actor {
+        role: Role::Enterprise,
+        name: name.into(),
+        subject: Some(e.0),
+        account: None,
+    };
 
     struct Ent {
         name: &'static str,

@@ -115,7 +115,8 @@ pub fn booth_log(events: usize, seed: u64) -> Engine {
             0..=49 => {
                 let e = enterprises[rng.below(enterprises.len() as u64) as usize];
                 let booking_id = BookingId(rng.uuid());
-                let actor = Actor { role: Role::Enterprise, name: "联系人".into(), subject: Some(e.0), account: None };
+                let actor =
+                    Actor { role: Role::Enterprise, name: "联系人".into(), subject: Some(e.0), account: None };
                 let intent = BookingCommand::RequestBooth {
                     booking_id,
                     fair_id: fair,
@@ -199,7 +200,8 @@ pub fn showcase_fair(seed: u64) -> (Engine, FairId) {
             r => {
                 let e = ents[(k / 3) % ents.len()];
                 let booking_id = BookingId(rng.uuid());
-                let actor = Actor { role: Role::Enterprise, name: "联系人".into(), subject: Some(e.0), account: None };
+                let actor =
+                    Actor { role: Role::Enterprise, name: "联系人".into(), subject: Some(e.0), account: None };
                 let target = BoothTarget::Booth { booth_id };
                 let intent = BookingCommand::RequestBooth { booking_id, fair_id, enterprise_id: e, target };
                 if run(&mut engine, &actor, intent.into()) && r == 2 {

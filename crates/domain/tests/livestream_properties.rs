@@ -136,7 +136,9 @@ fn actor(w: Who) -> Actor {
     match w {
         Who::Organizer => Actor::organizer("王敏"),
         Who::Host(i) => Actor { role: Role::Host, name: "主播".into(), subject: Some(host(i).0), account: None },
-        Who::Enterprise(i) => Actor { role: Role::Enterprise, name: "陈红".into(), subject: Some(ent(i).0), account: None },
+        Who::Enterprise(i) => {
+            Actor { role: Role::Enterprise, name: "陈红".into(), subject: Some(ent(i).0), account: None }
+        }
     }
 }
 

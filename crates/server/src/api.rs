@@ -277,10 +277,13 @@ async fn pull(
 /// `GET /api/stream?after=N` (or `Last-Event-ID: N`): Server-Sent Events, one per stored event
 /// after the cursor (`id` = its sequence, `data` = its line), then live as the log grows. Each
 /// connection reads from the store at its own pace, so a slow reader holds no buffer and a
-/// reconnect (or a server restart) resumes from the last id it saw and misses nothing.
+/// reconnect (or a server restart) resumes from the last id it saw and misses nothing. The
+/// session is checked again before every page: signed out, expired or disabled, the stream ends
+/// (and the browser's reconnect is answered 401).
 async fn stream_events(
     State(s): State<AppState>,
     _session: Session,
+    axum::Extension(current): axum::Extension<auth::Current>,
     audience: Option<Extension<Audience>>,
     headers: HeaderMap,
     query: Result<Query<PullQuery>, QueryRejection>,
@@ -302,6 +305,8 @@ async fn stream_events(
         cursor: after,
         buffer: Vec::new().into_iter(),
         scanned: None,
+        session: current.token_hash,
+        clock: s.auth.clock.clone(),
     };
     let events = stream::unfold(state, |mut st| async move {
         loop {
@@ -318,6 +323,10 @@ async fn stream_events(
             }
             let head_seq = st.head.borrow_and_update().last_seq;
             if head_seq > st.cursor {
+                // Before each page: a session signed out, expired or disabled ends the stream.
+                if !auth::still_valid(st.store.as_ref(), &st.clock, &st.session).await.unwrap_or(true) {
+                    return None;
+                }
                 let (limit, snapshot) = if st.audience == Audience::Organizer {
                     (500, None)
                 } else {
@@ -372,4 +381,7 @@ struct StreamState {
     buffer: std::vec::IntoIter<(u64, String)>,
     /// After the buffer: tell the reader how far the filter looked (sequence, stored hash).
     scanned: Option<(u64, String)>,
+    /// The session's token hash, checked again before every page read.
+    session: String,
+    clock: auth::Clock,
 }

@@ -174,9 +174,15 @@ pub fn check_name(n: &str) -> Result<String, ApiError> {
 /// The request's session as the layer found it (with what the handlers of this module need).
 #[derive(Clone)]
 pub struct Current {
-    token_hash: String,
+    pub(crate) token_hash: String,
     csrf: String,
     account: AccountRow,
+}
+
+/// Is the session of this token hash still good (known, not revoked, not expired, enabled)?
+pub async fn still_valid(store: &dyn EventStore, clock: &Clock, token_hash: &str) -> Result<bool, StoreError> {
+    Ok(matches!(store.session(token_hash).await?,
+        Some((row, account)) if !row.revoked && row.expires_at > clock.now_ms() && !account.disabled))
 }
 
 fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
@@ -243,8 +249,12 @@ pub async fn session_layer(State(s): State<AppState>, mut req: Request, next: Ne
         if let (Some(c), false) = (&current, public) {
             let sent = req.headers().get(CSRF_HEADER).and_then(|v| v.to_str().ok()).unwrap_or("");
             if !constant_time_eq(sent, &c.csrf) {
-                return ApiError::new(StatusCode::FORBIDDEN, "auth.csrf", "the X-Fairlog-Csrf header is missing or wrong")
-                    .into_response();
+                return ApiError::new(
+                    StatusCode::FORBIDDEN,
+                    "auth.csrf",
+                    "the X-Fairlog-Csrf header is missing or wrong",
+                )
+                .into_response();
             }
         }
     }
@@ -442,9 +452,14 @@ fn throttle_keys(name: &str, address: Option<&str>) -> Vec<String> {
 }
 
 /// May these keys try a password now? Locked, or too soon after the last failure, is refused.
+/// Counters that are stale (a quiet spell, a lock that ended) are dropped first.
 async fn may_try(store: &dyn EventStore, keys: &[String], now: i64) -> Result<(), ApiError> {
     for key in keys {
-        let f = standing(store.failures(key).await?, now);
+        let stored = store.failures(key).await?;
+        let f = standing(stored, now);
+        if f != stored {
+            store.clear_failures(key).await?;
+        }
         if let Some(until) = f.locked_until {
             return Err(locked(until));
         }
@@ -463,20 +478,41 @@ async fn may_try(store: &dyn EventStore, keys: &[String], now: i64) -> Result<()
     Ok(())
 }
 
-/// Count a failure on every key; returns the lock's end when this failure locked one.
+/// Count this attempt as a failure on every key *before* the password is checked, so that
+/// attempts made at the same moment cannot all pass on one old count. Past the limit, the key
+/// is locked and the password is not checked: the lock's end.
+async fn reserve_attempt(store: &dyn EventStore, keys: &[String], now: i64) -> Result<Option<i64>, ApiError> {
+    let mut lock = None;
+    for key in keys {
+        if store.bump_failures(key, now).await? > LOCK_AFTER {
+            let until = now + LOCK_MS;
+            store.lock_failures(key, until).await?;
+            lock = Some(store.failures(key).await?.locked_until.unwrap_or(until));
+        }
+    }
+    Ok(lock)
+}
+
+/// The attempt failed (already counted): lock every key that reached the limit.
 async fn count_failure(store: &dyn EventStore, keys: &[String], now: i64) -> Result<Option<i64>, ApiError> {
     let mut lock = None;
     for key in keys {
-        let mut f = standing(store.failures(key).await?, now);
-        f.failures = f.failures.saturating_add(1);
-        f.last_at = now;
-        if f.failures >= LOCK_AFTER && f.locked_until.is_none() {
-            f.locked_until = Some(now + LOCK_MS);
-            lock = lock.max(f.locked_until);
+        let f = store.failures(key).await?;
+        if f.failures >= LOCK_AFTER {
+            store.lock_failures(key, now + LOCK_MS).await?;
+            lock = lock.max(store.failures(key).await?.locked_until);
         }
-        store.put_failures(key, &f).await?;
     }
     Ok(lock)
+}
+
+/// The attempt succeeded: the name's count starts again, the address's gets this one back.
+async fn count_success(store: &dyn EventStore, keys: &[String]) -> Result<(), ApiError> {
+    store.clear_failures(&keys[0]).await?;
+    for key in &keys[1..] {
+        store.unbump_failures(key).await?;
+    }
+    Ok(())
 }
 
 fn bad_password() -> ApiError {
@@ -501,6 +537,9 @@ pub async fn sign_in(
     let addr = address(peer);
     let keys = throttle_keys(name, addr.as_deref());
     may_try(s.store.as_ref(), &keys, now).await?;
+    if let Some(until) = reserve_attempt(s.store.as_ref(), &keys, now).await? {
+        return Err(locked(until));
+    }
     let account = s.store.account_by_name(name).await?;
     let hash = account.as_ref().map(|a| a.password_hash.clone()).unwrap_or_else(|| dummy_hash(s.auth.fast_hash).into());
     let ok = verify_blocking(body.password, hash).await && account.is_some();
@@ -508,17 +547,25 @@ pub async fn sign_in(
         let lock = count_failure(s.store.as_ref(), &keys, now).await?;
         audit(s.store.as_ref(), now, "sign_in_failed", None, Some(name), addr.as_deref(), json!({})).await?;
         if let Some(until) = lock {
-            audit(s.store.as_ref(), now, "sign_in_locked", None, Some(name), addr.as_deref(), json!({"until": rfc3339(until)}))
-                .await?;
+            audit(
+                s.store.as_ref(),
+                now,
+                "sign_in_locked",
+                None,
+                Some(name),
+                addr.as_deref(),
+                json!({"until": rfc3339(until)}),
+            )
+            .await?;
             return Err(locked(until));
         }
         return Err(bad_password());
     };
+    count_success(s.store.as_ref(), &keys).await?;
     if account.disabled {
         audit(s.store.as_ref(), now, "sign_in_disabled", Some(&account), None, addr.as_deref(), json!({})).await?;
         return Err(ApiError::new(StatusCode::FORBIDDEN, "auth.disabled", "this account is disabled"));
     }
-    s.store.clear_failures(&keys[0]).await?;
     audit(s.store.as_ref(), now, "sign_in", Some(&account), None, addr.as_deref(), json!({})).await?;
     start_session(&s, &account, &headers, peer).await
 }
@@ -532,8 +579,7 @@ pub async fn sign_out(
     let Some(axum::Extension(c)) = current else { return Err(ApiError::signed_out()) };
     s.store.revoke_session(&c.token_hash).await?;
     let now = s.auth.clock.now_ms();
-    audit(s.store.as_ref(), now, "sign_out", Some(&c.account), None, address(peer).as_deref(), json!({}))
-        .await?;
+    audit(s.store.as_ref(), now, "sign_out", Some(&c.account), None, address(peer).as_deref(), json!({})).await?;
     let mut res = Json(json!({})).into_response();
     res.headers_mut().insert(header::SET_COOKIE, session_cookie("", 0, !loopback(&headers, peer)));
     Ok(res)
@@ -559,11 +605,15 @@ pub async fn change_password(
     let addr = address(peer);
     let keys = throttle_keys(&c.account.name, addr.as_deref());
     may_try(s.store.as_ref(), &keys, now).await?;
+    if let Some(until) = reserve_attempt(s.store.as_ref(), &keys, now).await? {
+        return Err(locked(until));
+    }
     if !verify_blocking(body.old, c.account.password_hash.clone()).await {
         let lock = count_failure(s.store.as_ref(), &keys, now).await?;
         audit(s.store.as_ref(), now, "password_failed", Some(&c.account), None, addr.as_deref(), json!({})).await?;
         return Err(lock.map(locked).unwrap_or_else(bad_password));
     }
+    count_success(s.store.as_ref(), &keys).await?;
     let hash = hash_blocking(body.new, s.auth.fast_hash).await;
     s.store.set_password(c.account.id, &hash, Some(&c.token_hash)).await?;
     audit(s.store.as_ref(), now, "password_changed", Some(&c.account), None, addr.as_deref(), json!({})).await?;
@@ -575,7 +625,9 @@ fn invitation_error(outcome: &JoinOutcome) -> ApiError {
         JoinOutcome::Used => {
             ApiError::new(StatusCode::GONE, "auth.invitation_used", "this invitation has been used already")
         }
-        JoinOutcome::Expired => ApiError::new(StatusCode::GONE, "auth.invitation_expired", "this invitation has expired"),
+        JoinOutcome::Expired => {
+            ApiError::new(StatusCode::GONE, "auth.invitation_expired", "this invitation has expired")
+        }
         JoinOutcome::NameTaken => {
             ApiError::new(StatusCode::CONFLICT, "auth.name_taken", "an account of this name exists already")
         }
@@ -693,10 +745,13 @@ pub async fn invite(
         Role::Organizer => None,
         // A new enterprise gets a fresh id, which it registers its profile with.
         Role::Enterprise => Some(body.subject.unwrap_or_else(Uuid::new_v4)),
-        Role::Host => Some(body.subject.ok_or_else(|| bad("invitation.subject_required", "a host invitation names the host"))?),
+        Role::Host => {
+            Some(body.subject.ok_or_else(|| bad("invitation.subject_required", "a host invitation names the host"))?)
+        }
     };
     let name = body.name.as_deref().map(check_name).transpose()?;
-    let (token, row) = make_invitation(s.store.as_ref(), &s.auth.clock, role, subject, name, Some(who.account_id)).await?;
+    let (token, row) =
+        make_invitation(s.store.as_ref(), &s.auth.clock, role, subject, name, Some(who.account_id)).await?;
     audit(
         s.store.as_ref(),
         row.created_at,
@@ -737,10 +792,21 @@ pub async fn accounts(State(s): State<AppState>, Organizer(_): Organizer) -> Res
     })))
 }
 
-async fn set_disabled(s: AppState, peer: Option<SocketAddr>, who: Session, id: &str, disabled: bool) -> Result<Json<Value>, ApiError> {
-    let id = Uuid::parse_str(id).map_err(|_| ApiError::new(StatusCode::NOT_FOUND, "account.not_found", "no such account"))?;
+async fn set_disabled(
+    s: AppState,
+    peer: Option<SocketAddr>,
+    who: Session,
+    id: &str,
+    disabled: bool,
+) -> Result<Json<Value>, ApiError> {
+    let id = Uuid::parse_str(id)
+        .map_err(|_| ApiError::new(StatusCode::NOT_FOUND, "account.not_found", "no such account"))?;
     if disabled && id == who.account_id {
-        return Err(ApiError::new(StatusCode::CONFLICT, "account.self", "an organizer cannot disable their own account"));
+        return Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "account.self",
+            "an organizer cannot disable their own account",
+        ));
     }
     let Some(account) = s.store.account(id).await? else {
         return Err(ApiError::new(StatusCode::NOT_FOUND, "account.not_found", "no such account"));
@@ -748,7 +814,16 @@ async fn set_disabled(s: AppState, peer: Option<SocketAddr>, who: Session, id: &
     s.store.set_disabled(id, disabled).await?;
     let now = s.auth.clock.now_ms();
     let kind = if disabled { "account_disabled" } else { "account_enabled" };
-    audit(s.store.as_ref(), now, kind, Some(&account), None, address(peer).as_deref(), json!({"by": who.account_id, "by_name": who.name})).await?;
+    audit(
+        s.store.as_ref(),
+        now,
+        kind,
+        Some(&account),
+        None,
+        address(peer).as_deref(),
+        json!({"by": who.account_id, "by_name": who.name}),
+    )
+    .await?;
     let account = AccountRow { disabled, ..account };
     Ok(Json(json!({"account": AccountView::from(&account)})))
 }

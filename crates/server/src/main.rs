@@ -88,6 +88,7 @@ enum AdminCmd {
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
         .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()))
         .init();
     match Cli::parse().command {
@@ -118,7 +119,7 @@ async fn main() -> std::process::ExitCode {
             println!("fairlog-server: serving http://{listen}/ (store: {kind})");
             if accounts == 0 {
                 println!(
-                    "fairlog-server: no accounts yet; create the first organizer with\n  \
+                    "fairlog-server: no accounts yet: open the link `admin create` printed, or make one with\n  \
                      fairlog-server admin create --name NAME (with the same --data or --database-url)"
                 );
             }

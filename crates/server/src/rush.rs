@@ -78,9 +78,11 @@ async fn session_from(res: reqwest::Response) -> Result<HttpSession, String> {
         .map(str::to_owned);
     let body: serde_json::Value = res.json().await.map_err(|e| e.to_string())?;
     match (status.is_success(), cookie) {
-        (true, Some(cookie)) => {
-            Ok(HttpSession { cookie, csrf: body["csrf"].as_str().unwrap_or_default().to_owned(), account: body["account"].clone() })
-        }
+        (true, Some(cookie)) => Ok(HttpSession {
+            cookie,
+            csrf: body["csrf"].as_str().unwrap_or_default().to_owned(),
+            account: body["account"].clone(),
+        }),
         _ => Err(format!("{status}: {body}")),
     }
 }
@@ -100,7 +102,8 @@ pub async fn invite(
     subject: Option<Uuid>,
 ) -> Result<(String, Option<Uuid>), String> {
     let body = serde_json::json!({"role": role, "subject": subject});
-    let res = organizer.post(http, format!("{base}/api/invitations")).json(&body).send().await.map_err(|e| e.to_string())?;
+    let res =
+        organizer.post(http, format!("{base}/api/invitations")).json(&body).send().await.map_err(|e| e.to_string())?;
     let status = res.status();
     let v: serde_json::Value = res.json().await.map_err(|e| e.to_string())?;
     if !status.is_success() {
@@ -251,13 +254,7 @@ async fn read_back(http: &reqwest::Client, base: &str, session: &HttpSession) ->
 
 /// Run the rush: set up, then `rounds` times a fair of `booths` booths and `clients` enterprises
 /// asking at once (one request each).
-pub async fn run(
-    url: &str,
-    login: &Login,
-    clients: usize,
-    booths: usize,
-    rounds: usize,
-) -> Result<RushReport, String> {
+pub async fn run(url: &str, login: &Login, clients: usize, booths: usize, rounds: usize) -> Result<RushReport, String> {
     let base = url.trim_end_matches('/').to_owned();
     let http = reqwest::Client::builder()
         .pool_max_idle_per_host(clients.max(1))

@@ -36,7 +36,8 @@ impl Session {
     /// client id can neither replay its recorded answers nor move its counter.
     pub fn client_key(&self, client_id: Uuid) -> Uuid {
         use sha2::{Digest, Sha256};
-        let digest = Sha256::new().chain_update(self.account_id.as_bytes()).chain_update(client_id.as_bytes()).finalize();
+        let digest =
+            Sha256::new().chain_update(self.account_id.as_bytes()).chain_update(client_id.as_bytes()).finalize();
         let mut bytes = [0u8; 16];
         bytes.copy_from_slice(&digest[..16]);
         Uuid::from_bytes(bytes)

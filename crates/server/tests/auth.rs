@@ -45,7 +45,9 @@ async fn sign_in_sets_an_http_only_strict_cookie_and_me_answers_with_the_account
         assert_eq!(v["account"]["disabled"], false, "{kind}");
         assert!(v["csrf"].as_str().unwrap().len() >= 32, "{kind}");
         // On a loopback host the cookie is not Secure (plain http://127.0.0.1 works)
-        let req = Request::post("/api/auth/sign-in").header("content-type", "application/json").header("host", "127.0.0.1:8080");
+        let req = Request::post("/api/auth/sign-in")
+            .header("content-type", "application/json")
+            .header("host", "127.0.0.1:8080");
         let (_, headers, _) = api.call_full(req.body(Body::from(body)).unwrap()).await;
         assert!(!common::set_cookie(&headers).unwrap().contains("Secure"), "{kind}");
         // And me answers with the same account and the session's CSRF token
@@ -180,7 +182,8 @@ async fn a_reused_expired_or_forged_invitation_is_refused() {
         // Then only the first join made an account
         let me = api.sign_in(common::ORGANIZER, PASSWORD).await.unwrap();
         let (_, list) = api.get_as(Some(&me), "/api/accounts").await;
-        let names: Vec<&str> = list["accounts"].as_array().unwrap().iter().map(|a| a["name"].as_str().unwrap()).collect();
+        let names: Vec<&str> =
+            list["accounts"].as_array().unwrap().iter().map(|a| a["name"].as_str().unwrap()).collect();
         assert_eq!(names, vec![common::ORGANIZER, "陈红"], "{kind}");
     }
 }
@@ -225,7 +228,8 @@ async fn a_hundred_wrong_passwords_lock_the_name_and_say_until_when() {
         assert!(api.sign_in(common::ORGANIZER, PASSWORD).await.is_ok(), "{kind}");
         // And the audit tells the organizer
         let (_, audit) = api.get("/api/audit?limit=1000").await;
-        let kinds: Vec<&str> = audit["entries"].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
+        let kinds: Vec<&str> =
+            audit["entries"].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
         assert_eq!(kinds.iter().filter(|k| **k == "sign_in_failed").count(), 10, "{kind}");
         assert!(kinds.contains(&"sign_in_locked"), "{kind}");
         assert!(started.elapsed() < Duration::from_secs(20), "{kind}: no real waiting");
@@ -270,15 +274,15 @@ async fn a_megabyte_password_is_refused_before_hashing() {
         assert_eq!((status, code(&v)), (StatusCode::BAD_REQUEST, "auth.password_too_long"), "{kind}");
         let (status, v) = api.join(inv["token"].as_str().unwrap(), "陈红", &huge).await.unwrap_err();
         assert_eq!((status, code(&v)), (StatusCode::BAD_REQUEST, "auth.password_too_long"), "{kind}");
-        let (status, v) =
-            api.post_raw("/api/auth/password", json!({"old": PASSWORD, "new": huge}).to_string()).await;
+        let (status, v) = api.post_raw("/api/auth/password", json!({"old": PASSWORD, "new": huge}).to_string()).await;
         assert_eq!((status, code(&v)), (StatusCode::BAD_REQUEST, "auth.password_too_long"), "{kind}");
         assert!(started.elapsed() < Duration::from_secs(5), "{kind}");
         // 256 characters is still a password, 7 is not
         let ok = "码".repeat(256);
         let who = api.join(inv["token"].as_str().unwrap(), "陈红", &ok).await.expect("256 characters");
         assert!(api.sign_in("陈红", &ok).await.is_ok(), "{kind}");
-        let (status, v) = api.post_as(Some(&who), "/api/auth/password", json!({"old": ok, "new": "short"}).to_string()).await;
+        let (status, v) =
+            api.post_as(Some(&who), "/api/auth/password", json!({"old": ok, "new": "short"}).to_string()).await;
         assert_eq!((status, code(&v)), (StatusCode::BAD_REQUEST, "auth.password_too_short"), "{kind}");
     }
 }
@@ -309,7 +313,12 @@ async fn a_name_with_html_is_kept_as_text_and_control_characters_are_refused() {
         assert!(api.sign_in(html, PASSWORD).await.is_ok(), "{kind}");
         // And a command it pushes is recorded with that name, verbatim
         let e = fairlog_domain::ids::EnterpriseId(Uuid::parse_str(inv["subject"].as_str().unwrap()).unwrap());
-        let (_, v) = api.push_as(&who, &push_body(Uuid::new_v4(), &common::organizer(), 1, &[fairlog_server::rush::enterprise(0, e)])).await;
+        let (_, v) = api
+            .push_as(
+                &who,
+                &push_body(Uuid::new_v4(), &common::organizer(), 1, &[fairlog_server::rush::enterprise(0, e)]),
+            )
+            .await;
         assert_eq!(v["results"][0]["status"], "accepted", "{kind}: {v}");
         let engine = common::replay(&api.pull_all().await);
         assert_eq!(engine.log().entries().last().unwrap().actor.name, html, "{kind}");
@@ -324,9 +333,8 @@ async fn sql_metacharacters_in_every_field_are_only_text() {
         let quote = "x' OR '1'='1";
         // Invitation name, join name and password, sign-in name and password, token, cookie,
         // CSRF header, path id, query
-        let (status, inv) = api
-            .post_raw("/api/invitations", json!({"role": "enterprise", "name": evil}).to_string())
-            .await;
+        let (status, inv) =
+            api.post_raw("/api/invitations", json!({"role": "enterprise", "name": evil}).to_string()).await;
         assert_eq!(status, StatusCode::OK, "{kind}: {inv}");
         let token = inv["token"].as_str().unwrap();
         let pw = format!("{evil}{quote}");
@@ -343,14 +351,13 @@ async fn sql_metacharacters_in_every_field_are_only_text() {
         assert_eq!(status, StatusCode::NOT_FOUND, "{kind}");
         let (status, _) = api.get(&format!("/api/audit?limit={}", urlencode(evil))).await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{kind}");
-        let (status, _) = api
-            .post_raw("/api/invitations", json!({"role": evil, "name": quote}).to_string())
-            .await;
+        let (status, _) = api.post_raw("/api/invitations", json!({"role": evil, "name": quote}).to_string()).await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{kind}");
         // Then every table is there and holds what was typed
         let (status, list) = api.get("/api/accounts").await;
         assert_eq!(status, StatusCode::OK, "{kind}");
-        let names: Vec<&str> = list["accounts"].as_array().unwrap().iter().map(|a| a["name"].as_str().unwrap()).collect();
+        let names: Vec<&str> =
+            list["accounts"].as_array().unwrap().iter().map(|a| a["name"].as_str().unwrap()).collect();
         assert_eq!(names, vec![common::ORGANIZER, evil], "{kind}");
         let (_, audit) = api.get("/api/audit").await;
         assert!(audit["entries"].as_array().unwrap().iter().any(|e| e["name"] == quote), "{kind}");
@@ -358,9 +365,7 @@ async fn sql_metacharacters_in_every_field_are_only_text() {
 }
 
 fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") })
-        .collect()
+    s.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
 }
 
 #[tokio::test]
@@ -391,7 +396,8 @@ async fn only_organizers_invite_list_disable_and_read_the_audit() {
         let me = api.organizer.account["id"].as_str().unwrap().to_owned();
         assert_eq!(api.post_raw(&format!("/api/accounts/{me}/disable"), "{}").await.1["code"], "account.self");
         let (_, audit) = api.get("/api/audit").await;
-        let kinds: Vec<&str> = audit["entries"].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
+        let kinds: Vec<&str> =
+            audit["entries"].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
         for k in ["account_disabled", "account_enabled", "invitation_created", "joined", "sign_in"] {
             assert!(kinds.contains(&k), "{kind}: audit has {k}: {kinds:?}");
         }
@@ -409,13 +415,72 @@ async fn a_new_password_signs_out_the_other_sessions() {
     for (kind, store) in common::stores().await {
         let api = Api::over(store).await;
         let other = api.sign_in(common::ORGANIZER, PASSWORD).await.unwrap();
-        let (status, v) = api.post_raw("/api/auth/password", json!({"old": "not it at all", "new": "new password 1"}).to_string()).await;
+        let (status, v) = api
+            .post_raw("/api/auth/password", json!({"old": "not it at all", "new": "new password 1"}).to_string())
+            .await;
         assert_eq!((status, code(&v)), (StatusCode::UNAUTHORIZED, "auth.bad_password"), "{kind}");
-        let (status, v) = api.post_raw("/api/auth/password", json!({"old": PASSWORD, "new": "new password 1"}).to_string()).await;
+        let (status, v) =
+            api.post_raw("/api/auth/password", json!({"old": PASSWORD, "new": "new password 1"}).to_string()).await;
         assert_eq!(status, StatusCode::OK, "{kind}: {v}");
         assert_eq!(api.get("/api/auth/me").await.0, StatusCode::OK, "{kind}: this session stays");
         assert_eq!(api.get_as(Some(&other), "/api/auth/me").await.0, StatusCode::UNAUTHORIZED, "{kind}");
         assert!(api.sign_in(common::ORGANIZER, PASSWORD).await.is_err(), "{kind}");
         assert!(api.sign_in(common::ORGANIZER, "new password 1").await.is_ok(), "{kind}");
+    }
+}
+
+#[tokio::test]
+async fn a_live_stream_ends_when_its_session_is_signed_out() {
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    for (kind, store) in common::stores().await {
+        let api = Api::over(store).await;
+        let push = |n: u64, name: &str| push_body(Uuid::new_v4(), &common::organizer(), n, &[create_fair(name)]);
+        api.push(&push(1, "一")).await;
+        // Given a stream followed in a second session
+        let watcher = api.sign_in(common::ORGANIZER, PASSWORD).await.unwrap();
+        let req = Request::get("/api/stream?after=0").header("cookie", watcher.cookie.as_str()).body(Body::empty());
+        let res = api.router.clone().oneshot(req.unwrap()).await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK, "{kind}");
+        let mut body = res.into_body();
+        let first = tokio::time::timeout(Duration::from_secs(10), body.frame()).await.unwrap().unwrap().unwrap();
+        assert!(String::from_utf8_lossy(first.data_ref().unwrap()).contains("id: 1"), "{kind}");
+        // When that session signs out and the log moves on
+        api.post_as(Some(&watcher), "/api/auth/sign-out", "{}").await;
+        api.push(&push(1, "二")).await;
+        // Then the stream ends without sending the new event
+        let next = tokio::time::timeout(Duration::from_secs(10), body.frame()).await.expect("the stream ends");
+        assert!(next.is_none(), "{kind}: {:?}", next.map(|f| f.ok().and_then(|f| f.into_data().ok())));
+        let (status, _) = api.get_as(Some(&watcher), "/api/stream?after=1").await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{kind}: and a reconnect is refused");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn fifty_wrong_passwords_at_once_check_at_most_ten() {
+    for (kind, store) in common::stores().await {
+        let api = std::sync::Arc::new(Api::over(store).await);
+        // When fifty guesses for one name arrive together
+        let mut tasks = Vec::new();
+        for i in 0..50 {
+            let api = api.clone();
+            tasks.push(tokio::spawn(async move {
+                sign_in_raw(&api, common::ORGANIZER, &format!("guess number {i}")).await
+            }));
+        }
+        let mut codes = Vec::new();
+        for t in tasks {
+            codes.push(code(&t.await.unwrap().1).to_owned());
+        }
+        // Then no more than ten were checked against the hash: each attempt is counted before
+        // its password is, so they cannot all pass on the same old count
+        let checked = codes.iter().filter(|c| *c == "auth.bad_password").count();
+        assert!(checked <= 10, "{kind}: {checked} guesses checked: {codes:?}");
+        assert!(
+            codes.iter().all(|c| ["auth.bad_password", "auth.locked", "auth.throttled"].contains(&c.as_str())),
+            "{kind}"
+        );
+        let (_, v) = sign_in_raw(&api, common::ORGANIZER, PASSWORD).await;
+        assert_eq!(code(&v), "auth.locked", "{kind}: the name is locked, even for the right password");
     }
 }

@@ -13,7 +13,7 @@ use fairlog_domain::Role;
 use fairlog_server::rush::{HttpSession, Login};
 use fairlog_server::store::{EventStore, SqlStore};
 use futures_util::StreamExt;
-use serde_json::Value;
+use serde_json::{json, Value};
 use uuid::Uuid;
 
 struct Server {
@@ -82,7 +82,9 @@ fn login() -> Login {
 
 /// Create the organizer in the store (once; a restarted server finds it there).
 async fn given_an_organizer(store: &dyn EventStore) {
-    let _ = fairlog_server::auth::create_account(store, common::ORGANIZER, Role::Organizer, None, common::PASSWORD, true).await;
+    let _ =
+        fairlog_server::auth::create_account(store, common::ORGANIZER, Role::Organizer, None, common::PASSWORD, true)
+            .await;
 }
 
 /// A session of the organizer on the server at `url` (signed in once per server and kept).
@@ -215,7 +217,8 @@ async fn the_live_stream_catches_up_follows_and_resumes_after_a_restart() {
             .await
             .unwrap();
         let who = signed_in(&http, &server.url).await;
-        let res = who.get(&http, format!("{}/api/stream", server.url)).header("Last-Event-ID", "3").send().await.unwrap();
+        let res =
+            who.get(&http, format!("{}/api/stream", server.url)).header("Last-Event-ID", "3").send().await.unwrap();
         let mut stream = res.bytes_stream();
         let mut buf = String::new();
         let resumed = read_events(&mut stream, &mut buf, 2).await;
@@ -306,5 +309,39 @@ async fn a_database_connection_dropped_mid_transaction_loses_nothing_and_applies
         assert_eq!(store.head().await.unwrap().last_seq, 1, "{kind}");
         let health: Value = http.get(format!("{}/api/health", server.url)).send().await.unwrap().json().await.unwrap();
         assert_eq!(health["last_seq"], 1, "{kind}");
+    }
+}
+
+#[tokio::test]
+async fn admin_create_prints_a_one_time_link_for_the_first_organizer() {
+    for (kind, url) in common::store_urls().await {
+        // Given a fresh store, when `admin create` runs
+        let run = |args: &[&str]| {
+            Command::new(env!("CARGO_BIN_EXE_fairlog-server"))
+                .args(["admin", "create", "--database-url", &url])
+                .args(args)
+                .output()
+                .expect("admin create")
+        };
+        let out = run(&["--name", "王敏", "--if-none"]);
+        assert!(out.status.success(), "{kind}: {}", String::from_utf8_lossy(&out.stderr));
+        let text = String::from_utf8(out.stdout).unwrap();
+        let token = text.split("/#/join/").nth(1).expect("a link").trim().to_owned();
+        // The link names the organizer; joining through it makes the account.
+        let server = Server::start(&url, None);
+        let http = reqwest::Client::new();
+        let info: Value =
+            http.get(format!("{}/api/invitations/{token}", server.url)).send().await.unwrap().json().await.unwrap();
+        assert_eq!((info["role"].clone(), info["name"].clone()), (json!("organizer"), json!("王敏")), "{kind}");
+        let who = fairlog_server::rush::join(&http, &server.url, &token, "", common::PASSWORD).await.unwrap();
+        assert_eq!(who.account["name"], "王敏", "{kind}");
+        assert_eq!(who.account["role"], "organizer", "{kind}");
+        // Then the link is spent, and the organizer signs in with the password chosen
+        assert!(fairlog_server::rush::join(&http, &server.url, &token, "", common::PASSWORD).await.is_err(), "{kind}");
+        assert!(fairlog_server::rush::sign_in(&http, &server.url, &login()).await.is_ok(), "{kind}");
+        let again = run(&["--name", "王敏"]);
+        assert!(!again.status.success(), "{kind}: the name is taken");
+        let quiet = run(&["--name", "别人", "--if-none"]);
+        assert!(quiet.status.success() && quiet.stdout.is_empty(), "{kind}: accounts exist, nothing to do");
     }
 }

@@ -62,8 +62,9 @@ async fn a_push_whose_actor_claims_someone_else_is_recorded_as_the_session() {
         let claim = json!({"role": "organizer", "name": "王敏"});
         let fair = FairId(Uuid::new_v4());
         let details = fairlog_domain::testing::xuhui_fair("冒名的招聘会");
-        let r = push(&api, &who, &claim, &[enterprise(0, id), FairCommand::CreateFair { fair_id: fair, details }.into()])
-            .await;
+        let r =
+            push(&api, &who, &claim, &[enterprise(0, id), FairCommand::CreateFair { fair_id: fair, details }.into()])
+                .await;
         // Then its own business is recorded as the enterprise, and the organizer's is refused
         assert_eq!(r[0]["status"], "accepted", "{kind}: {r:?}");
         assert_eq!((r[1]["status"].clone(), r[1]["code"].clone()), (json!("refused"), json!("forbidden")), "{kind}");
@@ -106,9 +107,13 @@ async fn an_enterprise_cannot_approve_its_own_booking() {
         assert_eq!(push(&api, &who, &common::enterprise_actor(e.0), &[ask]).await[0]["status"], "accepted", "{kind}");
         // When the enterprise approves it (claiming to be the organizer)
         let approve: Intent = BookingCommand::ApproveBooking { booking_id }.into();
-        let r = push(&api, &who, &common::organizer(), &[approve.clone()]).await;
+        let r = push(&api, &who, &common::organizer(), std::slice::from_ref(&approve)).await;
         // Then it is refused by the domain's role rule; the organizer's approval goes through
-        assert_eq!((r[0]["status"].clone(), r[0]["code"].clone()), (json!("refused"), json!("forbidden")), "{kind}: {r:?}");
+        assert_eq!(
+            (r[0]["status"].clone(), r[0]["code"].clone()),
+            (json!("refused"), json!("forbidden")),
+            "{kind}: {r:?}"
+        );
         let r = push(&api, &org, &common::organizer(), &[approve]).await;
         assert_eq!(r[0]["status"], "accepted", "{kind}: {r:?}");
     }
@@ -137,7 +142,8 @@ async fn an_enterprise_cannot_edit_another_enterprise_or_its_posts() {
         let edit_post: Intent = PostCommand::EditPost { post_id, details: post_details("改掉的岗位") }.into();
         let withdraw: Intent = PostCommand::WithdrawPost { post_id }.into();
         // When the first edits the second's profile and post, claiming to be it
-        let r = push(&api, &first, &common::enterprise_actor(other.0), &[edit.clone(), edit_post.clone(), withdraw]).await;
+        let r =
+            push(&api, &first, &common::enterprise_actor(other.0), &[edit.clone(), edit_post.clone(), withdraw]).await;
         // Then every one is refused; the owner's own edits are accepted
         let codes: Vec<&Value> = r.iter().map(|r| &r["code"]).collect();
         assert_eq!(
@@ -157,16 +163,11 @@ async fn a_host_cannot_edit_another_hosts_session() {
         // Given two hosts and a session hosted by the second
         let (h1, h2, channel, session_id) =
             (HostId(Uuid::new_v4()), HostId(Uuid::new_v4()), ChannelId(Uuid::new_v4()), SessionId(Uuid::new_v4()));
-        let profile = |n: &str| HostProfile { name: n.into(), title: "副局长".into(), organisation: "人社局".into() };
+        let profile =
+            |n: &str| HostProfile { name: n.into(), title: "副局长".into(), organisation: "人社局".into() };
         let start = Utc::now() + chrono::Duration::days(30);
-        let plan = |title: &str| SessionPlan {
-            title: title.into(),
-            hosts: vec![h2],
-            channel,
-            start,
-            minutes: 60,
-            fair: None,
-        };
+        let plan =
+            |title: &str| SessionPlan { title: title.into(), hosts: vec![h2], channel, start, minutes: 60, fair: None };
         let setup: Vec<Intent> = vec![
             HostCommand::AllowStreamDomain { domain: "zhibo.example".into() }.into(),
             HostCommand::RegisterHost { host_id: h1, profile: profile("李局长") }.into(),
@@ -188,9 +189,10 @@ async fn a_host_cannot_edit_another_hosts_session() {
         let (first, _) = api.account("host", Some(h1.0), "李局长").await;
         let (second, _) = api.account("host", Some(h2.0), "王芳").await;
         // When the first host edits the second's session, claiming to be the second
-        let edit: Intent = LivestreamCommand::EditSession { session_id, plan: plan("改掉的标题"), accept: vec![] }.into();
+        let edit: Intent =
+            LivestreamCommand::EditSession { session_id, plan: plan("改掉的标题"), accept: vec![] }.into();
         let claim = json!({"role": "host", "name": "王芳", "subject": h2.0});
-        let r = push(&api, &first, &claim, &[edit.clone()]).await;
+        let r = push(&api, &first, &claim, std::slice::from_ref(&edit)).await;
         // Then it is refused; the second host's own edit is accepted
         assert_eq!(r[0]["code"], "livestream.not_your_session", "{kind}: {r:?}");
         let r = push(&api, &second, &claim, &[edit]).await;

@@ -140,7 +140,9 @@ fn with(mut base: Vec<Event>, more: impl IntoIterator<Item = Event>) -> Vec<Even
 
 fn as_ent(n: u128, at: DateTime<Utc>, c: BookingCommand) -> Command {
     Command {
-        actor: Actor { role: Role::Enterprise, name: format!("企业{n}联系人"), subject: Some(ent(n).0), account: None },
+        actor: Actor {
+            role: Role::Enterprise, name: format!("企业{n}联系人"), subject: Some(ent(n).0), account: None
+        },
         now: at,
         intent: Intent::Booking(c),
     }

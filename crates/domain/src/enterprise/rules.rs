@@ -78,14 +78,8 @@ pub(crate) fn clean_profile(
     })
 }
 
-/// May this actor act for this enterprise? Organizers may; an enterprise only for itself.
-pub fn may_act_for(actor: &Actor, enterprise: EnterpriseId) -> bool {
-    match actor.role {
-        Role::Organizer => true,
-        Role::Enterprise => actor.subject == Some(enterprise.0),
-        Role::Host => false,
-    }
-}
+/// The rule lives with the other role rules in [`crate::authority`].
+pub use crate::authority::may_act_for;
 
 /// Only this enterprise itself (or an organizer) edits its profile.
 pub fn may_edit_enterprise(actor: &Actor, enterprise: EnterpriseId) -> Result<(), EnterpriseError> {

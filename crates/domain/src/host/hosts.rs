@@ -3,14 +3,8 @@ use super::*;
 // ---------------------------------------------------------------------------------------------
 // Rules
 
-/// May this actor act for this host? Organizers may; a host only for itself.
-pub fn may_act_for_host(actor: &Actor, host: HostId) -> bool {
-    match actor.role {
-        Role::Organizer => true,
-        Role::Host => actor.subject == Some(host.0),
-        Role::Enterprise => false,
-    }
-}
+/// The rule lives with the others in [`crate::authority`].
+pub use crate::authority::may_act_for_host;
 
 pub(crate) fn text(s: &str, max: usize, required: HostError, too_long: HostError) -> Result<String, HostError> {
     let s = s.trim();

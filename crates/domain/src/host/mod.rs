@@ -11,7 +11,9 @@
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::envelope::{Actor, EventEnvelope, Role};
+#[cfg(test)]
+use crate::envelope::Role;
+use crate::envelope::{Actor, EventEnvelope};
 use crate::error::DomainError;
 use crate::ids::{ChannelId, HostId};
 use crate::state::State;

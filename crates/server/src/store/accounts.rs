@@ -115,7 +115,12 @@ pub trait AccountStore: Send + Sync + 'static {
     async fn revoke_session(&self, token_hash: &str) -> Result<(), StoreError>;
 
     async fn failures(&self, key: &str) -> Result<Failures, StoreError>;
-    async fn put_failures(&self, key: &str, failures: &Failures) -> Result<(), StoreError>;
+    /// Count one more failure (atomically; at `now`); the new count.
+    async fn bump_failures(&self, key: &str, now: i64) -> Result<u32, StoreError>;
+    /// Take back one counted failure (an attempt counted in advance that succeeded).
+    async fn unbump_failures(&self, key: &str) -> Result<(), StoreError>;
+    /// Lock the key until `until`, unless it is locked already.
+    async fn lock_failures(&self, key: &str, until: i64) -> Result<(), StoreError>;
     async fn clear_failures(&self, key: &str) -> Result<(), StoreError>;
 
     async fn audit(&self, entry: &AuditRow) -> Result<(), StoreError>;

@@ -230,7 +230,10 @@ impl AccountStore for SqlStore {
     }
 
     async fn revoke_session(&self, token_hash: &str) -> Result<(), StoreError> {
-        sqlx::query("UPDATE sessions SET revoked = 1 WHERE token_hash = $1").bind(token_hash).execute(&self.pool).await?;
+        sqlx::query("UPDATE sessions SET revoked = 1 WHERE token_hash = $1")
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 
@@ -249,17 +252,34 @@ impl AccountStore for SqlStore {
         })
     }
 
-    async fn put_failures(&self, key: &str, f: &Failures) -> Result<(), StoreError> {
-        sqlx::query(
-            "INSERT INTO sign_in_failures (key, failures, last_at, locked_until) VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (key) DO UPDATE SET failures = $2, last_at = $3, locked_until = $4",
+    async fn bump_failures(&self, key: &str, now: i64) -> Result<u32, StoreError> {
+        // One statement: concurrent attempts each see their own count (no lost update).
+        let row = sqlx::query(
+            "INSERT INTO sign_in_failures (key, failures, last_at) VALUES ($1, 1, $2) \
+             ON CONFLICT (key) DO UPDATE SET failures = sign_in_failures.failures + 1, last_at = $2 \
+             RETURNING failures",
         )
         .bind(key)
-        .bind(i64::from(f.failures))
-        .bind(f.last_at)
-        .bind(f.locked_until)
-        .execute(&self.pool)
+        .bind(now)
+        .fetch_one(&self.pool)
         .await?;
+        Ok(u32::try_from(row.try_get::<i64, _>(0)?).unwrap_or(u32::MAX))
+    }
+
+    async fn unbump_failures(&self, key: &str) -> Result<(), StoreError> {
+        sqlx::query("UPDATE sign_in_failures SET failures = failures - 1 WHERE key = $1 AND failures > 0")
+            .bind(key)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn lock_failures(&self, key: &str, until: i64) -> Result<(), StoreError> {
+        sqlx::query("UPDATE sign_in_failures SET locked_until = $2 WHERE key = $1 AND locked_until IS NULL")
+            .bind(key)
+            .bind(until)
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 
@@ -285,12 +305,11 @@ impl AccountStore for SqlStore {
     }
 
     async fn recent_audit(&self, limit: u64) -> Result<Vec<AuditRow>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT at, kind, account_id, name, address, detail FROM audit ORDER BY at DESC, id LIMIT $1",
-        )
-        .bind(i64::try_from(limit).unwrap_or(i64::MAX))
-        .fetch_all(&self.pool)
-        .await?;
+        let rows =
+            sqlx::query("SELECT at, kind, account_id, name, address, detail FROM audit ORDER BY at DESC, id LIMIT $1")
+                .bind(i64::try_from(limit).unwrap_or(i64::MAX))
+                .fetch_all(&self.pool)
+                .await?;
         rows.iter()
             .map(|r| {
                 Ok(AuditRow {

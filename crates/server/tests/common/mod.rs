@@ -92,10 +92,22 @@ impl Api {
         let config = fairlog_server::auth::AuthConfig { fast_hash: true, ..Default::default() };
         let clock = config.clock.clone();
         let router = fairlog_server::app_with(store.clone(), None, config).await.expect("app");
-        fairlog_server::auth::create_account(store.as_ref(), ORGANIZER, fairlog_domain::Role::Organizer, None, PASSWORD, true)
-            .await
-            .expect("organizer");
-        let mut api = Self { router, store, clock, organizer: Who { cookie: String::new(), csrf: String::new(), account: Value::Null } };
+        fairlog_server::auth::create_account(
+            store.as_ref(),
+            ORGANIZER,
+            fairlog_domain::Role::Organizer,
+            None,
+            PASSWORD,
+            true,
+        )
+        .await
+        .expect("organizer");
+        let mut api = Self {
+            router,
+            store,
+            clock,
+            organizer: Who { cookie: String::new(), csrf: String::new(), account: Value::Null },
+        };
         api.organizer = api.sign_in(ORGANIZER, PASSWORD).await.expect("organizer signs in");
         api
     }
@@ -153,7 +165,10 @@ impl Api {
     /// Sign in over the API: the session, or the refusal (status and body).
     pub async fn sign_in(&self, name: &str, password: &str) -> Result<Who, (StatusCode, Value)> {
         let body = json!({"name": name, "password": password}).to_string();
-        let req = Request::post("/api/auth/sign-in").header("content-type", "application/json").body(Body::from(body)).unwrap();
+        let req = Request::post("/api/auth/sign-in")
+            .header("content-type", "application/json")
+            .body(Body::from(body))
+            .unwrap();
         self.session_of(req).await
     }
 
@@ -171,14 +186,16 @@ impl Api {
 
     /// The organizer invites `role` (for `subject`); returns the invitation's answer.
     pub async fn invite(&self, role: &str, subject: Option<Uuid>) -> Value {
-        let (status, v) = self.post_raw("/api/invitations", json!({"role": role, "subject": subject}).to_string()).await;
+        let (status, v) =
+            self.post_raw("/api/invitations", json!({"role": role, "subject": subject}).to_string()).await;
         assert_eq!(status, StatusCode::OK, "{v}");
         v
     }
 
     pub async fn join(&self, token: &str, name: &str, password: &str) -> Result<Who, (StatusCode, Value)> {
         let body = json!({"token": token, "name": name, "password": password}).to_string();
-        let req = Request::post("/api/auth/join").header("content-type", "application/json").body(Body::from(body)).unwrap();
+        let req =
+            Request::post("/api/auth/join").header("content-type", "application/json").body(Body::from(body)).unwrap();
         self.session_of(req).await
     }
 
