@@ -177,6 +177,7 @@ fn a_valid_chain_of_an_impossible_event_fails_verification_naming_the_line_the_e
         actor: Actor { role: Role::Enterprise, name: "张经理".into(), subject: None, account: None },
         cmd: None,
         event: fairlog_domain::booking::BookingEvent::BookingApproved { booking_id: booking }.into(),
+        redacted: None,
         ..last
     };
     let line = to_line(&crafted);

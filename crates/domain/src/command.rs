@@ -113,6 +113,7 @@ pub fn decide_into(state: &mut State, cmd: Command) -> Result<Vec<Event>, Domain
             prev: String::new(),
             cmd: None,
             event: event.clone(),
+            redacted: None,
         };
         crate::state::evolve(state, &env);
     }

@@ -66,6 +66,11 @@ pub struct EventEnvelope {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cmd: Option<Uuid>,
     pub event: Event,
+    /// Only on a line of a filtered stream (`privacy`) that differs from the stored one: the
+    /// SHA-256 of the stored line it was redacted from (the link the server's chain continues
+    /// with). Never in a stored log.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redacted: Option<String>,
 }
 
 impl EventEnvelope {

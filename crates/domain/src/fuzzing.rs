@@ -269,6 +269,7 @@ pub fn envelopes(b: &mut Bytes<'_>) -> Vec<EventEnvelope> {
             prev: std::mem::take(&mut prev),
             cmd,
             event,
+            redacted: None,
         };
         prev = hash_line(&to_line(&env));
         out.push(env);

@@ -154,9 +154,19 @@ impl Judge {
         };
         within_command_limit(n).map_err(|e| refuse(e.into()))?;
         event(state, &env.actor, &env.event).map_err(refuse)?;
+        self.pass(env);
+        Ok(())
+    }
+
+    /// Move past `env` without judging it (a replica forgives it a rule; see
+    /// `privacy::Replica`).
+    pub(crate) fn pass(&mut self, env: &EventEnvelope) {
+        let n = match self.group {
+            Some((id, n)) if id == env.command_id() => n + 1,
+            _ => 1,
+        };
         self.last_at = Some(env.recorded_at);
         self.group = Some((env.command_id(), n));
-        Ok(())
     }
 }
 

@@ -40,6 +40,7 @@ pub mod log;
 pub mod merge;
 pub mod place;
 pub mod post;
+pub mod privacy;
 pub mod series;
 pub mod state;
 pub mod sync_protocol;

@@ -81,6 +81,7 @@ pub fn seal_after(
             prev: std::mem::take(&mut prev),
             cmd: first,
             event: e.event,
+            redacted: None,
         };
         first.get_or_insert(e.id);
         let line = to_line(&envelope);

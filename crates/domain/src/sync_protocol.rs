@@ -113,6 +113,13 @@ pub struct PullResponse {
     /// The last mutation number recorded for `client_id` (when asked).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_mutation: Option<u64>,
+    /// Only on a filtered pull (docs/SYNC.md, "Filtered streams"): the last stored sequence the
+    /// server looked at for this page, withheld or not. The next pull goes `after` it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scanned: Option<u64>,
+    /// The hash of the stored line at `scanned`: the `hash` to send with that cursor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scanned_hash: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -96,6 +96,7 @@ fn envelope(seq: u64, at: DateTime<Utc>, event: Event) -> EventEnvelope {
         prev: String::new(),
         cmd: None,
         event,
+        redacted: None,
     }
 }
 

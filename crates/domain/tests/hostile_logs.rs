@@ -60,6 +60,7 @@ fn then_recorded(mut log: Vec<EventEnvelope>, actor: Actor, event: impl Into<Eve
         prev: String::new(),
         cmd: None,
         event: event.into(),
+        redacted: None,
     });
     log
 }

@@ -61,6 +61,7 @@ fn envelope(seq: u64, now: DateTime<Utc>, actor: &Actor, event: Event) -> EventE
         prev: String::new(),
         cmd: None,
         event,
+        redacted: None,
     }
 }
 

@@ -10,7 +10,9 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use axum::Extension;
 use axum::{Json, Router};
+use fairlog_domain::privacy::Audience;
 use futures_util::stream::{self, Stream};
 use serde::Serialize;
 use tower_http::services::{ServeDir, ServeFile};
@@ -195,25 +197,80 @@ async fn check_cursor(s: &AppState, after: u64, hash: Option<&str>) -> Result<u6
     Ok(head.last_seq)
 }
 
+/// The audience a request reads as: the session's (put into the request's extensions by the
+/// accounts layer), or, without one, the whole log (as before accounts).
+fn audience_of(ext: Option<Extension<Audience>>) -> Audience {
+    ext.map(|Extension(a)| a).unwrap_or(Audience::Organizer)
+}
+
+/// Stored rows as `audience` receives them: `(seq, line)`, withheld ones left out. The state
+/// that says who owns what is the authority's latest snapshot; rows past it are not looked at
+/// (the caller reads no further than `snapshot.last_seq`).
+fn filtered(
+    snapshot: &crate::authority::Snapshot,
+    audience: &Audience,
+    rows: &[crate::store::StoredEvent],
+) -> Vec<(u64, String)> {
+    rows.iter()
+        .filter(|r| r.seq <= snapshot.last_seq)
+        .filter_map(|r| match fairlog_domain::privacy::filter_line(&snapshot.state, audience, &r.line) {
+            Ok(line) => line.map(|l| (r.seq, l.into_owned())),
+            Err(e) => {
+                // The authority loaded every stored line through the codec; this cannot happen.
+                tracing::error!("stored line {} unreadable: {e}", r.seq);
+                None
+            }
+        })
+        .collect()
+}
+
 async fn pull(
     State(s): State<AppState>,
     session: Session,
+    audience: Option<Extension<Audience>>,
     query: Result<Query<PullQuery>, QueryRejection>,
 ) -> Result<Json<PullResponse>, ApiError> {
     let Query(q) = query?;
+    let audience = audience_of(audience);
     let last_seq = check_cursor(&s, q.after, q.hash.as_deref()).await?;
     let limit = q.limit.unwrap_or(MAX_PULL).clamp(1, MAX_PULL);
-    let rows = s.store.read_after(q.after, limit).await?;
-    let last_read = rows.last().map(|r| r.seq).unwrap_or(q.after);
     let last_mutation = match q.client_id {
         Some(c) => Some(s.store.last_mutation(session.client_key(c)).await?),
         None => None,
     };
+    if audience == Audience::Organizer {
+        let rows = s.store.read_after(q.after, limit).await?;
+        let last_read = rows.last().map(|r| r.seq).unwrap_or(q.after);
+        return Ok(Json(PullResponse {
+            events: rows.into_iter().map(|r| r.line).collect(),
+            last_seq,
+            more: last_read < last_seq,
+            last_mutation,
+            scanned: None,
+            scanned_hash: None,
+        }));
+    }
+    // A filtered page: the stored lines up to the snapshot, filtered; the cursor moves past the
+    // withheld ones too (`scanned`), so a long run of them never stalls the reader.
+    let snapshot = s.authority.snapshot();
+    let last_seq = last_seq.min(snapshot.last_seq).max(q.after);
+    let limit = limit.min(last_seq - q.after);
+    let rows = if limit == 0 { Vec::new() } else { s.store.read_after(q.after, limit).await? };
+    let rows: Vec<_> = rows.into_iter().filter(|r| r.seq <= snapshot.last_seq).collect();
+    let scanned = rows.last().map(|r| r.seq).unwrap_or(q.after);
+    let scanned_hash = match rows.last() {
+        Some(r) => r.hash.clone(),
+        None if q.after == 0 => String::new(),
+        None => s.store.read_after(q.after - 1, 1).await?.first().map(|r| r.hash.clone()).unwrap_or_default(),
+    };
+    let events = filtered(&snapshot, &audience, &rows).into_iter().map(|(_, l)| l).collect();
     Ok(Json(PullResponse {
-        events: rows.into_iter().map(|r| r.line).collect(),
+        events,
         last_seq,
-        more: last_read < last_seq,
+        more: scanned < last_seq,
         last_mutation,
+        scanned: Some(scanned),
+        scanned_hash: Some(scanned_hash),
     }))
 }
 
@@ -227,6 +284,7 @@ async fn stream_events(
     State(s): State<AppState>,
     _session: Session,
     axum::Extension(current): axum::Extension<auth::Current>,
+    audience: Option<Extension<Audience>>,
     headers: HeaderMap,
     query: Result<Query<PullQuery>, QueryRejection>,
 ) -> Result<Sse<impl Stream<Item = Result<SseEvent, Infallible>>>, ApiError> {
@@ -238,29 +296,64 @@ async fn stream_events(
         .unwrap_or(q.after);
     check_cursor(&s, after, q.hash.as_deref()).await?;
     let head = s.authority.head();
+    let audience = audience_of(audience);
     let state = StreamState {
         store: s.store.clone(),
+        authority: s.authority.clone(),
+        audience,
         head,
         cursor: after,
         buffer: Vec::new().into_iter(),
+        scanned: None,
         session: current.token_hash,
         clock: s.auth.clock.clone(),
     };
     let events = stream::unfold(state, |mut st| async move {
         loop {
-            if let Some(e) = st.buffer.next() {
-                st.cursor = e.seq;
-                let event = SseEvent::default().id(e.seq.to_string()).event("event").data(e.line);
+            if let Some((seq, line)) = st.buffer.next() {
+                let event = SseEvent::default().id(seq.to_string()).event("event").data(line);
                 return Some((Ok(event), st));
             }
-            if st.head.borrow_and_update().last_seq > st.cursor {
+            if let Some((seq, hash)) = st.scanned.take() {
+                // A filtered stream says how far it has looked when that is past the last line
+                // it sent, so that a reconnect (`Last-Event-ID`) resumes there.
+                let data = serde_json::json!({ "scanned": seq, "scanned_hash": hash }).to_string();
+                let event = SseEvent::default().id(seq.to_string()).event("scanned").data(data);
+                return Some((Ok(event), st));
+            }
+            let head_seq = st.head.borrow_and_update().last_seq;
+            if head_seq > st.cursor {
                 // Before each page: a session signed out, expired or disabled ends the stream.
                 if !auth::still_valid(st.store.as_ref(), &st.clock, &st.session).await.unwrap_or(true) {
                     return None;
                 }
-                match st.store.read_after(st.cursor, 500).await {
+                let (limit, snapshot) = if st.audience == Audience::Organizer {
+                    (500, None)
+                } else {
+                    let snapshot = st.authority.snapshot();
+                    (snapshot.last_seq.saturating_sub(st.cursor).min(500), Some(snapshot))
+                };
+                if limit == 0 {
+                    // The head moved before the snapshot did (they are sent in the other order,
+                    // so only for a moment): wait for the next change.
+                    if st.head.changed().await.is_err() {
+                        return None;
+                    }
+                    continue;
+                }
+                match st.store.read_after(st.cursor, limit).await {
                     Ok(rows) => {
-                        st.buffer = rows.into_iter();
+                        let Some(last) = rows.last() else { continue };
+                        let (last_seq, last_hash) = (last.seq, last.hash.clone());
+                        let lines: Vec<(u64, String)> = match &snapshot {
+                            None => rows.into_iter().map(|r| (r.seq, r.line)).collect(),
+                            Some(snap) => filtered(snap, &st.audience, &rows),
+                        };
+                        if snapshot.is_some() && lines.last().map(|l| l.0) != Some(last_seq) {
+                            st.scanned = Some((last_seq, last_hash));
+                        }
+                        st.cursor = last_seq;
+                        st.buffer = lines.into_iter();
                         continue;
                     }
                     Err(e) => {
@@ -280,9 +373,14 @@ async fn stream_events(
 
 struct StreamState {
     store: Arc<dyn EventStore>,
+    authority: Authority,
+    audience: Audience,
     head: tokio::sync::watch::Receiver<crate::store::Head>,
+    /// The last stored sequence read (sent or withheld).
     cursor: u64,
-    buffer: std::vec::IntoIter<crate::store::StoredEvent>,
+    buffer: std::vec::IntoIter<(u64, String)>,
+    /// After the buffer: tell the reader how far the filter looked (sequence, stored hash).
+    scanned: Option<(u64, String)>,
     /// The session's token hash, checked again before every page read.
     session: String,
     clock: auth::Clock,

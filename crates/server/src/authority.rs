@@ -48,6 +48,23 @@ struct Job {
 pub struct Authority {
     jobs: mpsc::Sender<Job>,
     head: watch::Receiver<Head>,
+    snapshot: watch::Receiver<Arc<Snapshot>>,
+}
+
+/// The decided state as of a durable sequence, published after every commit (before the head
+/// moves), for the readers that filter the log per audience: they look up who owns a booking
+/// there (ownership never changes, so a newer state than the line is as good) without asking
+/// the authority task. A clone of the state is O(1) (persistent maps).
+#[derive(Debug, Clone, Default)]
+pub struct Snapshot {
+    pub last_seq: u64,
+    pub state: fairlog_domain::State,
+}
+
+impl Snapshot {
+    fn of(engine: &Engine) -> Arc<Self> {
+        Arc::new(Snapshot { last_seq: engine.log().last_seq(), state: engine.state().clone() })
+    }
 }
 
 /// A pause the tests put between deciding and replying, to kill the server there
@@ -98,11 +115,13 @@ impl Authority {
         let engine = load_engine(store.as_ref()).await?;
         let head = Head { last_seq: engine.log().last_seq(), last_hash: engine.log().last_hash().to_owned() };
         let (head_tx, head_rx) = watch::channel(head);
+        let (snapshot_tx, snapshot_rx) = watch::channel(Snapshot::of(&engine));
         let (jobs_tx, jobs_rx) = mpsc::channel(4096);
         let counters = store.client_counters().await?;
-        let worker = Worker { engine, store, counters, head: head_tx, dirty: false, pause: test_pause() };
+        let worker =
+            Worker { engine, store, counters, head: head_tx, snapshot: snapshot_tx, dirty: false, pause: test_pause() };
         tokio::spawn(worker.run(jobs_rx));
-        Ok(Self { jobs: jobs_tx, head: head_rx })
+        Ok(Self { jobs: jobs_tx, head: head_rx, snapshot: snapshot_rx })
     }
 
     /// Decide a client's pending commands; answers once they are durable.
@@ -116,6 +135,11 @@ impl Authority {
     pub fn head(&self) -> watch::Receiver<Head> {
         self.head.clone()
     }
+
+    /// The state as of the latest durable sequence (see [`Snapshot`]).
+    pub fn snapshot(&self) -> Arc<Snapshot> {
+        self.snapshot.borrow().clone()
+    }
 }
 
 struct Worker {
@@ -125,6 +149,7 @@ struct Worker {
     /// the only writer (another writer is noticed by a stale head, and everything is reloaded).
     counters: HashMap<Uuid, u64>,
     head: watch::Sender<Head>,
+    snapshot: watch::Sender<Arc<Snapshot>>,
     /// The engine holds events the store refused: rebuild before deciding again.
     dirty: bool,
     pause: Option<Pause>,
@@ -195,6 +220,8 @@ impl Worker {
                     if let Some(Pause::AfterCommit(d)) = self.pause {
                         tokio::time::sleep(d).await;
                     }
+                    // The state first, so that a reader who sees the new head finds it.
+                    self.snapshot.send_replace(Snapshot::of(&self.engine));
                     self.head.send_replace(head);
                     return Ok(decided.answers);
                 }

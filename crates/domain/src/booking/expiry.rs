@@ -23,6 +23,7 @@ impl Decision<'_> {
             prev: String::new(),
             cmd: None,
             event: Event::Booking(e.clone()),
+            redacted: None,
         };
         crate::state::evolve(&mut self.s, &env);
         self.out.push(e);
