@@ -197,10 +197,11 @@ async fn check_cursor(s: &AppState, after: u64, hash: Option<&str>) -> Result<u6
     Ok(head.last_seq)
 }
 
-/// The audience a request reads as: the session's (put into the request's extensions by the
-/// accounts layer), or, without one, the whole log (as before accounts).
-fn audience_of(ext: Option<Extension<Audience>>) -> Audience {
-    ext.map(|Extension(a)| a).unwrap_or(Audience::Organizer)
+/// The audience a request reads as: the signed-in account's (its role and its enterprise or
+/// host), unless a layer in front of the handlers put another one into the request's extensions
+/// (in-process tests only; nothing from the network becomes an extension).
+fn audience_of(session: &Session, ext: Option<Extension<Audience>>) -> Audience {
+    ext.map(|Extension(a)| a).unwrap_or_else(|| Audience::of(session.role, session.subject))
 }
 
 /// Stored rows as `audience` receives them: `(seq, line)`, withheld ones left out. The state
@@ -231,7 +232,7 @@ async fn pull(
     query: Result<Query<PullQuery>, QueryRejection>,
 ) -> Result<Json<PullResponse>, ApiError> {
     let Query(q) = query?;
-    let audience = audience_of(audience);
+    let audience = audience_of(&session, audience);
     let last_seq = check_cursor(&s, q.after, q.hash.as_deref()).await?;
     let limit = q.limit.unwrap_or(MAX_PULL).clamp(1, MAX_PULL);
     let last_mutation = match q.client_id {
@@ -282,7 +283,7 @@ async fn pull(
 /// (and the browser's reconnect is answered 401).
 async fn stream_events(
     State(s): State<AppState>,
-    _session: Session,
+    session: Session,
     axum::Extension(current): axum::Extension<auth::Current>,
     audience: Option<Extension<Audience>>,
     headers: HeaderMap,
@@ -296,7 +297,7 @@ async fn stream_events(
         .unwrap_or(q.after);
     check_cursor(&s, after, q.hash.as_deref()).await?;
     let head = s.authority.head();
-    let audience = audience_of(audience);
+    let audience = audience_of(&session, audience);
     let state = StreamState {
         store: s.store.clone(),
         authority: s.authority.clone(),

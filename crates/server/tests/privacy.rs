@@ -148,7 +148,7 @@ async fn another_enterprise_s_pull_and_stream_carry_none_of_a_s_contact_request_
                 0 => "/api/events?after=0&limit=2".to_owned(),
                 _ => format!("/api/events?after={after}&limit=2&hash={hash}"),
             };
-            let (status, body) = raw(&g.api, &g.b_session, &path, Some(Audience::Enterprise(g.b))).await;
+            let (status, body) = raw(&g.api, &g.b_session, &path, None).await;
             assert_eq!(status, StatusCode::OK, "{kind}: {body}");
             for secret in [A_CONTACT, A_PHONE, A_REASON, A_COMMISSIONER, "KeyEnterpriseMarked"] {
                 assert!(!body.contains(secret), "{kind}: a page holds {secret:?}: {body}");
@@ -199,7 +199,7 @@ async fn another_enterprise_s_pull_and_stream_carry_none_of_a_s_contact_request_
 async fn the_enterprise_itself_receives_its_own_reason_and_marks() {
     for (kind, store) in common::stores().await {
         let g = given_a_requests_and_is_refused(Api::over(store).await).await;
-        let (status, body) = raw(&g.api, &g.a_session, "/api/events?after=0", Some(Audience::Enterprise(g.a))).await;
+        let (status, body) = raw(&g.api, &g.a_session, "/api/events?after=0", None).await;
         assert_eq!(status, StatusCode::OK, "{kind}");
         for mine in [A_CONTACT, A_PHONE, A_REASON, A_COMMISSIONER, "KeyEnterpriseMarked"] {
             assert!(body.contains(mine), "{kind}: {mine} missing");
