@@ -197,7 +197,7 @@ pub fn App(props: &AppProps) -> Html {
                         signed_in.set(crate::account::SignedIn::SignedOut);
                         return;
                     };
-                    store.use_server(&account.replica_name());
+                    store.use_server(&account.replica_name(), account.role != fairlog_domain::Role::Organizer);
                     session.set(account.session());
                     signed_in.set(crate::account::SignedIn::As(Rc::new(account)));
                 }

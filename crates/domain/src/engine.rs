@@ -287,6 +287,55 @@ impl Engine {
         (engine, problem)
     }
 
+    /// [`Engine::restore`] for a filtered log (see [`Engine::extend_filtered`]).
+    pub fn restore_filtered<S: AsRef<str>>(
+        records: impl IntoIterator<Item = (u64, Option<S>)>,
+    ) -> (Engine, Option<RestoreProblem>) {
+        let mut engine = Engine::new();
+        let problem = engine.extend_filtered(records).err();
+        (engine, problem)
+    }
+
+    /// Apply lines of a filtered stream (what a non-organizer account receives, docs/SYNC.md
+    /// "Filtered streams"), the same way as [`crate::privacy::Replica::extend`]: sequences
+    /// increase with gaps; where a line directly follows the last one held its `prev` must be
+    /// that line's link; the judge runs, forgiving only what a partial log cannot judge (an
+    /// entity it does not hold, a field the redaction emptied).
+    pub fn extend_filtered<S: AsRef<str>>(
+        &mut self,
+        records: impl IntoIterator<Item = (u64, Option<S>)>,
+    ) -> Result<usize, RestoreProblem> {
+        let mut n = 0;
+        let mut judge = crate::judge::Judge::after(self.log.entries()).for_own_store();
+        for (key, line) in records {
+            let last = self.log.last_seq();
+            if key <= last {
+                return Err(RestoreProblem::OutOfOrder { key, expected: last + 1 });
+            }
+            let Some(line) = line else { return Err(RestoreProblem::NotText { key }) };
+            let line = line.as_ref();
+            let env = crate::codec::parse_line(line).map_err(|error| RestoreProblem::Unreadable { key, error })?;
+            if env.seq != key {
+                return Err(RestoreProblem::OutOfOrder { key: env.seq, expected: key });
+            }
+            if key == last + 1 && env.prev != self.log.last_hash() {
+                return Err(RestoreProblem::BrokenChain { key });
+            }
+            match judge.admit(&self.state, &env) {
+                Ok(()) => {}
+                Err(r) if crate::privacy::forgiven(&env, &r.error) => judge.pass(&env),
+                Err(r) => return Err(RestoreProblem::Refused { key, event: r.event, error: r.error }),
+            }
+            let link = env.redacted.clone().unwrap_or_else(|| crate::log::hash_line(line));
+            self.log.push_filtered(env, link).map_err(|_| RestoreProblem::DuplicateId { key })?;
+            let env = self.log.entries().last().expect("just pushed");
+            evolve(&mut self.state, env);
+            self.checkpoint();
+            n += 1;
+        }
+        Ok(n)
+    }
+
     /// Apply stored records that follow the current end (a reload, another tab's writes).
     pub fn extend_stored<S: AsRef<str>>(
         &mut self,

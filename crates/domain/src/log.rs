@@ -108,8 +108,10 @@ impl Log {
         Self::default()
     }
 
+    /// The sequence of the last entry (0 for none). A full log has every sequence from 1; a
+    /// filtered one (an account's view, `privacy`) may have gaps.
     pub fn last_seq(&self) -> u64 {
-        self.entries.len() as u64
+        self.entries.last().map_or(0, |e| e.seq)
     }
 
     pub fn last_hash(&self) -> &str {
@@ -213,6 +215,23 @@ impl Log {
         }
         self.hashes.truncate(keep);
         self.last_hash = self.hashes.last().cloned().unwrap_or_default();
+    }
+
+    /// Append an envelope of a filtered stream: its sequence is past the last one (gaps are the
+    /// events withheld from this reader); `link` is the hash of the line the server stored (its
+    /// `redacted` field, or the hash of the line itself).
+    pub fn push_filtered(&mut self, envelope: EventEnvelope, link: String) -> Result<(), AppendError> {
+        if envelope.seq <= self.last_seq() {
+            return Err(AppendError::Discontinuous { seq: envelope.seq });
+        }
+        if self.ids.contains(&envelope.id) {
+            return Err(AppendError::DuplicateId { seq: envelope.seq });
+        }
+        self.last_hash = link.clone();
+        self.hashes.push(link);
+        self.ids.insert(envelope.id);
+        self.entries.push(envelope);
+        Ok(())
     }
 
     /// Append an envelope read back from storage, whose stored line is `line`.

@@ -260,6 +260,13 @@ fn check_audience(engine: &Engine, full: &[String], me: EnterpriseId) -> Result<
     let (replica, problem) = Replica::restore(records.iter().map(|(k, l)| (*k, Some(l.as_str()))));
     prop_assert_eq!(problem, None);
     prop_assert_eq!(replica.last_seq(), records.last().map(|r| r.0).unwrap_or(0));
+    // ...and the browser's engine replays it the same way, to the same state and cursor.
+    let (engine, problem) =
+        fairlog_domain::Engine::restore_filtered(records.iter().map(|(k, l)| (*k, Some(l.as_str()))));
+    prop_assert_eq!(problem, None);
+    prop_assert_eq!(engine.log().last_seq(), replica.last_seq());
+    prop_assert_eq!(engine.log().last_hash(), replica.last_link());
+    prop_assert_eq!(engine.state(), replica.state());
     // (c) the views
     let partial = replica.state();
     prop_assert_eq!(

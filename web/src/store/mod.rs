@@ -98,6 +98,8 @@ pub struct Store {
     /// Server mode: the replica's pending commands, the state they leave, the sync status
     /// (`None`: the local-only app).
     replica: RefCell<Option<Replica>>,
+    /// This account's server sends a filtered stream (see `use_server`).
+    filtered: std::cell::Cell<bool>,
 }
 
 pub use self::undo::Span;
@@ -150,15 +152,24 @@ impl Store {
             travel_cache: RefCell::new(None),
             travel: std::cell::Cell::new(None),
             replica: RefCell::new(None),
+            filtered: std::cell::Cell::new(false),
         })
     }
 
     /// Become a replica of fairlog-server's log (before `load`): the confirmed events live in a
     /// database of their own, commands go to the outbox and the server.
-    /// `db_name` is the signed-in account's replica (`Account::replica_name`).
-    pub fn use_server(&self, db_name: &str) {
+    /// `db_name` is the signed-in account's replica (`Account::replica_name`); `filtered`: the
+    /// server sends this account a filtered stream (every role but the organizers', docs/SYNC.md
+    /// "Filtered streams"), replayed with gaps and redactions.
+    pub fn use_server(&self, db_name: &str, filtered: bool) {
+        self.filtered.set(filtered);
         *self.db_name.borrow_mut() = db_name.to_owned();
         *self.replica.borrow_mut() = Some(Replica { refused: crate::sync::refused::load(), ..Replica::default() });
+    }
+
+    /// Server mode for an account that receives a filtered stream.
+    pub fn is_filtered(&self) -> bool {
+        self.filtered.get()
     }
 
     pub fn is_replica(&self) -> bool {
@@ -239,8 +250,9 @@ impl Store {
             return Ok(0);
         }
         let t0 = js_sys::Date::now();
-        let checked = self.engine.borrow_mut().extend_stored(fresh.iter().map(|(seq, l)| (*seq, Some(l.as_str()))));
-        let taken = (self.engine.borrow().log().last_seq() - last) as usize;
+        let before = self.engine.borrow().log().len();
+        let checked = self.extend(fresh.iter().map(|(seq, l)| (*seq, Some(l.as_str()))));
+        let taken = self.engine.borrow().log().len() - before;
         let t1 = js_sys::Date::now();
         if taken > 0 {
             let written = db.add_lines(&fresh[..taken]).await;
@@ -252,7 +264,7 @@ impl Store {
                 // Not stored (another tab stored them first, or the write failed): read the
                 // store back instead, which holds whatever was really written.
                 let records = db.read_after(0).await?;
-                let (engine, _) = Engine::restore(records.iter().map(|r| (r.seq().unwrap_or(0), r.text())));
+                let (engine, _) = self.restore(&records);
                 *self.engine.borrow_mut() = engine;
                 if e != StorageError::Conflict {
                     return Err(e);
@@ -264,7 +276,7 @@ impl Store {
         self.rebase();
         self.announce(now_last);
         checked.map_err(|p| StorageError::Failed(format!("{p:?}")))?;
-        Ok((now_last - last) as usize)
+        Ok(taken)
     }
 
     /// Server mode: read the outbox (after a reload, or when another tab queued or settled
@@ -352,6 +364,26 @@ impl Store {
     }
 
     /// Like `load`; `on_blocked` runs if the open waits for other tabs (see `Phase::Blocked`).
+    /// Replay stored records: the whole log, or an account's filtered view of it.
+    fn restore(&self, records: &[idb::RawRecord]) -> (Engine, Option<RestoreProblem>) {
+        let records = records.iter().map(|r| (r.seq().unwrap_or(0), r.text()));
+        if self.filtered.get() {
+            Engine::restore_filtered(records)
+        } else {
+            Engine::restore(records)
+        }
+    }
+
+    /// Take records that follow the engine's end (see `restore`).
+    fn extend<S: AsRef<str>>(&self, records: impl IntoIterator<Item = (u64, Option<S>)>) -> Result<usize, RestoreProblem> {
+        let mut engine = self.engine.borrow_mut();
+        if self.filtered.get() {
+            engine.extend_filtered(records)
+        } else {
+            engine.extend_stored(records)
+        }
+    }
+
     pub async fn load_with(&self, on_blocked: impl FnOnce() + 'static) -> Phase {
         let name = self.db_name.borrow().clone();
         let db = match EventStore::open_with(&name, on_blocked).await {
@@ -362,7 +394,7 @@ impl Store {
             Ok(r) => r,
             Err(e) => return Phase::Unavailable(e.to_string()),
         };
-        let (engine, problem) = Engine::restore(records.iter().map(|r| (r.seq().unwrap_or(0), r.text())));
+        let (engine, problem) = self.restore(&records);
         *self.undo_book.borrow_mut() = UndoBook::load(&self.db_name.borrow(), engine.log().entries());
         *self.engine.borrow_mut() = engine;
         *self.db.borrow_mut() = Some(db);
@@ -467,9 +499,7 @@ impl Store {
     async fn pull(&self, db: &EventStore) -> Result<usize, StorageError> {
         let after = self.engine.borrow().log().last_seq();
         let records = db.read_after(after).await?;
-        let mut engine = self.engine.borrow_mut();
-        engine
-            .extend_stored(records.iter().map(|r| (r.seq().unwrap_or(0), r.text())))
+        self.extend(records.iter().map(|r| (r.seq().unwrap_or(0), r.text())))
             .map_err(|p| StorageError::Failed(format!("{p:?}")))
     }
 

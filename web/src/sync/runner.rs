@@ -165,16 +165,28 @@ async fn settle(store: &Store, results: &[MutationResult]) -> Option<Notice> {
 /// where the time went (fetching and reading the page, then checking, applying and storing it).
 async fn catch_up(store: &Store, changed: &Callback<Option<Notice>>) -> Result<(), NetError> {
     let (started, mut fetching, mut applying, mut events) = (js_sys::Date::now(), 0.0, 0.0, 0usize);
+    // Where the next page starts: after the last event held, or further where the server said
+    // it looked further (a filtered stream withholds some events; docs/SYNC.md).
+    let mut scanned: Option<(u64, String)> = None;
     loop {
         let (after, hash) = {
             let engine = store.engine();
-            (engine.log().last_seq(), engine.log().last_hash().to_owned())
+            match &scanned {
+                Some((s, h)) if *s > engine.log().last_seq() => (*s, h.clone()),
+                _ => (engine.log().last_seq(), engine.log().last_hash().to_owned()),
+            }
         };
         let t0 = js_sys::Date::now();
         let page = net::pull(after, &hash).await?;
         let t1 = js_sys::Date::now();
-        let lines: Vec<(u64, String)> =
-            page.events.into_iter().enumerate().map(|(i, l)| (after + 1 + i as u64, l)).collect();
+        scanned = page.scanned.zip(page.scanned_hash.clone());
+        // Each line carries its sequence; a filtered page has gaps.
+        let lines: Vec<(u64, String)> = page
+            .events
+            .into_iter()
+            .enumerate()
+            .map(|(i, l)| (line_seq(&l).unwrap_or(after + 1 + i as u64), l))
+            .collect();
         events += lines.len();
         let applied = store.apply_confirmed(lines).await;
         if after == 0 && page.more {
@@ -247,12 +259,14 @@ async fn follower(store: Rc<Store>, changed: Callback<Option<Notice>>) {
             let Ok((_, message)) = item else { break };
             let seq: u64 = message.last_event_id().parse().unwrap_or(0);
             let Some(line) = message.data().as_string() else { break };
-            if seq != store.engine().log().last_seq() + 1 {
-                // Not the next one (a gap or an old one): catch up by pulling instead.
-                if seq > store.engine().log().last_seq() {
-                    break;
-                }
+            let last = store.engine().log().last_seq();
+            if seq <= last {
                 continue;
+            }
+            if seq != last + 1 && !store.is_filtered() {
+                // A gap in the whole log: catch up by pulling instead. (A filtered stream has
+                // gaps: the events withheld from this account.)
+                break;
             }
             match store.apply_confirmed(vec![(seq, line)]).await {
                 Ok(_) => {
@@ -268,4 +282,13 @@ async fn follower(store: Rc<Store>, changed: Callback<Option<Notice>>) {
         sleep(Duration::from_millis(u64::from(backoff_ms(tries)))).await;
         tries += 1;
     }
+}
+
+/// The `seq` of a stored line, read without parsing the whole event.
+fn line_seq(line: &str) -> Option<u64> {
+    #[derive(serde::Deserialize)]
+    struct Seq {
+        seq: u64,
+    }
+    serde_json::from_str::<Seq>(line).ok().map(|s| s.seq)
 }

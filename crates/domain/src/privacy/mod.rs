@@ -23,3 +23,4 @@ mod tests;
 pub use audience::Audience;
 pub use filter::{filter, filter_line, Filtered, REDACTED_FIELDS};
 pub use replica::Replica;
+pub(crate) use replica::forgiven;

@@ -147,7 +147,7 @@ impl Replica {
 
 /// A refusal the partial log cannot judge: about an entity it does not hold, or about a field a
 /// redaction emptied.
-fn forgiven(env: &EventEnvelope, error: &DomainError) -> bool {
+pub(crate) fn forgiven(env: &EventEnvelope, error: &DomainError) -> bool {
     error.code().ends_with("not_found")
         || (env.redacted.is_some() && error.field().is_some_and(|f| REDACTED_FIELDS.contains(&f)))
 }
