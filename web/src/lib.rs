@@ -8,6 +8,7 @@ pub mod enterprise_texts;
 pub mod error_text;
 pub mod format;
 pub mod forms;
+pub mod hooks;
 pub mod history_text;
 pub mod i18n;
 pub mod live_text;
