@@ -44,7 +44,7 @@ impl PartialEq for CommandHandle {
 impl CommandHandle {
     /// A command of this handle is running.
     pub fn busy(&self) -> bool {
-        *self.busy
+        self.running.get()
     }
 
     /// The last refusal (cleared when a run succeeds).
@@ -55,6 +55,11 @@ impl CommandHandle {
     /// The last refusal's text.
     pub fn problem_text(&self) -> Option<String> {
         self.problem.as_ref().map(|p| p.text.clone())
+    }
+
+    /// The problem's state, for a form that sets it itself (a value that is not a number).
+    pub fn problem_handle(&self) -> UseStateHandle<Option<Problem>> {
+        self.problem.clone()
     }
 
     /// Show a problem found before sending (a field that is not a number...), or clear it.
