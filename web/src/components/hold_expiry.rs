@@ -21,7 +21,7 @@ fn expire(commander: &Commander, actor: fairlog_domain::Actor) {
         return;
     }
     let commander = commander.clone();
-    wasm_bindgen_futures::spawn_local(async move {
+    yew::platform::spawn_local(async move {
         // Quietly: no "saved" notice for a background record. A failure (another tab recorded
         // it first, storage full) is retried at the next tick.
         let before = commander.store.engine().log().last_seq();

@@ -115,6 +115,26 @@ impl CommandHandle {
         });
     }
 
+    /// Undo (or, with `redo`, redo) the session's actor's last step, as new compensating
+    /// events; the notice bar says what happened (`Commander::undo`). Does nothing while busy.
+    pub fn undo(&self, redo: bool) {
+        if self.running.get() {
+            return;
+        }
+        self.running.set(true);
+        self.busy.set(true);
+        let this = self.clone();
+        yew::platform::spawn_local(async move {
+            let outcome = this.commander.undo(&this.actor, redo).await;
+            match &outcome {
+                Ok(_) => this.problem.set(None),
+                Err(e) => this.problem.set(Some(Problem::of(this.lang, e))),
+            }
+            this.running.set(false);
+            this.busy.set(false);
+        });
+    }
+
     /// Show a refusal in the notice bar as well (for buttons that have no place of their own).
     pub fn notice_failure(&self, outcome: &Outcome) {
         if let Err(e) = outcome {
