@@ -264,7 +264,7 @@ pub fn LivestreamPage() -> Html {
         let actor = actor.clone();
         let by_host = *lanes == Lanes::Hosts;
         let writable = app.writable();
-        use_memo((app.revision, app.travel, writable, from, days, by_host, lang, actor.clone()), move |_| {
+        use_memo((app.revision, app.travel(), writable, from, days, by_host, lang, actor.clone()), move |_| {
             let mut model = timeline_model(&state, lang, &actor, from, days, by_host);
             if !writable {
                 // The past (time travel) and a damaged store are read-only: nothing can be dragged.

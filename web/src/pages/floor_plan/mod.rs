@@ -182,7 +182,7 @@ pub fn FloorPlanPage(props: &FloorPlanPageProps) -> Html {
     let fair_id: Option<FairId> = props.id.parse().ok();
     let plan: Rc<PlanView> = {
         let app = app.clone();
-        (*use_memo((fair_id, app.revision, app.travel), move |(id, _, _)| {
+        (*use_memo((fair_id, app.revision, app.travel()), move |(id, _, _)| {
             Rc::new(id.map(|id| views::floor_plan(&app.view(), id)).unwrap_or_default())
         }))
         .clone()
