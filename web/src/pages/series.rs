@@ -95,11 +95,11 @@ pub fn SeriesPage() -> Html {
             if organizer && writable {
                 <form class="fair-form series-form" {onsubmit} novalidate=true>
                     <h2>{ OT::NewSeries.get(lang) }</h2>
-                    if let Some(m) = Problem::other(&problem, &["name", "region"]) { <p class="banner danger" role="alert">{ m }</p> }
+                    if let Some(m) = Problem::other(problem, &["name", "region"]) { <p class="banner danger" role="alert">{ m }</p> }
                     <div class="row">
-                        <Field id="series-name" label={OT::SeriesName.get(lang)} error={Problem::at(&problem, "name")}>
+                        <Field id="series-name" label={OT::SeriesName.get(lang)} error={Problem::at(problem, "name")}>
                             <input id="series-name" type="text" value={(*name).clone()} oninput={set_text(&name)}
-                                aria-invalid={Problem::at(&problem, "name").is_some().to_string()} />
+                                aria-invalid={Problem::at(problem, "name").is_some().to_string()} />
                         </Field>
                         <Field id="series-kind" label={OT::SeriesKind.get(lang)}>
                             <select id="series-kind" onchange={set_choice(&kind)}>
@@ -107,7 +107,7 @@ pub fn SeriesPage() -> Html {
                             </select>
                         </Field>
                         if *kind == "recruitment_tour" {
-                            <Field id="series-region" label={OT::PartnerRegion.get(lang)} error={Problem::at(&problem, "region")}>
+                            <Field id="series-region" label={OT::PartnerRegion.get(lang)} error={Problem::at(problem, "region")}>
                                 <input id="series-region" type="text" value={(*region).clone()} oninput={set_text(&region)}
                                     placeholder={lang.pick("例如：云南大理", "e.g. Dali, Yunnan")} />
                             </Field>

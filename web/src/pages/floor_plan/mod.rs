@@ -298,7 +298,7 @@ pub fn FloorPlanPage(props: &FloorPlanPageProps) -> Html {
                         live.set(ok);
                     }
                     Err(e) => {
-                        let message = ui_error(lang, &e);
+                        let message = ui_error(lang, e);
                         live.set(message.clone());
                         refusal.set(Some(Refusal { at, message }));
                     }
