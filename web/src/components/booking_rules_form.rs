@@ -5,10 +5,10 @@ use fairlog_domain::ids::FairId;
 use yew::prelude::*;
 
 use super::{input_value, Field};
-use crate::hooks::use_command;
-use crate::organizer_ui::Problem;
 use crate::enterprise_texts::ET;
+use crate::hooks::use_command;
 use crate::i18n::T;
+use crate::organizer_ui::Problem;
 use crate::session::use_prefs;
 use crate::store::use_app;
 

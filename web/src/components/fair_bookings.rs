@@ -11,8 +11,8 @@ use fairlog_domain::{Role, State};
 use yew::prelude::*;
 
 use super::BookingRulesForm;
-use crate::hooks::use_command;
 use crate::enterprise_texts::{booking_status, freed_by, skip_reason, ET};
+use crate::hooks::use_command;
 use crate::i18n::{fill, Lang};
 use crate::session::use_prefs;
 use crate::store::use_app;

@@ -8,8 +8,8 @@ use yew::prelude::*;
 
 use crate::components::{input_value, Field};
 use crate::hooks::use_command;
-use crate::organizer_ui::Problem;
 use crate::i18n::T;
+use crate::organizer_ui::Problem;
 use crate::session::use_prefs;
 use crate::store::use_app;
 

@@ -3,9 +3,9 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::history_text::what;
+use crate::hooks::use_command;
 use crate::i18n::fill;
 use crate::session::use_prefs;
-use crate::hooks::use_command;
 use crate::store::use_app;
 
 crate::texts! {

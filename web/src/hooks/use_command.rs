@@ -13,7 +13,7 @@ use yew::prelude::*;
 use crate::i18n::Lang;
 use crate::organizer_ui::Problem;
 use crate::session::use_prefs;
-use crate::store::{now, use_commander, Commander, Notice, UiError};
+use crate::store::{now, use_commander, Action, Commander, Notice, UiError};
 
 /// What a run came to: the log's last sequence, or why the commands were refused.
 pub type Outcome = Result<u64, UiError>;
@@ -132,6 +132,27 @@ impl CommandHandle {
             }
             this.running.set(false);
             this.busy.set(false);
+        });
+    }
+
+    /// Record what the app does by itself (expired holds): no notice, nobody's step to undo
+    /// (`Store::run_unrecorded`), no busy flag shown; the app re-renders only if the log
+    /// changed. A refusal or a failed write is left for the next try.
+    pub fn record_quietly(&self, intent: impl Into<Intent>) {
+        if self.running.get() {
+            return;
+        }
+        self.running.set(true);
+        let cmd = Command { actor: self.actor.clone(), now: now(), intent: intent.into() };
+        let this = self.clone();
+        yew::platform::spawn_local(async move {
+            let store = &this.commander.store;
+            let before = store.engine().log().last_seq();
+            let _ = store.run_unrecorded(vec![cmd]).await;
+            if store.engine().log().last_seq() != before {
+                this.commander.dispatch.dispatch(Action::Changed(None));
+            }
+            this.running.set(false);
         });
     }
 

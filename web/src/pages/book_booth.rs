@@ -17,9 +17,9 @@ use crate::app::Route;
 use crate::components::{input_value, local_time, BoothPicker};
 use crate::enterprise_texts::{booking_status, ET};
 use crate::format;
+use crate::hooks::use_command;
 use crate::i18n::{fill, mode, T};
 use crate::session::{use_current_enterprise, use_prefs};
-use crate::hooks::use_command;
 use crate::store::{now, use_app};
 
 #[derive(Clone, Default, PartialEq)]

@@ -14,8 +14,8 @@ use yew_router::prelude::*;
 
 use crate::app::Route;
 use crate::components::{input_value, Field, FloorPlanView, PlanLegend};
-use crate::i18n::{fill, T};
 use crate::hooks::use_command;
+use crate::i18n::{fill, T};
 use crate::organizer_ui::{booking_status, key_category, set_text, Problem, OT};
 use crate::session::use_prefs;
 use crate::store::{now, use_app};

@@ -8,9 +8,9 @@ use yew::prelude::*;
 
 use crate::download::{download_text, stamped_name};
 use crate::history_text::sentence;
+use crate::hooks::use_command;
 use crate::i18n::{codec_error, domain_error, fill, Lang};
 use crate::session::use_prefs;
-use crate::hooks::use_command;
 use crate::store::{use_app, use_commander, ImportError, ImportPlan, StorageError};
 
 crate::texts! {

@@ -12,9 +12,9 @@ use crate::app::Route;
 use crate::components::{input_value, Field};
 use crate::enterprise_forms::EnterpriseForm;
 use crate::enterprise_texts::{size, ET};
+use crate::hooks::use_command;
 use crate::i18n::{fill, T};
 use crate::session::{use_current_enterprise, use_prefs, Session};
-use crate::hooks::use_command;
 use crate::store::{now, use_app};
 
 /// "Register a new enterprise": a fresh, empty form each time it is chosen in the header.
@@ -46,7 +46,9 @@ pub fn EnterpriseProfilePage(props: &EnterpriseProfileProps) -> Html {
     let navigator = use_navigator();
     let current = use_current_enterprise();
     // Signed in to a server as an enterprise: the account's enterprise is the one to register.
-    let own = crate::account::use_signed_in().and_then(|a| a.subject.filter(|_| a.role == Role::Enterprise)).map(EnterpriseId);
+    let own = crate::account::use_signed_in()
+        .and_then(|a| a.subject.filter(|_| a.role == Role::Enterprise))
+        .map(EnterpriseId);
 
     let existing = (!props.register).then(|| current.and_then(|id| app.view().enterprises.get(&id).cloned())).flatten();
     let opened_version = use_state(|| existing.as_ref().map(|e| e.version));
@@ -158,20 +160,20 @@ pub fn EnterpriseProfilePage(props: &EnterpriseProfileProps) -> Html {
             // Sent as the actor worked out above (a new enterprise acts for itself).
             let cmd = Command { actor: actor.clone(), now: now(), intent: intent.into() };
             command.run_commands(vec![cmd], move |r| match r {
-                    Ok(_) => {
-                        problems.set(Problems::default());
-                        if registering && actor.role == Role::Enterprise {
-                            set_session.emit(Session {
-                                role: Role::Enterprise,
-                                name: actor.name.clone(),
-                                subject: Some(id.0),
-                            });
-                        }
-                        if let Some(n) = navigator {
-                            n.push(&Route::MyPosts);
-                        }
+                Ok(_) => {
+                    problems.set(Problems::default());
+                    if registering && actor.role == Role::Enterprise {
+                        set_session.emit(Session {
+                            role: Role::Enterprise,
+                            name: actor.name.clone(),
+                            subject: Some(id.0),
+                        });
                     }
-                    Err(e) => problems.set(Problems::of(lang, e)),
+                    if let Some(n) = navigator {
+                        n.push(&Route::MyPosts);
+                    }
+                }
+                Err(e) => problems.set(Problems::of(lang, e)),
             });
         })
     };

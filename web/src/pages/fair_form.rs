@@ -9,11 +9,11 @@ use yew_router::prelude::*;
 use crate::app::Route;
 use crate::components::{input_value, ui_error, Field};
 use crate::forms::FairForm;
+use crate::hooks::use_command;
 use crate::i18n::{mode, Lang, T};
 use crate::organizer_ui::OT;
 use crate::pages::fair_page::AffectedEnterprises;
 use crate::session::use_prefs;
-use crate::hooks::use_command;
 use crate::store::{use_app, UiError};
 
 #[derive(Properties, PartialEq)]

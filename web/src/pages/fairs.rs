@@ -9,11 +9,11 @@ use yew_router::prelude::*;
 use crate::app::Route;
 use crate::components::{CalendarSpan, FairCalendar, FairFilters, FairNotices};
 use crate::format;
+use crate::hooks::use_command;
 use crate::i18n::{fill, mode, status, T};
 use crate::organizer_ui::OT;
 use crate::pages::series::SeriesQuery;
 use crate::session::use_prefs;
-use crate::hooks::use_command;
 use crate::store::{now, use_app, Phase};
 
 /// The list of all fairs (or a month or week calendar), filtered; or the welcome screen on first run.

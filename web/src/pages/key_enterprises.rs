@@ -7,8 +7,8 @@ use fairlog_domain::{Intent, Role};
 use yew::prelude::*;
 
 use crate::components::input_value;
-use crate::i18n::T;
 use crate::hooks::use_command;
+use crate::i18n::T;
 use crate::organizer_ui::{key_category, OT};
 use crate::session::use_prefs;
 use crate::store::use_app;

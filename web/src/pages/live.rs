@@ -18,10 +18,10 @@ use crate::app::Route;
 use crate::components::timeline::{Proposal, Timeline, TimelineItem, TimelineLane, TimelineModel};
 use crate::components::{select_value, ui_error};
 use crate::download::download_text;
+use crate::hooks::{use_command, CommandHandle};
 use crate::i18n::Lang;
 use crate::live_text::{conflict, severity, span, status, LT};
 use crate::session::use_prefs;
-use crate::hooks::{use_command, CommandHandle};
 use crate::store::{use_app, UiError};
 
 // ---------------------------------------------------------------------------------------------
@@ -286,9 +286,7 @@ pub fn LivestreamPage() -> Html {
     let send = {
         let command = command.clone();
         let answer = answer.clone();
-        Callback::from(move |cmd: LivestreamCommand| {
-            send_live(&command, cmd, answer.clone(), Callback::noop())
-        })
+        Callback::from(move |cmd: LivestreamCommand| send_live(&command, cmd, answer.clone(), Callback::noop()))
     };
     let on_move = {
         let send = send.clone();

@@ -17,10 +17,10 @@ use super::live::{hosts_text, midnight, monday_of, send_live, timeline_model, An
 use crate::app::Route;
 use crate::components::input_value;
 use crate::components::timeline::{Proposal, Timeline, TimelineModel};
+use crate::hooks::use_command;
 use crate::i18n::fill;
 use crate::live_text::{conflict, invitation, span, status, LT};
 use crate::session::use_prefs;
-use crate::hooks::use_command;
 use crate::store::use_app;
 
 /// Invitations to line-ups for the enterprise the user acts for.
@@ -49,9 +49,7 @@ pub fn LiveInvitationsPage() -> Html {
     let send = {
         let command = command.clone();
         let answer = answer.clone();
-        Callback::from(move |cmd: LivestreamCommand| {
-            send_live(&command, cmd, answer.clone(), Callback::noop())
-        })
+        Callback::from(move |cmd: LivestreamCommand| send_live(&command, cmd, answer.clone(), Callback::noop()))
     };
     let list = invitations_of(&state, me.id);
     html! {

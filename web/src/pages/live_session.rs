@@ -17,10 +17,10 @@ use yew_router::prelude::*;
 use super::live::{export_ics, hosts_text, may_manage, send_live, Answer, AnswerView, ConflictList};
 use crate::app::Route;
 use crate::components::{input_value, select_value, Field};
+use crate::hooks::use_command;
 use crate::i18n::T;
 use crate::live_text::{invitation, livestream_error_in, span, status, LT};
 use crate::session::use_prefs;
-use crate::hooks::use_command;
 use crate::store::use_app;
 
 #[derive(Clone, PartialEq, Default)]
@@ -126,8 +126,11 @@ pub fn SessionFormPage(props: &SessionFormProps) -> Html {
                     answer.set(None);
                     done.emit(());
                 }
-                Err(crate::store::UiError::Rule(fairlog_domain::DomainError::Livestream(le))) if le.field().is_some() => {
-                    field_error.set(Some((le.field().unwrap_or_default(), livestream_error_in(lang, Some(&state), le))));
+                Err(crate::store::UiError::Rule(fairlog_domain::DomainError::Livestream(le)))
+                    if le.field().is_some() =>
+                {
+                    field_error
+                        .set(Some((le.field().unwrap_or_default(), livestream_error_in(lang, Some(&state), le))));
                 }
                 Err(e) => {
                     field_error.set(None);
@@ -286,9 +289,7 @@ pub fn SessionPage(props: &SessionPageProps) -> Html {
     let send = {
         let command = command.clone();
         let answer = answer.clone();
-        Callback::from(move |cmd: LivestreamCommand| {
-            send_live(&command, cmd, answer.clone(), Callback::noop())
-        })
+        Callback::from(move |cmd: LivestreamCommand| send_live(&command, cmd, answer.clone(), Callback::noop()))
     };
     let click = |cmd: LivestreamCommand| {
         let send = send.clone();

@@ -8,11 +8,11 @@ use yew_router::prelude::*;
 
 use crate::app::Route;
 use crate::components::{input_value, select_value, Field};
+use crate::hooks::use_command;
 use crate::i18n::T;
 use crate::live_text::{platform, span, LT};
-use crate::session::use_prefs;
-use crate::hooks::use_command;
 use crate::organizer_ui::Problem;
+use crate::session::use_prefs;
 use crate::store::use_app;
 
 /// The fields of the page's forms (a refusal about none of them is shown above the forms).

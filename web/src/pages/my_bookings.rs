@@ -9,9 +9,9 @@ use super::enterprise_common::not_acting;
 use crate::app::Route;
 use crate::components::local_time;
 use crate::enterprise_texts::{booking_status, ET};
+use crate::hooks::use_command;
 use crate::i18n::fill;
 use crate::session::{use_current_enterprise, use_prefs};
-use crate::hooks::use_command;
 use crate::store::use_app;
 
 /// The enterprise's own booths: holds with their deadlines (Shanghai time), waitlist offers to

@@ -11,9 +11,9 @@ use crate::app::Route;
 use crate::components::{input_value, Field};
 use crate::enterprise_forms::PostForm;
 use crate::enterprise_texts::{category, education, experience, post_status, ET};
+use crate::hooks::use_command;
 use crate::i18n::{fill, T};
 use crate::session::{use_current_enterprise, use_prefs};
-use crate::hooks::use_command;
 use crate::store::use_app;
 
 /// The enterprise's posts with headcount, salary, requirements and fairs; open posts can be
@@ -172,8 +172,14 @@ pub fn PostFormPage(props: &PostFormProps) -> Html {
             }
             // Every problem at once: values that are not numbers, and each rule the domain names.
             let (probe, format) = form.probe();
-            let found =
-                every_problem(lang, &command.commander().store.engine(), command.actor(), probe, format, intent_for, |d, field| {
+            let found = every_problem(
+                lang,
+                &command.commander().store.engine(),
+                command.actor(),
+                probe,
+                format,
+                intent_for,
+                |d, field| {
                     match field {
                         "title" => d.title = "—".into(),
                         "headcount" => d.headcount = 1,
@@ -182,7 +188,8 @@ pub fn PostFormPage(props: &PostFormProps) -> Html {
                         _ => return false,
                     }
                     true
-                });
+                },
+            );
             if !found.is_empty() {
                 problems.set(found);
                 return;

@@ -7,8 +7,8 @@ use yew_router::prelude::*;
 
 use crate::app::Route;
 use crate::components::Field;
-use crate::i18n::{fill, series_kind, T};
 use crate::hooks::use_command;
+use crate::i18n::{fill, series_kind, T};
 use crate::organizer_ui::{set_choice, set_text, Problem, OT};
 use crate::session::use_prefs;
 use crate::store::use_app;

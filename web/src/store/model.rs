@@ -10,7 +10,6 @@ use yew::prelude::*;
 
 use super::{now, ImportError, ImportPlan, Notice, Phase, Store, UiError};
 
-
 #[derive(Clone)]
 pub struct AppModel {
     pub store: Rc<Store>,
