@@ -9,6 +9,7 @@ pub mod error_text;
 pub mod format;
 pub mod forms;
 pub mod history_text;
+pub mod hooks;
 pub mod i18n;
 pub mod live_text;
 pub mod organizer_ui;

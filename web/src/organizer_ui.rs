@@ -3,12 +3,11 @@
 use fairlog_domain::booking::BookingStatus;
 use fairlog_domain::enterprise::KeyCategory;
 use fairlog_domain::fair::{FairChangeKind, Schedule};
-use fairlog_domain::{Actor, Command, Intent};
 use yew::Callback;
 
 use crate::components::ui_error;
 use crate::i18n::{fill, Lang};
-use crate::store::{now, Commander, UiError};
+use crate::store::UiError;
 
 crate::texts! {
 pub enum OT {
@@ -118,22 +117,8 @@ pub fn fair_change(lang: Lang, kind: &FairChangeKind) -> String {
     }
 }
 
-/// Run commands as `actor` (now, in one transaction), then call `done` with the outcome.
-pub fn send(
-    commander: &Commander,
-    actor: Actor,
-    intents: Vec<Intent>,
-    done: impl FnOnce(Result<u64, UiError>) + 'static,
-) {
-    let commander = commander.clone();
-    wasm_bindgen_futures::spawn_local(async move {
-        let at = now();
-        let cmds = intents.into_iter().map(|intent| Command { actor: actor.clone(), now: at, intent }).collect();
-        done(commander.run_all(cmds).await);
-    });
-}
-
-/// A refusal, and the form field it is about (if the domain names one).
+/// A refusal, and the form field it is about (if the domain names one). `use_command` keeps
+/// the last one of its form.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Problem {
     pub field: Option<&'static str>,

@@ -4,11 +4,13 @@ use fairlog_domain::booking::{rules_of, BookingCommand, BookingRules};
 use fairlog_domain::ids::FairId;
 use yew::prelude::*;
 
-use super::{input_value, ui_error, Field};
+use super::{input_value, Field};
 use crate::enterprise_texts::ET;
+use crate::hooks::use_command;
 use crate::i18n::T;
+use crate::organizer_ui::Problem;
 use crate::session::use_prefs;
-use crate::store::{use_app, use_commander};
+use crate::store::use_app;
 
 #[derive(Properties, PartialEq)]
 pub struct BookingRulesFormProps {
@@ -20,13 +22,11 @@ pub fn BookingRulesForm(props: &BookingRulesFormProps) -> Html {
     let app = use_app();
     let prefs = use_prefs();
     let lang = prefs.lang;
-    let commander = use_commander();
+    let command = use_command();
     let current = rules_of(&app.view(), props.fair_id);
     let values = use_state(|| {
         [current.hold_hours, current.max_booths_per_enterprise, current.cutoff_hours].map(|v| v.to_string())
     });
-    let error = use_state(|| None::<String>);
-    let busy = use_state(|| false);
     let input = |i: usize| {
         let values = values.clone();
         Callback::from(move |e: InputEvent| {
@@ -36,29 +36,21 @@ pub fn BookingRulesForm(props: &BookingRulesFormProps) -> Html {
         })
     };
     let onsubmit = {
-        let (values, error, busy, commander, actor) =
-            (values.clone(), error.clone(), busy.clone(), commander.clone(), prefs.session.actor());
+        let (values, command) = (values.clone(), command.clone());
         let fair_id = props.fair_id;
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let n: Vec<Option<u32>> = values.iter().map(|v| v.trim().parse().ok()).collect();
             let [Some(hold_hours), Some(max_booths_per_enterprise), Some(cutoff_hours)] = n[..] else {
-                error.set(Some(T::InvalidNumber.get(lang).to_owned()));
+                command.set_problem(Some(Problem { field: None, text: T::InvalidNumber.get(lang).to_owned() }));
                 return;
             };
             let rules = BookingRules { hold_hours, max_booths_per_enterprise, cutoff_hours };
-            busy.set(true);
-            let (error, busy, commander, actor) = (error.clone(), busy.clone(), commander.clone(), actor.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match commander.run(actor, BookingCommand::SetBookingRules { fair_id, rules }.into()).await {
-                    Ok(_) => error.set(None),
-                    Err(e) => error.set(Some(ui_error(lang, &e))),
-                }
-                busy.set(false);
-            });
+            command.run(BookingCommand::SetBookingRules { fair_id, rules }, |_| {});
         })
     };
     let writable = app.writable();
+    let (error, busy) = (command.problem_text(), command.busy());
     html! {
         <form class="rules-form" {onsubmit} novalidate=true aria-labelledby="rules-title">
             <h3 id="rules-title">{ ET::RulesTitle.get(lang) }</h3>
@@ -73,8 +65,8 @@ pub fn BookingRulesForm(props: &BookingRulesFormProps) -> Html {
                     <input id="cutoff-hours" type="number" min="0" inputmode="numeric" value={values[2].clone()} oninput={input(2)} />
                 </Field>
             </div>
-            if let Some(e) = &*error { <p class="field-error" role="alert" id="rules-error" data-field="rules">{ e.clone() }</p> }
-            <button type="submit" class="secondary" id="save-rules" disabled={*busy || !writable}>{ T::Save.get(lang) }</button>
+            if let Some(e) = &error { <p class="field-error" role="alert" id="rules-error" data-field="rules">{ e.clone() }</p> }
+            <button type="submit" class="secondary" id="save-rules" disabled={busy || !writable}>{ T::Save.get(lang) }</button>
         </form>
     }
 }

@@ -10,11 +10,12 @@ use fairlog_domain::time::to_local;
 use fairlog_domain::{Role, State};
 use yew::prelude::*;
 
-use super::{ui_error, BookingRulesForm};
+use super::BookingRulesForm;
 use crate::enterprise_texts::{booking_status, freed_by, skip_reason, ET};
+use crate::hooks::use_command;
 use crate::i18n::{fill, Lang};
 use crate::session::use_prefs;
-use crate::store::{use_app, use_commander};
+use crate::store::use_app;
 
 #[derive(Properties, PartialEq)]
 pub struct FairBookingsProps {
@@ -45,9 +46,7 @@ pub fn FairBookings(props: &FairBookingsProps) -> Html {
     let app = use_app();
     let prefs = use_prefs();
     let lang = prefs.lang;
-    let commander = use_commander();
-    let error = use_state(|| None::<String>);
-    let busy = use_state(|| false);
+    let command = use_command();
     let view = app.view();
     let state: &fairlog_domain::State = &view;
     let fair = props.fair_id;
@@ -58,22 +57,10 @@ pub fn FairBookings(props: &FairBookingsProps) -> Html {
     let writable = app.writable();
 
     let approve = |booking_id: BookingId| {
-        let (commander, error, busy, actor) = (commander.clone(), error.clone(), busy.clone(), prefs.session.actor());
-        Callback::from(move |_: MouseEvent| {
-            if *busy {
-                return;
-            }
-            busy.set(true);
-            let (commander, error, busy, actor) = (commander.clone(), error.clone(), busy.clone(), actor.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match commander.run(actor, BookingCommand::ApproveBooking { booking_id }.into()).await {
-                    Ok(_) => error.set(None),
-                    Err(e) => error.set(Some(ui_error(lang, &e))),
-                }
-                busy.set(false);
-            });
-        })
+        let command = command.clone();
+        Callback::from(move |_: MouseEvent| command.run(BookingCommand::ApproveBooking { booking_id }, |_| {}))
     };
+    let (error, busy) = (command.problem_text(), command.busy());
 
     let bookings = fair_bookings(state, fair);
     let waitlist = fair_waitlist(state, fair);
@@ -83,7 +70,7 @@ pub fn FairBookings(props: &FairBookingsProps) -> Html {
             if organizer {
                 <h2 id="bookings-title">{ ET::BookingsPanel.get(lang) }</h2>
                 if writable { <BookingRulesForm fair_id={fair} /> }
-                if let Some(e) = &*error { <p class="banner danger" role="alert" id="bookings-error">{ e.clone() }</p> }
+                if let Some(e) = &error { <p class="banner danger" role="alert" id="bookings-error">{ e.clone() }</p> }
                 if bookings.is_empty() {
                     <p class="muted">{ ET::NoBookingsAtFair.get(lang) }</p>
                 } else {
@@ -108,7 +95,7 @@ pub fn FairBookings(props: &FairBookingsProps) -> Html {
                                     <td class="nowrap">{ b.status.deadline().map(local_time).unwrap_or_default() }</td>
                                     <td>
                                         if pending && writable {
-                                            <button type="button" class="small" disabled={*busy} onclick={approve(b.id)}
+                                            <button type="button" class="small" disabled={busy} onclick={approve(b.id)}
                                                 aria-label={format!("{} {name}", ET::Approve.get(lang))}>{ ET::Approve.get(lang) }</button>
                                         }
                                     </td>

@@ -4,9 +4,11 @@ use fairlog_domain::fair::{FairCommand, FairOutcome, FairStatus};
 use fairlog_domain::ids::FairId;
 use yew::prelude::*;
 
-use super::{input_value, ui_error, Field};
+use super::{input_value, Field};
+use crate::hooks::use_command;
+use crate::organizer_ui::Problem;
 use crate::session::use_prefs;
-use crate::store::{now, use_app, use_commander};
+use crate::store::{now, use_app};
 
 crate::texts! {
     pub enum OutT {
@@ -31,18 +33,23 @@ fn values_of(o: FairOutcome) -> [String; 4] {
 }
 
 /// Shown to organizers on a published or closed fair that has started.
+/// The form's number fields, in the order of `FairOutcome`'s figures.
+const FIELDS: [(&str, OutT); 4] = [
+    ("outcome-visitors", OutT::Visitors),
+    ("outcome-applications", OutT::Applications),
+    ("outcome-hires", OutT::Hires),
+    ("outcome-back", OutT::Back),
+];
+
 #[component]
 pub fn FairOutcomeForm(props: &FairOutcomeFormProps) -> Html {
     let app = use_app();
     let prefs = use_prefs();
     let lang = prefs.lang;
-    let commander = use_commander();
+    let command = use_command();
     let fair = app.view().fairs.get(&props.fair_id).cloned();
     let current = fair.as_ref().and_then(|f| f.outcome).unwrap_or_default();
     let values = use_state(|| values_of(current));
-    // Which field is not a number, or the domain's refusal.
-    let error = use_state(|| None::<(usize, String)>);
-    let busy = use_state(|| false);
     let Some(fair) = fair else { return html! {} };
     let started = fair.details.schedule.is_some_and(|s| s.start <= now());
     if !matches!(fair.status, FairStatus::Published | FairStatus::Closed) || !started {
@@ -57,8 +64,7 @@ pub fn FairOutcomeForm(props: &FairOutcomeFormProps) -> Html {
         })
     };
     let onsubmit = {
-        let (values, error, busy, commander, actor) =
-            (values.clone(), error.clone(), busy.clone(), commander.clone(), prefs.session.actor());
+        let (values, command) = (values.clone(), command.clone());
         let fair_id = props.fair_id;
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -66,28 +72,24 @@ pub fn FairOutcomeForm(props: &FairOutcomeFormProps) -> Html {
             for (i, v) in values.iter().enumerate() {
                 match v.trim().parse::<u32>() {
                     Ok(x) => n[i] = x,
-                    Err(_) => return error.set(Some((i, OutT::NotNumber.get(lang).to_owned()))),
+                    Err(_) => {
+                        let text = OutT::NotNumber.get(lang).to_owned();
+                        return command.set_problem(Some(Problem { field: Some(FIELDS[i].0), text }));
+                    }
                 }
             }
             let outcome = FairOutcome { visitors: n[0], applications: n[1], hires: n[2], returned_to_work: n[3] };
-            busy.set(true);
-            let (error, busy, commander, actor) = (error.clone(), busy.clone(), commander.clone(), actor.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match commander.run(actor, FairCommand::RecordFairOutcome { fair_id, outcome }.into()).await {
-                    Ok(_) => error.set(None),
-                    Err(e) => error.set(Some((4, ui_error(lang, &e)))),
-                }
-                busy.set(false);
-            });
+            command.run(FairCommand::RecordFairOutcome { fair_id, outcome }, |_| {});
         })
     };
-    let field_error = |i: usize| error.as_ref().filter(|(at, _)| *at == i).map(|(_, t)| t.clone());
-    let fields = [
-        ("outcome-visitors", OutT::Visitors),
-        ("outcome-applications", OutT::Applications),
-        ("outcome-hires", OutT::Hires),
-        ("outcome-back", OutT::Back),
-    ];
+    // Which field is not a number (beside it), or the domain's refusal (below the fields).
+    let ids = FIELDS.map(|(id, _)| id);
+    let field_error = |i: usize| match FIELDS.get(i) {
+        Some((id, _)) => Problem::at(command.problem(), id),
+        None => Problem::other(command.problem(), &ids),
+    };
+    let fields = FIELDS;
+    let busy = command.busy();
     html! {
         <form class="outcome-form card" {onsubmit} novalidate=true aria-labelledby="outcome-title">
             <h2 id="outcome-title">{ OutT::Title.get(lang) }</h2>
@@ -100,7 +102,7 @@ pub fn FairOutcomeForm(props: &FairOutcomeFormProps) -> Html {
                 }) }
             </div>
             if let Some(e) = field_error(4) { <p class="field-error" role="alert" id="outcome-error">{ e }</p> }
-            <button type="submit" class="secondary" id="save-fair-outcome" disabled={*busy || !app.writable()}>{ OutT::Save.get(lang) }</button>
+            <button type="submit" class="secondary" id="save-fair-outcome" disabled={busy || !app.writable()}>{ OutT::Save.get(lang) }</button>
         </form>
     }
 }

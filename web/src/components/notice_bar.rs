@@ -19,7 +19,7 @@ pub fn ui_error(lang: Lang, e: &UiError) -> String {
 
 /// Why a form cannot save now: looking at the past (time travel), or a damaged store.
 pub fn read_only_note(lang: Lang, app: &crate::store::AppModel) -> &'static str {
-    if app.travel.is_some() {
+    if app.travel().is_some() {
         T::TravelReadOnlyNote.get(lang)
     } else {
         T::ReadOnlyNote.get(lang)

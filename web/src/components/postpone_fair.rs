@@ -6,10 +6,12 @@ use fairlog_domain::ids::FairId;
 use fairlog_domain::time::{format_local_input, parse_local_input};
 use yew::prelude::*;
 
-use crate::components::{input_value, ui_error, Field};
+use crate::components::{input_value, Field};
+use crate::hooks::use_command;
 use crate::i18n::T;
+use crate::organizer_ui::Problem;
 use crate::session::use_prefs;
-use crate::store::{use_app, use_commander, UiError};
+use crate::store::use_app;
 
 crate::texts! {
     pub enum PT {
@@ -38,15 +40,11 @@ pub struct PostponeFairProps {
 pub fn PostponeFair(props: &PostponeFairProps) -> Html {
     let app = use_app();
     let lang = use_prefs().lang;
-    let actor = use_prefs().session.actor();
-    let commander = use_commander();
+    let command = use_command();
     let open = use_state(|| false);
     let start = use_state(|| props.schedule.map(|s| format_local_input(s.start)).unwrap_or_default());
     let end = use_state(|| props.schedule.map(|s| format_local_input(s.end)).unwrap_or_default());
     let reason = use_state(String::new);
-    // (field, message): the field a problem is about ("start", "end", "reason"), or "" for the box.
-    let problem = use_state(|| None::<(&'static str, String)>);
-    let busy = use_state(|| false);
     if !app.writable() {
         return html! {};
     }
@@ -57,55 +55,45 @@ pub fn PostponeFair(props: &PostponeFairProps) -> Html {
         };
     }
     let submit = {
-        let (start, end, reason, problem, busy, open) =
-            (start.clone(), end.clone(), reason.clone(), problem.clone(), busy.clone(), open.clone());
+        let (start, end, reason, command, open) =
+            (start.clone(), end.clone(), reason.clone(), command.clone(), open.clone());
         let fair_id = props.fair;
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if *busy {
+            if command.busy() {
                 return;
             }
+            let invalid = |field| Some(Problem { field: Some(field), text: T::InvalidTime.get(lang).to_owned() });
             let Some(s) = parse_local_input(&start) else {
-                return problem.set(Some(("start", T::InvalidTime.get(lang).to_owned())));
+                return command.set_problem(invalid("start"));
             };
             let Some(en) = parse_local_input(&end) else {
-                return problem.set(Some(("end", T::InvalidTime.get(lang).to_owned())));
+                return command.set_problem(invalid("end"));
             };
             let intent = FairCommand::PostponeFair {
                 fair_id,
                 schedule: Schedule { start: s, end: en },
                 reason: (*reason).clone(),
             };
-            let (commander, actor, problem, busy, open) =
-                (commander.clone(), actor.clone(), problem.clone(), busy.clone(), open.clone());
-            busy.set(true);
-            yew::platform::spawn_local(async move {
-                match commander.run(actor, intent.into()).await {
-                    Ok(_) => {
-                        problem.set(None);
-                        open.set(false);
-                    }
-                    Err(e) => {
-                        let field = match &e {
-                            UiError::Rule(r) => r.field().unwrap_or(""),
-                            _ => "",
-                        };
-                        problem.set(Some((field, ui_error(lang, &e))));
-                    }
+            let open = open.clone();
+            command.run(intent, move |r| {
+                if r.is_ok() {
+                    open.set(false);
                 }
-                busy.set(false);
             });
         })
     };
-    let about = |field: &str| problem.as_ref().filter(|(f, _)| *f == field).map(|(_, m)| m.clone());
+    // Beside "start", "end" or "reason", or above the buttons for the rest.
+    let about = |field: &str| Problem::at(command.problem(), field);
+    let elsewhere = Problem::other(command.problem(), &["start", "end", "reason"]);
     let set = |h: &UseStateHandle<String>| {
         let h = h.clone();
         Callback::from(move |e: InputEvent| h.set(input_value(&e)))
     };
     let close = {
-        let (open, problem) = (open.clone(), problem.clone());
+        let (open, command) = (open.clone(), command.clone());
         Callback::from(move |_| {
-            problem.set(None);
+            command.set_problem(None);
             open.set(false);
         })
     };
@@ -124,9 +112,9 @@ pub fn PostponeFair(props: &PostponeFairProps) -> Html {
             <Field id="postpone-reason" label={PT::Reason.get(lang)} error={about("reason")}>
                 <textarea id="postpone-reason" rows="2" value={(*reason).clone()} oninput={set(&reason)} />
             </Field>
-            if let Some(m) = about("") { <p class="banner danger" role="alert">{ m }</p> }
+            if let Some(m) = elsewhere { <p class="banner danger" role="alert">{ m }</p> }
             <div class="actions">
-                <button type="submit" id="confirm-postpone" disabled={*busy}>{ PT::Confirm.get(lang) }</button>
+                <button type="submit" id="confirm-postpone" disabled={command.busy()}>{ PT::Confirm.get(lang) }</button>
                 <button type="button" class="secondary" onclick={close}>{ PT::Keep.get(lang) }</button>
             </div>
         </form>

@@ -51,7 +51,7 @@ pub fn StorageProblem() -> Html {
                 let app = app.clone();
                 Callback::from(move |_| {
                     let store = app.store.clone();
-                    wasm_bindgen_futures::spawn_local(async move {
+                    yew::platform::spawn_local(async move {
                         if let Ok(text) = store.export_raw().await {
                             let _ = download_text(&stamped_name("fairlog-raw", "jsonl"), "application/x-ndjson", &text);
                         }

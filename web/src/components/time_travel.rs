@@ -19,7 +19,7 @@ pub fn TimeTravelBanner() -> Html {
     let app = use_app();
     let commander = use_commander();
     let lang = use_prefs().lang;
-    let Some(seq) = app.travel else { return html! {} };
+    let Some(seq) = app.travel() else { return html! {} };
     let (when, last) = {
         let engine = app.store.engine();
         let when = seq

@@ -3,9 +3,10 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::history_text::what;
+use crate::hooks::use_command;
 use crate::i18n::fill;
 use crate::session::use_prefs;
-use crate::store::{use_app, use_commander};
+use crate::store::use_app;
 
 crate::texts! {
     pub enum UndoT {
@@ -25,7 +26,7 @@ crate::texts! {
 #[component]
 pub fn UndoRedo() -> Html {
     let app = use_app();
-    let commander = use_commander();
+    let command = use_command();
     let prefs = use_prefs();
     let lang = prefs.lang;
     let actor = prefs.session.actor();
@@ -45,15 +46,8 @@ pub fn UndoRedo() -> Html {
     let (undo_refusal, redo_refusal) = (*able).clone();
 
     let run = {
-        let commander = commander.clone();
-        let actor = prefs.session.actor();
-        Callback::from(move |redo: bool| {
-            let commander = commander.clone();
-            let actor = actor.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let _ = commander.undo(&actor, redo).await;
-            });
-        })
+        let command = command.clone();
+        Callback::from(move |redo: bool| command.undo(redo))
     };
     {
         let run = run.clone();

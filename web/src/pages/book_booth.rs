@@ -17,9 +17,10 @@ use crate::app::Route;
 use crate::components::{input_value, local_time, BoothPicker};
 use crate::enterprise_texts::{booking_status, ET};
 use crate::format;
+use crate::hooks::use_command;
 use crate::i18n::{fill, mode, T};
 use crate::session::{use_current_enterprise, use_prefs};
-use crate::store::{now, use_app, use_commander};
+use crate::store::{now, use_app};
 
 #[derive(Clone, Default, PartialEq)]
 struct Filters {
@@ -138,11 +139,10 @@ pub fn BookBoothPage(props: &BookBoothProps) -> Html {
     let app = use_app();
     let prefs = use_prefs();
     let lang = prefs.lang;
-    let commander = use_commander();
+    let command = use_command();
     let current = use_current_enterprise();
     let selected = use_state(|| None::<BoothTarget>);
     let problems = use_state(Problems::default);
-    let busy = use_state(|| false);
 
     let Ok(fair_id) = props.id.parse::<FairId>() else {
         return html! { <p class="empty">{ T::FairNotFound.get(lang) }</p> };
@@ -164,27 +164,19 @@ pub fn BookBoothPage(props: &BookBoothProps) -> Html {
     };
 
     let send = |intent: Intent| {
-        let (commander, problems, busy, actor, selected) =
-            (commander.clone(), problems.clone(), busy.clone(), prefs.session.actor(), selected.clone());
+        let (command, problems, selected) = (command.clone(), problems.clone(), selected.clone());
         Callback::from(move |_: MouseEvent| {
-            if *busy {
-                return;
-            }
-            busy.set(true);
-            let (commander, problems, busy, actor, intent, selected) =
-                (commander.clone(), problems.clone(), busy.clone(), actor.clone(), intent.clone(), selected.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match commander.run(actor, intent).await {
-                    Ok(_) => {
-                        problems.set(Problems::default());
-                        selected.set(None);
-                    }
-                    Err(e) => problems.set(Problems::of(lang, &e)),
+            let (problems, selected) = (problems.clone(), selected.clone());
+            command.run(intent.clone(), move |r| match r {
+                Ok(_) => {
+                    problems.set(Problems::default());
+                    selected.set(None);
                 }
-                busy.set(false);
+                Err(e) => problems.set(Problems::of(lang, e)),
             });
         })
     };
+    let busy = command.busy();
 
     let rules = rules_of(state, fair_id);
     let open = requests_open(state, fair, now());
@@ -256,7 +248,7 @@ pub fn BookBoothPage(props: &BookBoothProps) -> Html {
             if has_booths {
                 <p class="hint">{ fill(ET::HoldNote.get(lang), &[("h", rules.hold_hours.to_string())]) }{ " " }{ fill(ET::LimitNote.get(lang), &[("n", rules.max_booths_per_enterprise.to_string())]) }</p>
                 <div class="actions">
-                    <button type="button" id="request-booth" disabled={request.is_none() || *busy || !writable}
+                    <button type="button" id="request-booth" disabled={request.is_none() || busy || !writable}
                         onclick={request.clone().unwrap_or_default()}>{ ET::RequestBooth.get(lang) }</button>
                     if request.is_none() { <span class="hint">{ ET::ChooseBoothFirst.get(lang) }</span> }
                 </div>
@@ -266,11 +258,11 @@ pub fn BookBoothPage(props: &BookBoothProps) -> Html {
                     <p class="hint">{ ET::WaitlistNote.get(lang) }</p>
                     <div class="actions">
                         { for zones.iter().filter(|z| z.free == 0).map(|z| html! {
-                            <button type="button" class="secondary join-waitlist" key={z.zone.id.to_string()} disabled={*busy || !writable}
+                            <button type="button" class="secondary join-waitlist" key={z.zone.id.to_string()} disabled={busy || !writable}
                                 onclick={join(Some(z.zone.id))}>{ fill(ET::JoinWaitlistZone.get(lang), &[("zone", z.zone.name.clone())]) }</button>
                         }) }
                         if all_full {
-                            <button type="button" class="secondary join-waitlist" id="join-fair-waitlist" disabled={*busy || !writable}
+                            <button type="button" class="secondary join-waitlist" id="join-fair-waitlist" disabled={busy || !writable}
                                 onclick={join(None)}>{ ET::JoinWaitlistFair.get(lang) }</button>
                         }
                     </div>

@@ -14,10 +14,11 @@ use yew_router::prelude::*;
 
 use crate::app::Route;
 use crate::components::{input_value, Field, FloorPlanView, PlanLegend};
+use crate::hooks::use_command;
 use crate::i18n::{fill, T};
-use crate::organizer_ui::{booking_status, key_category, send, set_text, Problem, OT};
+use crate::organizer_ui::{booking_status, key_category, set_text, Problem, OT};
 use crate::session::use_prefs;
-use crate::store::{now, use_app, use_commander};
+use crate::store::{now, use_app};
 
 crate::texts! {
 pub enum RT {
@@ -68,21 +69,22 @@ pub fn BoothRequestsPage(props: &BoothRequestsProps) -> Html {
     let app = use_app();
     let prefs = use_prefs();
     let lang = prefs.lang;
-    let commander = use_commander();
+    let command = use_command();
     let chosen = use_state(BTreeSet::<BookingId>::new);
     let key_only = use_state(|| false);
     let rejecting = use_state(|| None::<BookingId>);
     let reason = use_state(String::new);
     let reassigning = use_state(|| None::<BookingId>);
     let target = use_state(String::new);
-    let problem = use_state(|| None::<(Option<BookingId>, Problem)>);
+    // The row the last decision was about (`None`: the bulk approval).
+    let about = use_state(|| None::<Option<BookingId>>);
     let live = use_state(String::new);
     let focus = use_state(|| None::<BoothId>);
 
     let fair_id: Option<FairId> = props.id.parse().ok();
     let plan = {
         let app = app.clone();
-        (*use_memo((fair_id, app.revision, app.travel), move |(id, _, _)| {
+        (*use_memo((fair_id, app.revision, app.travel()), move |(id, _, _)| {
             Rc::new(id.map(|id| views::floor_plan(&app.view(), id)).unwrap_or_default())
         }))
         .clone()
@@ -100,20 +102,22 @@ pub fn BoothRequestsPage(props: &BoothRequestsProps) -> Html {
         views::approval_queue(state, fair_id, at).into_iter().filter(|r| !*key_only || r.key.is_some()).collect();
     let decided = views::decided_bookings(state, fair_id, at);
     let free = views::free_booths(state, fair_id);
-    let actor = prefs.session.actor();
 
     // Run one decision; on success clear the row's forms, on refusal show why beside the row.
     let decide = {
-        let commander = commander.clone();
-        let actor = actor.clone();
-        let (problem, live, chosen) = (problem.clone(), live.clone(), chosen.clone());
+        let command = command.clone();
+        let (about, live, chosen) = (about.clone(), live.clone(), chosen.clone());
         let (rejecting, reassigning, reason) = (rejecting.clone(), reassigning.clone(), reason.clone());
         move |row: Option<BookingId>, cmd: BookingCommand, ok: String| {
-            let (problem, live, chosen) = (problem.clone(), live.clone(), chosen.clone());
+            if command.busy() {
+                return;
+            }
+            about.set(Some(row));
+            let (live, chosen) = (live.clone(), chosen.clone());
             let (rejecting, reassigning, reason) = (rejecting.clone(), reassigning.clone(), reason.clone());
-            send(&commander, actor.clone(), vec![cmd.into()], move |r| match r {
+            let lang = command.lang();
+            command.run(cmd, move |r| match r {
                 Ok(_) => {
-                    problem.set(None);
                     live.set(ok);
                     rejecting.set(None);
                     reassigning.set(None);
@@ -126,11 +130,7 @@ pub fn BoothRequestsPage(props: &BoothRequestsProps) -> Html {
                     }
                     chosen.set(c);
                 }
-                Err(e) => {
-                    let p = Problem::of(lang, &e);
-                    live.set(p.text.clone());
-                    problem.set(Some((row, p)));
-                }
+                Err(e) => live.set(Problem::of(lang, e).text),
             });
         }
     };
@@ -181,21 +181,21 @@ pub fn BoothRequestsPage(props: &BoothRequestsProps) -> Html {
             })
         };
         let open_reject = {
-            let (rejecting, reassigning, problem) = (rejecting.clone(), reassigning.clone(), problem.clone());
+            let (rejecting, reassigning, command) = (rejecting.clone(), reassigning.clone(), command.clone());
             Callback::from(move |_: MouseEvent| {
                 rejecting.set(Some(id));
                 reassigning.set(None);
-                problem.set(None);
+                command.set_problem(None);
             })
         };
         let open_reassign = {
-            let (rejecting, reassigning, problem, target) =
-                (rejecting.clone(), reassigning.clone(), problem.clone(), target.clone());
+            let (rejecting, reassigning, command, target) =
+                (rejecting.clone(), reassigning.clone(), command.clone(), target.clone());
             let first = free.first().map(|b| b.id.to_string()).unwrap_or_default();
             Callback::from(move |_: MouseEvent| {
                 reassigning.set(Some(id));
                 rejecting.set(None);
-                problem.set(None);
+                command.set_problem(None);
                 target.set(first.clone());
             })
         };
@@ -245,7 +245,7 @@ pub fn BoothRequestsPage(props: &BoothRequestsProps) -> Html {
             let booth = r.booth_id;
             Callback::from(move |_: MouseEvent| focus.set(booth))
         };
-        let row_problem = problem.as_ref().filter(|(row, _)| *row == Some(id)).map(|(_, p)| p.clone());
+        let row_problem = command.problem().clone().filter(|_| *about == Some(Some(id)));
         let reason_error = row_problem.as_ref().filter(|p| p.field == Some("reason")).map(|p| p.text.clone());
         let other_error = row_problem.as_ref().filter(|p| p.field != Some("reason")).map(|p| p.text.clone());
         let code = r.booth_code.clone().unwrap_or_else(|| OT::VirtualBooth.get(lang).into());
@@ -326,7 +326,7 @@ pub fn BoothRequestsPage(props: &BoothRequestsProps) -> Html {
         let decide = decide.clone();
         Callback::from(move |_: MouseEvent| decide(None, BookingCommand::ExpireHolds, RT::Recorded.get(lang).into()))
     };
-    let bulk_error = problem.as_ref().filter(|(row, _)| row.is_none()).map(|(_, p)| p.text.clone());
+    let bulk_error = command.problem_text().filter(|_| *about == Some(None));
     let n_chosen = chosen.iter().filter(|id| all_ids.contains(id)).count();
     html! {
         <article class="requests-page" aria-labelledby="requests-title">

@@ -118,7 +118,7 @@ pub fn DashboardPage() -> Html {
     // time or the filter changes; opening a drill-down or a chart table reuses the result.
     let computed = {
         let app = app.clone();
-        use_memo(((*filter).clone(), app.revision, app.travel), move |(filter, _, _)| compute(&app.view(), filter))
+        use_memo(((*filter).clone(), app.revision, app.travel()), move |(filter, _, _)| compute(&app.view(), filter))
     };
     let (figures, rows) = (&computed.0, &computed.1);
     let state = app.view();

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::download::{download_text, stamped_name};
 use crate::history_text::sentence;
+use crate::hooks::use_command;
 use crate::i18n::{codec_error, domain_error, fill, Lang};
 use crate::session::use_prefs;
 use crate::store::{use_app, use_commander, ImportError, ImportPlan, StorageError};
@@ -74,6 +75,7 @@ enum Step {
 pub fn DataPage() -> Html {
     let app = use_app();
     let commander = use_commander();
+    let command = use_command();
     let prefs = use_prefs();
     let lang = prefs.lang;
     let step = use_state(|| Step::Idle);
@@ -82,7 +84,7 @@ pub fn DataPage() -> Html {
         let store = app.store.clone();
         let backups = backups.clone();
         use_effect_with(app.revision, move |_| {
-            wasm_bindgen_futures::spawn_local(async move { backups.set(store.backups().await) });
+            yew::platform::spawn_local(async move { backups.set(store.backups().await) });
         });
     }
 
@@ -111,7 +113,7 @@ pub fn DataPage() -> Html {
             let name = file.name();
             step.set(Step::Reading);
             let (step, store, actor) = (step.clone(), app.store.clone(), actor.clone());
-            wasm_bindgen_futures::spawn_local(async move {
+            yew::platform::spawn_local(async move {
                 if file.size() > codec::MAX_IMPORT_BYTES as f64 {
                     let why = codec_error(lang, &codec::CodecError::TooLarge { max_bytes: codec::MAX_IMPORT_BYTES });
                     step.set(Step::Refused { file: name, why });
@@ -134,7 +136,7 @@ pub fn DataPage() -> Html {
         Callback::from(move |_| {
             let Step::Planned { file, plan } = (*step).clone() else { return };
             let (step, commander) = (step.clone(), commander.clone());
-            wasm_bindgen_futures::spawn_local(async move {
+            yew::platform::spawn_local(async move {
                 match commander.import(plan).await {
                     Ok(n) => step.set(Step::Done { n }),
                     Err(e) => step.set(Step::Refused { file, why: import_error(lang, &e) }),
@@ -214,15 +216,10 @@ pub fn DataPage() -> Html {
                     });
                     let side = match side { Some(Side::Local) => DataT::SideLocal.get(lang), _ => DataT::SideRemote.get(lang) };
                     let conflict_id = **id;
-                    let commander = commander.clone();
-                    let actor = prefs.session.actor();
+                    let command = command.clone();
                     let dismiss = Callback::from(move |_| {
-                        let (commander, actor) = (commander.clone(), actor.clone());
-                        wasm_bindgen_futures::spawn_local(async move {
-                            if let Err(e) = commander.run(actor, MergeCommand::ResolveConflict { conflict_id, resolution: Resolution::Dismissed }.into()).await {
-                                commander.notice(Some(crate::store::Notice::Failed(e)));
-                            }
-                        });
+                        let shown = command.clone();
+                        command.run(MergeCommand::ResolveConflict { conflict_id, resolution: Resolution::Dismissed }, move |r| shown.notice_failure(r));
                     });
                     html! {
                         <li class="conflict" key={id.to_string()}>

@@ -3,7 +3,7 @@ use fairlog_domain::enterprise_views::jobs_offered_by;
 use fairlog_domain::ids::EnterpriseId;
 use fairlog_domain::industry::Industry;
 use fairlog_domain::place::District;
-use fairlog_domain::Role;
+use fairlog_domain::{Command, Role};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -12,9 +12,10 @@ use crate::app::Route;
 use crate::components::{input_value, Field};
 use crate::enterprise_forms::EnterpriseForm;
 use crate::enterprise_texts::{size, ET};
+use crate::hooks::use_command;
 use crate::i18n::{fill, T};
 use crate::session::{use_current_enterprise, use_prefs, Session};
-use crate::store::{use_app, use_commander};
+use crate::store::{now, use_app};
 
 /// "Register a new enterprise": a fresh, empty form each time it is chosen in the header.
 #[component]
@@ -41,17 +42,18 @@ pub fn EnterpriseProfilePage(props: &EnterpriseProfileProps) -> Html {
     let app = use_app();
     let prefs = use_prefs();
     let lang = prefs.lang;
-    let commander = use_commander();
+    let command = use_command();
     let navigator = use_navigator();
     let current = use_current_enterprise();
     // Signed in to a server as an enterprise: the account's enterprise is the one to register.
-    let own = crate::account::use_signed_in().and_then(|a| a.subject.filter(|_| a.role == Role::Enterprise)).map(EnterpriseId);
+    let own = crate::account::use_signed_in()
+        .and_then(|a| a.subject.filter(|_| a.role == Role::Enterprise))
+        .map(EnterpriseId);
 
     let existing = (!props.register).then(|| current.and_then(|id| app.view().enterprises.get(&id).cloned())).flatten();
     let opened_version = use_state(|| existing.as_ref().map(|e| e.version));
     let form = use_state(|| existing.as_ref().map(|e| EnterpriseForm::from_profile(&e.profile)).unwrap_or_default());
     let problems = use_state(Problems::default);
-    let saving = use_state(|| false);
     {
         // Switching enterprise in the header reloads the form.
         let form = form.clone();
@@ -89,14 +91,14 @@ pub fn EnterpriseProfilePage(props: &EnterpriseProfileProps) -> Html {
     };
 
     let onsubmit = {
-        let (form, problems, saving, commander) = (form.clone(), problems.clone(), saving.clone(), commander.clone());
+        let (form, problems, command) = (form.clone(), problems.clone(), command.clone());
         let session = prefs.session.clone();
         let set_session = prefs.set_session.clone();
         let editing = existing.as_ref().map(|e| e.id);
         let opened_version = *opened_version;
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if *saving {
+            if command.busy() {
                 return;
             }
             let profile = form.to_profile();
@@ -127,7 +129,7 @@ pub fn EnterpriseProfilePage(props: &EnterpriseProfileProps) -> Html {
             // Every problem at once, beside its field (the domain decides; nothing is written).
             let found = every_problem(
                 lang,
-                &commander.store.engine(),
+                &command.commander().store.engine(),
                 &actor,
                 intent.clone(),
                 vec![],
@@ -153,32 +155,30 @@ pub fn EnterpriseProfilePage(props: &EnterpriseProfileProps) -> Html {
                 problems.set(found);
                 return;
             }
-            saving.set(true);
-            let (commander, problems, saving, navigator, set_session) =
-                (commander.clone(), problems.clone(), saving.clone(), navigator.clone(), set_session.clone());
+            let (problems, navigator, set_session) = (problems.clone(), navigator.clone(), set_session.clone());
             let registering = editing.is_none();
-            wasm_bindgen_futures::spawn_local(async move {
-                match commander.run(actor.clone(), intent.into()).await {
-                    Ok(_) => {
-                        problems.set(Problems::default());
-                        if registering && actor.role == Role::Enterprise {
-                            set_session.emit(Session {
-                                role: Role::Enterprise,
-                                name: actor.name.clone(),
-                                subject: Some(id.0),
-                            });
-                        }
-                        if let Some(n) = navigator {
-                            n.push(&Route::MyPosts);
-                        }
+            // Sent as the actor worked out above (a new enterprise acts for itself).
+            let cmd = Command { actor: actor.clone(), now: now(), intent: intent.into() };
+            command.run_commands(vec![cmd], move |r| match r {
+                Ok(_) => {
+                    problems.set(Problems::default());
+                    if registering && actor.role == Role::Enterprise {
+                        set_session.emit(Session {
+                            role: Role::Enterprise,
+                            name: actor.name.clone(),
+                            subject: Some(id.0),
+                        });
                     }
-                    Err(e) => problems.set(Problems::of(lang, &e)),
+                    if let Some(n) = navigator {
+                        n.push(&Route::MyPosts);
+                    }
                 }
-                saving.set(false);
+                Err(e) => problems.set(Problems::of(lang, e)),
             });
         })
     };
 
+    let saving = command.busy();
     let f = (*form).clone();
     let title = if props.register { ET::RegisterTitle } else { ET::ProfileTitle };
     let view = app.view();
@@ -242,8 +242,8 @@ pub fn EnterpriseProfilePage(props: &EnterpriseProfileProps) -> Html {
                         aria-invalid={problems.invalid("description")} />
                 </Field>
                 <div class="actions">
-                    <button type="submit" id="save-enterprise" disabled={*saving || !may || !writable}>
-                        { if *saving { T::Saving.get(lang) } else if props.register { ET::Register.get(lang) } else { T::Save.get(lang) } }
+                    <button type="submit" id="save-enterprise" disabled={saving || !may || !writable}>
+                        { if saving { T::Saving.get(lang) } else if props.register { ET::Register.get(lang) } else { T::Save.get(lang) } }
                     </button>
                 </div>
             </form>

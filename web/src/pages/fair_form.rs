@@ -9,11 +9,12 @@ use yew_router::prelude::*;
 use crate::app::Route;
 use crate::components::{input_value, ui_error, Field};
 use crate::forms::FairForm;
+use crate::hooks::use_command;
 use crate::i18n::{mode, Lang, T};
 use crate::organizer_ui::OT;
 use crate::pages::fair_page::AffectedEnterprises;
 use crate::session::use_prefs;
-use crate::store::{use_app, use_commander, UiError};
+use crate::store::{use_app, UiError};
 
 #[derive(Properties, PartialEq)]
 pub struct FairFormProps {
@@ -62,7 +63,7 @@ pub fn FairFormPage(props: &FairFormProps) -> Html {
     let app = use_app();
     let prefs = use_prefs();
     let lang = prefs.lang;
-    let commander = use_commander();
+    let command = use_command();
     let navigator = use_navigator();
 
     let editing: Option<Editing> = props.id.as_ref().and_then(|id| {
@@ -77,7 +78,6 @@ pub fn FairFormPage(props: &FairFormProps) -> Html {
     let opened_version = use_state(|| editing.as_ref().map(|e| e.version));
     let form = use_state(|| editing.as_ref().map(|e| e.form.clone()).unwrap_or_default());
     let problems = use_state(Problems::default);
-    let saving = use_state(|| false);
 
     if props.id.is_some() && editing.is_none() {
         return html! { <p class="empty">{ T::FairNotFound.get(lang) }</p> };
@@ -106,14 +106,12 @@ pub fn FairFormPage(props: &FairFormProps) -> Html {
     let onsubmit = {
         let form = form.clone();
         let problems = problems.clone();
-        let saving = saving.clone();
-        let commander = commander.clone();
-        let actor = prefs.session.actor();
+        let command = command.clone();
         let target = editing.as_ref().map(|e| e.id);
         let opened_version = *opened_version;
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if *saving {
+            if command.busy() {
                 return;
             }
             let new_id = FairId(uuid::Uuid::new_v4());
@@ -130,8 +128,8 @@ pub fn FairFormPage(props: &FairFormProps) -> Html {
             let (probe, format) = form.probe();
             let found = crate::pages::enterprise_common::every_problem(
                 lang,
-                &commander.store.engine(),
-                &actor,
+                &command.commander().store.engine(),
+                command.actor(),
                 probe,
                 format,
                 |d| intent_for(d).1,
@@ -154,23 +152,16 @@ pub fn FairFormPage(props: &FairFormProps) -> Html {
             }
             let Ok(details) = form.to_details() else { return };
             let (fair_id, intent) = intent_for(&details);
-            saving.set(true);
-            let commander = commander.clone();
             let problems = problems.clone();
-            let saving = saving.clone();
             let navigator = navigator.clone();
-            let actor = actor.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                match commander.run(actor, intent).await {
-                    Ok(_) => {
-                        problems.set(Problems::default());
-                        if let Some(n) = navigator {
-                            n.push(&Route::Fair { id: fair_id.to_string() });
-                        }
+            command.run(intent, move |r| match r {
+                Ok(_) => {
+                    problems.set(Problems::default());
+                    if let Some(n) = navigator {
+                        n.push(&Route::Fair { id: fair_id.to_string() });
                     }
-                    Err(e) => problems.set(problem_for(lang, &e)),
                 }
-                saving.set(false);
+                Err(e) => problems.set(problem_for(lang, e)),
             });
         })
     };
@@ -188,6 +179,7 @@ pub fn FairFormPage(props: &FairFormProps) -> Html {
         })
     };
 
+    let saving = command.busy();
     let state = app.view();
     let f = (*form).clone();
     let physical = FairMode::from_key(&f.mode).is_none_or(|m| m.is_physical());
@@ -299,8 +291,8 @@ pub fn FairFormPage(props: &FairFormProps) -> Html {
                 </div>
                 <p class="hint">{ T::HintTimes.get(lang) }</p>
                 <div class="actions">
-                    <button type="submit" id="save" disabled={*saving || !organizer || !writable || locked.is_some()}>
-                        { if *saving { T::Saving.get(lang) } else { T::Save.get(lang) } }
+                    <button type="submit" id="save" disabled={saving || !organizer || !writable || locked.is_some()}>
+                        { if saving { T::Saving.get(lang) } else { T::Save.get(lang) } }
                     </button>
                     <Link<Route> to={match &editing { Some(e) => Route::Fair { id: e.id.to_string() }, None => Route::Fairs }} classes="button secondary">
                         { T::Cancel.get(lang) }

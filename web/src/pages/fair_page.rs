@@ -6,13 +6,14 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
-use crate::components::{input_value, ui_error, FairBookings, FairNotices, FairOutcomeForm, Field, PostponeFair};
+use crate::components::{input_value, FairBookings, FairNotices, FairOutcomeForm, Field, PostponeFair};
 use crate::format;
+use crate::hooks::use_command;
 use crate::i18n::{fill, mode, series_kind, status, T};
-use crate::organizer_ui::OT;
+use crate::organizer_ui::{Problem, OT};
 use crate::pages::plan_summary;
 use crate::session::use_prefs;
-use crate::store::{use_app, use_commander};
+use crate::store::use_app;
 
 #[derive(Properties, PartialEq)]
 pub struct FairPageProps {
@@ -25,12 +26,9 @@ pub fn FairPage(props: &FairPageProps) -> Html {
     let app = use_app();
     let prefs = use_prefs();
     let lang = prefs.lang;
-    let commander = use_commander();
-    let error = use_state(|| None::<String>);
-    let reason_error = use_state(|| None::<String>);
+    let command = use_command();
     let cancelling = use_state(|| false);
     let reason = use_state(String::new);
-    let busy = use_state(|| false);
 
     let Ok(id) = props.id.parse::<FairId>() else {
         return html! { <p class="empty">{ T::FairNotFound.get(lang) }</p> };
@@ -41,56 +39,23 @@ pub fn FairPage(props: &FairPageProps) -> Html {
     };
 
     let send = {
-        let commander = commander.clone();
-        let error = error.clone();
-        let reason_error = reason_error.clone();
-        let cancelling = cancelling.clone();
-        let busy = busy.clone();
-        let actor = prefs.session.actor();
+        let (command, cancelling) = (command.clone(), cancelling.clone());
         move |intent: Intent| {
-            let commander = commander.clone();
-            let error = error.clone();
-            let reason_error = reason_error.clone();
-            let cancelling = cancelling.clone();
-            let busy = busy.clone();
-            let actor = actor.clone();
+            let (command, cancelling) = (command.clone(), cancelling.clone());
             Callback::from(move |_: MouseEvent| {
-                if *busy {
-                    return;
-                }
-                busy.set(true);
-                let (commander, error, reason_error, cancelling, busy, actor, intent) = (
-                    commander.clone(),
-                    error.clone(),
-                    reason_error.clone(),
-                    cancelling.clone(),
-                    busy.clone(),
-                    actor.clone(),
-                    intent.clone(),
-                );
-                wasm_bindgen_futures::spawn_local(async move {
-                    match commander.run(actor, intent).await {
-                        Ok(_) => {
-                            error.set(None);
-                            reason_error.set(None);
-                            cancelling.set(false);
-                        }
-                        Err(e) => {
-                            let text = ui_error(lang, &e);
-                            let about_reason =
-                                matches!(&e, crate::store::UiError::Rule(r) if r.field() == Some("reason"));
-                            if about_reason {
-                                reason_error.set(Some(text))
-                            } else {
-                                error.set(Some(text))
-                            }
-                        }
+                let cancelling = cancelling.clone();
+                command.run(intent.clone(), move |r| {
+                    if r.is_ok() {
+                        cancelling.set(false);
                     }
-                    busy.set(false);
                 });
             })
         }
     };
+    // The refusal: beside the reason when it is about the reason, above the actions otherwise.
+    let error = Problem::other(command.problem(), &["reason"]);
+    let reason_error = Problem::at(command.problem(), "reason");
+    let busy = command.busy();
 
     let organizer = prefs.session.role == Role::Organizer;
     let kind = fair.status.kind();
@@ -147,12 +112,12 @@ pub fn FairPage(props: &FairPageProps) -> Html {
                     }
                 </div>
             </div>
-            if let Some(e) = &*error { <p class="banner danger" role="alert" id="action-error">{ e.clone() }</p> }
+            if let Some(e) = &error { <p class="banner danger" role="alert" id="action-error">{ e.clone() }</p> }
             if organizer && open && app.writable() {
                 <div class="actions">
                     <Link<Route> to={Route::EditFair { id: id.to_string() }} classes="button secondary">{ T::Edit.get(lang) }</Link<Route>>
-                    if draft { <button type="button" id="publish" disabled={*busy} onclick={send(FairCommand::PublishFair { fair_id: id }.into())}>{ T::Publish.get(lang) }</button> }
-                    if published { <button type="button" id="close" class="secondary" disabled={*busy} onclick={send(FairCommand::CloseFair { fair_id: id }.into())}>{ T::CloseFair.get(lang) }</button> }
+                    if draft { <button type="button" id="publish" disabled={busy} onclick={send(FairCommand::PublishFair { fair_id: id }.into())}>{ T::Publish.get(lang) }</button> }
+                    if published { <button type="button" id="close" class="secondary" disabled={busy} onclick={send(FairCommand::CloseFair { fair_id: id }.into())}>{ T::CloseFair.get(lang) }</button> }
                     if published && !*cancelling {
                         <PostponeFair key={fair.version} fair={id} schedule={d.schedule}>
                             <AffectedEnterprises fair={id} />
@@ -165,12 +130,12 @@ pub fn FairPage(props: &FairPageProps) -> Html {
                 if *cancelling {
                     <div class="cancel-box">
                         <AffectedEnterprises fair={id} />
-                        <Field id="reason" label={T::CancelReason.get(lang)} error={(*reason_error).clone()}>
+                        <Field id="reason" label={T::CancelReason.get(lang)} error={reason_error}>
                             <textarea id="reason" rows="2" value={(*reason).clone()}
                                 oninput={{ let r = reason.clone(); Callback::from(move |e: InputEvent| r.set(input_value(&e))) }} />
                         </Field>
                         <div class="actions">
-                            <button type="button" class="danger" id="confirm-cancel" disabled={*busy}
+                            <button type="button" class="danger" id="confirm-cancel" disabled={busy}
                                 onclick={send(FairCommand::CancelFair { fair_id: id, reason: (*reason).clone() }.into())}>{ T::ConfirmCancel.get(lang) }</button>
                             <button type="button" class="secondary" onclick={{ let c = cancelling.clone(); Callback::from(move |_| c.set(false)) }}>{ T::KeepFair.get(lang) }</button>
                         </div>

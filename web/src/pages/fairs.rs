@@ -9,11 +9,12 @@ use yew_router::prelude::*;
 use crate::app::Route;
 use crate::components::{CalendarSpan, FairCalendar, FairFilters, FairNotices};
 use crate::format;
+use crate::hooks::use_command;
 use crate::i18n::{fill, mode, status, T};
 use crate::organizer_ui::OT;
 use crate::pages::series::SeriesQuery;
 use crate::session::use_prefs;
-use crate::store::{now, use_app, use_commander, Notice, Phase};
+use crate::store::{now, use_app, Phase};
 
 /// The list of all fairs (or a month or week calendar), filtered; or the welcome screen on first run.
 #[component]
@@ -108,28 +109,15 @@ pub fn FairsPage() -> Html {
 fn Welcome() -> Html {
     let prefs = use_prefs();
     let lang = prefs.lang;
-    let commander = use_commander();
-    let served = commander.store.is_replica();
-    let busy = use_state(|| false);
+    let command = use_command();
+    let served = command.commander().store.is_replica();
+    let busy = command.busy();
     let navigator = use_navigator();
-    let load_demo = {
-        let busy = busy.clone();
-        Callback::from(move |_| {
-            if *busy {
-                return;
-            }
-            busy.set(true);
-            let commander = commander.clone();
-            let busy = busy.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let cmds = demo_commands(now(), uuid::Uuid::new_v4);
-                if let Err(e) = commander.run_all(cmds).await {
-                    commander.notice(Some(Notice::Failed(e)));
-                }
-                busy.set(false);
-            });
-        })
-    };
+    let load_demo = Callback::from(move |_| {
+        // The demo season's commands say their own actors.
+        let shown = command.clone();
+        command.run_commands(demo_commands(now(), uuid::Uuid::new_v4), move |r| shown.notice_failure(r));
+    });
     let start_empty = Callback::from(move |_| {
         if let Some(n) = &navigator {
             n.push(&Route::NewFair);
@@ -141,7 +129,7 @@ fn Welcome() -> Html {
             <h1 id="welcome-title">{ T::WelcomeTitle.get(lang) }</h1>
             <p>{ if served { crate::sync::text::ST::WelcomeBody.get(lang) } else { T::WelcomeBody.get(lang) } }</p>
             <div class="actions">
-                <button type="button" id="load-demo" onclick={load_demo} disabled={*busy}>{ T::LoadDemo.get(lang) }</button>
+                <button type="button" id="load-demo" onclick={load_demo} disabled={busy}>{ T::LoadDemo.get(lang) }</button>
                 <button type="button" class="secondary" onclick={start_empty}>{ T::StartEmpty.get(lang) }</button>
             </div>
             if !organizer { <p class="muted">{ T::OnlyOrganizersHint.get(lang) }</p> }

@@ -173,7 +173,7 @@ pub fn HistoryPage() -> Html {
                         let seq = e.seq;
                         let c = commander.clone();
                         html! {
-                            <tr key={e.id.to_string()} data-seq={seq.to_string()} class={classes!((app.travel == Some(seq)).then_some("current"))}>
+                            <tr key={e.id.to_string()} data-seq={seq.to_string()} class={classes!((app.travel() == Some(seq)).then_some("current"))}>
                                 <td>{ seq }</td>
                                 <td class="nowrap">{ to_local(e.recorded_at).format("%Y-%m-%d %H:%M:%S").to_string() }</td>
                                 <td>{ actor_in(lang, state, &e.actor) }</td>

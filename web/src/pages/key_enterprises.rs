@@ -7,19 +7,21 @@ use fairlog_domain::{Intent, Role};
 use yew::prelude::*;
 
 use crate::components::input_value;
+use crate::hooks::use_command;
 use crate::i18n::T;
-use crate::organizer_ui::{key_category, send, Problem, OT};
+use crate::organizer_ui::{key_category, OT};
 use crate::session::use_prefs;
-use crate::store::{use_app, use_commander};
+use crate::store::use_app;
 
 #[component]
 pub fn KeyEnterprisesPage() -> Html {
     let app = use_app();
     let prefs = use_prefs();
     let lang = prefs.lang;
-    let commander = use_commander();
+    let command = use_command();
     let drafts = use_state(BTreeMap::<EnterpriseId, String>::new);
-    let problem = use_state(|| None::<(EnterpriseId, Problem)>);
+    // The enterprise the last command was about: its row shows the refusal.
+    let about = use_state(|| None::<EnterpriseId>);
     let key_only = use_state(|| false);
     let search = use_state(String::new);
 
@@ -41,19 +43,21 @@ pub fn KeyEnterprisesPage() -> Html {
     ents.sort_by(|a, b| (a.key.is_none(), &a.profile.name).cmp(&(b.key.is_none(), &b.profile.name)));
 
     let run = {
-        let commander = commander.clone();
-        let problem = problem.clone();
+        let command = command.clone();
+        let about = about.clone();
         let drafts = drafts.clone();
         move |id: EnterpriseId, intent: Intent| {
-            let (problem, drafts) = (problem.clone(), drafts.clone());
-            send(&commander, actor.clone(), vec![intent], move |r| match r {
-                Ok(_) => {
-                    problem.set(None);
+            if command.busy() {
+                return;
+            }
+            about.set(Some(id));
+            let drafts = drafts.clone();
+            command.run(intent, move |r| {
+                if r.is_ok() {
                     let mut d = (*drafts).clone();
                     d.remove(&id);
                     drafts.set(d);
                 }
-                Err(e) => problem.set(Some((id, Problem::of(lang, &e)))),
             });
         }
     };
@@ -115,7 +119,7 @@ pub fn KeyEnterprisesPage() -> Html {
                                 let run = run.clone();
                                 Callback::from(move |_: MouseEvent| run(id, EnterpriseCommand::UnassignCommissioner { enterprise_id: id }.into()))
                             };
-                            let p = problem.as_ref().filter(|(pid, _)| *pid == id).map(|(_, p)| p.clone());
+                            let p = command.problem().clone().filter(|_| *about == Some(id));
                             // Bookings that hold or wait for a booth (not rejected, cancelled or expired ones).
                             let bookings = fairlog_domain::booking::active_bookings_of_enterprise(state, id);
                             let input_id = format!("commissioner-{id}");

@@ -18,10 +18,11 @@ use crate::app::Route;
 use crate::components::timeline::{Proposal, Timeline, TimelineItem, TimelineLane, TimelineModel};
 use crate::components::{select_value, ui_error};
 use crate::download::download_text;
+use crate::hooks::{use_command, CommandHandle};
 use crate::i18n::Lang;
 use crate::live_text::{conflict, severity, span, status, LT};
 use crate::session::use_prefs;
-use crate::store::{use_app, use_commander, Commander, UiError};
+use crate::store::{use_app, UiError};
 
 // ---------------------------------------------------------------------------------------------
 // Shared by the livestream pages
@@ -50,22 +51,18 @@ pub fn answer_for(lang: Lang, e: &UiError, cmd: LivestreamCommand) -> Answer {
 
 /// Send a livestream command; on refusal or warnings, set the answer. Calls `done` when saved.
 pub fn send_live(
-    commander: &Commander,
-    actor: Actor,
-    lang: Lang,
+    command: &CommandHandle,
     cmd: LivestreamCommand,
     answer: UseStateHandle<Option<Answer>>,
     done: Callback<()>,
 ) {
-    let commander = commander.clone();
-    wasm_bindgen_futures::spawn_local(async move {
-        match commander.run(actor, cmd.clone().into()).await {
-            Ok(_) => {
-                answer.set(None);
-                done.emit(());
-            }
-            Err(e) => answer.set(Some(answer_for(lang, &e, cmd))),
+    let lang = command.lang();
+    command.run(cmd.clone(), move |r| match r {
+        Ok(_) => {
+            answer.set(None);
+            done.emit(());
         }
+        Err(e) => answer.set(Some(answer_for(lang, e, cmd))),
     });
 }
 
@@ -247,7 +244,7 @@ pub fn LivestreamPage() -> Html {
     let app = use_app();
     let prefs = use_prefs();
     let lang = prefs.lang;
-    let commander = use_commander();
+    let command = use_command();
     let navigator = use_navigator();
     let today = to_local(crate::store::now()).date();
     let anchor = use_state(|| today);
@@ -267,7 +264,7 @@ pub fn LivestreamPage() -> Html {
         let actor = actor.clone();
         let by_host = *lanes == Lanes::Hosts;
         let writable = app.writable();
-        use_memo((app.revision, app.travel, writable, from, days, by_host, lang, actor.clone()), move |_| {
+        use_memo((app.revision, app.travel(), writable, from, days, by_host, lang, actor.clone()), move |_| {
             let mut model = timeline_model(&state, lang, &actor, from, days, by_host);
             if !writable {
                 // The past (time travel) and a damaged store are read-only: nothing can be dragged.
@@ -287,12 +284,9 @@ pub fn LivestreamPage() -> Html {
         })
     };
     let send = {
-        let commander = commander.clone();
+        let command = command.clone();
         let answer = answer.clone();
-        let actor = actor.clone();
-        Callback::from(move |cmd: LivestreamCommand| {
-            send_live(&commander, actor.clone(), lang, cmd, answer.clone(), Callback::noop())
-        })
+        Callback::from(move |cmd: LivestreamCommand| send_live(&command, cmd, answer.clone(), Callback::noop()))
     };
     let on_move = {
         let send = send.clone();

@@ -17,10 +17,11 @@ use super::live::{hosts_text, midnight, monday_of, send_live, timeline_model, An
 use crate::app::Route;
 use crate::components::input_value;
 use crate::components::timeline::{Proposal, Timeline, TimelineModel};
+use crate::hooks::use_command;
 use crate::i18n::fill;
 use crate::live_text::{conflict, invitation, span, status, LT};
 use crate::session::use_prefs;
-use crate::store::{use_app, use_commander};
+use crate::store::use_app;
 
 /// Invitations to line-ups for the enterprise the user acts for.
 #[component]
@@ -28,7 +29,7 @@ pub fn LiveInvitationsPage() -> Html {
     let app = use_app();
     let prefs = use_prefs();
     let lang = prefs.lang;
-    let commander = use_commander();
+    let command = use_command();
     let answer = use_state(|| None::<Answer>);
     let reasons = use_state(std::collections::BTreeMap::<String, String>::new);
     let state: fairlog_domain::State = (*app.view()).clone();
@@ -46,12 +47,9 @@ pub fn LiveInvitationsPage() -> Html {
         };
     };
     let send = {
-        let commander = commander.clone();
+        let command = command.clone();
         let answer = answer.clone();
-        let actor = actor.clone();
-        Callback::from(move |cmd: LivestreamCommand| {
-            send_live(&commander, actor.clone(), lang, cmd, answer.clone(), Callback::noop())
-        })
+        Callback::from(move |cmd: LivestreamCommand| send_live(&command, cmd, answer.clone(), Callback::noop()))
     };
     let list = invitations_of(&state, me.id);
     html! {

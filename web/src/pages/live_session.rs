@@ -17,10 +17,11 @@ use yew_router::prelude::*;
 use super::live::{export_ics, hosts_text, may_manage, send_live, Answer, AnswerView, ConflictList};
 use crate::app::Route;
 use crate::components::{input_value, select_value, Field};
+use crate::hooks::use_command;
 use crate::i18n::T;
 use crate::live_text::{invitation, livestream_error_in, span, status, LT};
 use crate::session::use_prefs;
-use crate::store::{use_app, use_commander};
+use crate::store::use_app;
 
 #[derive(Clone, PartialEq, Default)]
 struct PlanForm {
@@ -44,7 +45,7 @@ pub fn SessionFormPage(props: &SessionFormProps) -> Html {
     let app = use_app();
     let prefs = use_prefs();
     let lang = prefs.lang;
-    let commander = use_commander();
+    let command = use_command();
     let navigator = use_navigator();
     let state: fairlog_domain::State = (*app.view()).clone();
     let editing = props
@@ -80,9 +81,8 @@ pub fn SessionFormPage(props: &SessionFormProps) -> Html {
         let form = form.clone();
         let answer = answer.clone();
         let field_error = field_error.clone();
-        let commander = commander.clone();
+        let command = command.clone();
         let navigator = navigator.clone();
-        let actor = actor.clone();
         let editing_id = editing.as_ref().map(|s| s.id);
         let state = state.clone();
         Callback::from(move |e: SubmitEvent| {
@@ -118,35 +118,30 @@ pub fn SessionFormPage(props: &SessionFormProps) -> Html {
                 }
             });
             // Errors about a field go beside it; conflicts and the rest above the form.
-            let commander = commander.clone();
             let answer = answer.clone();
             let field_error = field_error.clone();
-            let actor = actor.clone();
             let state = state.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                match commander.run(actor.clone(), cmd.clone().into()).await {
-                    Ok(_) => {
-                        answer.set(None);
-                        done.emit(());
-                    }
-                    Err(crate::store::UiError::Rule(fairlog_domain::DomainError::Livestream(le)))
-                        if le.field().is_some() =>
-                    {
-                        field_error
-                            .set(Some((le.field().unwrap_or_default(), livestream_error_in(lang, Some(&state), &le))));
-                    }
-                    Err(e) => {
-                        field_error.set(None);
-                        answer.set(Some(super::live::answer_for(lang, &e, cmd)));
-                    }
+            command.run(cmd.clone(), move |r| match r {
+                Ok(_) => {
+                    answer.set(None);
+                    done.emit(());
+                }
+                Err(crate::store::UiError::Rule(fairlog_domain::DomainError::Livestream(le)))
+                    if le.field().is_some() =>
+                {
+                    field_error
+                        .set(Some((le.field().unwrap_or_default(), livestream_error_in(lang, Some(&state), le))));
+                }
+                Err(e) => {
+                    field_error.set(None);
+                    answer.set(Some(super::live::answer_for(lang, e, cmd)));
                 }
             });
         })
     };
     let accept = {
-        let commander = commander.clone();
+        let command = command.clone();
         let answer = answer.clone();
-        let actor = actor.clone();
         let navigator = navigator.clone();
         Callback::from(move |cmd: LivestreamCommand| {
             let id = cmd.session_id();
@@ -156,7 +151,7 @@ pub fn SessionFormPage(props: &SessionFormProps) -> Html {
                     n.push(&Route::LiveSession { id: id.to_string() });
                 }
             });
-            send_live(&commander, actor.clone(), lang, cmd, answer.clone(), done)
+            send_live(&command, cmd, answer.clone(), done)
         })
     };
     let type_in = |apply: fn(&mut PlanForm, String)| {
@@ -272,7 +267,7 @@ pub fn SessionPage(props: &SessionPageProps) -> Html {
     let app = use_app();
     let prefs = use_prefs();
     let lang = prefs.lang;
-    let commander = use_commander();
+    let command = use_command();
     let answer = use_state(|| None::<Answer>);
     let invite = use_state(|| InviteForm { minutes: "20".into(), offset: "0".into(), ..Default::default() });
     let cancelling = use_state(|| false);
@@ -292,12 +287,9 @@ pub fn SessionPage(props: &SessionPageProps) -> Html {
     let id = s.id;
 
     let send = {
-        let commander = commander.clone();
+        let command = command.clone();
         let answer = answer.clone();
-        let actor = actor.clone();
-        Callback::from(move |cmd: LivestreamCommand| {
-            send_live(&commander, actor.clone(), lang, cmd, answer.clone(), Callback::noop())
-        })
+        Callback::from(move |cmd: LivestreamCommand| send_live(&command, cmd, answer.clone(), Callback::noop()))
     };
     let click = |cmd: LivestreamCommand| {
         let send = send.clone();

@@ -2,51 +2,28 @@
 use fairlog_domain::host::{ChannelDetails, HostCommand, HostProfile, Platform, Window};
 use fairlog_domain::ids::{ChannelId, HostId};
 use fairlog_domain::time::parse_local_input;
-use fairlog_domain::{DomainError, Intent, Role};
+use fairlog_domain::{Intent, Role};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
-use crate::components::{input_value, select_value, ui_error, Field};
-use crate::i18n::{Lang, T};
+use crate::components::{input_value, select_value, Field};
+use crate::hooks::use_command;
+use crate::i18n::T;
 use crate::live_text::{platform, span, LT};
+use crate::organizer_ui::Problem;
 use crate::session::use_prefs;
-use crate::store::{use_app, use_commander, UiError};
+use crate::store::use_app;
 
-/// A refusal beside the field it is about, or above the form.
-#[derive(Clone, PartialEq, Default)]
-struct Problem {
-    field: Option<&'static str>,
-    text: Option<String>,
-}
-
-impl Problem {
-    fn of(lang: Lang, e: &UiError) -> Problem {
-        let field = match e {
-            UiError::Rule(DomainError::Host(h)) => h.field(),
-            _ => None,
-        };
-        Problem { field, text: Some(ui_error(lang, e)) }
-    }
-    fn at(&self, f: &str) -> Option<String> {
-        (self.field == Some(f)).then(|| self.text.clone()).flatten()
-    }
-    fn general(&self) -> Option<String> {
-        if self.field.is_none() {
-            self.text.clone()
-        } else {
-            None
-        }
-    }
-}
+/// The fields of the page's forms (a refusal about none of them is shown above the forms).
+const FIELDS: &[&str] = &["domain", "channel_name", "stream_url", "windows", "host_name", "host_title", "organisation"];
 
 #[component]
 pub fn LiveSetupPage() -> Html {
     let app = use_app();
     let prefs = use_prefs();
     let lang = prefs.lang;
-    let commander = use_commander();
-    let problem = use_state(Problem::default);
+    let command = use_command();
     let domain = use_state(String::new);
     let ch_name = use_state(String::new);
     let ch_platform = use_state(|| Platform::PublicPlatform.key().to_string());
@@ -64,22 +41,13 @@ pub fn LiveSetupPage() -> Html {
     let writable = app.writable();
 
     let run = {
-        let commander = commander.clone();
-        let problem = problem.clone();
-        let actor = actor.clone();
+        let command = command.clone();
         move |intent: Intent, clear: Vec<UseStateHandle<String>>| {
-            let commander = commander.clone();
-            let problem = problem.clone();
-            let actor = actor.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                match commander.run(actor, intent).await {
-                    Ok(_) => {
-                        problem.set(Problem::default());
-                        for c in clear {
-                            c.set(String::new());
-                        }
+            command.run(intent, move |r| {
+                if r.is_ok() {
+                    for c in clear {
+                        c.set(String::new());
                     }
-                    Err(e) => problem.set(Problem::of(lang, &e)),
                 }
             });
         }
@@ -133,12 +101,12 @@ pub fn LiveSetupPage() -> Html {
         let run = run.clone();
         let (h, s, en) = (w_host.clone(), w_start.clone(), w_end.clone());
         let state = state.clone();
-        let problem = problem.clone();
+        let command = command.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let Some(host) = h.parse::<HostId>().ok().and_then(|id| state.hosts.get(&id)) else { return };
             let (Some(start), Some(end)) = (parse_local_input(&s), parse_local_input(&en)) else {
-                problem.set(Problem { field: Some("windows"), text: Some(T::InvalidTime.get(lang).into()) });
+                command.set_problem(Some(Problem { field: Some("windows"), text: T::InvalidTime.get(lang).into() }));
                 return;
             };
             let mut windows = host.availability.clone();
@@ -156,7 +124,7 @@ pub fn LiveSetupPage() -> Html {
         let run = run.clone();
         Callback::from(move |_: MouseEvent| run(HostCommand::RemoveStreamDomain { domain: d.clone() }.into(), vec![]))
     };
-    let p = (*problem).clone();
+    let p = command.problem();
     let may_edit_host = |id: HostId| organizer || (actor.role == Role::Host && actor.subject == Some(id.0));
     let host_options: Vec<_> = state.hosts.values().filter(|h| may_edit_host(h.id)).collect();
 
@@ -164,7 +132,7 @@ pub fn LiveSetupPage() -> Html {
         <section class="setup-page" aria-labelledby="setup-title">
             <p><Link<Route> to={Route::Live}>{ "← " }{ LT::LiveTitle.get(lang) }</Link<Route>></p>
             <h1 id="setup-title">{ LT::Setup.get(lang) }</h1>
-            if let Some(t) = p.general() { <p class="banner danger" role="alert" id="setup-error">{ t }</p> }
+            if let Some(t) = Problem::other(p, FIELDS) { <p class="banner danger" role="alert" id="setup-error">{ t }</p> }
 
             <section class="card" aria-labelledby="allow-title">
                 <h2 id="allow-title">{ LT::Allowlist.get(lang) }</h2>
@@ -178,7 +146,7 @@ pub fn LiveSetupPage() -> Html {
                 </ul>
                 if organizer {
                     <form class="inline-form" onsubmit={add_domain} novalidate=true>
-                        <Field id="domain" label={LT::FieldDomain.get(lang)} error={p.at("domain")}>
+                        <Field id="domain" label={LT::FieldDomain.get(lang)} error={Problem::at(p, "domain")}>
                             <input id="domain" type="text" value={(*domain).clone()} oninput={text(&domain)} placeholder="live.example.cn" />
                         </Field>
                         <button type="submit" disabled={!writable} id="add-domain">{ LT::AddDomain.get(lang) }</button>
@@ -200,7 +168,7 @@ pub fn LiveSetupPage() -> Html {
                     <form class="card-form" onsubmit={add_channel} novalidate=true>
                         <h3>{ LT::AddChannel.get(lang) }</h3>
                         <div class="row">
-                            <Field id="channel-name" label={LT::FieldChannelName.get(lang)} error={p.at("channel_name")}>
+                            <Field id="channel-name" label={LT::FieldChannelName.get(lang)} error={Problem::at(p, "channel_name")}>
                                 <input id="channel-name" type="text" value={(*ch_name).clone()} oninput={text(&ch_name)} />
                             </Field>
                             <Field id="channel-platform" label={LT::FieldPlatform.get(lang)}>
@@ -211,9 +179,9 @@ pub fn LiveSetupPage() -> Html {
                                 </select>
                             </Field>
                         </div>
-                        <Field id="stream-url" label={LT::FieldStreamUrl.get(lang)} error={p.at("stream_url")}>
+                        <Field id="stream-url" label={LT::FieldStreamUrl.get(lang)} error={Problem::at(p, "stream_url")}>
                             <input id="stream-url" type="url" value={(*ch_url).clone()} oninput={text(&ch_url)} placeholder="https://"
-                                aria-invalid={p.at("stream_url").is_some().to_string()} />
+                                aria-invalid={Problem::at(p, "stream_url").is_some().to_string()} />
                         </Field>
                         <button type="submit" disabled={!writable} id="add-channel">{ LT::AddChannel.get(lang) }</button>
                     </form>
@@ -251,7 +219,7 @@ pub fn LiveSetupPage() -> Html {
                                     }) }
                                 </select>
                             </Field>
-                            <Field id="window-start" label={LT::FieldWindowStart.get(lang)} error={p.at("windows")}>
+                            <Field id="window-start" label={LT::FieldWindowStart.get(lang)} error={Problem::at(p, "windows")}>
                                 <input id="window-start" type="datetime-local" value={(*w_start).clone()} oninput={text(&w_start)} />
                             </Field>
                             <Field id="window-end" label={LT::FieldWindowEnd.get(lang)}>
@@ -265,13 +233,13 @@ pub fn LiveSetupPage() -> Html {
                     <form class="card-form" onsubmit={register_host} novalidate=true>
                         <h3>{ LT::RegisterHost.get(lang) }</h3>
                         <div class="row">
-                            <Field id="host-name" label={LT::FieldName.get(lang)} error={p.at("host_name")}>
+                            <Field id="host-name" label={LT::FieldName.get(lang)} error={Problem::at(p, "host_name")}>
                                 <input id="host-name" type="text" value={(*h_name).clone()} oninput={text(&h_name)} />
                             </Field>
-                            <Field id="host-title" label={LT::FieldHostTitle.get(lang)} error={p.at("host_title")}>
+                            <Field id="host-title" label={LT::FieldHostTitle.get(lang)} error={Problem::at(p, "host_title")}>
                                 <input id="host-title" type="text" value={(*h_title).clone()} oninput={text(&h_title)} placeholder={lang.pick("例如：局长", "e.g. Bureau director")} />
                             </Field>
-                            <Field id="organisation" label={LT::FieldOrganisation.get(lang)} error={p.at("organisation")}>
+                            <Field id="organisation" label={LT::FieldOrganisation.get(lang)} error={Problem::at(p, "organisation")}>
                                 <input id="organisation" type="text" value={(*h_org).clone()} oninput={text(&h_org)} placeholder={lang.pick("例如：徐汇区人力资源和社会保障局", "e.g. Xuhui HRSS Bureau")} />
                             </Field>
                         </div>

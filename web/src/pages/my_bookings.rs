@@ -7,11 +7,12 @@ use yew_router::prelude::*;
 
 use super::enterprise_common::not_acting;
 use crate::app::Route;
-use crate::components::{local_time, ui_error};
+use crate::components::local_time;
 use crate::enterprise_texts::{booking_status, ET};
+use crate::hooks::use_command;
 use crate::i18n::fill;
 use crate::session::{use_current_enterprise, use_prefs};
-use crate::store::{use_app, use_commander};
+use crate::store::use_app;
 
 /// The enterprise's own booths: holds with their deadlines (Shanghai time), waitlist offers to
 /// accept or decline, cancellation, and its waitlist places.
@@ -20,32 +21,25 @@ pub fn MyBookingsPage() -> Html {
     let app = use_app();
     let prefs = use_prefs();
     let lang = prefs.lang;
-    let commander = use_commander();
+    let command = use_command();
     let current = use_current_enterprise();
-    // A refusal, and the booking it is about (shown in that row), if any.
-    let error = use_state(|| None::<(Option<BookingId>, String)>);
-    let busy = use_state(|| false);
+    // The booking the last command was about (its row shows the refusal), if any.
+    let about = use_state(|| None::<BookingId>);
     let Some(me) = current else {
         return html! { <section><h1>{ ET::MyBookingsTitle.get(lang) }</h1>{ not_acting(lang, &prefs.session) }</section> };
     };
-    let send = |about: Option<BookingId>, intent: Intent| {
-        let (commander, error, busy, actor) = (commander.clone(), error.clone(), busy.clone(), prefs.session.actor());
+    let send = |row: Option<BookingId>, intent: Intent| {
+        let (command, about) = (command.clone(), about.clone());
         Callback::from(move |_: MouseEvent| {
-            if *busy {
+            if command.busy() {
                 return;
             }
-            busy.set(true);
-            let (commander, error, busy, actor, intent) =
-                (commander.clone(), error.clone(), busy.clone(), actor.clone(), intent.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match commander.run(actor, intent).await {
-                    Ok(_) => error.set(None),
-                    Err(e) => error.set(Some((about, ui_error(lang, &e)))),
-                }
-                busy.set(false);
-            });
+            about.set(row);
+            command.run(intent.clone(), |_| {});
         })
     };
+    let error = command.problem_text().map(|text| (*about, text));
+    let busy = command.busy();
     let view = app.view();
     let state: &fairlog_domain::State = &view;
     let writable = app.writable();
@@ -58,14 +52,14 @@ pub fn MyBookingsPage() -> Html {
     html! {
         <section aria-labelledby="bookings-title">
             <h1 id="bookings-title">{ ET::MyBookingsTitle.get(lang) }</h1>
-            if let Some((None, e)) = &*error { <p class="banner danger" role="alert" id="action-error">{ e.clone() }</p> }
+            if let Some((None, e)) = &error { <p class="banner danger" role="alert" id="action-error">{ e.clone() }</p> }
             { for bookings.iter().filter_map(|b| match b.status { BookingStatus::Offered { until } => Some((b, until)), _ => None }).map(|(b, until)| html! {
                 <div class="banner ok offer" role="status" key={b.id.to_string()} id="offer-banner">
                     <p>{ fill(ET::OfferBanner.get(lang), &[("booth", booth(b.booth_id)), ("fair", fair_name(b.fair_id)), ("t", local_time(until))]) }</p>
                     if writable {
                         <div class="actions">
-                            <button type="button" id="accept-offer" disabled={*busy} onclick={send(None, BookingCommand::AcceptOffer { booking_id: b.id }.into())}>{ ET::AcceptOffer.get(lang) }</button>
-                            <button type="button" class="secondary" id="decline-offer" disabled={*busy} onclick={send(None, BookingCommand::DeclineOffer { booking_id: b.id }.into())}>{ ET::DeclineOffer.get(lang) }</button>
+                            <button type="button" id="accept-offer" disabled={busy} onclick={send(None, BookingCommand::AcceptOffer { booking_id: b.id }.into())}>{ ET::AcceptOffer.get(lang) }</button>
+                            <button type="button" class="secondary" id="decline-offer" disabled={busy} onclick={send(None, BookingCommand::DeclineOffer { booking_id: b.id }.into())}>{ ET::DeclineOffer.get(lang) }</button>
                         </div>
                     }
                 </div>
@@ -98,12 +92,12 @@ pub fn MyBookingsPage() -> Html {
                                 <td class="nowrap">{ deadline }</td>
                                 <td>
                                     if b.status.is_active() && writable {
-                                        <button type="button" class="small danger cancel-booking" disabled={*busy}
+                                        <button type="button" class="small danger cancel-booking" disabled={busy}
                                             onclick={send(Some(b.id), BookingCommand::CancelBooking { booking_id: b.id }.into())}>{ ET::CancelBooking.get(lang) }</button>
                                     }
                                 </td>
                             </tr>
-                            if let Some((Some(about), e)) = &*error {
+                            if let Some((Some(about), e)) = &error {
                                 if *about == b.id {
                                     <tr class="row-error"><td colspan="5"><p class="field-error" role="alert" id="booking-error">{ e.clone() }</p></td></tr>
                                 }
@@ -132,7 +126,7 @@ pub fn MyBookingsPage() -> Html {
                             <li key={e.id.to_string()}>
                                 { format!("{} · {zone} · {status}", fair_name(e.fair_id)) }
                                 if e.status == WaitlistStatus::Waiting && writable {
-                                    { " " }<button type="button" class="small secondary" disabled={*busy}
+                                    { " " }<button type="button" class="small secondary" disabled={busy}
                                         onclick={send(None, BookingCommand::LeaveWaitlist { waitlist_id: e.id }.into())}>{ ET::LeaveWaitlist.get(lang) }</button>
                                 }
                             </li>

@@ -8,12 +8,13 @@ use yew_router::prelude::*;
 
 use super::enterprise_common::{every_problem, not_acting, Problems};
 use crate::app::Route;
-use crate::components::{input_value, ui_error, Field};
+use crate::components::{input_value, Field};
 use crate::enterprise_forms::PostForm;
 use crate::enterprise_texts::{category, education, experience, post_status, ET};
+use crate::hooks::use_command;
 use crate::i18n::{fill, T};
 use crate::session::{use_current_enterprise, use_prefs};
-use crate::store::{use_app, use_commander};
+use crate::store::use_app;
 
 /// The enterprise's posts with headcount, salary, requirements and fairs; open posts can be
 /// edited, marked filled or withdrawn. "Jobs offered" is the sum of open headcounts.
@@ -22,31 +23,16 @@ pub fn MyPostsPage() -> Html {
     let app = use_app();
     let prefs = use_prefs();
     let lang = prefs.lang;
-    let commander = use_commander();
+    let command = use_command();
     let current = use_current_enterprise();
-    let error = use_state(|| None::<String>);
-    let busy = use_state(|| false);
     let Some(me) = current else {
         return html! { <section><h1>{ ET::MyPostsTitle.get(lang) }</h1>{ not_acting(lang, &prefs.session) }</section> };
     };
     let send = |intent: Intent| {
-        let (commander, error, busy, actor) = (commander.clone(), error.clone(), busy.clone(), prefs.session.actor());
-        Callback::from(move |_: MouseEvent| {
-            if *busy {
-                return;
-            }
-            busy.set(true);
-            let (commander, error, busy, actor, intent) =
-                (commander.clone(), error.clone(), busy.clone(), actor.clone(), intent.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match commander.run(actor, intent).await {
-                    Ok(_) => error.set(None),
-                    Err(e) => error.set(Some(ui_error(lang, &e))),
-                }
-                busy.set(false);
-            });
-        })
+        let command = command.clone();
+        Callback::from(move |_: MouseEvent| command.run(intent.clone(), |_| {}))
     };
+    let (error, busy) = (command.problem_text(), command.busy());
     let view = app.view();
     let state: &fairlog_domain::State = &view;
     let posts = enterprise_posts(state, me);
@@ -59,7 +45,7 @@ pub fn MyPostsPage() -> Html {
                 <span class="muted">{ name }{ " · " }<span id="jobs-offered">{ fill(ET::JobsOfferedN.get(lang), &[("n", jobs_offered_by(state, me).to_string())]) }</span></span>
                 if writable { <Link<Route> to={Route::NewPost} classes="button" >{ ET::NewPost.get(lang) }</Link<Route>> }
             </div>
-            if let Some(e) = &*error { <p class="banner danger" role="alert" id="action-error">{ e.clone() }</p> }
+            if let Some(e) = &error { <p class="banner danger" role="alert" id="action-error">{ e.clone() }</p> }
             if posts.is_empty() {
                 <p class="empty">{ ET::NoPostsYet.get(lang) }</p>
             } else {
@@ -90,8 +76,8 @@ pub fn MyPostsPage() -> Html {
                                 <td class="actions-cell">
                                     if open && writable {
                                         <Link<Route> to={Route::EditPost { id: p.id.to_string() }} classes="button small secondary">{ T::Edit.get(lang) }</Link<Route>>
-                                        <button type="button" class="small secondary" disabled={*busy} onclick={send(PostCommand::FillPost { post_id: p.id }.into())}>{ ET::MarkFilled.get(lang) }</button>
-                                        <button type="button" class="small danger" disabled={*busy} onclick={send(PostCommand::WithdrawPost { post_id: p.id }.into())}>{ ET::Withdraw.get(lang) }</button>
+                                        <button type="button" class="small secondary" disabled={busy} onclick={send(PostCommand::FillPost { post_id: p.id }.into())}>{ ET::MarkFilled.get(lang) }</button>
+                                        <button type="button" class="small danger" disabled={busy} onclick={send(PostCommand::WithdrawPost { post_id: p.id }.into())}>{ ET::Withdraw.get(lang) }</button>
                                     }
                                 </td>
                             </tr>
@@ -118,7 +104,7 @@ pub fn PostFormPage(props: &PostFormProps) -> Html {
     let app = use_app();
     let prefs = use_prefs();
     let lang = prefs.lang;
-    let commander = use_commander();
+    let command = use_command();
     let navigator = use_navigator();
     let current = use_current_enterprise();
     let editing = props.id.as_ref().and_then(|id| {
@@ -134,7 +120,6 @@ pub fn PostFormPage(props: &PostFormProps) -> Html {
         })
     });
     let problems = use_state(Problems::default);
-    let saving = use_state(|| false);
     let Some(me) = current else {
         return html! { <section class="form-page"><h1>{ ET::NewPost.get(lang) }</h1>{ not_acting(lang, &prefs.session) }</section> };
     };
@@ -170,8 +155,7 @@ pub fn PostFormPage(props: &PostFormProps) -> Html {
     };
 
     let onsubmit = {
-        let (form, problems, saving, commander, actor) =
-            (form.clone(), problems.clone(), saving.clone(), commander.clone(), prefs.session.actor());
+        let (form, problems, command) = (form.clone(), problems.clone(), command.clone());
         let target = editing.as_ref().map(|p| p.id);
         let new_id = PostId(uuid::Uuid::new_v4());
         let intent_for = move |details: &fairlog_domain::post::PostDetails| -> Intent {
@@ -183,13 +167,19 @@ pub fn PostFormPage(props: &PostFormProps) -> Html {
         };
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if *saving {
+            if command.busy() {
                 return;
             }
             // Every problem at once: values that are not numbers, and each rule the domain names.
             let (probe, format) = form.probe();
-            let found =
-                every_problem(lang, &commander.store.engine(), &actor, probe, format, intent_for, |d, field| {
+            let found = every_problem(
+                lang,
+                &command.commander().store.engine(),
+                command.actor(),
+                probe,
+                format,
+                intent_for,
+                |d, field| {
                     match field {
                         "title" => d.title = "—".into(),
                         "headcount" => d.headcount = 1,
@@ -198,31 +188,28 @@ pub fn PostFormPage(props: &PostFormProps) -> Html {
                         _ => return false,
                     }
                     true
-                });
+                },
+            );
             if !found.is_empty() {
                 problems.set(found);
                 return;
             }
             let Ok(details) = form.to_details() else { return };
             let intent = intent_for(&details);
-            saving.set(true);
-            let (commander, problems, saving, navigator, actor) =
-                (commander.clone(), problems.clone(), saving.clone(), navigator.clone(), actor.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match commander.run(actor, intent).await {
-                    Ok(_) => {
-                        problems.set(Problems::default());
-                        if let Some(n) = navigator {
-                            n.push(&Route::MyPosts);
-                        }
+            let (problems, navigator) = (problems.clone(), navigator.clone());
+            command.run(intent, move |r| match r {
+                Ok(_) => {
+                    problems.set(Problems::default());
+                    if let Some(n) = navigator {
+                        n.push(&Route::MyPosts);
                     }
-                    Err(e) => problems.set(Problems::of(lang, &e)),
                 }
-                saving.set(false);
+                Err(e) => problems.set(Problems::of(lang, e)),
             });
         })
     };
 
+    let saving = command.busy();
     let view = app.view();
     let state: &fairlog_domain::State = &view;
     let f = (*form).clone();
@@ -297,7 +284,7 @@ pub fn PostFormPage(props: &PostFormProps) -> Html {
                     if let Some(e) = problems.at("fairs") { <p class="field-error" role="alert" data-field="fairs">{ e }</p> }
                 </fieldset>
                 <div class="actions">
-                    <button type="submit" id="save-post" disabled={*saving || !writable}>{ if *saving { T::Saving.get(lang) } else { T::Save.get(lang) } }</button>
+                    <button type="submit" id="save-post" disabled={saving || !writable}>{ if saving { T::Saving.get(lang) } else { T::Save.get(lang) } }</button>
                     <Link<Route> to={Route::MyPosts} classes="button secondary">{ T::Cancel.get(lang) }</Link<Route>>
                 </div>
             </form>

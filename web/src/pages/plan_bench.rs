@@ -136,7 +136,7 @@ pub fn PlanBenchPage() -> Html {
             labelled.clone(),
         );
         use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
+            yew::platform::spawn_local(async move {
                 let (engine, fair) = showcase_fair(42);
                 let t = perf_now();
                 let p = Rc::new(views::floor_plan(engine.state(), fair));

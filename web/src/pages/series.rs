@@ -7,32 +7,26 @@ use yew_router::prelude::*;
 
 use crate::app::Route;
 use crate::components::Field;
+use crate::hooks::use_command;
 use crate::i18n::{fill, series_kind, T};
-use crate::organizer_ui::{send, set_choice, set_text, Problem, OT};
+use crate::organizer_ui::{set_choice, set_text, Problem, OT};
 use crate::session::use_prefs;
-use crate::store::{use_app, use_commander};
+use crate::store::use_app;
 
 #[component]
 pub fn SeriesPage() -> Html {
     let app = use_app();
     let prefs = use_prefs();
     let lang = prefs.lang;
-    let commander = use_commander();
+    let command = use_command();
     let name = use_state(String::new);
     let kind = use_state(|| "thousands_of_posts".to_string());
     let region = use_state(String::new);
-    let problem = use_state(|| None::<Problem>);
-    let busy = use_state(|| false);
 
     let onsubmit = {
-        let (name, kind, region, problem, busy) =
-            (name.clone(), kind.clone(), region.clone(), problem.clone(), busy.clone());
-        let actor = prefs.session.actor();
+        let (name, kind, region, command) = (name.clone(), kind.clone(), region.clone(), command.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if *busy {
-                return;
-            }
             let k = match kind.as_str() {
                 "industry_special" => SeriesKind::IndustrySpecial,
                 "recruitment_tour" => SeriesKind::RecruitmentTour { partner_region: (*region).clone() },
@@ -44,17 +38,11 @@ pub fn SeriesPage() -> Html {
                 name: (*name).clone(),
                 kind: k,
             };
-            busy.set(true);
-            let (name, region, problem, busy) = (name.clone(), region.clone(), problem.clone(), busy.clone());
-            send(&commander, actor.clone(), vec![cmd.into()], move |r| {
-                busy.set(false);
-                match r {
-                    Ok(_) => {
-                        problem.set(None);
-                        name.set(String::new());
-                        region.set(String::new());
-                    }
-                    Err(e) => problem.set(Some(Problem::of(lang, &e))),
+            let (name, region) = (name.clone(), region.clone());
+            command.run(cmd, move |r| {
+                if r.is_ok() {
+                    name.set(String::new());
+                    region.set(String::new());
                 }
             });
         })
@@ -67,6 +55,7 @@ pub fn SeriesPage() -> Html {
     let count = |id: SeriesId| state.fairs.values().filter(|f| f.details.series == Some(id)).count();
     let organizer = prefs.session.role == Role::Organizer;
     let writable = app.writable();
+    let (problem, busy) = (command.problem(), command.busy());
     let kinds = [
         ("thousands_of_posts", OT::KindThousands),
         ("industry_special", OT::KindIndustry),
@@ -106,11 +95,11 @@ pub fn SeriesPage() -> Html {
             if organizer && writable {
                 <form class="fair-form series-form" {onsubmit} novalidate=true>
                     <h2>{ OT::NewSeries.get(lang) }</h2>
-                    if let Some(m) = Problem::other(&problem, &["name", "region"]) { <p class="banner danger" role="alert">{ m }</p> }
+                    if let Some(m) = Problem::other(problem, &["name", "region"]) { <p class="banner danger" role="alert">{ m }</p> }
                     <div class="row">
-                        <Field id="series-name" label={OT::SeriesName.get(lang)} error={Problem::at(&problem, "name")}>
+                        <Field id="series-name" label={OT::SeriesName.get(lang)} error={Problem::at(problem, "name")}>
                             <input id="series-name" type="text" value={(*name).clone()} oninput={set_text(&name)}
-                                aria-invalid={Problem::at(&problem, "name").is_some().to_string()} />
+                                aria-invalid={Problem::at(problem, "name").is_some().to_string()} />
                         </Field>
                         <Field id="series-kind" label={OT::SeriesKind.get(lang)}>
                             <select id="series-kind" onchange={set_choice(&kind)}>
@@ -118,13 +107,13 @@ pub fn SeriesPage() -> Html {
                             </select>
                         </Field>
                         if *kind == "recruitment_tour" {
-                            <Field id="series-region" label={OT::PartnerRegion.get(lang)} error={Problem::at(&problem, "region")}>
+                            <Field id="series-region" label={OT::PartnerRegion.get(lang)} error={Problem::at(problem, "region")}>
                                 <input id="series-region" type="text" value={(*region).clone()} oninput={set_text(&region)}
                                     placeholder={lang.pick("例如：云南大理", "e.g. Dali, Yunnan")} />
                             </Field>
                         }
                     </div>
-                    <div class="actions"><button type="submit" id="create-series" disabled={*busy}>{ OT::CreateSeries.get(lang) }</button></div>
+                    <div class="actions"><button type="submit" id="create-series" disabled={busy}>{ OT::CreateSeries.get(lang) }</button></div>
                 </form>
             } else if !organizer {
                 <p class="muted">{ T::OnlyOrganizersHint.get(lang) }</p>
@@ -144,10 +133,9 @@ struct RenameProps {
 fn RenameSeries(props: &RenameProps) -> Html {
     let prefs = use_prefs();
     let lang = prefs.lang;
-    let commander = use_commander();
+    let command = use_command();
     let editing = use_state(|| false);
     let name = use_state(|| props.name.clone());
-    let problem = use_state(|| None::<Problem>);
     if !*editing {
         let (editing, name, current) = (editing.clone(), name.clone(), props.name.clone());
         return html! {
@@ -157,23 +145,20 @@ fn RenameSeries(props: &RenameProps) -> Html {
         };
     }
     let onsubmit = {
-        let (name, problem, editing, actor, id) =
-            (name.clone(), problem.clone(), editing.clone(), prefs.session.actor(), props.id);
+        let (name, editing, command, id) = (name.clone(), editing.clone(), command.clone(), props.id);
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let (problem, editing) = (problem.clone(), editing.clone());
+            let editing = editing.clone();
             let cmd = SeriesCommand::RenameSeries { series_id: id, name: (*name).clone() };
-            send(&commander, actor.clone(), vec![cmd.into()], move |r| match r {
-                Ok(_) => {
-                    problem.set(None);
+            command.run(cmd, move |r| {
+                if r.is_ok() {
                     editing.set(false);
                 }
-                Err(e) => problem.set(Some(Problem::of(lang, &e))),
             });
         })
     };
     let input_id = format!("rename-{}", props.id);
-    let error = (*problem).as_ref().map(|p| p.text.clone());
+    let error = command.problem_text();
     html! {
         <form class="inline-form rename-form" {onsubmit} novalidate=true>
             <label class="visually-hidden" for={input_id.clone()}>{ OT::SeriesName.get(lang) }</label>

@@ -3,9 +3,12 @@
 //!
 //! Each step names its first event by sequence *and* id: a step whose event is no longer there
 //! (the log was replaced by an import, or renumbered by a merge) is dropped when read back.
-use fairlog_domain::{Actor, EventEnvelope};
+use fairlog_domain::history::{self, UndoError};
+use fairlog_domain::{Actor, Command, EventEnvelope};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
+
+use super::{now, Store, UiError};
 
 /// The first and last sequence of one command's events.
 pub type Span = (u64, u64);
@@ -147,4 +150,65 @@ impl UndoBook {
 
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
+}
+
+// ---------------------------------------------------------------------------------------------
+// The store's side: remembering each actor's commands and undoing them as new events.
+
+impl Store {
+    /// Remember a command of `actor` for undo (a new command clears the redo stack).
+    pub(super) fn remember(&self, actor: &Actor, span: Span, origin: Origin) {
+        let (first, last) = span;
+        // Only a single command is undone as one: a batch of commands (the demo season) is not.
+        let step = {
+            let engine = self.engine.borrow();
+            let events = &engine.log().entries()[first as usize - 1..last as usize];
+            let single = events.iter().all(|e| e.command_id() == events[0].command_id());
+            (single || origin != Origin::Command).then(|| Step { first, last, id: events[0].id })
+        };
+        if let Some(step) = step {
+            let mut book = self.undo_book.borrow_mut();
+            book.record(actor, step, origin);
+            book.save(&self.db_name.borrow());
+        }
+    }
+
+    /// The command undo would reverse, and redo would re-apply, for `actor`.
+    pub fn undo_redo_heads(&self, actor: &Actor) -> (Option<Span>, Option<Span>) {
+        let book = self.undo_book.borrow();
+        let s = book.stacks(actor);
+        (s.and_then(|s| s.undo.last()).map(Step::span), s.and_then(|s| s.redo.last()).map(Step::span))
+    }
+
+    /// The commands that would undo (or, with `redo`, redo) `actor`'s last step, checked by the
+    /// domain without writing anything; or why it cannot be done.
+    pub fn undo_plan(&self, actor: &Actor, redo: bool) -> Result<Vec<Command>, UiError> {
+        let book = self.undo_book.borrow();
+        let stacks = book.stacks(actor).ok_or(UiError::Undo(UndoError::Nothing))?;
+        let top = if redo { stacks.redo.last() } else { stacks.undo.last() };
+        let Step { first, last, .. } = *top.ok_or(UiError::Undo(UndoError::Nothing))?;
+        let engine = self.engine.borrow();
+        let ignore = |seq: u64| stacks.is_own(seq);
+        let intents = history::undo_ignoring(&engine, first, last, actor, &ignore).map_err(UiError::Undo)?;
+        let now = now();
+        let cmds: Vec<Command> =
+            intents.into_iter().map(|intent| Command { actor: actor.clone(), now, intent }).collect();
+        engine.prepare_all(cmds.clone(), uuid::Uuid::new_v4).map_err(|(_, e)| UiError::Rule(e))?;
+        Ok(cmds)
+    }
+
+    /// Undo (or, with `redo`, redo) `actor`'s last step, as new compensating events.
+    pub async fn undo(&self, actor: &Actor, redo: bool) -> Result<u64, UiError> {
+        if !self.may_write() {
+            return Err(UiError::ReadOnly);
+        }
+        let cmds = self.undo_plan(actor, redo)?;
+        let ran = self.run_inner(cmds).await.map_err(|f| f.error)?;
+        self.undo_book.borrow_mut().pop(actor, redo);
+        // An undo can be redone; a redo can be undone again.
+        if let Some(span) = ran.saved {
+            self.remember(actor, span, if redo { Origin::Redo } else { Origin::Undo });
+        }
+        Ok(ran.last_seq)
+    }
 }

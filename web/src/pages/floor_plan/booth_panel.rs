@@ -32,12 +32,11 @@ pub fn BoothPanel(p: &BoothPanelProps) -> Html {
     let lang = prefs.lang;
     let sender = use_sender(&p.on_live);
     let reason = use_state(String::new);
-    let problem = use_state(|| None::<Problem>);
+    let problem = sender.problem_handle();
     let b = &p.booth;
     let send = {
-        let problem = problem.clone();
         move |intent: Intent, ok: String, after: Box<dyn FnOnce()>| {
-            sender.run(vec![intent], problem.clone(), ok, after);
+            sender.run(vec![intent], ok, after);
         }
     };
     let amenity = |which: &'static str| {

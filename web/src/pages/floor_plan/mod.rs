@@ -13,7 +13,7 @@ use fairlog_domain::fair::{FairMode, FairStatus};
 use fairlog_domain::floor_plan::{Amenities, FloorPlanCommand, NewBooth, Rect};
 use fairlog_domain::ids::{BoothId, FairId, ZoneId};
 use fairlog_domain::views::{self, PlanView};
-use fairlog_domain::{Actor, Intent, Role};
+use fairlog_domain::{Intent, Role};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -21,10 +21,11 @@ use self::booth_panel::BoothPanel;
 use self::tools::{AddBoothForm, AddRowForm, BoothToolBox, HallForm, VirtualBooths, ZoneTools};
 use crate::app::Route;
 use crate::components::{booth_state_text, ui_error, FloorPlanView, FpT, PlanEdit, PlanLegend, PlanMode, Refusal};
+use crate::hooks::{use_command, CommandHandle};
 use crate::i18n::{fill, Lang, T};
-use crate::organizer_ui::{send, Problem, OT};
+use crate::organizer_ui::{Problem, OT};
 use crate::session::use_prefs;
-use crate::store::{use_app, use_commander, Commander};
+use crate::store::use_app;
 
 crate::texts! {
 pub enum PT {
@@ -123,47 +124,38 @@ fn num(s: &str) -> Option<u16> {
     s.trim().parse().ok()
 }
 
-/// Sends the forms' commands as the session's actor and announces the outcome.
+/// A form's `use_command` handle that also announces the outcome in the plan's live region.
 #[derive(Clone)]
 struct Sender {
-    commander: Commander,
-    actor: Actor,
-    lang: Lang,
+    command: CommandHandle,
     on_live: Callback<String>,
 }
 
 impl Sender {
-    /// Send commands; on success clear `problem`, announce `ok` and call `after`; on a refusal
-    /// keep the problem (the form shows it beside its field) and announce it.
-    fn run(
-        &self,
-        intents: Vec<Intent>,
-        problem: UseStateHandle<Option<Problem>>,
-        ok: String,
-        after: impl FnOnce() + 'static,
-    ) {
-        let (lang, on_live) = (self.lang, self.on_live.clone());
-        send(&self.commander, self.actor.clone(), intents, move |r| match r {
+    /// Send commands; on success announce `ok` and call `after`; on a refusal the handle keeps
+    /// the problem (the form shows it beside its field) and it is announced.
+    fn run(&self, intents: Vec<Intent>, ok: String, after: impl FnOnce() + 'static) {
+        let (lang, on_live) = (self.command.lang(), self.on_live.clone());
+        self.command.run_all(intents, move |r| match r {
             Ok(_) => {
-                problem.set(None);
                 if !ok.is_empty() {
                     on_live.emit(ok);
                 }
                 after();
             }
-            Err(e) => {
-                let p = Problem::of(lang, &e);
-                on_live.emit(p.text.clone());
-                problem.set(Some(p));
-            }
+            Err(e) => on_live.emit(Problem::of(lang, e).text),
         });
+    }
+
+    /// The form's problem (the domain's refusal, or one the form found before sending).
+    fn problem_handle(&self) -> UseStateHandle<Option<Problem>> {
+        self.command.problem_handle()
     }
 }
 
 #[hook]
 fn use_sender(on_live: &Callback<String>) -> Sender {
-    let prefs = use_prefs();
-    Sender { commander: use_commander(), actor: prefs.session.actor(), lang: prefs.lang, on_live: on_live.clone() }
+    Sender { command: use_command(), on_live: on_live.clone() }
 }
 
 #[derive(Properties, PartialEq)]
@@ -176,7 +168,8 @@ pub fn FloorPlanPage(props: &FloorPlanPageProps) -> Html {
     let app = use_app();
     let prefs = use_prefs();
     let lang = prefs.lang;
-    let commander = use_commander();
+    // The plan's own edits (drag, keyboard).
+    let edit = use_command();
 
     let selected = use_state(|| None::<BoothId>);
     let pending = use_state(|| None::<(BoothId, Rect)>);
@@ -189,7 +182,7 @@ pub fn FloorPlanPage(props: &FloorPlanPageProps) -> Html {
     let fair_id: Option<FairId> = props.id.parse().ok();
     let plan: Rc<PlanView> = {
         let app = app.clone();
-        (*use_memo((fair_id, app.revision, app.travel), move |(id, _, _)| {
+        (*use_memo((fair_id, app.revision, app.travel()), move |(id, _, _)| {
             Rc::new(id.map(|id| views::floor_plan(&app.view(), id)).unwrap_or_default())
         }))
         .clone()
@@ -207,7 +200,6 @@ pub fn FloorPlanPage(props: &FloorPlanPageProps) -> Html {
     let can_edit = organizer && open && writable;
     let can_request = prefs.session.role == Role::Enterprise && fair.status == FairStatus::Published && writable;
     let physical = fair.details.mode.is_physical();
-    let actor = prefs.session.actor();
     let on_live = {
         let live = live.clone();
         Callback::from(move |s: String| live.set(s))
@@ -255,14 +247,16 @@ pub fn FloorPlanPage(props: &FloorPlanPageProps) -> Html {
     // Edits from the plan (mouse and keyboard): one domain command each; a refusal is drawn where
     // it happened and announced.
     let on_edit = {
-        let commander = commander.clone();
-        let actor = actor.clone();
+        let edit = edit.clone();
         let plan = plan.clone();
         let (pending, refusal, live, selected) = (pending.clone(), refusal.clone(), live.clone(), selected.clone());
         let tool = tool.clone();
-        Callback::from(move |edit: PlanEdit| {
+        Callback::from(move |change: PlanEdit| {
+            if edit.busy() {
+                return;
+            }
             let booth = |id: BoothId| plan.booth(id).cloned();
-            let (intent, at, ok): (Intent, Rect, String) = match edit {
+            let (intent, at, ok): (Intent, Rect, String) = match change {
                 PlanEdit::AtEdge { .. } => {
                     live.set(FpT::EdgeOfHall.get(lang).into());
                     return;
@@ -296,7 +290,7 @@ pub fn FloorPlanPage(props: &FloorPlanPageProps) -> Html {
                 }
             };
             let (pending, refusal, live) = (pending.clone(), refusal.clone(), live.clone());
-            send(&commander, actor.clone(), vec![intent], move |r| {
+            edit.run(intent, move |r| {
                 pending.set(None);
                 match r {
                     Ok(_) => {
@@ -304,7 +298,7 @@ pub fn FloorPlanPage(props: &FloorPlanPageProps) -> Html {
                         live.set(ok);
                     }
                     Err(e) => {
-                        let message = ui_error(lang, &e);
+                        let message = ui_error(lang, e);
                         live.set(message.clone());
                         refusal.set(Some(Refusal { at, message }));
                     }

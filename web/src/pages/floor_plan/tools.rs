@@ -25,7 +25,7 @@ pub fn HallForm(p: &HallProps) -> Html {
     let prefs = use_prefs();
     let lang = prefs.lang;
     let sender = use_sender(&p.on_live);
-    let (w, d, problem) = (use_state(String::new), use_state(String::new), use_state(|| None::<Problem>));
+    let (w, d, problem) = (use_state(String::new), use_state(String::new), sender.problem_handle());
     let onsubmit = {
         let (w, d, problem) = (w.clone(), d.clone(), problem.clone());
         let (fair_id, cur_w, cur_d) = (p.fair_id, p.width, p.depth);
@@ -38,7 +38,7 @@ pub fn HallForm(p: &HallProps) -> Html {
                 return;
             };
             let cmd = FloorPlanCommand::SizeHall { fair_id, width, depth };
-            sender.run(vec![cmd.into()], problem.clone(), String::new(), || {});
+            sender.run(vec![cmd.into()], String::new(), || {});
         })
     };
     html! {
@@ -75,26 +75,26 @@ pub fn ZoneTools(p: &ZoneProps) -> Html {
     let prefs = use_prefs();
     let lang = prefs.lang;
     let sender = use_sender(&p.on_live);
-    let (name, problem) = (use_state(String::new), use_state(|| None::<Problem>));
+    let (name, problem) = (use_state(String::new), sender.problem_handle());
     let onsubmit = {
-        let (name, problem, on_added) = (name.clone(), problem.clone(), p.on_added.clone());
+        let (name, on_added) = (name.clone(), p.on_added.clone());
         let (sender, fair_id) = (sender.clone(), p.fair_id);
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let zone_id = ZoneId(uuid::Uuid::new_v4());
             let cmd = FloorPlanCommand::AddZone { fair_id, zone_id, name: (*name).clone() };
             let (name, on_added) = (name.clone(), on_added.clone());
-            sender.run(vec![cmd.into()], problem.clone(), String::new(), move || {
+            sender.run(vec![cmd.into()], String::new(), move || {
                 name.set(String::new());
                 on_added.emit(zone_id);
             });
         })
     };
     let remove = |zone_id: ZoneId| {
-        let (problem, sender, fair_id) = (problem.clone(), sender.clone(), p.fair_id);
+        let (sender, fair_id) = (sender.clone(), p.fair_id);
         Callback::from(move |_: MouseEvent| {
             let cmd = FloorPlanCommand::RemoveZone { fair_id, zone_id };
-            sender.run(vec![cmd.into()], problem.clone(), String::new(), || {});
+            sender.run(vec![cmd.into()], String::new(), || {});
         })
     };
     html! {
@@ -191,7 +191,7 @@ pub fn AddBoothForm(p: &AddProps) -> Html {
     let code = use_state(String::new);
     let x = use_state(|| "0".to_string());
     let y = use_state(|| "0".to_string());
-    let problem = use_state(|| None::<Problem>);
+    let problem = sender.problem_handle();
     let onsubmit = {
         let (code, x, y, problem) = (code.clone(), x.clone(), y.clone(), problem.clone());
         let (tool, fair_id, on_added) = (p.tool.clone(), p.fair_id, p.on_added.clone());
@@ -207,7 +207,7 @@ pub fn AddBoothForm(p: &AddProps) -> Html {
             let ok = fill(PT::Added.get(lang), &[("code", c.trim().to_uppercase())]);
             let (code, on_added) = (code.clone(), on_added.clone());
             let cmd = FloorPlanCommand::AddBooth { fair_id, booth };
-            sender.run(vec![cmd.into()], problem.clone(), ok, move || {
+            sender.run(vec![cmd.into()], ok, move || {
                 code.set(String::new());
                 on_added.emit(Some(id));
             });
@@ -243,7 +243,7 @@ pub fn AddRowForm(p: &AddProps) -> Html {
     let count = use_state(|| "10".to_string());
     let x = use_state(|| "1".to_string());
     let y = use_state(|| "1".to_string());
-    let problem = use_state(|| None::<Problem>);
+    let problem = sender.problem_handle();
     let onsubmit = {
         let (count, x, y, problem) = (count.clone(), x.clone(), y.clone(), problem.clone());
         let (tool, fair_id) = (p.tool.clone(), p.fair_id);
@@ -268,7 +268,7 @@ pub fn AddRowForm(p: &AddProps) -> Html {
                 .collect();
             let ok = fill(PT::AddedRow.get(lang), &[("n", n.to_string())]);
             let cmd = FloorPlanCommand::AddBooths { fair_id, booths };
-            sender.run(vec![cmd.into()], problem.clone(), ok, || {});
+            sender.run(vec![cmd.into()], ok, || {});
         })
     };
     html! {
@@ -307,7 +307,7 @@ pub fn VirtualBooths(p: &VirtualProps) -> Html {
     let lang = prefs.lang;
     let sender = use_sender(&p.on_live);
     let count = use_state(String::new);
-    let problem = use_state(|| None::<Problem>);
+    let problem = sender.problem_handle();
     let onsubmit = {
         let (count, problem, fair_id) = (count.clone(), problem.clone(), p.fair_id);
         Callback::from(move |e: SubmitEvent| {
@@ -317,7 +317,7 @@ pub fn VirtualBooths(p: &VirtualProps) -> Html {
                 return;
             };
             let cmd = FloorPlanCommand::SetVirtualBooths { fair_id, count: n };
-            sender.run(vec![cmd.into()], problem.clone(), String::new(), || {});
+            sender.run(vec![cmd.into()], String::new(), || {});
         })
     };
     html! {

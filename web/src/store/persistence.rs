@@ -1,0 +1,109 @@
+//! IndexedDB underneath the engine: opening and replaying the log, reading what other tabs
+//! appended, the Web Lock under which tabs write, backups and the raw export.
+use std::rc::Rc;
+
+use fairlog_domain::engine::RestoreProblem;
+use fairlog_domain::Engine;
+
+use super::undo::UndoBook;
+use super::{EventStore, Phase, StorageError, Store};
+
+impl Store {
+    /// Open IndexedDB and replay what it holds.
+    pub async fn load(&self) -> Phase {
+        self.load_with(|| {}).await
+    }
+
+    /// Like `load`; `on_blocked` runs if the open waits for other tabs (see `Phase::Blocked`).
+    pub async fn load_with(&self, on_blocked: impl FnOnce() + 'static) -> Phase {
+        let name = self.db_name.borrow().clone();
+        let db = match EventStore::open_with(&name, on_blocked).await {
+            Ok(db) => Rc::new(db),
+            Err(e) => return Phase::Unavailable(e.to_string()),
+        };
+        let records = match db.read_after(0).await {
+            Ok(r) => r,
+            Err(e) => return Phase::Unavailable(e.to_string()),
+        };
+        let (engine, problem) = self.restore(&records);
+        *self.undo_book.borrow_mut() = UndoBook::load(&self.db_name.borrow(), engine.log().entries());
+        *self.engine.borrow_mut() = engine;
+        *self.db.borrow_mut() = Some(db);
+        self.writable.set(problem.is_none());
+        match problem {
+            Some(p) => Phase::Damaged(p),
+            None => Phase::Ready,
+        }
+    }
+
+    /// Read events other tabs stored after our last one.
+    pub(super) async fn pull(&self, db: &EventStore) -> Result<usize, StorageError> {
+        let after = self.engine.borrow().log().last_seq();
+        let records = db.read_after(after).await?;
+        self.extend(records.iter().map(|r| (r.seq().unwrap_or(0), r.text())))
+            .map_err(|p| StorageError::Failed(format!("{p:?}")))
+    }
+
+    /// Replay stored records: the whole log, or an account's filtered view of it.
+    pub(super) fn restore(&self, records: &[super::idb::RawRecord]) -> (Engine, Option<RestoreProblem>) {
+        let records = records.iter().map(|r| (r.seq().unwrap_or(0), r.text()));
+        if self.filtered.get() {
+            Engine::restore_filtered(records)
+        } else {
+            Engine::restore(records)
+        }
+    }
+
+    /// Take records that follow the engine's end (see `restore`).
+    pub(super) fn extend<S: AsRef<str>>(
+        &self,
+        records: impl IntoIterator<Item = (u64, Option<S>)>,
+    ) -> Result<usize, RestoreProblem> {
+        let mut engine = self.engine.borrow_mut();
+        if self.filtered.get() {
+            engine.extend_filtered(records)
+        } else {
+            engine.extend_stored(records)
+        }
+    }
+
+    /// Take other tabs' new events. Returns how many arrived.
+    pub async fn sync(&self) -> Result<usize, StorageError> {
+        let Some(db) = self.db() else { return Ok(0) };
+        let _guard = self.lock.lock().await;
+        self.pull(&db).await
+    }
+
+    /// The Web Lock under which this database's tabs append, merge and import.
+    pub(super) fn write_lock(&self) -> String {
+        format!("fairlog-write-{}", self.db_name.borrow())
+    }
+
+    /// Logs kept before merges: (time in ms, JSON Lines).
+    pub async fn backups(&self) -> Vec<(f64, String)> {
+        match self.db() {
+            Some(db) => db.backups().await.unwrap_or_default(),
+            None => vec![],
+        }
+    }
+
+    /// Every stored record as it is, for a user whose store is damaged: one JSON object a line,
+    /// `{"key":…,"value":…}`, the value as text when it is text.
+    pub async fn export_raw(&self) -> Result<String, StorageError> {
+        let Some(db) = self.db() else { return Ok(String::new()) };
+        let records = db.read_after(0).await?;
+        let mut out = String::new();
+        for r in records {
+            let key = r.key.as_f64().map(serde_json::Value::from).unwrap_or(serde_json::Value::Null);
+            let value = match r.text() {
+                Some(t) => serde_json::Value::String(t),
+                None => serde_json::Value::String(
+                    js_sys::JSON::stringify(&r.value).ok().and_then(|s| s.as_string()).unwrap_or_default(),
+                ),
+            };
+            out.push_str(&serde_json::json!({ "key": key, "value": value }).to_string());
+            out.push('\n');
+        }
+        Ok(out)
+    }
+}
