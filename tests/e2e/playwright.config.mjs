@@ -10,6 +10,14 @@ const serverData = process.env.E2E_SERVER_DATA ?? "../../target/e2e-server-data"
 const serverBin = process.env.FAIRLOG_SERVER_BIN || "../../target/debug/fairlog-server";
 // The first organizer's one-time sign-up link (`fairlog-server admin create`), read by the specs.
 export const adminLinkFile = `${serverData}-admin-link.txt`;
+// A second server of its own for the accounts spec (its demo season and bookings would
+// otherwise meet the sync spec's on one store).
+export const accountsPort = Number(process.env.E2E_ACCOUNTS_PORT ?? serverPort + 2);
+const accountsData = `${serverData}-accounts`;
+export const accountsLinkFile = `${accountsData}-admin-link.txt`;
+const server = (port, data, link) =>
+  `rm -rf ${data} && ${serverBin} admin create --name 王敏 --data ${data} --url http://127.0.0.1:${port} > ${link}` +
+  ` && ${serverBin} serve --listen 127.0.0.1:${port} --data ${data} --dist ../../dist`;
 
 export default defineConfig({
   testDir: "./specs",
@@ -48,10 +56,14 @@ export default defineConfig({
       timeout: 20_000,
     },
     {
-      command:
-        `rm -rf ${serverData} && ${serverBin} admin create --name 王敏 --data ${serverData} --url http://127.0.0.1:${serverPort} > ${adminLinkFile}` +
-        ` && ${serverBin} serve --listen 127.0.0.1:${serverPort} --data ${serverData} --dist ../../dist`,
+      command: server(serverPort, serverData, adminLinkFile),
       url: `http://127.0.0.1:${serverPort}/api/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: server(accountsPort, accountsData, accountsLinkFile),
+      url: `http://127.0.0.1:${accountsPort}/api/health`,
       reuseExistingServer: false,
       timeout: 30_000,
     },

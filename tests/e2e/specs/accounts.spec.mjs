@@ -5,9 +5,9 @@
 // and both see the result live; a disabled account is signed out.
 import { test, expect } from "@playwright/test";
 import { ARTIFACTS, ORGANIZER, adminToken, creditCode, openApp, registerOwn } from "./helpers.mjs";
-import { adminLinkFile, serverPort } from "../playwright.config.mjs";
+import { accountsLinkFile as adminLinkFile, accountsPort } from "../playwright.config.mjs";
 
-const SERVER = `http://127.0.0.1:${serverPort}/`;
+const SERVER = `http://127.0.0.1:${accountsPort}/`;
 const FAIR = "宝山区先进制造业专场招聘会";
 
 test.use({ baseURL: SERVER });
@@ -81,7 +81,7 @@ test("an organizer invites enterprises; each sees its own bookings and only the 
   await nav(org, "账号").click();
   await expect(org.getByRole("heading", { name: "账号与邀请" })).toBeVisible();
   const links = [];
-  for (const who of ["孙丽", "周洋"]) {
+  for (const who of ["钱芳", "赵磊"]) {
     await org.selectOption("#invite-role", "enterprise");
     await org.fill("#invite-name", who);
     await org.click("#invite");
@@ -97,10 +97,10 @@ test("an organizer invites enterprises; each sees its own bookings and only the 
   const firstCtx = await browser.newContext();
   const ent1 = await firstCtx.newPage();
   const ent1Problems = await openApp(ent1, `/${links[0]}`);
-  await expect(ent1.locator("#join-name")).toHaveValue("孙丽");
+  await expect(ent1.locator("#join-name")).toHaveValue("钱芳");
   await signUp(ent1, `/${links[0]}`, "enterprise-pass-1");
-  await expect(ent1.locator("#account-menu")).toContainText("孙丽");
-  const first = { name: "上海闵申机电设备有限公司", code: creditCode("91310112MA1GB3K7P"), contact: "孙丽", phone: "13802135566" };
+  await expect(ent1.locator("#account-menu")).toContainText("钱芳");
+  const first = { name: "上海闵申机电设备有限公司", code: creditCode("91310112MA1GB3K7P"), contact: "钱芳", phone: "13802135566" };
   await registerOwn(ent1, first);
   await expect(ent1.locator(".sync-waiting")).toHaveText("已同步", { timeout: 20_000 });
   await nav(ent1, "预订展位").click();
@@ -116,7 +116,7 @@ test("an organizer invites enterprises; each sees its own bookings and only the 
   const seen = recordResponses(ent2);
   await openApp(ent2, `/${links[1]}`);
   await signUp(ent2, `/${links[1]}`, "enterprise-pass-2");
-  const second = { name: "上海浦江精密制造有限公司", code: creditCode("91310115MA1HC2D4X"), contact: "周洋", phone: "13912345678" };
+  const second = { name: "上海浦江精密制造有限公司", code: creditCode("91310115MA1HC2D4X"), contact: "赵磊", phone: "13912345678" };
   await registerOwn(ent2, second);
   await expect(ent2.locator(".sync-waiting")).toHaveText("已同步", { timeout: 20_000 });
   await nav(ent2, "预订展位").click();
@@ -139,7 +139,10 @@ test("an organizer invites enterprises; each sees its own bookings and only the 
   const pulled = await (await secondCtx.request.get(`${SERVER}api/events?after=0`)).text();
   const everything = seen.join("\n") + "\n" + pulled;
   expect(everything).toContain(second.code);
-  for (const secret of [first.contact, first.phone, first.code, "enterprise-pass-1"]) {
+  // (An enterprise's name and unified social credit code are public registration facts; its
+  // contact, its requests and the reasons given to it are not.)
+  expect(everything).toContain(first.code);
+  for (const secret of [first.contact, first.phone, "enterprise-pass-1"]) {
     expect(everything, `the second enterprise received ${secret}`).not.toContain(secret);
   }
   // ...and through the first enterprise's own view, its booking is there.
@@ -149,11 +152,11 @@ test("an organizer invites enterprises; each sees its own bookings and only the 
   // The organizer sees the accounts and the sign-in record, and disables the second account:
   // its open page is signed out.
   await nav(org, "账号").click();
-  await expect(org.locator("table.accounts")).toContainText("孙丽");
+  await expect(org.locator("table.accounts")).toContainText("钱芳");
   await expect(org.locator("table.audit")).toContainText("登录");
   await expect(org.locator("table.audit")).toContainText("发出邀请");
-  await org.locator("table.accounts tbody tr", { hasText: "周洋" }).getByRole("button", { name: "停用" }).click();
-  await expect(org.locator("table.accounts tbody tr", { hasText: "周洋" })).toContainText("已停用");
+  await org.locator("table.accounts tbody tr", { hasText: "赵磊" }).getByRole("button", { name: "停用" }).click();
+  await expect(org.locator("table.accounts tbody tr", { hasText: "赵磊" })).toContainText("已停用");
   await org.screenshot({ path: `${ARTIFACTS}accounts-page.png`, fullPage: true });
   await ent2.reload();
   await expect(ent2.getByRole("heading", { name: "登录 Fairlog" })).toBeVisible({ timeout: 20_000 });
