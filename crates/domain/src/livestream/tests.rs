@@ -227,7 +227,7 @@ fn a_session_on_the_evening_of_the_fair_day_is_within_its_dates() {
 }
 
 /// A line-up entry in a test, named part by part:
-/// `featuring(0).from_minute(10).for_minutes(20).invite_to(session(0))` invites enterprise 0,
+/// `featuring(0).starting_at_minute(10).for_minutes(20).invite_to(session(0))` invites enterprise 0,
 /// with its post, into minutes 10–30 of session 0; `.invited_to(..)` is the event.
 #[derive(Clone, Copy)]
 struct TestFeature {
@@ -240,7 +240,7 @@ fn featuring(e: u128) -> TestFeature {
 }
 
 impl TestFeature {
-    fn from_minute(self, offset_minutes: u32) -> Self {
+    fn starting_at_minute(self, offset_minutes: u32) -> Self {
         TestFeature { slot: Slot { offset_minutes, ..self.slot }, ..self }
     }
     fn for_minutes(self, minutes: u32) -> Self {
@@ -268,7 +268,7 @@ impl TestFeature {
 
 #[test]
 fn a_host_invites_an_enterprise_with_its_posts() {
-    let feature = featuring(0).from_minute(10).for_minutes(20);
+    let feature = featuring(0).starting_at_minute(10).for_minutes(20);
     given(first_scheduled())
         .when_full(as_host(host(0), feature.invite_to(session(0))))
         .then([feature.invited_to(session(0))]);
@@ -288,14 +288,14 @@ fn only_the_enterprises_own_open_posts_can_be_featured() {
 
 #[test]
 fn slots_of_one_line_up_do_not_overlap() {
-    given(with(first_scheduled(), [featuring(0).from_minute(10).for_minutes(20).invited_to(session(0))]))
-        .when(featuring(1).from_minute(20).for_minutes(20).invite_to(session(0)))
+    given(with(first_scheduled(), [featuring(0).starting_at_minute(10).for_minutes(20).invited_to(session(0))]))
+        .when(featuring(1).starting_at_minute(20).for_minutes(20).invite_to(session(0)))
         .then_err(LivestreamError::SlotsOverlap { other: ent(0) });
 }
 
 #[test]
 fn a_slot_that_overflows_a_scheduled_session_is_refused() {
-    given(first_scheduled()).when(featuring(0).from_minute(50).for_minutes(20).invite_to(session(0))).then_err(
+    given(first_scheduled()).when(featuring(0).starting_at_minute(50).for_minutes(20).invite_to(session(0))).then_err(
         LivestreamError::HardConflicts {
             conflicts: vec![hard(ConflictKind::LineupOverflow { enterprise: ent(0), overflow_minutes: 10 })],
         },
@@ -304,7 +304,7 @@ fn a_slot_that_overflows_a_scheduled_session_is_refused() {
 
 #[test]
 fn shortening_a_session_below_its_line_up_is_refused() {
-    given(with(first_scheduled(), [featuring(0).from_minute(30).for_minutes(30).invited_to(session(0))]))
+    given(with(first_scheduled(), [featuring(0).starting_at_minute(30).for_minutes(30).invited_to(session(0))]))
         .when(LivestreamCommand::MoveSession {
             session_id: session(0),
             start: t("2026-03-10T19:00"),
@@ -320,9 +320,9 @@ fn shortening_a_session_below_its_line_up_is_refused() {
 fn a_draft_may_overflow_but_cannot_be_scheduled_so() {
     let draft = with(scene(), [planned(session(0), plan(host(0), channel(0), "2026-03-10T19:00", 60))]);
     given(draft.clone())
-        .when(featuring(0).from_minute(50).for_minutes(20).invite_to(session(0)))
-        .then([featuring(0).from_minute(50).for_minutes(20).invited_to(session(0))]);
-    given(with(draft, [featuring(0).from_minute(50).for_minutes(20).invited_to(session(0))]))
+        .when(featuring(0).starting_at_minute(50).for_minutes(20).invite_to(session(0)))
+        .then([featuring(0).starting_at_minute(50).for_minutes(20).invited_to(session(0))]);
+    given(with(draft, [featuring(0).starting_at_minute(50).for_minutes(20).invited_to(session(0))]))
         .when(LivestreamCommand::ScheduleSession { session_id: session(0), accept: vec![] })
         .then_err(LivestreamError::HardConflicts {
             conflicts: vec![hard(ConflictKind::LineupOverflow { enterprise: ent(0), overflow_minutes: 10 })],
@@ -335,12 +335,12 @@ fn an_enterprise_cannot_be_featured_in_two_sessions_at_once() {
     let events = with(
         first_scheduled(),
         [
-            featuring(0).from_minute(10).for_minutes(40).invited_to(session(0)),
+            featuring(0).starting_at_minute(10).for_minutes(40).invited_to(session(0)),
             planned(session(1), plan(host(1), channel(1), "2026-03-10T19:30", 60)),
             scheduled(session(1)),
         ],
     );
-    given(events).when(featuring(0).from_minute(10).for_minutes(20).invite_to(session(1))).then_err(
+    given(events).when(featuring(0).starting_at_minute(10).for_minutes(20).invite_to(session(1))).then_err(
         LivestreamError::HardConflicts {
             conflicts: vec![hard(ConflictKind::EnterpriseDoubleBooked { enterprise: ent(0), other: session(0) })],
         },
@@ -352,14 +352,14 @@ fn an_enterprise_in_two_sessions_at_different_slots_is_fine() {
     let events = with(
         first_scheduled(),
         [
-            featuring(0).from_minute(0).for_minutes(20).invited_to(session(0)),
+            featuring(0).starting_at_minute(0).for_minutes(20).invited_to(session(0)),
             planned(session(1), plan(host(1), channel(1), "2026-03-10T19:00", 60)),
             scheduled(session(1)),
         ],
     );
     given(events)
-        .when(featuring(0).from_minute(30).for_minutes(20).invite_to(session(1)))
-        .then([featuring(0).from_minute(30).for_minutes(20).invited_to(session(1))]);
+        .when(featuring(0).starting_at_minute(30).for_minutes(20).invite_to(session(1)))
+        .then([featuring(0).starting_at_minute(30).for_minutes(20).invited_to(session(1))]);
 }
 
 #[test]
@@ -367,7 +367,7 @@ fn a_declined_invitation_frees_the_enterprise() {
     let events = with(
         first_scheduled(),
         [
-            featuring(0).from_minute(10).for_minutes(40).invited_to(session(0)),
+            featuring(0).starting_at_minute(10).for_minutes(40).invited_to(session(0)),
             LivestreamEvent::InvitationDeclined {
                 session_id: session(0),
                 enterprise_id: ent(0),
@@ -379,8 +379,8 @@ fn a_declined_invitation_frees_the_enterprise() {
         ],
     );
     given(events)
-        .when(featuring(0).from_minute(10).for_minutes(20).invite_to(session(1)))
-        .then([featuring(0).from_minute(10).for_minutes(20).invited_to(session(1))]);
+        .when(featuring(0).starting_at_minute(10).for_minutes(20).invite_to(session(1)))
+        .then([featuring(0).starting_at_minute(10).for_minutes(20).invited_to(session(1))]);
 }
 
 #[test]
@@ -408,12 +408,12 @@ fn featuring_an_enterprise_during_its_booth_hours_warns() {
     );
     let w = soft(ConflictKind::EnterpriseAtBooth { enterprise: ent(0), fair: fair() });
     given(events.clone())
-        .when(featuring(0).from_minute(30).for_minutes(30).invite_to(session(0)))
+        .when(featuring(0).starting_at_minute(30).for_minutes(30).invite_to(session(0)))
         .then_err(LivestreamError::SoftConflictsNotAccepted { conflicts: vec![w.clone()] });
     // Its slot after closing time (16:05) is fine.
     given(events)
-        .when(featuring(0).from_minute(65).for_minutes(20).invite_to(session(0)))
-        .then([featuring(0).from_minute(65).for_minutes(20).invited_to(session(0))]);
+        .when(featuring(0).starting_at_minute(65).for_minutes(20).invite_to(session(0)))
+        .then([featuring(0).starting_at_minute(65).for_minutes(20).invited_to(session(0))]);
 }
 
 #[test]
@@ -465,7 +465,7 @@ fn a_scheduled_session_cannot_be_moved_into_the_past() {
 
 #[test]
 fn the_invited_enterprise_accepts_in_its_own_role() {
-    let events = with(first_scheduled(), [featuring(0).from_minute(10).for_minutes(20).invited_to(session(0))]);
+    let events = with(first_scheduled(), [featuring(0).starting_at_minute(10).for_minutes(20).invited_to(session(0))]);
     given(events.clone())
         .when_full(as_ent(
             ent(0),
@@ -479,13 +479,13 @@ fn the_invited_enterprise_accepts_in_its_own_role() {
         ))
         .then_err(LivestreamError::NotYourInvitation);
     given(events)
-        .when_full(as_ent(ent(0), featuring(0).from_minute(30).for_minutes(20).invite_to(session(0))))
+        .when_full(as_ent(ent(0), featuring(0).starting_at_minute(30).for_minutes(20).invite_to(session(0))))
         .then_err(DomainError::Forbidden { role: Role::Enterprise, command: "InviteEnterprise".into() });
 }
 
 #[test]
 fn an_enterprise_declines_with_a_reason() {
-    let events = with(first_scheduled(), [featuring(0).from_minute(10).for_minutes(20).invited_to(session(0))]);
+    let events = with(first_scheduled(), [featuring(0).starting_at_minute(10).for_minutes(20).invited_to(session(0))]);
     let decline = |r: &str| LivestreamCommand::DeclineInvitation {
         session_id: session(0),
         enterprise_id: ent(0),
@@ -501,7 +501,7 @@ fn an_enterprise_declines_with_a_reason() {
 
 #[test]
 fn a_session_goes_live_near_its_start_and_ends_with_outcomes() {
-    let events = with(first_scheduled(), [featuring(0).from_minute(10).for_minutes(20).invited_to(session(0))]);
+    let events = with(first_scheduled(), [featuring(0).starting_at_minute(10).for_minutes(20).invited_to(session(0))]);
     given(events.clone())
         .when_at(t("2026-03-10T18:00"), LivestreamCommand::StartSession { session_id: session(0) })
         .then_err(LivestreamError::TooEarlyToStart { minutes: EARLY_START_MINUTES });
@@ -559,7 +559,7 @@ fn the_index_follows_moves_and_line_up_changes() {
     let events = with(
         first_scheduled(),
         [
-            featuring(0).from_minute(10).for_minutes(20).invited_to(session(0)),
+            featuring(0).starting_at_minute(10).for_minutes(20).invited_to(session(0)),
             LivestreamEvent::SessionMoved { session_id: session(0), start: t("2026-03-11T09:00"), minutes: 60 }.into(),
         ],
     );
@@ -658,7 +658,7 @@ fn a_featured_enterprise_put_in_two_sessions_at_once_on_two_devices_is_a_merge_c
             scheduled(session(1)),
             planned(session(2), plan(host(1), channel(1), "2026-03-10T10:00", 60)),
             scheduled(session(2)),
-            featuring(0).from_minute(30).for_minutes(20).invited_to(session(2)),
+            featuring(0).starting_at_minute(30).for_minutes(20).invited_to(session(2)),
         ],
     );
     let double_booked = |other| LivestreamError::HardConflicts {
@@ -680,21 +680,21 @@ fn a_featured_enterprise_put_in_two_sessions_at_once_on_two_devices_is_a_merge_c
     .into();
     // A features enterprise 0 in X 10:00–10:20; B moves its slot in Y to 10:10–10:30.
     given_on_two_devices(shared.clone())
-        .on_a(t("2026-03-01T09:10"), featuring(0).from_minute(0).for_minutes(20).invite_to(session(1)))
+        .on_a(t("2026-03-01T09:10"), featuring(0).starting_at_minute(0).for_minutes(20).invite_to(session(1)))
         .on_b(t("2026-03-01T09:20"), change.clone())
         .when_merged()
         .then_conflicts([(vec![changed], double_booked(session(1)).into())]);
     // The other way round: B's slot change first, then A's invitation is the one kept out.
     given_on_two_devices(shared.clone())
-        .on_a(t("2026-03-01T09:20"), featuring(0).from_minute(0).for_minutes(20).invite_to(session(1)))
+        .on_a(t("2026-03-01T09:20"), featuring(0).starting_at_minute(0).for_minutes(20).invite_to(session(1)))
         .on_b(t("2026-03-01T09:10"), change.clone())
         .when_merged()
         .then_conflicts([(
-            vec![featuring(0).from_minute(0).for_minutes(20).invited_to(session(1))],
+            vec![featuring(0).starting_at_minute(0).for_minutes(20).invited_to(session(1))],
             double_booked(session(2)).into(),
         )]);
     // Exactly what the commands say on the merged schedule.
-    given(with(shared.clone(), [featuring(0).from_minute(0).for_minutes(20).invited_to(session(1))]))
+    given(with(shared.clone(), [featuring(0).starting_at_minute(0).for_minutes(20).invited_to(session(1))]))
         .when(change)
         .then_err(double_booked(session(1)));
 }
@@ -779,11 +779,11 @@ fn availability_set_on_one_device_that_strands_a_session_scheduled_on_the_other_
 #[test]
 fn two_enterprises_put_in_overlapping_slots_of_one_line_up_on_two_devices_is_a_merge_conflict() {
     given_on_two_devices(first_scheduled())
-        .on_a(t("2026-03-01T09:10"), featuring(0).from_minute(10).for_minutes(20).invite_to(session(0)))
-        .on_b(t("2026-03-01T09:20"), featuring(1).from_minute(20).for_minutes(20).invite_to(session(0)))
+        .on_a(t("2026-03-01T09:10"), featuring(0).starting_at_minute(10).for_minutes(20).invite_to(session(0)))
+        .on_b(t("2026-03-01T09:20"), featuring(1).starting_at_minute(20).for_minutes(20).invite_to(session(0)))
         .when_merged()
         .then_conflicts([(
-            vec![featuring(1).from_minute(20).for_minutes(20).invited_to(session(0))],
+            vec![featuring(1).starting_at_minute(20).for_minutes(20).invited_to(session(0))],
             LivestreamError::SlotsOverlap { other: ent(0) }.into(),
         )]);
 }
