@@ -257,7 +257,7 @@ pub fn App(props: &AppProps) -> Html {
                 <RefusedChanges />
                 <main id="main" tabindex="-1">{ body }</main>
                 <footer class="app-footer">{
-                    if model.store.is_replica() { crate::sync::text::ST::Footer.get(*lang) } else { T::Footer.get(*lang) }
+                    if model.store.is_replica() || *signed_in == crate::account::SignedIn::SignedOut { crate::sync::text::ST::Footer.get(*lang) } else { T::Footer.get(*lang) }
                 }</footer>
             </HashRouter>
         </ContextProvider<Commander>>
