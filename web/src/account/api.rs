@@ -38,17 +38,7 @@ fn keep(body: SignedInBody) -> Account {
 }
 
 async fn answer<T: serde::de::DeserializeOwned>(res: Result<gloo_net::http::Response, gloo_net::Error>) -> Result<T, NetError> {
-    let res = res.map_err(|e| NetError::Offline(e.to_string()))?;
-    if res.ok() {
-        return res.json().await.map_err(|e| NetError::Offline(e.to_string()));
-    }
-    let status = res.status();
-    let body: serde_json::Value = res.json().await.unwrap_or_default();
-    Err(NetError::Refused {
-        status,
-        code: body["code"].as_str().unwrap_or("http").to_owned(),
-        message: body["message"].as_str().unwrap_or_default().to_owned(),
-    })
+    crate::sync::net::answer(res.map_err(|e| NetError::Offline(e.to_string()))?).await
 }
 
 fn json<B: Serialize>(req: RequestBuilder, body: &B) -> Result<Request, NetError> {

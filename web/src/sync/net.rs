@@ -21,7 +21,8 @@ impl std::fmt::Display for NetError {
     }
 }
 
-async fn answer<T: serde::de::DeserializeOwned>(res: gloo_net::http::Response) -> Result<T, NetError> {
+/// A server answer: its JSON body, or the error code and message it gave.
+pub(crate) async fn answer<T: serde::de::DeserializeOwned>(res: gloo_net::http::Response) -> Result<T, NetError> {
     if res.ok() {
         return res.json().await.map_err(|e| NetError::Offline(e.to_string()));
     }
