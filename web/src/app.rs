@@ -233,7 +233,9 @@ pub fn App(props: &AppProps) -> Html {
 
     let first_sync = model.store.sync_status().and_then(|s| s.first_sync);
     let body = match (&model.phase, first_sync) {
-        _ if *signed_in == crate::account::SignedIn::SignedOut => html! { <Switch<Route> render={switch_signed_out} /> },
+        _ if *signed_in == crate::account::SignedIn::SignedOut => {
+            html! { <Switch<Route> render={switch_signed_out} /> }
+        }
         (Phase::Loading | Phase::Blocked, _) => {
             html! { <p class="loading" role="status">{ T::Loading.get(*lang) }</p> }
         }

@@ -37,7 +37,9 @@ fn keep(body: SignedInBody) -> Account {
     body.account
 }
 
-async fn answer<T: serde::de::DeserializeOwned>(res: Result<gloo_net::http::Response, gloo_net::Error>) -> Result<T, NetError> {
+async fn answer<T: serde::de::DeserializeOwned>(
+    res: Result<gloo_net::http::Response, gloo_net::Error>,
+) -> Result<T, NetError> {
     crate::sync::net::answer(res.map_err(|e| NetError::Offline(e.to_string()))?).await
 }
 

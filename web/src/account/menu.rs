@@ -33,7 +33,10 @@ pub fn AccountMenu() -> Html {
             });
         })
     };
-    let label = fill(AT::SignedInAs.get(lang), &[("name", account.name.clone()), ("role", role(lang, account.role).to_owned())]);
+    let label = fill(
+        AT::SignedInAs.get(lang),
+        &[("name", account.name.clone()), ("role", role(lang, account.role).to_owned())],
+    );
     let open_change = {
         let changing = changing.clone();
         Callback::from(move |_| changing.set(true))

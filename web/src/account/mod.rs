@@ -2,8 +2,8 @@
 //! in, the sign-in and invitation pages, the account menu and the organizers' accounts page.
 //! The server sets every event's actor from the session; this module only shows who that is.
 //! Local-only mode (no server) has no accounts and keeps the role picker.
-pub mod api;
 mod accounts_page;
+pub mod api;
 mod join_page;
 mod menu;
 mod sign_in_page;

@@ -100,9 +100,7 @@ pub fn problem(lang: Lang, e: &NetError) -> String {
             "auth.name_taken" => AT::ErrNameTaken.get(lang).to_owned(),
             "auth.bad_name" => AT::ErrBadName.get(lang).to_owned(),
             "account.self" => AT::ErrSelf.get(lang).to_owned(),
-            "auth.password_too_short" | "auth.password_too_long" => {
-                AT::PasswordLength.get(lang).to_owned()
-            }
+            "auth.password_too_short" | "auth.password_too_long" => AT::PasswordLength.get(lang).to_owned(),
             c if c.starts_with("auth.invitation") => AT::ErrInvitation.get(lang).to_owned(),
             c => fill(AT::ErrOther.get(lang), &[("code", c.to_owned())]),
         },
@@ -113,7 +111,9 @@ pub fn problem(lang: Lang, e: &NetError) -> String {
 fn locked_until(message: &str) -> String {
     message
         .split_whitespace()
-        .find_map(|w| chrono::DateTime::parse_from_rfc3339(w.trim_matches(|c: char| c == '(' || c == ')' || c == '.')).ok())
+        .find_map(|w| {
+            chrono::DateTime::parse_from_rfc3339(w.trim_matches(|c: char| c == '(' || c == ')' || c == '.')).ok()
+        })
         .map(|t| when(t.with_timezone(&chrono::Utc)))
         .unwrap_or_else(|| message.to_owned())
 }

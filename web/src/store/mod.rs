@@ -101,8 +101,8 @@ pub struct Store {
     filtered: std::cell::Cell<bool>,
 }
 
-pub use self::undo::Span;
 pub(crate) use self::tabs::OUTBOX_CHANGED;
+pub use self::undo::Span;
 
 /// What `Store::run` did: the span it saved (`None`: the command changed nothing), the log's
 /// last sequence after it, and how many events of other tabs a retry pulled in on the way.

@@ -22,5 +22,5 @@ mod tests;
 
 pub use audience::Audience;
 pub use filter::{filter, filter_line, Filtered, REDACTED_FIELDS};
-pub use replica::Replica;
 pub(crate) use replica::forgiven;
+pub use replica::Replica;
