@@ -1,7 +1,8 @@
 // Benchmark (scripts/bench): a new browser opens a fairlog-server that holds a long log and
 // catches it up. Prints one JSON line: events, ms to the first screen, ms until every event is
 // in the replica's IndexedDB and the indicator says synced, and the bytes the pull carried.
-// Usage: node catchup.mjs <server url> <expected events> [runs]
+// Usage: FAIRLOG_SIGN_IN=name:password node catchup.mjs <server url> <expected events> [runs]
+// (the account signed in first, over the API; its replica is `fairlog-shared-<account id>`)
 import { chromium } from "@playwright/test";
 
 const [url, expectedArg, runsArg] = process.argv.slice(2);
@@ -12,11 +13,14 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update"],
 });
 
-async function stored(page) {
+const [signName, ...signRest] = (process.env.FAIRLOG_SIGN_IN || "").split(":");
+const signPassword = signRest.join(":");
+
+async function stored(page, dbName) {
   return page.evaluate(
-    () =>
+    (dbName) =>
       new Promise((resolve) => {
-        const open = indexedDB.open("fairlog-shared");
+        const open = indexedDB.open(dbName);
         open.onerror = () => resolve(0);
         open.onsuccess = () => {
           const db = open.result;
@@ -26,12 +30,16 @@ async function stored(page) {
           req.onerror = () => { db.close(); resolve(0); };
         };
       }),
+    dbName,
   );
 }
 
 const results = [];
 for (let run = 0; run < runs; run++) {
   const ctx = await browser.newContext({ serviceWorkers: "block" });
+  const signed = await ctx.request.post(new URL("api/auth/sign-in", url).href, { data: { name: signName, password: signPassword } });
+  if (!signed.ok()) throw new Error(`sign-in: ${signed.status()} ${await signed.text()}`);
+  const dbName = `fairlog-shared-${(await signed.json()).account.id.replaceAll("-", "")}`;
   const page = await ctx.newPage();
   let pulled = 0;
   let where = "";
@@ -48,7 +56,7 @@ for (let run = 0; run < runs; run++) {
   let n = 0;
   while (n < expected) {
     await page.waitForTimeout(200);
-    n = await stored(page);
+    n = await stored(page, dbName);
     if (Date.now() - t0 > 300_000) throw new Error(`only ${n} of ${expected} events after 300 s`);
   }
   await page.locator(".sync-waiting", { hasText: "已同步" }).waitFor();
