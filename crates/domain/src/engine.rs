@@ -297,7 +297,7 @@ impl Engine {
     }
 
     /// Apply lines of a filtered stream (what a non-organizer account receives, docs/SYNC.md
-    /// "Filtered streams"), the same way as [`crate::privacy::Replica::extend`]: sequences
+    /// "Filtered streams"; the rules are listed in [`crate::privacy::Replica`]'s module): sequences
     /// increase with gaps; where a line directly follows the last one held its `prev` must be
     /// that line's link; the judge runs, forgiving only what a partial log cannot judge (an
     /// entity it does not hold, a field the redaction emptied).
@@ -305,10 +305,24 @@ impl Engine {
         &mut self,
         records: impl IntoIterator<Item = (u64, Option<S>)>,
     ) -> Result<usize, RestoreProblem> {
+        self.extend_filtered_after(None, records)
+    }
+
+    /// [`Engine::extend_filtered`] when the server said it looked further than the last line held
+    /// (`scanned`: its sequence and stored hash): the next line comes after it and, if it is the
+    /// very next one, chains to that hash.
+    pub(crate) fn extend_filtered_after<S: AsRef<str>>(
+        &mut self,
+        mut scanned: Option<(u64, String)>,
+        records: impl IntoIterator<Item = (u64, Option<S>)>,
+    ) -> Result<usize, RestoreProblem> {
         let mut n = 0;
         let mut judge = crate::judge::Judge::after(self.log.entries()).for_own_store();
         for (key, line) in records {
-            let last = self.log.last_seq();
+            let (last, link) = match scanned.take() {
+                Some((seq, hash)) => (seq, hash),
+                None => (self.log.last_seq(), self.log.last_hash().to_owned()),
+            };
             if key <= last {
                 return Err(RestoreProblem::OutOfOrder { key, expected: last + 1 });
             }
@@ -318,7 +332,10 @@ impl Engine {
             if env.seq != key {
                 return Err(RestoreProblem::OutOfOrder { key: env.seq, expected: key });
             }
-            if key == last + 1 && env.prev != self.log.last_hash() {
+            if self.log.contains(&env.id) {
+                return Err(RestoreProblem::DuplicateId { key });
+            }
+            if key == last + 1 && env.prev != link {
                 return Err(RestoreProblem::BrokenChain { key });
             }
             match judge.admit(&self.state, &env) {

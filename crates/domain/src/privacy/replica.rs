@@ -19,36 +19,27 @@
 //!
 //! Then the event is applied with `evolve`, as in the full log. Commands are decided locally on
 //! the partial state ([`Replica::decide`]); the server decides them again on the full one.
-use std::collections::HashSet;
-
-use uuid::Uuid;
-
 use crate::command::Command;
-use crate::engine::RestoreProblem;
+use crate::engine::{Engine, RestoreProblem};
 use crate::envelope::EventEnvelope;
 use crate::error::DomainError;
 use crate::event::Event;
-use crate::judge::Judge;
-use crate::log::hash_line;
-use crate::state::{evolve, State};
+use crate::state::State;
 
 use super::REDACTED_FIELDS;
 
+/// The replay itself is the engine's ([`Engine::extend_filtered_after`]); the replica adds the
+/// cursor the server gave (`scanned`) past the last line held.
 #[derive(Debug, Clone, Default)]
 pub struct Replica {
-    entries: Vec<EventEnvelope>,
-    /// `links[i]`: the stored line's hash for entry `i` (its `redacted` field, or its own hash).
-    links: Vec<String>,
-    ids: HashSet<Uuid>,
-    state: State,
-    judge: Judge,
+    engine: Engine,
     /// How far the server said it looked past the last line held (`scanned`, `scanned_hash`).
     scanned: Option<(u64, String)>,
 }
 
 impl Replica {
     pub fn new() -> Self {
-        Replica { judge: Judge::new().for_own_store(), ..Self::default() }
+        Self::default()
     }
 
     /// Replay records `(key, line)` from the start; stops at the first bad one and says why.
@@ -62,22 +53,22 @@ impl Replica {
 
     /// The events held, in order (with gaps in their sequences).
     pub fn entries(&self) -> &[EventEnvelope] {
-        &self.entries
+        self.engine.log().entries()
     }
 
     pub fn state(&self) -> &State {
-        &self.state
+        self.engine.state()
     }
 
     /// The server's sequence of the last line held (0 for none): the cursor to pull after.
     pub fn last_seq(&self) -> u64 {
-        self.entries.last().map(|e| e.seq).unwrap_or(0)
+        self.engine.log().last_seq()
     }
 
     /// The hash of the stored line at [`Replica::last_seq`] ("" for none): the `hash` to send
     /// with the cursor, so that a server whose log differs answers `sync.cursor_mismatch`.
     pub fn last_link(&self) -> &str {
-        self.links.last().map(String::as_str).unwrap_or("")
+        self.engine.log().last_hash()
     }
 
     /// The cursor to pull after and the `hash` to send with it: the last line held, or further
@@ -101,7 +92,7 @@ impl Replica {
 
     /// Decide a command on the partial state (the server decides it again on the full one).
     pub fn decide(&self, cmd: Command) -> Result<Vec<Event>, DomainError> {
-        crate::command::decide(&self.state, cmd)
+        crate::command::decide(self.state(), cmd)
     }
 
     /// Apply filtered lines that follow what is held (a page of a pull, an event of the stream,
@@ -110,38 +101,13 @@ impl Replica {
         &mut self,
         records: impl IntoIterator<Item = (u64, Option<S>)>,
     ) -> Result<usize, RestoreProblem> {
-        let mut n = 0;
-        for (key, line) in records {
-            let (last, link) = self.cursor();
-            let link = link.to_owned();
-            if key <= last {
-                return Err(RestoreProblem::OutOfOrder { key, expected: last + 1 });
-            }
-            let Some(line) = line else { return Err(RestoreProblem::NotText { key }) };
-            let line = line.as_ref();
-            let env = crate::codec::parse_line(line).map_err(|error| RestoreProblem::Unreadable { key, error })?;
-            if env.seq != key {
-                return Err(RestoreProblem::OutOfOrder { key: env.seq, expected: key });
-            }
-            if self.ids.contains(&env.id) {
-                return Err(RestoreProblem::DuplicateId { key });
-            }
-            if key == last + 1 && env.prev != link {
-                return Err(RestoreProblem::BrokenChain { key });
-            }
-            match self.judge.admit(&self.state, &env) {
-                Ok(()) => {}
-                Err(r) if forgiven(&env, &r.error) => self.judge.pass(&env),
-                Err(r) => return Err(RestoreProblem::Refused { key, event: r.event, error: r.error }),
-            }
-            evolve(&mut self.state, &env);
-            self.links.push(env.redacted.clone().unwrap_or_else(|| hash_line(line)));
-            self.ids.insert(env.id);
-            self.entries.push(env);
+        let scanned = self.scanned.clone().filter(|(seq, _)| *seq > self.last_seq());
+        let before = self.entries().len();
+        let answer = self.engine.extend_filtered_after(scanned, records);
+        if self.entries().len() > before {
             self.scanned = None;
-            n += 1;
         }
-        Ok(n)
+        answer
     }
 }
 
