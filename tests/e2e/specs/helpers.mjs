@@ -93,18 +93,11 @@ export function creditCode(first17) {
 }
 
 /** Register an enterprise through the header's picker and its form, and act for it. */
-export async function register(page, { name, code, contact, phone }) {
+export async function register(page, enterprise) {
+  const { name } = enterprise;
   await page.selectOption("#role", "enterprise");
   await page.selectOption("#acting-enterprise", "register");
-  await expect(page.getByRole("heading", { name: "登记企业" })).toBeVisible();
-  await page.fill("#ent-name", name);
-  await page.fill("#credit-code", code);
-  await page.selectOption("#ent-industry", "Manufacturing");
-  await page.selectOption("#ent-district", "Baoshan");
-  await page.fill("#contact-name", contact);
-  await page.fill("#contact-phone", phone);
-  await page.click("#save-enterprise");
-  await expect(page.getByRole("heading", { name: "我的岗位" })).toBeVisible();
+  await fillRegistration(page, enterprise);
   await expect(page.locator("#acting-enterprise option:checked")).toHaveText(name);
 }
 
@@ -146,8 +139,13 @@ export async function inviteAndJoin(orgCtx, csrf, ctx, server, { role = "enterpr
 }
 
 /** Signed in as an enterprise account: register its enterprise (the account's own) through the form. */
-export async function registerOwn(page, { name, code, contact, phone }) {
+export async function registerOwn(page, enterprise) {
   await page.goto("#/enterprise/register");
+  await fillRegistration(page, enterprise);
+}
+
+/** The registration form, filled and saved (the page shows it already). */
+async function fillRegistration(page, { name, code, contact, phone }) {
   await expect(page.getByRole("heading", { name: "登记企业" })).toBeVisible();
   await page.fill("#ent-name", name);
   await page.fill("#credit-code", code);
