@@ -215,11 +215,11 @@ fn Accounts(props: &AccountsProps) -> Html {
                         <th scope="col"><span class="visually-hidden">{ AT::Disable.get(lang) }</span></th>
                     </tr></thead>
                     <tbody>
-                    { for props.list.accounts.iter().map(|a| html! {
+                    { for props.list.accounts.iter().map(|listed| (&listed.account, listed.created_at)).map(|(a, created_at)| html! {
                         <tr key={a.id.to_string()}>
                             <td>{ a.name.clone() }</td>
                             <td>{ role(lang, a.role) }</td>
-                            <td>{ a.created_at.map(when).unwrap_or_default() }</td>
+                            <td>{ created_at.map(when).unwrap_or_default() }</td>
                             <td>{ if a.disabled { AT::Disabled.get(lang) } else { AT::Active.get(lang) } }</td>
                             <td>
                                 if props.me != Some(a.id) {

@@ -108,13 +108,8 @@ pub async fn invite(role: Role, name: Option<&str>, subject: Option<Uuid>) -> Re
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct ListedAccount {
-    pub id: Uuid,
-    pub name: String,
-    pub role: Role,
-    #[serde(default)]
-    pub subject: Option<Uuid>,
-    #[serde(default)]
-    pub disabled: bool,
+    #[serde(flatten)]
+    pub account: Account,
     #[serde(default)]
     pub created_at: Option<DateTime<Utc>>,
 }
