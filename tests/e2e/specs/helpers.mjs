@@ -23,7 +23,7 @@ export async function openApp(page, path = "/") {
 }
 
 /** Number of events in the app's IndexedDB event store (after the app has opened it): a record
- * holds one line or a batch of lines joined by "\n"; anything else counts as one. */
+ * holds one line or a batch of lines joined by "\n" (as UTF-8 bytes); anything else counts as one. */
 export async function storedEvents(page, db = "fairlog") {
   return (await storedRecords(page, db)).reduce((n, [, v]) => n + (typeof v === "string" ? v.split("\n").length : 1), 0);
 }
@@ -57,7 +57,8 @@ export function localInput(days, hh, mm = 0) {
   return `${d}T${String(hh).padStart(2, "0")}:${String(mm).padStart(2, "0")}`;
 }
 
-/** Every record of the app's IndexedDB event store, as [key, value] pairs in key order. */
+/** Every record of the app's IndexedDB event store, as [key, value] pairs in key order (a value
+ * stored as bytes is given as its text). */
 export async function storedRecords(page, db = "fairlog") {
   return page.evaluate(
     (name) =>
@@ -70,7 +71,9 @@ export async function storedRecords(page, db = "fairlog") {
           const keys = store.getAllKeys();
           const values = store.getAll();
           values.onsuccess = () => {
-            resolve(keys.result.map((k, i) => [k, values.result[i]]));
+            // A record's value is UTF-8 bytes (older stores: a string); compared as text.
+            const text = (v) => (v instanceof Uint8Array ? new TextDecoder().decode(v) : v);
+            resolve(keys.result.map((k, i) => [k, text(values.result[i])]));
             conn.close();
           };
           values.onerror = () => reject(values.error);

@@ -15,7 +15,8 @@ async function storedEvents(page) {
           const conn = req.result;
           const all = conn.transaction("events").objectStore("events").getAll();
           all.onsuccess = () => {
-            resolve(all.result.flatMap((record) => record.split("\n")).map((line) => JSON.parse(line)));
+            const text = (v) => (v instanceof Uint8Array ? new TextDecoder().decode(v) : v);
+            resolve(all.result.flatMap((record) => text(record).split("\n")).map((line) => JSON.parse(line)));
             conn.close();
           };
           all.onerror = () => reject(all.error);

@@ -2,11 +2,13 @@
 //! wrapper over the IndexedDB API; `rexie` builds on it and adds little we need).
 //!
 //! Object store `events`: one record holds one or more consecutive lines of the log. Its value is
-//! the lines as a string, joined by `\n` (a JSON line never holds a raw newline), exactly the
-//! bytes the hash chain covers; its key is the sequence number of its last line. A command's
-//! events are one record each ([`EventStore::append`]); a catch-up, an import or a merge writes
-//! batches of up to [`BATCH_LINES`] lines, because IndexedDB's cost is per record (100,000
-//! one-line records took it about 8 s). Records are only ever added (`add`, never `put`), and
+//! the lines' UTF-8 bytes (a `Uint8Array`), joined by `\n` (a JSON line never holds a raw
+//! newline), exactly the bytes the hash chain covers; its key is the sequence number of its last
+//! line. A command's events are one record each ([`EventStore::append`]); a catch-up, an import
+//! or a merge writes batches of up to [`BATCH_BYTES`], because IndexedDB's cost is per record
+//! (100,000 one-line records took it about 8 s). Bytes rather than a string: a string with any
+//! Chinese in it is stored as UTF-16, twice the size, after a conversion. Stores written as
+//! strings (before stop 21) are read the same way. Records are only ever added (`add`, never `put`), and
 //! every write first checks, inside its transaction, that the store's last key is the one the
 //! writer expects (another tab may have written since), so nothing is overwritten or skipped.
 //! Stores written before batching (one line a record) are read the same way.
@@ -15,9 +17,10 @@ use idb::{Database, DatabaseEvent, Factory, KeyRange, ObjectStoreParams, Query, 
 use wasm_bindgen::{JsCast, JsValue};
 
 pub const DB_NAME: &str = "fairlog";
-/// Lines per record when many are written at once: large enough that IndexedDB's per-record cost
-/// vanishes, small enough that a record stays well under a few MiB.
-pub const BATCH_LINES: usize = 1000;
+/// The most bytes of lines in one record when many are written at once (a longer line is a record
+/// of its own): large enough that IndexedDB's per-record cost vanishes (about 170 lines of the
+/// demo season), under the 128 KiB above which Chromium moves a value out into a blob file.
+pub const BATCH_BYTES: usize = 96 * 1024;
 const DB_VERSION: u32 = 3;
 pub const EVENTS: &str = "events";
 /// The log as it was before each merge (JSON Lines), keyed by the time of the merge.
@@ -73,8 +76,13 @@ impl RawRecord {
     pub fn seq(&self) -> Option<u64> {
         self.key.as_f64().filter(|f| f.fract() == 0.0 && *f >= 1.0).map(|f| f as u64)
     }
+    /// The record's lines as text: a string, or UTF-8 bytes; `None` for anything else.
     pub fn text(&self) -> Option<String> {
-        self.value.as_string()
+        if let Some(text) = self.value.as_string() {
+            return Some(text);
+        }
+        let bytes = self.value.dyn_ref::<js_sys::Uint8Array>()?.to_vec();
+        String::from_utf8(bytes).ok()
     }
 }
 
@@ -147,23 +155,18 @@ pub fn line_seq(line: &str) -> Option<u64> {
     serde_json::from_str::<Seq>(line).ok().map(|s| s.seq)
 }
 
-/// Group `(sequence, line)` into records of up to [`BATCH_LINES`] lines: `(key, value)` with the
-/// key the last line's sequence.
+/// Group `(sequence, line)` into records of up to [`BATCH_BYTES`]: `(key, value)` with the key
+/// the last line's sequence.
 pub fn batches<'a>(lines: impl IntoIterator<Item = (u64, &'a str)>) -> Vec<(u64, String)> {
     let mut out: Vec<(u64, String)> = Vec::new();
-    let mut count = 0;
     for (seq, line) in lines {
         match out.last_mut() {
-            Some((key, value)) if count < BATCH_LINES => {
+            Some((key, value)) if value.len() + 1 + line.len() <= BATCH_BYTES => {
                 value.push('\n');
                 value.push_str(line);
                 *key = seq;
-                count += 1;
             }
-            _ => {
-                out.push((seq, line.to_owned()));
-                count = 1;
-            }
+            _ => out.push((seq, line.to_owned())),
         }
     }
     out
@@ -209,7 +212,8 @@ async fn add_and_commit(
         }
     }
     for (key, value) in records {
-        if let Err(e) = store.add_with_key(&JsValue::from_str(value.as_ref()), &JsValue::from_f64(*key as f64)) {
+        let bytes = js_sys::Uint8Array::from(value.as_ref().as_bytes());
+        if let Err(e) = store.add_with_key(&bytes, &JsValue::from_f64(*key as f64)) {
             let _ = tx.abort();
             return Err(classify_js(&e));
         }
