@@ -44,6 +44,7 @@ pub mod privacy;
 pub mod series;
 pub mod state;
 pub mod sync_protocol;
+pub mod seed_season;
 pub mod synth;
 pub mod synth_booths;
 pub mod testing;
