@@ -239,7 +239,10 @@ fn run(cli: Cli) -> Result<(), String> {
                 let scale = fairlog_domain::seed_season::SeedScale::SEEDS.divided_by(divide_by);
                 let generated = fairlog_domain::seed_season::seed_season(scale, seed);
                 if let Some(first) = generated.refused.first() {
-                    return Err(format!("{} generated commands were refused, the first: {first}", generated.refused.len()));
+                    return Err(format!(
+                        "{} generated commands were refused, the first: {first}",
+                        generated.refused.len()
+                    ));
                 }
                 generated.engine
             } else {

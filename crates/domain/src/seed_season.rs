@@ -26,6 +26,7 @@ use crate::command::{Command, Intent};
 use crate::engine::Engine;
 use crate::enterprise::{CompanySize, EnterpriseCommand, EnterpriseProfile, KeyCategory};
 use crate::envelope::{Actor, Role};
+use crate::error::DomainError;
 use crate::fair::{FairCommand, FairDetails, FairMode, FairOutcome, Schedule, Venue};
 use crate::floor_plan::{Amenities, FloorPlanCommand, NewBooth, Rect};
 use crate::host::{ChannelDetails, HostCommand, HostProfile, Platform};
@@ -33,7 +34,6 @@ use crate::ids::{
     BookingId, BoothId, ChannelId, EnterpriseId, FairId, HostId, PostId, SeriesId, SessionId, WaitlistId, ZoneId,
 };
 use crate::industry::Industry;
-use crate::error::DomainError;
 use crate::livestream::{LivestreamCommand, LivestreamError, Outcome, SessionPlan, Slot};
 use crate::place::District;
 use crate::post::{Education, Experience, PostCategory, PostCommand, PostDetails};
@@ -92,7 +92,8 @@ const KEY_EVERY: u32 = 25;
 const SECOND_EVERY: u32 = 6;
 
 const PARTNER_REGIONS: [&str; 6] = ["云南大理", "云南怒江", "云南文山", "云南红河", "贵州遵义", "新疆喀什"];
-const COMMISSIONERS: [&str; 12] = ["王敏", "李华", "张伟", "刘芳", "陈静", "杨洋", "赵磊", "黄婷", "周杰", "吴霞", "徐明", "孙丽"];
+const COMMISSIONERS: [&str; 12] =
+    ["王敏", "李华", "张伟", "刘芳", "陈静", "杨洋", "赵磊", "黄婷", "周杰", "吴霞", "徐明", "孙丽"];
 const STREAM_DOMAIN: &str = "zhibo.shggzp.example";
 
 /// What came of a generation: the engine and every command the domain refused (none expected).
@@ -191,7 +192,10 @@ pub fn seed_season(scale: SeedScale, seed: u64) -> SeedSeason {
             let r = (i / tour_every) as usize % PARTNER_REGIONS.len();
             let region = PARTNER_REGIONS[r];
             let mode = if rng.below(2) == 0 { FairMode::Hybrid } else { FairMode::Onsite };
-            let venue = Venue::Remote { region: region.into(), address: format!("{region}人力资源市场 {} 号厅", 1 + i % 5) };
+            let venue = Venue::Remote {
+                region: region.into(),
+                address: format!("{region}人力资源市场 {} 号厅", 1 + i % 5),
+            };
             (format!("沪滇劳务协作·{region}专场 第{}场", i + 1), Some(tours[r]), mode, Some(venue))
         } else {
             let mode = match rng.below(20) {
@@ -211,10 +215,7 @@ pub fn seed_season(scale: SeedScale, seed: u64) -> SeedSeason {
             });
             let (series, label) = match rng.below(10) {
                 0..=3 => (Some(quarters[(start_day * 4 / (FIRST_START + SEASON_DAYS + 1)) as usize % 4]), "千企万岗"),
-                4..=6 => (
-                    Some(specials[Industry::ALL.iter().position(|x| *x == industry).unwrap_or(0)]),
-                    "行业专场",
-                ),
+                4..=6 => (Some(specials[Industry::ALL.iter().position(|x| *x == industry).unwrap_or(0)]), "行业专场"),
                 7 if start_day < 120 => (Some(spring), "春季专项行动"),
                 _ => (None, "招聘会"),
             };
@@ -348,7 +349,12 @@ pub fn seed_season(scale: SeedScale, seed: u64) -> SeedSeason {
         .iter()
         .enumerate()
         .map(|(q, id)| (*id, format!("2026千企万岗·第{}季", q + 1), SeriesKind::ThousandsOfPosts))
-        .chain(Industry::ALL.iter().zip(&specials).map(|(i, id)| (*id, format!("{}行业专场", i.zh()), SeriesKind::IndustrySpecial)))
+        .chain(
+            Industry::ALL
+                .iter()
+                .zip(&specials)
+                .map(|(i, id)| (*id, format!("{}行业专场", i.zh()), SeriesKind::IndustrySpecial)),
+        )
         .chain([(spring, "2026年春季促进就业专项行动".to_string(), SeriesKind::Campaign)])
         .chain(PARTNER_REGIONS.iter().zip(&tours).map(|(r, id)| {
             (*id, format!("沪滇劳务协作·{r}"), SeriesKind::RecruitmentTour { partner_region: (*r).into() })
@@ -382,7 +388,10 @@ impl Gen {
         match action {
             Action::Setup => {
                 for (id, name, kind) in series {
-                    self.org(now, SeriesCommand::CreateSeries { series_id: *id, name: name.clone(), kind: kind.clone() });
+                    self.org(
+                        now,
+                        SeriesCommand::CreateSeries { series_id: *id, name: name.clone(), kind: kind.clone() },
+                    );
                 }
                 self.org(now, HostCommand::AllowStreamDomain { domain: STREAM_DOMAIN.into() });
                 for (i, d) in District::ALL.iter().enumerate() {
@@ -456,7 +465,12 @@ impl Gen {
                     keep
                 });
                 for b in rejected {
-                    self.org(now, BookingCommand::RejectBooking { booking_id: b, reason: "材料不全，请补充后再申请".into() });
+                    self.org(
+                        now,
+                        BookingCommand::RejectBooking {
+                            booking_id: b, reason: "材料不全，请补充后再申请".into()
+                        },
+                    );
                 }
                 let state = self.engine.state();
                 pending.retain(|b| {
@@ -533,8 +547,8 @@ impl Gen {
             None => BoothTarget::Virtual,
         };
         let district = District::ALL[rng.below(16) as usize];
-        let size = [CompanySize::Micro, CompanySize::Small, CompanySize::Medium, CompanySize::Large]
-            [rng.below(4) as usize];
+        let size =
+            [CompanySize::Micro, CompanySize::Small, CompanySize::Medium, CompanySize::Large][rng.below(4) as usize];
         let profile = EnterpriseProfile {
             name: format!("上海{}{}有限公司{}", district.zh().trim_end_matches('区'), industry.zh(), e + 1),
             credit_code: crate::credit_code::complete(&format!("91310{:03}MA{:07}", rng.below(1000), e + 1)),
@@ -621,7 +635,12 @@ impl Gen {
 
     fn session_host(&self, s: u32) -> Actor {
         let h = self.hosts[(s as usize) % self.hosts.len().max(1)];
-        Actor { role: Role::Host, name: format!("{}局长", District::ALL[s as usize % 16].zh()), subject: Some(h.0), account: None }
+        Actor {
+            role: Role::Host,
+            name: format!("{}局长", District::ALL[s as usize % 16].zh()),
+            subject: Some(h.0),
+            account: None,
+        }
     }
 
     /// A director's session: three enterprises of fairs around that time, each presenting its
@@ -666,7 +685,8 @@ impl Gen {
             let ent = &self.ents[*e as usize];
             let (eid, posts) = (ent.id, ent.posts.iter().map(|p| p.0).collect());
             let slot = Slot { offset_minutes: k as u32 * 20, minutes: 20 };
-            let invite = LivestreamCommand::InviteEnterprise { session_id: id, enterprise_id: eid, posts, slot, accept: vec![] };
+            let invite =
+                LivestreamCommand::InviteEnterprise { session_id: id, enterprise_id: eid, posts, slot, accept: vec![] };
             self.run(&host, now, invite.into());
             let answer = LivestreamCommand::AcceptInvitation { session_id: id, enterprise_id: eid };
             self.run(&enterprise_actor(eid), now, answer.into());
@@ -715,7 +735,12 @@ mod tests {
         let divisor = 20;
         let scale = SeedScale::SEEDS.divided_by(divisor);
         let season = seed_season(scale, 7);
-        assert!(season.refused.is_empty(), "{} refused, the first: {:#?}", season.refused.len(), &season.refused[..season.refused.len().min(8)]);
+        assert!(
+            season.refused.is_empty(),
+            "{} refused, the first: {:#?}",
+            season.refused.len(),
+            &season.refused[..season.refused.len().min(8)]
+        );
         let (f, _) = compute(season.engine.state(), &Filter::default());
         assert!(f.fairs_held >= 1_100 / divisor as u64, "fairs held {}", f.fairs_held);
         assert!(f.enterprises >= 25_600 / divisor as u64, "enterprises {}", f.enterprises);
