@@ -33,7 +33,7 @@ mod resume;
 #[cfg(test)]
 mod tests;
 
-pub use decode::decode;
+pub use decode::{decode, decode_body};
 pub use encode::{encode, encode_state};
 pub use resume::ResumeError;
 
