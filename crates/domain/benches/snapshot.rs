@@ -13,9 +13,10 @@ use fairlog_domain::{snapshot, Engine, State};
 const TAIL: usize = 1_000;
 
 fn cold_start(c: &mut Criterion) {
+    let t0 = std::time::Instant::now();
     let engine = seed_season(SeedScale::SEEDS, 7).engine;
-    let lines: Vec<(u64, Option<String>)> =
-        engine.log().entries().iter().map(|e| (e.seq, Some(to_line(e)))).collect();
+    eprintln!("seed scale generated in {:.1} s", t0.elapsed().as_secs_f64());
+    let lines: Vec<(u64, Option<String>)> = engine.log().entries().iter().map(|e| (e.seq, Some(to_line(e)))).collect();
     let n = lines.len();
     let k = (n - TAIL) as u64;
     let cursor = Cursor { seq: k, hash: engine.log().hash_after(k as usize).to_owned(), events: k };

@@ -136,7 +136,7 @@ impl Engine {
         merged.prepend(log).map_err(|_| RestoreProblem::BrokenChain { key: base })?;
         self.log = merged;
         let mut all = checkpoints;
-        all.extend(self.checkpoints.drain(..));
+        all.append(&mut self.checkpoints);
         all.dedup_by_key(|s| s.last_seq);
         self.checkpoints = all;
         Ok(())
