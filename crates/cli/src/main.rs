@@ -6,7 +6,8 @@
 //! fairlog summary FILE [--json]   replay and count fairs, booths, bookings, jobs offered, ...
 //! fairlog replay  FILE            time the replay
 //! fairlog figures FILE [--from D] [--to D] [--series UUID] [--district K] [--industry K] [--mode K]
-//! fairlog generate --events N [--seed S] [--out FILE]
+//! fairlog generate --events N [--seed S] [--season] [--out FILE]
+//! fairlog generate --seed-scale [--divide-by D] [--seed S] [--out FILE]   the season at the seeds' scale
 //! ```
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -46,10 +47,19 @@ enum Cmd {
     },
     /// Time the verification and the replay of a log.
     Replay { file: PathBuf },
-    /// Write a generated log of at least N events (valid commands, deterministic for a seed).
+    /// Write a generated log of at least N events (valid commands, deterministic for a seed), or
+    /// with --seed-scale the season at the seeds' scale (1,100+ fairs held, 25,600 enterprises,
+    /// 480,000+ jobs offered).
     Generate {
-        #[arg(long)]
-        events: usize,
+        #[arg(long, required_unless_present = "seed_scale")]
+        events: Option<usize>,
+        /// The season at the seeds' scale (fairs, series, enterprises, posts, bookings, waitlists,
+        /// key enterprises, livestream sessions, outcomes); --events and --season do not apply.
+        #[arg(long, conflicts_with_all = ["events", "season"])]
+        seed_scale: bool,
+        /// With --seed-scale: a season this many times smaller, of the same structure.
+        #[arg(long, default_value_t = 1, requires = "seed_scale")]
+        divide_by: u32,
         #[arg(long, default_value_t = 7)]
         seed: u64,
         /// A whole season (fairs, floor plans, enterprises, posts, bookings, outcomes) rather
@@ -91,9 +101,13 @@ enum Cmd {
     },
 }
 
+/// The CLI reads files natively, so it takes more than the browser's import limit (the seed-scale
+/// season is about 70 MiB): up to 1 GiB, read into memory.
+const NATIVE_MAX_IMPORT_BYTES: usize = 1024 * 1024 * 1024;
+
 fn load(file: &PathBuf) -> Result<Imported, String> {
     let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-    codec::import(&text).map_err(|e| format!("{}: {e}", file.display()))
+    codec::import_within(&text, NATIVE_MAX_IMPORT_BYTES).map_err(|e| format!("{}: {e}", file.display()))
 }
 
 /// The figures of a replayed state, as `summary` prints them.
@@ -219,21 +233,47 @@ fn run(cli: Cli) -> Result<(), String> {
             std::fs::write(&out, codec::export(engine.log()))
                 .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
         }
-        Cmd::Generate { events, seed, season, out } => {
-            let engine = if season { synth::season_log(events, seed) } else { synth::fair_log(events, seed) };
+        Cmd::Generate { events, seed_scale, divide_by, seed, season, out } => {
+            let t0 = Instant::now();
+            let engine = if seed_scale {
+                let scale = fairlog_domain::seed_season::SeedScale::SEEDS.divided_by(divide_by);
+                let generated = fairlog_domain::seed_season::seed_season(scale, seed);
+                if let Some(first) = generated.refused.first() {
+                    return Err(format!(
+                        "{} generated commands were refused, the first: {first}",
+                        generated.refused.len()
+                    ));
+                }
+                generated.engine
+            } else {
+                let events = events.unwrap_or(0);
+                if season {
+                    synth::season_log(events, seed)
+                } else {
+                    synth::fair_log(events, seed)
+                }
+            };
+            let generated_in = t0.elapsed();
             let text = codec::export(engine.log());
             if text.len() > codec::MAX_IMPORT_BYTES {
                 eprintln!(
-                    "fairlog: warning: {} events make {:.1} MiB, over the {} MiB import limit; \
-                     verify, summary, replay and the app will refuse this file",
+                    "fairlog: note: {} events make {:.1} MiB, over the app's {} MiB import limit \
+                     (verify, summary, replay and figures read up to {} MiB)",
                     engine.log().len(),
                     text.len() as f64 / (1024.0 * 1024.0),
-                    codec::MAX_IMPORT_BYTES / (1024 * 1024)
+                    codec::MAX_IMPORT_BYTES / (1024 * 1024),
+                    NATIVE_MAX_IMPORT_BYTES / (1024 * 1024)
                 );
             }
             match out {
                 Some(path) => {
-                    std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?
+                    std::fs::write(&path, &text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                    eprintln!(
+                        "fairlog: {} events, {} bytes, generated in {:.1} s",
+                        engine.log().len(),
+                        text.len(),
+                        generated_in.as_secs_f64()
+                    );
                 }
                 None => std::io::stdout().write_all(text.as_bytes()).map_err(|e| e.to_string())?,
             }

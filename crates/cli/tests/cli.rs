@@ -195,3 +195,38 @@ fn a_valid_chain_of_an_impossible_event_fails_verification_naming_the_line_the_e
     // ... and summary refuses it too
     assert_eq!(exit_code(&["summary", &file]).0, Some(1));
 }
+
+/// The seeds' season, a twentieth of its size (the same generator and structure): the figures
+/// the dashboard shows are the seeds' figures over twenty, and the file verifies.
+#[test]
+fn a_seed_scale_season_divided_shows_the_seeds_figures_in_proportion_and_verifies() {
+    let file = tmp("seed-scale-20.jsonl");
+    let (ok, _, err) = fairlog(&["generate", "--seed-scale", "--divide-by", "20", "--seed", "5", "--out", &file]);
+    assert!(ok, "{err}");
+    let (ok, out, err) = fairlog(&["verify", &file]);
+    assert!(ok && out.starts_with("OK "), "{out} {err}");
+    let (ok, out, err) = fairlog(&["figures", &file]);
+    assert!(ok, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(v["fairs_held"].as_u64().unwrap() >= 1_100 / 20, "{out}");
+    assert!(v["enterprises"].as_u64().unwrap() >= 25_600 / 20, "{out}");
+    assert!(v["jobs_offered"].as_u64().unwrap() >= 480_000 / 20, "{out}");
+}
+
+/// The full seed scale, in an optimised build only (`cargo test --release -p fairlog-cli`):
+/// at least 1,100 fairs held, 25,600 enterprises and 480,000 jobs offered, and the file verifies.
+#[test]
+#[cfg_attr(debug_assertions, ignore = "the full seed scale runs in release builds")]
+fn the_seed_scale_season_shows_the_seeds_figures_and_verifies() {
+    let file = tmp("seed-scale.jsonl");
+    let (ok, _, err) = fairlog(&["generate", "--seed-scale", "--out", &file]);
+    assert!(ok, "{err}");
+    let (ok, out, err) = fairlog(&["verify", &file]);
+    assert!(ok && out.starts_with("OK "), "{out} {err}");
+    let (ok, out, err) = fairlog(&["figures", &file]);
+    assert!(ok, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(v["fairs_held"].as_u64().unwrap() >= 1_100, "{out}");
+    assert!(v["enterprises"].as_u64().unwrap() >= 25_600, "{out}");
+    assert!(v["jobs_offered"].as_u64().unwrap() >= 480_000, "{out}");
+}

@@ -124,10 +124,16 @@ pub struct Imported {
     pub envelopes: Vec<EventEnvelope>,
 }
 
-/// Read and verify a whole exported file.
+/// Read and verify a whole exported file (at most [`MAX_IMPORT_BYTES`]).
 pub fn import(text: &str) -> Result<Imported, CodecError> {
-    if text.len() > MAX_IMPORT_BYTES {
-        return Err(CodecError::TooLarge { max_bytes: MAX_IMPORT_BYTES });
+    import_within(text, MAX_IMPORT_BYTES)
+}
+
+/// [`import`] with another size limit (the native CLI reads files larger than the browser's
+/// limit, such as the seed-scale season).
+pub fn import_within(text: &str, max_bytes: usize) -> Result<Imported, CodecError> {
+    if text.len() > max_bytes {
+        return Err(CodecError::TooLarge { max_bytes });
     }
     let mut lines = numbered_lines(text);
     let (_, first) = lines.next().ok_or(CodecError::Empty)?;

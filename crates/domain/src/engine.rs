@@ -18,6 +18,21 @@ pub enum ExecuteError {
     Append(#[from] AppendError),
 }
 
+/// The events before this sequence are not held: the engine started from a snapshot and has not
+/// loaded them yet ([`Engine::backfill`]). Time travel before it, a merge and a whole export need them.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, thiserror::Error)]
+#[error("the events up to {base} are not loaded (the app started from a snapshot)")]
+pub struct HistoryMissing {
+    /// The last sequence the missing part covers (the snapshot's).
+    pub base: u64,
+}
+
+impl HistoryMissing {
+    pub fn code(&self) -> &'static str {
+        "engine.history_missing"
+    }
+}
+
 /// Every this many events the engine keeps a copy of the state (O(1) with persistent maps), so
 /// that the state at any point of the history is a short replay away.
 pub const CHECKPOINT_EVERY: u64 = 1000;
@@ -71,7 +86,9 @@ impl Receipt {
 pub struct Engine {
     log: Log,
     state: State,
-    /// `checkpoints[i]` is the state after `i * CHECKPOINT_EVERY` events (index 0: empty).
+    /// States at points of the history, in sequence order: the first is the state at the log's
+    /// base (empty for a whole log, the snapshot's for one restored from a snapshot), then one at
+    /// every multiple of `CHECKPOINT_EVERY`.
     checkpoints: Vec<State>,
 }
 
@@ -82,6 +99,47 @@ impl Engine {
 
     pub fn log(&self) -> &Log {
         &self.log
+    }
+
+    /// An engine that starts from `state`, the state after the events up to `base`, without
+    /// holding those events (see `snapshot::resume`).
+    pub(crate) fn starting_after(base: crate::log::Cursor, state: State) -> Self {
+        Engine { log: Log::starting_after(base), checkpoints: vec![state.clone()], state }
+    }
+
+    /// The first sequence whose state [`Engine::state_at`] can give (0 for a whole log).
+    pub fn history_starts_at(&self) -> u64 {
+        self.log.base().seq
+    }
+
+    /// Load the events before the base (an engine started from a snapshot): `records` are the
+    /// stored lines from sequence 1 up to the base, checked as [`Engine::restore`] checks them,
+    /// and they must end exactly at the base (its sequence and hash). Afterwards the engine is
+    /// the same as one restored from every line. On a problem nothing changes.
+    pub fn backfill<S: AsRef<str>>(
+        &mut self,
+        records: impl IntoIterator<Item = (u64, Option<S>)>,
+    ) -> Result<(), RestoreProblem> {
+        if self.log.is_complete() {
+            return Ok(());
+        }
+        let (earlier, problem) = Engine::restore(records);
+        if let Some(p) = problem {
+            return Err(p);
+        }
+        let base = self.log.base().seq;
+        let Engine { log, checkpoints, .. } = earlier;
+        if log.last_seq() != base {
+            return Err(RestoreProblem::OutOfOrder { key: log.last_seq() + 1, expected: base + 1 });
+        }
+        let mut merged = self.log.clone();
+        merged.prepend(log).map_err(|_| RestoreProblem::BrokenChain { key: base })?;
+        self.log = merged;
+        let mut all = checkpoints;
+        all.append(&mut self.checkpoints);
+        all.dedup_by_key(|s| s.last_seq);
+        self.checkpoints = all;
+        Ok(())
     }
 
     pub fn state(&self) -> &State {
@@ -178,7 +236,9 @@ impl Engine {
         Ok(self.commit(sealed)?)
     }
 
-    /// Plan merging an imported log into this one (see `merge`); `None` if it brings nothing new.
+    /// Plan merging an imported log into this one (see `merge`); `None` if it brings nothing new,
+    /// and also for an engine started from a snapshot that has not [`Engine::backfill`]ed (the
+    /// merge compares whole logs; [`Engine::try_plan_merge`] says so).
     pub fn plan_merge(
         &self,
         remote: &crate::codec::Imported,
@@ -187,12 +247,31 @@ impl Engine {
         now: chrono::DateTime<chrono::Utc>,
         marker_id: Uuid,
     ) -> Option<crate::merge::MergePlan> {
-        crate::merge::plan(&self.log, &remote.envelopes, &remote.header.last_hash, source, actor, now, marker_id)
+        self.try_plan_merge(remote, source, actor, now, marker_id).ok().flatten()
+    }
+
+    /// [`Engine::plan_merge`], refusing an engine that does not hold the whole log.
+    pub fn try_plan_merge(
+        &self,
+        remote: &crate::codec::Imported,
+        source: &str,
+        actor: &crate::envelope::Actor,
+        now: chrono::DateTime<chrono::Utc>,
+        marker_id: Uuid,
+    ) -> Result<Option<crate::merge::MergePlan>, HistoryMissing> {
+        if !self.log.is_complete() {
+            return Err(HistoryMissing { base: self.log.base().seq });
+        }
+        Ok(crate::merge::plan(&self.log, &remote.envelopes, &remote.header.last_hash, source, actor, now, marker_id))
     }
 
     /// Apply a merge plan (once it is stored): keep the shared prefix, append the merged events,
     /// and rebuild the state (merges are rare; this is the one place that replays).
     pub fn apply_merge(&mut self, plan: crate::merge::MergePlan) -> Result<(), AppendError> {
+        if !self.log.is_complete() {
+            // Only `plan_merge` makes plans, and it refuses such a log; nothing is dropped here.
+            return Err(AppendError::Discontinuous { seq: self.log.base().seq });
+        }
         let mut log = self.log.clone();
         log.truncate(plan.keep);
         log.push_sealed(plan.sealed)?;
@@ -218,19 +297,28 @@ impl Engine {
         }
     }
 
-    /// The state after the first `seq` events (time travel). At most `CHECKPOINT_EVERY` events
-    /// are replayed.
+    /// The state after the event `seq` (time travel). At most `CHECKPOINT_EVERY` events are
+    /// replayed. Before [`Engine::history_starts_at`] (an engine started from a snapshot) this is
+    /// the state there: use [`Engine::try_state_at`] to be told instead.
     pub fn state_at(&self, seq: u64) -> State {
-        let seq = seq.min(self.log.last_seq());
+        let seq = seq.clamp(self.history_starts_at(), self.log.last_seq());
         if seq == self.log.last_seq() {
             return self.state.clone();
         }
-        let i = ((seq / CHECKPOINT_EVERY) as usize).min(self.checkpoints.len().saturating_sub(1));
+        let i = self.checkpoints.partition_point(|c| c.last_seq <= seq).saturating_sub(1);
         let mut s = self.checkpoints.get(i).cloned().unwrap_or_default();
-        for env in &self.log.entries()[s.last_seq as usize..seq as usize] {
+        for env in self.log.between(s.last_seq + 1, seq) {
             evolve(&mut s, env);
         }
         s
+    }
+
+    /// [`Engine::state_at`], refusing a point before the events held.
+    pub fn try_state_at(&self, seq: u64) -> Result<State, HistoryMissing> {
+        if seq < self.history_starts_at() {
+            return Err(HistoryMissing { base: self.history_starts_at() });
+        }
+        Ok(self.state_at(seq))
     }
 
     /// Apply an envelope read from storage or another tab (already in the store).

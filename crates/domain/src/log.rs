@@ -91,11 +91,24 @@ pub fn seal_after(
     out
 }
 
+/// A point in a log: the sequence and stored hash of an event, and how many events the log holds
+/// up to it (the same as the sequence in a whole log; fewer in a filtered one). The default is
+/// the start (`0`, `""`, `0`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cursor {
+    pub seq: u64,
+    pub hash: String,
+    pub events: u64,
+}
+
 /// Ordered envelopes plus the set of their ids and the hash of each stored line (computed from
 /// the exact line as it was stored or read, never from a re-serialisation, so that a line written
 /// by another program — another key order, `+00:00` for `Z` — chains as it is).
 #[derive(Debug, Clone, Default)]
 pub struct Log {
+    /// Where the entries start: a log restored from a snapshot holds only the events after it
+    /// (the earlier ones stay in storage until [`Log::prepend`] loads them).
+    base: Cursor,
     entries: Vec<EventEnvelope>,
     ids: HashSet<Uuid>,
     /// `hashes[i]`: the hash of entry `i`'s stored line.
@@ -108,10 +121,69 @@ impl Log {
         Self::default()
     }
 
+    /// A log whose entries start after `base` (the point a snapshot covers); the events up to it
+    /// are not held. Ids of those events are not known either, so an append repeating one of them
+    /// is not recognised as a retry (a retry of a command that old carries a stale sequence and
+    /// is refused anyway).
+    pub fn starting_after(base: Cursor) -> Self {
+        Log { last_hash: base.hash.clone(), base, ..Self::default() }
+    }
+
+    /// Where the entries start (the start of the log for a whole one).
+    pub fn base(&self) -> &Cursor {
+        &self.base
+    }
+
+    /// Does the log hold every event from the first? (Not when restored from a snapshot.)
+    pub fn is_complete(&self) -> bool {
+        self.base.seq == 0
+    }
+
+    /// The point after the last event.
+    pub fn cursor(&self) -> Cursor {
+        Cursor { seq: self.last_seq(), hash: self.last_hash.clone(), events: self.count() }
+    }
+
+    /// How many events the log has, held or not (the events before the base and the entries).
+    pub fn count(&self) -> u64 {
+        self.base.events + self.entries.len() as u64
+    }
+
+    /// The held event with this sequence, if any (for a log that starts after a base or has gaps,
+    /// where `entries()[seq - 1]` is not it).
+    pub fn get(&self, seq: u64) -> Option<&EventEnvelope> {
+        let i = self.entries.partition_point(|e| e.seq < seq);
+        self.entries.get(i).filter(|e| e.seq == seq)
+    }
+
+    /// The held events with sequences in `from..=to`.
+    pub fn between(&self, from: u64, to: u64) -> &[EventEnvelope] {
+        let a = self.entries.partition_point(|e| e.seq < from);
+        let b = self.entries.partition_point(|e| e.seq <= to).max(a);
+        &self.entries[a..b]
+    }
+
+    /// Put the events before the base in front (loaded on demand: time travel, history, merge,
+    /// export need them). `earlier` must be a whole log ending exactly at the base.
+    pub fn prepend(&mut self, earlier: Log) -> Result<(), AppendError> {
+        if !earlier.is_complete() || earlier.cursor() != self.base {
+            return Err(AppendError::Discontinuous { seq: earlier.last_seq() });
+        }
+        if self.entries.iter().any(|e| earlier.ids.contains(&e.id)) {
+            return Err(AppendError::DuplicateId { seq: self.base.seq });
+        }
+        let Log { entries, ids, hashes, .. } = earlier;
+        self.entries.splice(0..0, entries);
+        self.hashes.splice(0..0, hashes);
+        self.ids.extend(ids);
+        self.base = Cursor::default();
+        Ok(())
+    }
+
     /// The sequence of the last entry (0 for none). A full log has every sequence from 1; a
     /// filtered one (an account's view, `privacy`) may have gaps.
     pub fn last_seq(&self) -> u64 {
-        self.entries.last().map_or(0, |e| e.seq)
+        self.entries.last().map_or(self.base.seq, |e| e.seq)
     }
 
     pub fn last_hash(&self) -> &str {
@@ -137,9 +209,12 @@ impl Log {
     /// The hash of the stored line of the first `n` events' last one ("" for none): what the
     /// event after them chains to.
     pub fn hash_after(&self, n: usize) -> &str {
+        let base = self.base.events as usize;
         match n {
             0 => "",
-            n => self.hashes.get(n - 1).map(String::as_str).unwrap_or(""),
+            n if n == base => &self.base.hash,
+            n if n < base => "",
+            n => self.hashes.get(n - base - 1).map(String::as_str).unwrap_or(""),
         }
     }
 
@@ -206,7 +281,8 @@ impl Log {
     /// Drop every event after the first `keep` (a merge re-numbers what follows its shared
     /// prefix; the caller has kept the old events).
     pub fn truncate(&mut self, keep: u64) {
-        let keep = keep as usize;
+        // Counted from the first event; the events before the base are not held to drop.
+        let keep = keep.saturating_sub(self.base.events) as usize;
         if keep >= self.entries.len() {
             return;
         }
@@ -214,7 +290,7 @@ impl Log {
             self.ids.remove(&e.id);
         }
         self.hashes.truncate(keep);
-        self.last_hash = self.hashes.last().cloned().unwrap_or_default();
+        self.last_hash = self.hashes.last().cloned().unwrap_or_else(|| self.base.hash.clone());
     }
 
     /// Append an envelope of a filtered stream: its sequence is past the last one (gaps are the

@@ -101,8 +101,9 @@ impl MergeError {
 
 /// A conflict waiting for the user. (Which device it came from is on the `LogMerged` event at
 /// `merged_at_seq`; the state keeps only what is the same whichever device merged.)
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct OpenConflict {
+    #[serde(with = "crate::snapshot::form::envelopes")]
     pub events: Vec<EventEnvelope>,
     pub error: DomainError,
     /// Sequence of the `LogMerged` event that reported it.

@@ -19,7 +19,7 @@ use crate::livestream::{self, LiveSession};
 use crate::post::{self, Post};
 use crate::series::{self, Series};
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct State {
     pub fairs: OrdMap<FairId, Fair>,
     pub series: OrdMap<SeriesId, Series>,

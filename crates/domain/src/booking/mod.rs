@@ -126,7 +126,7 @@ impl BookingStatus {
     }
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash, serde::Deserialize)]
 pub struct Booking {
     pub id: BookingId,
     pub fair_id: FairId,
@@ -223,7 +223,7 @@ pub enum WaitlistStatus {
     },
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash, serde::Deserialize)]
 pub struct WaitlistEntry {
     pub id: WaitlistId,
     pub fair_id: FairId,
@@ -238,7 +238,7 @@ pub struct WaitlistEntry {
 }
 
 /// A waitlist offer as recorded: which booth, what freed it, who was passed over and why.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash, serde::Deserialize)]
 pub struct Promotion {
     pub booking_id: BookingId,
     pub booth_id: Option<BoothId>,

@@ -67,7 +67,7 @@ pub struct EnterpriseProfile {
     pub description: String,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash, serde::Deserialize)]
 pub struct Enterprise {
     pub id: EnterpriseId,
     pub profile: EnterpriseProfile,

@@ -161,7 +161,7 @@ pub enum FairStatusKind {
 
 /// A change to a published fair that enterprises booked there must see (new dates, another
 /// venue, a cancellation). Recorded by `evolve` in `State::fair_changes`, in log order.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct FairChange {
     /// Sequence of the event that made the change.
     pub seq: u64,
@@ -169,7 +169,7 @@ pub struct FairChange {
     pub kind: FairChangeKind,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum FairChangeKind {
     Rescheduled { from: Option<Schedule>, to: Option<Schedule> },
     Moved { from: Option<Venue>, to: Option<Venue> },
@@ -178,11 +178,12 @@ pub enum FairChangeKind {
 }
 
 /// A fair as the state holds it.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash, serde::Deserialize)]
 pub struct Fair {
     pub id: FairId,
     /// Boxed: fairs sit by value in the nodes of a persistent B-tree, where a smaller value makes
     /// every insert cheaper (fewer bytes shifted).
+    #[serde(with = "crate::snapshot::form::fair_details")]
     pub details: Box<FairDetails>,
     pub status: FairStatus,
     /// What the fair achieved, once recorded.

@@ -55,13 +55,13 @@ impl Rect {
     }
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash, serde::Deserialize)]
 pub struct Zone {
     pub id: ZoneId,
     pub name: String,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash, serde::Deserialize)]
 pub struct Booth {
     pub id: BoothId,
     pub fair_id: FairId,
@@ -73,7 +73,7 @@ pub struct Booth {
     pub blocked: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, Default, serde::Deserialize)]
 pub struct FloorPlan {
     pub fair_id: Option<FairId>,
     pub width: u16,

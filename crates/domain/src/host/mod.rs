@@ -65,7 +65,7 @@ impl Window {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Host {
     pub id: HostId,
     pub profile: HostProfile,
@@ -108,7 +108,7 @@ pub struct ChannelDetails {
     pub stream_url: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Channel {
     pub id: ChannelId,
     pub details: ChannelDetails,

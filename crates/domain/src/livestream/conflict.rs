@@ -106,7 +106,7 @@ impl Conflict {
 }
 
 /// A row of the interval index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Lane {
     Host(HostId),
     Channel(ChannelId),
@@ -114,7 +114,7 @@ pub enum Lane {
 }
 
 /// The livestream indexes kept in [`State`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Index {
     /// Scheduled and live sessions: `(lane, start, session) -> end`.
     pub busy: OrdMap<(Lane, DateTime<Utc>, SessionId), DateTime<Utc>>,

@@ -119,7 +119,7 @@ impl Invitation {
 }
 
 /// One entry of a session's line-up.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Featured {
     pub enterprise_id: EnterpriseId,
     pub posts: Vec<PostId>,
@@ -182,9 +182,10 @@ impl Outcome {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct LiveSession {
     pub id: SessionId,
+    #[serde(with = "crate::snapshot::form::session_plan")]
     pub plan: SessionPlan,
     /// Ordered by slot.
     pub lineup: Vec<Featured>,

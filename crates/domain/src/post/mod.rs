@@ -99,7 +99,7 @@ pub enum PostStatus {
     Withdrawn,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash, serde::Deserialize)]
 pub struct Post {
     pub id: PostId,
     pub enterprise_id: EnterpriseId,

@@ -42,7 +42,7 @@ impl SeriesKind {
     }
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash, serde::Deserialize)]
 pub struct Series {
     pub id: SeriesId,
     pub name: String,

@@ -1,0 +1,15 @@
+//! Arbitrary bytes through `snapshot::decode` (the framed form: magic, version, build, length,
+//! checksum) and, past the checksum a fuzzer cannot forge, through the body decoder: nothing may
+//! panic, and whatever decodes re-encodes to a snapshot that decodes to the same.
+#![no_main]
+
+use fairlog_domain::snapshot;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let _ = snapshot::decode(data);
+    if let Ok(s) = snapshot::decode_body(data) {
+        let again = snapshot::decode(&snapshot::encode_state(&s.state, &s.cursor)).expect("own encoding decodes");
+        assert_eq!(again, s);
+    }
+});
