@@ -231,6 +231,8 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    crate::hooks::use_snapshot_keeper(&model);
+
     let first_sync = model.store.sync_status().and_then(|s| s.first_sync);
     let body = match (&model.phase, first_sync) {
         _ if *signed_in == crate::account::SignedIn::SignedOut => {

@@ -303,3 +303,56 @@ async fn a_merge_inside_a_batch_keeps_the_lines_before_it_and_backs_up_all() {
     assert_eq!(store.load().await, Phase::Ready);
     assert_eq!(store.engine().log().len(), 1501);
 }
+
+#[wasm_bindgen_test]
+async fn the_app_starts_from_its_snapshot_and_reads_the_earlier_events_only_when_asked() {
+    // given a store of 2,500 events, opened once (a full replay) and its snapshot kept
+    let name = fresh("snapshot").await;
+    let db = EventStore::open(&name).await.unwrap();
+    let lines = long_log(2500);
+    db.write_lines(&lines.iter().map(String::as_str).collect::<Vec<_>>()).await.unwrap();
+    let first = Store::new(&name);
+    assert_eq!(first.load().await, Phase::Ready);
+    assert!(first.is_complete());
+    assert_eq!(first.keep_snapshot().await, Some(2500));
+    assert_eq!(first.keep_snapshot().await, None, "not due again until the log grows");
+    // and one more event after it
+    first.run(vec![create(9_999, "快照之后")]).await.unwrap();
+    // when the app opens again
+    let again = Store::new(&name);
+    assert_eq!(again.load().await, Phase::Ready);
+    // then it holds the same state from the snapshot and the one event after it
+    assert!(!again.is_complete());
+    assert_eq!(again.engine().state(), first.engine().state());
+    assert_eq!(again.engine().log().last_hash(), first.engine().log().last_hash());
+    assert_eq!(again.engine().log().count(), 2501);
+    // and when a page needs the whole log, it reads the earlier events and is a full log again
+    again.ensure_complete().await.unwrap();
+    assert!(again.is_complete());
+    assert_eq!(again.engine().log().len(), 2501);
+    assert_eq!(again.engine().state_at(1200), first.engine().state_at(1200));
+}
+
+#[wasm_bindgen_test]
+async fn a_snapshot_of_another_log_or_garbage_is_ignored_and_the_log_replayed() {
+    // given a store of 2,500 events, and the snapshot of another store's log
+    let name = fresh("snapshot-other").await;
+    let db = EventStore::open(&name).await.unwrap();
+    let lines = long_log(2500);
+    db.write_lines(&lines.iter().map(String::as_str).collect::<Vec<_>>()).await.unwrap();
+    let other = engine_of(&long_log(2500));
+    db.put_snapshot(&fairlog_domain::snapshot::encode(&other)).await.unwrap();
+    // when the app opens, then it replays its own log
+    let store = Store::new(&name);
+    assert_eq!(store.load().await, Phase::Ready);
+    assert!(store.is_complete());
+    assert_eq!(store.engine().state(), engine_of(&lines).state());
+    // given a truncated snapshot of its own log, the same
+    let mut cut = fairlog_domain::snapshot::encode(&engine_of(&lines));
+    cut.truncate(cut.len() / 2);
+    db.put_snapshot(&cut).await.unwrap();
+    let store = Store::new(&name);
+    assert_eq!(store.load().await, Phase::Ready);
+    assert!(store.is_complete());
+    assert_eq!(store.engine().log().len(), 2500);
+}

@@ -199,13 +199,17 @@ pub fn undo_ignoring(
     actor: &Actor,
     ignore: &dyn Fn(u64) -> bool,
 ) -> Result<Vec<Intent>, UndoError> {
+    // By sequence, not by position: a log started from a snapshot holds only the later events.
     let events = engine.log().entries();
-    let batch = events.get(first as usize - 1..last as usize).ok_or(UndoError::Nothing)?;
+    let batch = engine.log().between(first, last);
+    if first == 0 || batch.len() as u64 != last.saturating_sub(first) + 1 {
+        return Err(UndoError::Nothing);
+    }
     if batch.iter().any(|e| &e.actor != actor) {
         return Err(UndoError::NotYours);
     }
     let touched: std::collections::HashSet<Uuid> = batch.iter().flat_map(|e| subjects(&e.event)).collect();
-    if let Some(later) = events[last as usize..]
+    if let Some(later) = events[events.partition_point(|e| e.seq <= last)..]
         .iter()
         .find(|e| !ignore(e.seq) && subjects(&e.event).iter().any(|s| touched.contains(s)))
     {

@@ -39,12 +39,17 @@ pub fn StorageProblem() -> Html {
     let lang = use_prefs().lang;
     match &app.phase {
         Phase::Damaged(problem) => {
-            let n = app.store.engine().log().len();
+            let n = app.store.engine().log().count();
             let export_good = {
                 let app = app.clone();
                 Callback::from(move |_| {
-                    let text = codec::export(app.store.engine().log());
-                    let _ = download_text(&stamped_name("fairlog-readable", "jsonl"), "application/x-ndjson", &text);
+                    let store = std::rc::Rc::clone(&app.store);
+                    wasm_bindgen_futures::spawn_local(async move {
+                        // Started from a snapshot: the readable events before it are read first.
+                        let _ = store.ensure_complete().await;
+                        let text = codec::export(store.engine().log());
+                        let _ = download_text(&stamped_name("fairlog-readable", "jsonl"), "application/x-ndjson", &text);
+                    });
                 })
             };
             let export_raw = {

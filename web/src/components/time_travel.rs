@@ -22,9 +22,9 @@ pub fn TimeTravelBanner() -> Html {
     let Some(seq) = app.travel() else { return html! {} };
     let (when, last) = {
         let engine = app.store.engine();
-        let when = seq
-            .checked_sub(1)
-            .and_then(|i| engine.log().entries().get(i as usize))
+        let when = engine
+            .log()
+            .get(seq)
             .map(|e| fairlog_domain::time::to_local(e.recorded_at).format("%Y-%m-%d %H:%M:%S").to_string())
             .unwrap_or_else(|| "—".into());
         (when, engine.log().last_seq())

@@ -88,7 +88,7 @@ pub fn UndoRedo() -> Html {
 
     let engine = app.store.engine();
     let label = |first: u64| {
-        engine.log().entries().get(first as usize - 1).map(|e| what(lang, engine.state(), &e.event)).unwrap_or_default()
+        engine.log().get(first).map(|e| what(lang, engine.state(), &e.event)).unwrap_or_default()
     };
     let why = |e: &crate::store::UiError| crate::history_text::ui_error_in(lang, e, engine.log().entries());
     let undo_title = match (undo_head, &undo_refusal) {

@@ -71,8 +71,18 @@ enum Step {
 }
 
 /// Export, import and merge the log; resolve merge conflicts; download backups.
+/// The page, once every event is held (the export and the merge need the events before a snapshot too).
 #[component]
 pub fn DataPage() -> Html {
+    let lang = use_prefs().lang;
+    if !crate::hooks::use_complete_log() {
+        return html! { <p class="loading" role="status">{ crate::i18n::T::Loading.get(lang) }</p> };
+    }
+    html! { <DataTools /> }
+}
+
+#[component]
+fn DataTools() -> Html {
     let app = use_app();
     let commander = use_commander();
     let command = use_command();
@@ -210,7 +220,7 @@ pub fn DataPage() -> Html {
             } else {
                 <ul class="conflicts" id="conflicts">
                 { for conflicts.iter().map(|(id, c)| {
-                    let side = engine.log().entries().get(c.merged_at_seq as usize - 1).and_then(|m| match &m.event {
+                    let side = engine.log().get(c.merged_at_seq).and_then(|m| match &m.event {
                         LogEvent::Merge(MergeEvent::LogMerged { conflicts, .. }) => conflicts.iter().find(|x| x.id() == **id).map(|x| x.from),
                         _ => None,
                     });

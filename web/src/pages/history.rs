@@ -57,8 +57,18 @@ struct Filters {
 }
 
 /// Every event, newest first, with filters; any row opens time travel at that point.
+/// The page, once every event is held (the history need the events before a snapshot too).
 #[component]
 pub fn HistoryPage() -> Html {
+    let lang = use_prefs().lang;
+    if !crate::hooks::use_complete_log() {
+        return html! { <p class="loading" role="status">{ crate::i18n::T::Loading.get(lang) }</p> };
+    }
+    html! { <HistoryList /> }
+}
+
+#[component]
+fn HistoryList() -> Html {
     let app = use_app();
     let commander = use_commander();
     let lang = use_prefs().lang;

@@ -21,13 +21,16 @@ pub const DB_NAME: &str = "fairlog";
 /// of its own): large enough that IndexedDB's per-record cost vanishes (about 170 lines of the
 /// demo season), under the 128 KiB above which Chromium moves a value out into a blob file.
 pub const BATCH_BYTES: usize = 96 * 1024;
-const DB_VERSION: u32 = 3;
+const DB_VERSION: u32 = 4;
 pub const EVENTS: &str = "events";
 /// The log as it was before each merge (JSON Lines), keyed by the time of the merge.
 pub const BACKUPS: &str = "backups";
 /// Server mode: commands not yet confirmed by the server, keyed by their number for this client
 /// (1, 2, …); key 0 holds the last number given out, so numbers are never reused.
 pub const OUTBOX: &str = "outbox";
+/// A snapshot of the state (`fairlog_domain::snapshot`, bytes) under key 0, to start from
+/// instead of replaying the whole log (see `store::snapshot`).
+pub const SNAPSHOTS: &str = "snapshots";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StorageError {
@@ -283,7 +286,7 @@ impl EventStore {
         req.on_blocked(move |_| on_blocked());
         req.on_upgrade_needed(|event| {
             let Ok(db) = event.database() else { return };
-            for name in [EVENTS, BACKUPS, OUTBOX] {
+            for name in [EVENTS, BACKUPS, OUTBOX, SNAPSHOTS] {
                 if !db.store_names().iter().any(|s| s == name) {
                     let _ = db.create_object_store(name, ObjectStoreParams::new());
                 }
@@ -483,6 +486,24 @@ impl EventStore {
             .map_err(classify)?;
         tx.commit().map_err(classify)?.await.map_err(classify)?;
         Ok(moves)
+    }
+
+    /// The kept snapshot's bytes, if there is one.
+    pub async fn snapshot(&self) -> Result<Option<Vec<u8>>, StorageError> {
+        let tx = self.db.transaction(&[SNAPSHOTS], TransactionMode::ReadOnly).map_err(classify)?;
+        let store = tx.object_store(SNAPSHOTS).map_err(classify)?;
+        let value = store.get(Query::from(JsValue::from_f64(0.0))).map_err(classify)?.await.map_err(classify)?;
+        Ok(value.and_then(|v| v.dyn_ref::<js_sys::Uint8Array>().map(|a| a.to_vec())))
+    }
+
+    /// Keep `bytes` as the snapshot, in place of the one before.
+    pub async fn put_snapshot(&self, bytes: &[u8]) -> Result<(), StorageError> {
+        let tx = self.db.transaction(&[SNAPSHOTS], TransactionMode::ReadWrite).map_err(classify)?;
+        let store = tx.object_store(SNAPSHOTS).map_err(classify)?;
+        let value = js_sys::Uint8Array::from(bytes);
+        store.put(&value, Some(&JsValue::from_f64(0.0))).map_err(classify)?.await.map_err(classify)?;
+        tx.commit().map_err(classify)?.await.map_err(classify)?;
+        Ok(())
     }
 
     /// Test and recovery helper: write a raw value at a key (used by tests to damage a store).

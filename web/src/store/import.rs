@@ -86,6 +86,7 @@ impl Store {
                     .map_err(|e| ImportError::Storage(StorageError::Failed(e.to_string())))?;
             }
         }
+        self.snapshots.forget();
         {
             let mut book = self.undo_book.borrow_mut();
             book.clear();

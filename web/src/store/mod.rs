@@ -16,6 +16,7 @@ mod import;
 mod model;
 mod persistence;
 mod server;
+pub mod snapshot;
 mod tabs;
 mod travel;
 pub mod undo;
@@ -99,6 +100,8 @@ pub struct Store {
     replica: RefCell<Option<Replica>>,
     /// This account's server sends a filtered stream (see `use_server`).
     filtered: std::cell::Cell<bool>,
+    /// The snapshot kept to start from (see `snapshot`).
+    snapshots: snapshot::Snapshots,
 }
 
 pub(crate) use self::tabs::OUTBOX_CHANGED;
@@ -133,6 +136,7 @@ impl Store {
             time_travel: TimeTravel::default(),
             replica: RefCell::new(None),
             filtered: std::cell::Cell::new(false),
+            snapshots: snapshot::Snapshots::default(),
         })
     }
 

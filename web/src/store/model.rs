@@ -164,8 +164,24 @@ impl Commander {
 
     /// Travel to a point of the history (`None`: back to now): the store keeps the point, the
     /// reducer re-renders.
+    /// Show the app as it was after `seq` events (`None`: now). Time travel needs every event: a
+    /// store started from a snapshot reads the earlier ones first.
     pub fn travel(&self, seq: Option<u64>) {
+        if seq.is_some() && !self.store.is_complete() {
+            let this = self.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = this.store.ensure_complete().await;
+                this.store.set_travel(seq);
+                this.dispatch.dispatch(Action::Refresh);
+            });
+            return;
+        }
         self.store.set_travel(seq);
+        self.dispatch.dispatch(Action::Refresh);
+    }
+
+    /// Render again (the store changed outside a command).
+    pub fn refresh(&self) {
         self.dispatch.dispatch(Action::Refresh);
     }
 

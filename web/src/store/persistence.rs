@@ -22,11 +22,16 @@ impl Store {
             Ok(db) => Rc::new(db),
             Err(e) => return Phase::Unavailable(e.to_string()),
         };
-        let records = match db.read_after(0).await {
-            Ok(r) => r,
-            Err(e) => return Phase::Unavailable(e.to_string()),
+        let (engine, problem) = match self.resume(&db).await {
+            Some(resumed) => resumed,
+            None => {
+                let records = match db.read_after(0).await {
+                    Ok(r) => r,
+                    Err(e) => return Phase::Unavailable(e.to_string()),
+                };
+                self.restore(&records)
+            }
         };
-        let (engine, problem) = self.restore(&records);
         *self.undo_book.borrow_mut() = UndoBook::load(&self.db_name.borrow(), engine.log().entries());
         *self.engine.borrow_mut() = engine;
         *self.db.borrow_mut() = Some(db);

@@ -29,10 +29,12 @@ impl Step {
         (self.first, self.last)
     }
     fn still_there(&self, events: &[EventEnvelope]) -> bool {
+        // By sequence, not by position (a log started from a snapshot holds only later events).
+        let at = events.partition_point(|e| e.seq < self.first);
         self.first >= 1
             && self.last >= self.first
-            && (self.last as usize) <= events.len()
-            && events[self.first as usize - 1].id == self.id
+            && events.last().is_some_and(|e| e.seq >= self.last)
+            && events.get(at).is_some_and(|e| e.seq == self.first && e.id == self.id)
     }
 }
 
@@ -162,9 +164,10 @@ impl Store {
         // Only a single command is undone as one: a batch of commands (the demo season) is not.
         let step = {
             let engine = self.engine.borrow();
-            let events = &engine.log().entries()[first as usize - 1..last as usize];
-            let single = events.iter().all(|e| e.command_id() == events[0].command_id());
-            (single || origin != Origin::Command).then(|| Step { first, last, id: events[0].id })
+            let events = engine.log().between(first, last);
+            let head = events.first();
+            let single = events.iter().all(|e| Some(e.command_id()) == head.map(|h| h.command_id()));
+            head.filter(|_| single || origin != Origin::Command).map(|h| Step { first, last, id: h.id })
         };
         if let Some(step) = step {
             let mut book = self.undo_book.borrow_mut();

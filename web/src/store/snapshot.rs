@@ -1,0 +1,122 @@
+//! Starting from a snapshot: the state as of some event, kept in IndexedDB
+//! (`fairlog_domain::snapshot`: versioned, checksummed postcard, with the sequence and chain hash
+//! it covers), so that opening the app reads the snapshot and the events after it instead of
+//! replaying the whole log. A snapshot that does not decode, comes from another build of the
+//! domain, or does not match the stored log is ignored, and the log is replayed as before;
+//! nothing is lost either way, since the snapshot is only ever a shortcut over the log.
+//!
+//! Written after a change once the log has grown by [`SNAPSHOT_EVERY`] events since the last one
+//! (or holds [`SNAPSHOT_FROM`] and there is none), by `hooks::use_snapshot_keeper` a few seconds
+//! after the last change, never inside a command. An engine started from a snapshot holds only
+//! the events after it; what needs the earlier ones (the history, time travel, a merge, an
+//! export) calls [`Store::ensure_complete`] first, which reads and checks them once.
+//! Filtered replicas (non-organizer accounts) are small and always replay.
+use std::cell::Cell;
+
+use fairlog_domain::engine::RestoreProblem;
+use fairlog_domain::{snapshot, Engine};
+
+use super::idb::StoredLines;
+use super::{EventStore, StorageError, Store};
+
+/// Events between two snapshots.
+pub const SNAPSHOT_EVERY: u64 = 5_000;
+/// The smallest log worth a snapshot (a shorter one replays in well under 100 ms).
+pub const SNAPSHOT_FROM: u64 = 2_000;
+
+#[derive(Default)]
+pub(super) struct Snapshots {
+    /// The sequence the kept snapshot covers (0: none known to match the log).
+    covered: Cell<u64>,
+}
+
+impl Snapshots {
+    /// The log was replaced (import, merge): the kept snapshot may not match it any more.
+    pub(super) fn forget(&self) {
+        self.covered.set(0);
+    }
+}
+
+impl Store {
+    /// Start from the kept snapshot and the records after it; `None` when there is none or it
+    /// cannot start this log (the caller replays the whole log).
+    pub(super) async fn resume(&self, db: &EventStore) -> Option<(Engine, Option<RestoreProblem>)> {
+        if self.filtered.get() {
+            return None;
+        }
+        let bytes = db.snapshot().await.ok()??;
+        let snap = match snapshot::decode(&bytes) {
+            Ok(s) => s,
+            Err(e) => {
+                web_sys::console::info_1(&format!("fairlog: snapshot not used ({}), replaying the log", e.code()).into());
+                return None;
+            }
+        };
+        let seq = snap.cursor.seq;
+        let from = seq.saturating_sub(1);
+        let records = db.read_after(from).await.ok()?;
+        let lines = StoredLines::new(&records, from, false);
+        let mut tail = lines.iter().peekable();
+        let covered = match tail.peek() {
+            Some((s, Some(line))) if seq > 0 && *s == seq => Some(*line),
+            _ => None,
+        };
+        if covered.is_some() {
+            tail.next();
+        }
+        match Engine::resume(snap, covered, tail) {
+            Ok(resumed) => {
+                self.snapshots.covered.set(seq);
+                Some(resumed)
+            }
+            Err(e) => {
+                web_sys::console::info_1(&format!("fairlog: snapshot not used ({}), replaying the log", e.code()).into());
+                None
+            }
+        }
+    }
+
+    /// Keep a snapshot of the state now, if one is due (see the module's comment). Returns the
+    /// sequence it covers when it wrote one.
+    pub async fn keep_snapshot(&self) -> Option<u64> {
+        if self.filtered.get() || !self.may_write() || self.travel().is_some() {
+            return None;
+        }
+        let db = self.db()?;
+        let (count, last) = {
+            let engine = self.engine.borrow();
+            (engine.log().count(), engine.log().last_seq())
+        };
+        let covered = self.snapshots.covered.get();
+        let due = if covered == 0 { count >= SNAPSHOT_FROM } else { last >= covered + SNAPSHOT_EVERY };
+        if !due {
+            return None;
+        }
+        let bytes = snapshot::encode(&self.engine.borrow());
+        db.put_snapshot(&bytes).await.ok()?;
+        self.snapshots.covered.set(last);
+        Some(last)
+    }
+
+    /// Whether the engine holds every event (not only those after a snapshot).
+    pub fn is_complete(&self) -> bool {
+        self.engine.borrow().log().is_complete()
+    }
+
+    /// Read and check the events before the snapshot the engine started from, once: the history,
+    /// time travel, a merge and an export need them.
+    pub async fn ensure_complete(&self) -> Result<(), StorageError> {
+        if self.is_complete() {
+            return Ok(());
+        }
+        let Some(db) = self.db() else { return Ok(()) };
+        let _guard = self.lock.lock().await;
+        let base = self.engine.borrow().history_starts_at();
+        let records = db.read_after(0).await?;
+        let lines = StoredLines::new(&records, 0, false);
+        let earlier = lines.iter().take_while(|(seq, _)| *seq <= base);
+        let done = self.engine.borrow_mut().backfill(earlier);
+        self.time_travel.forget_states();
+        done.map_err(|p| StorageError::Failed(format!("{p:?}")))
+    }
+}
