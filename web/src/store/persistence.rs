@@ -22,6 +22,7 @@ impl Store {
             Ok(db) => Rc::new(db),
             Err(e) => return Phase::Unavailable(e.to_string()),
         };
+        let started = js_sys::Date::now();
         let (engine, problem) = match self.resume(&db).await {
             Some(resumed) => resumed,
             None => {
@@ -32,6 +33,18 @@ impl Store {
                 self.restore(&records)
             }
         };
+        web_sys::console::info_1(
+            &format!(
+                "fairlog: opened {} events in {:.0} ms ({})",
+                engine.log().count(),
+                js_sys::Date::now() - started,
+                match engine.history_starts_at() {
+                    0 => "replayed".to_owned(),
+                    base => format!("from the snapshot at event {base}"),
+                }
+            )
+            .into(),
+        );
         *self.undo_book.borrow_mut() = UndoBook::load(&self.db_name.borrow(), engine.log().entries());
         *self.engine.borrow_mut() = engine;
         *self.db.borrow_mut() = Some(db);
