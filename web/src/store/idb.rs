@@ -5,9 +5,16 @@
 //! string, exactly the bytes the hash chain covers. Records are only ever added (`add`, never
 //! `put`), so a second writer of the same sequence (another tab) fails with a ConstraintError
 //! instead of overwriting.
+use std::rc::Rc;
+
 use fairlog_domain::log::Sealed;
 use idb::{Database, DatabaseEvent, Factory, KeyRange, ObjectStoreParams, Query, TransactionMode};
 use wasm_bindgen::{JsCast, JsValue};
+
+mod backups;
+mod connection;
+pub use self::backups::KEEP_BACKUPS;
+pub use self::connection::{storage_error_of_abort, Purpose};
 
 pub const DB_NAME: &str = "fairlog";
 const DB_VERSION: u32 = 3;
@@ -26,6 +33,9 @@ pub enum StorageError {
     Conflict,
     /// The browser's quota is exhausted.
     Quota,
+    /// The connection was closed under us: another tab upgrades the database (`versionchange`)
+    /// or the browser closed it. Nothing more can be read or written until the page reloads.
+    Closed,
     /// Anything else; the transaction was aborted and nothing was written.
     Failed(String),
 }
@@ -36,12 +46,13 @@ impl std::fmt::Display for StorageError {
             StorageError::Unavailable(s) => write!(f, "unavailable: {s}"),
             StorageError::Conflict => write!(f, "conflict"),
             StorageError::Quota => write!(f, "quota exceeded"),
+            StorageError::Closed => write!(f, "the connection was closed; reload the page"),
             StorageError::Failed(s) => write!(f, "{s}"),
         }
     }
 }
 
-fn classify(e: idb::Error) -> StorageError {
+pub(crate) fn classify(e: idb::Error) -> StorageError {
     let text = e.to_string();
     if text.contains("ConstraintError") {
         StorageError::Conflict
@@ -71,6 +82,11 @@ impl RawRecord {
 
 pub struct EventStore {
     db: Database,
+    /// The same connection as the browser's object, for what the `idb` crate does not offer
+    /// (transaction options; see `connection`).
+    raw: web_sys::IdbDatabase,
+    /// Whether the connection was closed under us, and whom to tell (see `connection`).
+    watch: Rc<connection::Watch>,
 }
 
 /// Add `(sequence, line)` records to the events store of `tx`, then commit; on any failure the
@@ -112,7 +128,7 @@ async fn add_and_commit<'a>(
     }
 }
 
-fn classify_name(name: &str, message: &str) -> StorageError {
+pub(crate) fn classify_name(name: &str, message: &str) -> StorageError {
     match name {
         "ConstraintError" => StorageError::Conflict,
         "QuotaExceededError" => StorageError::Quota,
@@ -120,7 +136,7 @@ fn classify_name(name: &str, message: &str) -> StorageError {
     }
 }
 
-fn classify_js(e: &JsValue) -> StorageError {
+pub(crate) fn classify_js(e: &JsValue) -> StorageError {
     match e.dyn_ref::<web_sys::DomException>() {
         Some(d) => classify_name(&d.name(), &d.message()),
         None => StorageError::Failed(format!("{e:?}")),
@@ -147,24 +163,17 @@ impl EventStore {
                 }
             }
         });
-        let mut db = req.await.map_err(|e| StorageError::Unavailable(e.to_string()))?;
+        let db = req.await.map_err(|e| StorageError::Unavailable(e.to_string()))?;
         // A newer version of the app in another tab wants to upgrade the database: let it, by
-        // closing this connection (this tab's later writes then fail with a message to reload).
-        db.on_version_change(|event| {
-            if let Some(db) = event.target().and_then(|t| Database::try_from(t).ok()) {
-                db.close();
-            }
-        });
-        Ok(EventStore { db })
-    }
-
-    pub fn close(&self) {
-        self.db.close();
+        // closing this connection; later reads and writes say `Closed` (see `connection`).
+        let raw: web_sys::IdbDatabase = db.into();
+        let watch = connection::Watch::install(&raw);
+        Ok(EventStore { db: Database::from(raw.clone()), raw, watch })
     }
 
     /// Every record with a key greater than `after`, in key order.
     pub async fn read_after(&self, after: u64) -> Result<Vec<RawRecord>, StorageError> {
-        let tx = self.db.transaction(&[EVENTS], TransactionMode::ReadOnly).map_err(classify)?;
+        let tx = self.transaction(&[EVENTS], TransactionMode::ReadOnly, Purpose::Read)?;
         let store = tx.object_store(EVENTS).map_err(classify)?;
         let range: Option<Query> = if after == 0 {
             None
@@ -181,14 +190,14 @@ impl EventStore {
         if sealed.is_empty() {
             return Ok(());
         }
-        let tx = self.db.transaction(&[EVENTS], TransactionMode::ReadWrite).map_err(classify)?;
+        let tx = self.transaction(&[EVENTS], TransactionMode::ReadWrite, Purpose::Append)?;
         let store = tx.object_store(EVENTS).map_err(classify)?;
         add_and_commit(tx, &store, sealed.iter().map(|s| (s.envelope.seq, s.line.as_str()))).await
     }
 
     /// Store the lines of an imported log into an empty store, as they are (one transaction).
     pub async fn write_lines(&self, lines: &[&str]) -> Result<(), StorageError> {
-        let tx = self.db.transaction(&[EVENTS], TransactionMode::ReadWrite).map_err(classify)?;
+        let tx = self.transaction(&[EVENTS], TransactionMode::ReadWrite, Purpose::Import)?;
         let store = tx.object_store(EVENTS).map_err(classify)?;
         add_and_commit(tx, &store, lines.iter().enumerate().map(|(i, l)| (i as u64 + 1, *l))).await
     }
@@ -205,7 +214,7 @@ impl EventStore {
         sealed: &[Sealed],
         backup_key: f64,
     ) -> Result<(), StorageError> {
-        let tx = self.db.transaction(&[EVENTS, BACKUPS], TransactionMode::ReadWrite).map_err(classify)?;
+        let tx = self.transaction(&[EVENTS, BACKUPS], TransactionMode::ReadWrite, Purpose::Merge)?;
         let events = tx.object_store(EVENTS).map_err(classify)?;
         let backups = tx.object_store(BACKUPS).map_err(classify)?;
         let stored = events.get_all(None, None).map_err(classify)?.await.map_err(classify)?;
@@ -222,6 +231,7 @@ impl EventStore {
             .map_err(classify)?
             .await
             .map_err(classify)?;
+        backups::keep_newest(&backups, KEEP_BACKUPS).await?;
         let range = KeyRange::lower_bound(&JsValue::from_f64(keep as f64), Some(true)).map_err(classify)?;
         events.delete(Query::from(range)).map_err(classify)?.await.map_err(classify)?;
         add_and_commit(tx, &events, sealed.iter().map(|s| (s.envelope.seq, s.line.as_str()))).await
@@ -229,7 +239,7 @@ impl EventStore {
 
     /// The backups kept before merges: (time in ms, JSON Lines text), newest last.
     pub async fn backups(&self) -> Result<Vec<(f64, String)>, StorageError> {
-        let tx = self.db.transaction(&[BACKUPS], TransactionMode::ReadOnly).map_err(classify)?;
+        let tx = self.transaction(&[BACKUPS], TransactionMode::ReadOnly, Purpose::Read)?;
         let store = tx.object_store(BACKUPS).map_err(classify)?;
         let keys = store.get_all_keys(None, None).map_err(classify)?.await.map_err(classify)?;
         let values = store.get_all(None, None).map_err(classify)?.await.map_err(classify)?;
@@ -241,7 +251,7 @@ impl EventStore {
         if lines.is_empty() {
             return Ok(());
         }
-        let tx = self.db.transaction(&[EVENTS], TransactionMode::ReadWrite).map_err(classify)?;
+        let tx = self.transaction(&[EVENTS], TransactionMode::ReadWrite, Purpose::Append)?;
         let store = tx.object_store(EVENTS).map_err(classify)?;
         add_and_commit(tx, &store, lines.iter().map(|(seq, l)| (*seq, l.as_str()))).await
     }
@@ -249,7 +259,7 @@ impl EventStore {
     /// Queue commands (as JSON) in the outbox; returns the numbers given to them. One
     /// transaction, so two tabs never give out the same number.
     pub async fn outbox_add(&self, commands: &[String]) -> Result<Vec<u64>, StorageError> {
-        let tx = self.db.transaction(&[OUTBOX], TransactionMode::ReadWrite).map_err(classify)?;
+        let tx = self.transaction(&[OUTBOX], TransactionMode::ReadWrite, Purpose::Keep)?;
         let store = tx.object_store(OUTBOX).map_err(classify)?;
         let zero = JsValue::from_f64(0.0);
         let last = store.get(Query::from(zero.clone())).map_err(classify)?.await.map_err(classify)?;
@@ -273,7 +283,7 @@ impl EventStore {
 
     /// The queued commands, oldest first: (number, command JSON).
     pub async fn outbox(&self) -> Result<Vec<(u64, String)>, StorageError> {
-        let tx = self.db.transaction(&[OUTBOX], TransactionMode::ReadOnly).map_err(classify)?;
+        let tx = self.transaction(&[OUTBOX], TransactionMode::ReadOnly, Purpose::Read)?;
         let store = tx.object_store(OUTBOX).map_err(classify)?;
         let range: Query = KeyRange::lower_bound(&JsValue::from_f64(0.0), Some(true)).map_err(classify)?.into();
         let keys = store.get_all_keys(Some(range.clone()), None).map_err(classify)?.await.map_err(classify)?;
@@ -286,7 +296,7 @@ impl EventStore {
         if numbers.is_empty() {
             return Ok(());
         }
-        let tx = self.db.transaction(&[OUTBOX], TransactionMode::ReadWrite).map_err(classify)?;
+        let tx = self.transaction(&[OUTBOX], TransactionMode::ReadWrite, Purpose::Keep)?;
         let store = tx.object_store(OUTBOX).map_err(classify)?;
         for n in numbers {
             store.delete(Query::from(JsValue::from_f64(*n as f64))).map_err(classify)?.await.map_err(classify)?;
@@ -299,7 +309,7 @@ impl EventStore {
     /// and this browser lost track: a restored profile, a cleared store).
     pub async fn outbox_renumber(&self, first: u64) -> Result<Vec<(u64, u64)>, StorageError> {
         let queued = self.outbox().await?;
-        let tx = self.db.transaction(&[OUTBOX], TransactionMode::ReadWrite).map_err(classify)?;
+        let tx = self.transaction(&[OUTBOX], TransactionMode::ReadWrite, Purpose::Keep)?;
         let store = tx.object_store(OUTBOX).map_err(classify)?;
         let mut moves = Vec::new();
         for (old, _) in &queued {
@@ -326,7 +336,7 @@ impl EventStore {
 
     /// Test and recovery helper: write a raw value at a key (used by tests to damage a store).
     pub async fn put_raw(&self, key: u64, value: &JsValue) -> Result<(), StorageError> {
-        let tx = self.db.transaction(&[EVENTS], TransactionMode::ReadWrite).map_err(classify)?;
+        let tx = self.transaction(&[EVENTS], TransactionMode::ReadWrite, Purpose::Keep)?;
         let store = tx.object_store(EVENTS).map_err(classify)?;
         store.put(value, Some(&JsValue::from_f64(key as f64))).map_err(classify)?.await.map_err(classify)?;
         tx.commit().map_err(classify)?.await.map_err(classify)?;

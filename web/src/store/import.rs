@@ -54,7 +54,7 @@ impl Store {
 
     pub(super) async fn import_exclusively(&self, db: &EventStore, plan: ImportPlan) -> Result<u64, ImportError> {
         match plan {
-            ImportPlan::NothingNew => {}
+            ImportPlan::NothingNew => return Ok(self.engine.borrow().log().last_seq()),
             ImportPlan::Fresh { text, .. } => {
                 if !self.engine.borrow().log().is_empty() {
                     return Err(ImportError::Storage(StorageError::Conflict));
@@ -92,6 +92,7 @@ impl Store {
             book.save(&self.db_name.borrow());
         }
         self.time_travel.forget_states();
+        self.stored_own_data();
         let last = self.engine.borrow().log().last_seq();
         self.announce_reload();
         Ok(last)
