@@ -62,9 +62,11 @@ async function backupKeys(page) {
 const usage = (page) => page.evaluate(async () => (await navigator.storage.estimate()).usage);
 
 test("a merge that meets a full disk says storage is full and what to do, and leaves the stored log as it was", async ({ browser }) => {
-  // Another device with a fair of its own, exported.
+  // Another device with a season of its own (as many events as this one's), exported: merging
+  // it needs about twice the room this device's log takes, so the quota below has a wide margin
+  // both ways.
   const other = await (await browser.newContext()).newPage();
-  await openApp(other);
+  await loadDemo(other);
   await createFair(other, "另一台设备的招聘会");
   const file = await exportLog(other);
 
