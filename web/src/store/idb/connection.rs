@@ -63,15 +63,18 @@ pub fn storage_error_of_abort(error: &JsValue) -> StorageError {
 pub(crate) struct Watch {
     closed: Cell<bool>,
     on_closed: RefCell<Option<Box<dyn Fn()>>>,
-    handler: RefCell<Option<Closure<dyn FnMut(web_sys::Event)>>>,
+    handler: RefCell<Option<Handler>>,
 }
+
+/// The `versionchange` and `close` handler, kept alive as long as the connection's watch.
+type Handler = Closure<dyn FnMut(web_sys::Event)>;
 
 impl Watch {
     pub(super) fn install(raw: &web_sys::IdbDatabase) -> Rc<Watch> {
         let watch = Rc::new(Watch::default());
         let weak: Weak<Watch> = Rc::downgrade(&watch);
         let conn = raw.clone();
-        let handler = Closure::<dyn FnMut(web_sys::Event)>::new(move |_e: web_sys::Event| {
+        let handler = Handler::new(move |_e: web_sys::Event| {
             conn.close();
             if let Some(watch) = weak.upgrade() {
                 if !watch.closed.replace(true) {
