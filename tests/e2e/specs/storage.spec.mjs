@@ -177,3 +177,37 @@ test("another tab upgrading the database closes this tab's connection: a banner 
   await expect(page.locator("#reload-page")).toBeVisible();
   await page.screenshot({ path: `${ARTIFACTS}storage-closed.png`, fullPage: true });
 });
+
+test("a tab told that another tab merged reads the new log and has nothing left to undo", async ({ browser }) => {
+  const other = await (await browser.newContext()).newPage();
+  await openApp(other);
+  await createFair(other, "另一台设备的招聘会");
+  const file = await exportLog(other);
+
+  const context = await browser.newContext();
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await loadDemo(a);
+  await openApp(b);
+  await b.getByRole("link", { name: "闵行区生物医药专场招聘会" }).click();
+  await b.click("#publish");
+  await expect(b.locator("#fair-status")).toHaveText("已发布");
+  await expect(b.locator("#undo")).toBeEnabled();
+
+  await a.goto("/");
+  await merge(a, "other-device.jsonl", file);
+  await expect(a.locator("#import-done")).toBeVisible();
+
+  // b hears of the merge: it reads the replaced log (the other device's fair is there, its own
+  // publication too) and its undo is gone, since it was about the log that was replaced.
+  await expect(b.locator("#undo")).toBeDisabled();
+  await b.goto("/");
+  await expect(b.getByRole("link", { name: "另一台设备的招聘会" })).toBeVisible();
+  await expect(b.getByRole("row", { name: /闵行区生物医药专场招聘会/ })).toContainText("已发布");
+  await expect(b.locator("#storage-problem, #storage-closed")).toHaveCount(0);
+  await b.screenshot({ path: `${ARTIFACTS}storage-other-tab-merged.png`, fullPage: true });
+  // and it writes after the merged log, not over it
+  await createFair(b, "合并之后的招聘会");
+  const records = await storedRecords(b);
+  expect(records.map(([k]) => k)).toEqual(records.map((_, i) => i + 1));
+});
