@@ -236,3 +236,25 @@ async fn a_replaced_store_that_is_damaged_is_shown_damaged_after_the_reload() {
     assert_eq!(err, UiError::ReadOnly);
     drop(a);
 }
+
+#[wasm_bindgen_test]
+async fn an_import_that_another_tab_got_ahead_of_is_refused_and_the_next_try_is_planned_on_the_stored_log() {
+    // given two tabs on an empty store; a plans to import a file
+    let name = fresh("import-race").await;
+    let a = Store::new(&name);
+    let b = Store::new(&name);
+    a.load().await;
+    b.load().await;
+    let file = other_device_file(100, 2);
+    let plan = a.plan_import(&file, "other.jsonl", &organizer()).unwrap();
+    assert!(matches!(plan, ImportPlan::Fresh { .. }));
+    // when b stores an event first
+    b.run(vec![create(1, "乙先保存的")]).await.unwrap();
+    // then a's import is refused, a has read b's event, and the next plan merges with it
+    assert_eq!(a.apply_import(plan).await, Err(fairlog_web::store::ImportError::Storage(StorageError::Conflict)));
+    assert_eq!(a.engine().log().len(), 1);
+    let again = a.plan_import(&file, "other.jsonl", &organizer()).unwrap();
+    assert!(matches!(again, ImportPlan::Merge { .. }));
+    a.apply_import(again).await.unwrap();
+    assert_eq!(a.engine().state().fairs.len(), 3, "b's fair and the two of the file");
+}

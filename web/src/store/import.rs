@@ -49,7 +49,13 @@ impl Store {
         let db = self.db().filter(|_| self.may_write()).ok_or(ImportError::ReadOnly)?;
         let _guard = self.lock.lock().await;
         let lock = self.write_lock();
-        crate::sync::leader::exclusively(&lock, self.import_exclusively(&db, plan)).await
+        let result = crate::sync::leader::exclusively(&lock, self.import_exclusively(&db, plan)).await;
+        if result == Err(ImportError::Storage(StorageError::Conflict)) {
+            // Another tab wrote (or replaced the log) first: read it now, so that the user's
+            // next try is planned against the log as stored.
+            let _ = self.catch_up().await;
+        }
+        result
     }
 
     pub(super) async fn import_exclusively(&self, db: &EventStore, plan: ImportPlan) -> Result<u64, ImportError> {
