@@ -201,6 +201,13 @@ pub fn App(props: &AppProps) -> Html {
                     session.set(account.session());
                     signed_in.set(crate::account::SignedIn::As(Rc::new(account)));
                 }
+                // Another tab replaced the log (this tab read it again), or this tab's connection
+                // was closed under it (the page asks for a reload).
+                let (reloaded, closed) = (dispatch.clone(), dispatch.clone());
+                store.watch(
+                    Callback::from(move |phase| reloaded.dispatch(Action::Loaded(phase))),
+                    Callback::from(move |()| closed.dispatch(Action::Loaded(Phase::Closed))),
+                );
                 let blocked = dispatch.clone();
                 let phase = store.load_with(move || blocked.dispatch(Action::Loaded(Phase::Blocked))).await;
                 if server {

@@ -206,7 +206,11 @@ pub enum T {
     TravelReadOnlyNote => "你正在查看过去某一时刻的数据，不能修改。回到现在后即可保存修改。", "You are looking at the data as it was at a past moment, which cannot be changed. Go back to now to make changes.";
     ReadOnlyRefused => "本地数据处于只读状态，未保存。", "Local data is read-only; nothing was saved.";
     StorageConflict => "另一个标签页刚刚保存了修改，已重新载入，请再试一次。", "Another tab has just saved a change; reloaded, please try again.";
-    StorageQuota => "浏览器存储空间已满，未保存。请导出日志并释放空间。", "Browser storage is full; nothing was saved. Export the log and free some space.";
+    StorageQuota => "浏览器存储空间已满：这次修改没有保存，已保存的数据没有改动。请导出日志作为备份，在“数据”页删除旧的合并备份，或清理磁盘空间后再试。", "Browser storage is full: this change was not saved, and the saved data is unchanged. Export the log as a backup, delete old merge backups on the Data page, or free disk space, then try again.";
+    StorageClosed => "本页已断开与本地存储的连接，请重新载入本页。已保存的数据没有改动。", "This page has let go of the local store; please reload it. The saved data is unchanged.";
+    StorageClosedTitle => "请重新载入本页", "Please reload this page";
+    StorageClosedBody => "另一个标签页打开了新版本的 Fairlog，需要升级本地存储，本页已断开连接，不能再保存修改。已保存的数据没有丢失，重新载入后即可继续。", "Another tab opened a newer version of Fairlog that needs to upgrade the local store, so this page has let go of it and can no longer save changes. Nothing saved was lost; reload to carry on.";
+    ReloadPage => "重新载入", "Reload";
     StorageFailed => "保存失败，未做任何修改：{detail}", "Saving failed, nothing changed: {detail}";
     Dismiss => "关闭", "Dismiss";
     OtherTabUpdated => "已同步其他标签页的修改", "Synced changes from another tab";

@@ -12,6 +12,7 @@ pub fn ui_error(lang: Lang, e: &UiError) -> String {
         UiError::ReadOnly => T::ReadOnlyRefused.get(lang).to_owned(),
         UiError::Storage(StorageError::Conflict) => T::StorageConflict.get(lang).to_owned(),
         UiError::Storage(StorageError::Quota) => T::StorageQuota.get(lang).to_owned(),
+        UiError::Storage(StorageError::Closed) => T::StorageClosed.get(lang).to_owned(),
         UiError::Storage(e) => fill(T::StorageFailed.get(lang), &[("detail", e.to_string())]),
         UiError::Undo(e) => crate::history_text::undo_error(lang, e),
     }

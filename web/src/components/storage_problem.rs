@@ -90,6 +90,28 @@ pub fn StorageProblem() -> Html {
                 <p>{ fill(T::StorageUnavailableBody.get(lang), &[("detail", detail.clone())]) }</p>
             </section>
         },
+        Phase::Closed => html! { <ReloadBanner /> },
         _ => html! {},
+    }
+}
+
+/// The connection to the local store was closed under this page (another tab upgrades the
+/// database): say so, and offer the reload that carries on.
+#[component]
+fn ReloadBanner() -> Html {
+    let lang = use_prefs().lang;
+    let reload = Callback::from(|_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
+    });
+    html! {
+        <section class="banner warn" role="alert" id="storage-closed">
+            <h2>{ T::StorageClosedTitle.get(lang) }</h2>
+            <p>{ T::StorageClosedBody.get(lang) }</p>
+            <div class="actions">
+                <button type="button" id="reload-page" onclick={reload}>{ T::ReloadPage.get(lang) }</button>
+            </div>
+        </section>
     }
 }

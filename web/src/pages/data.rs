@@ -1,11 +1,11 @@
-use std::rc::Rc;
-
 use fairlog_domain::codec;
 use fairlog_domain::merge::{MergeCommand, MergeEvent, Resolution, Side};
 use fairlog_domain::Event as LogEvent;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::components::local_storage::LsT;
+use crate::components::{MergeBackups, PersistenceNote};
 use crate::download::{download_text, stamped_name};
 use crate::history_text::sentence;
 use crate::hooks::use_command;
@@ -40,9 +40,7 @@ crate::texts! {
         SideRemote => "导入的日志", "the imported log";
         Refusal => "未能应用，因为：{why}", "Not applied because: {why}";
         Dismiss => "知道了，忽略这项修改", "Understood, let this change go";
-        BackupsTitle => "合并前的备份", "Backups taken before merges";
-        NoBackups => "还没有备份。", "No backups yet.";
-        DownloadBackup => "下载 {when} 的备份", "Download the backup of {when}";
+        StorageFull => "浏览器存储空间已满（合并还要先保存一份本机日志的备份）。请导出日志作为备份，在下方删除旧的合并备份，或清理磁盘空间后再试", "browser storage is full (a merge also keeps a backup of the local log first). Export the log as a backup, delete old merge backups below, or free disk space, then try again";
         ReadOnly => "本地数据为只读（正在查看过去或存储已损坏），不能导入。", "Local data is read-only (viewing the past, or the store is damaged); nothing can be imported.";
     }
 }
@@ -57,6 +55,8 @@ fn import_error(lang: Lang, e: &ImportError) -> String {
                 "Another tab changed the data just now; choose the file again",
             )
             .into(),
+        ImportError::Storage(StorageError::Quota) => DataT::StorageFull.get(lang).into(),
+        ImportError::Storage(StorageError::Closed) => crate::i18n::T::StorageClosed.get(lang).into(),
         ImportError::Storage(s) => s.to_string(),
     }
 }
@@ -70,7 +70,6 @@ enum Step {
     Done { n: u64 },
 }
 
-/// Export, import and merge the log; resolve merge conflicts; download backups.
 /// The page, once every event is held (the export and the merge need the events before a snapshot too).
 #[component]
 pub fn DataPage() -> Html {
@@ -89,14 +88,6 @@ fn DataTools() -> Html {
     let prefs = use_prefs();
     let lang = prefs.lang;
     let step = use_state(|| Step::Idle);
-    let backups = use_state(Vec::<(f64, String)>::new);
-    {
-        let store = app.store.clone();
-        let backups = backups.clone();
-        use_effect_with(app.revision, move |_| {
-            yew::platform::spawn_local(async move { backups.set(store.backups().await) });
-        });
-    }
 
     let export_log = {
         let app = app.clone();
@@ -243,19 +234,9 @@ fn DataTools() -> Html {
                 </ul>
             }
 
-            <h2>{ DataT::BackupsTitle.get(lang) }</h2>
-            if backups.is_empty() {
-                <p class="muted">{ DataT::NoBackups.get(lang) }</p>
-            } else {
-                <ul class="backups">
-                { for backups.iter().map(|(ms, text)| {
-                    let when = chrono::DateTime::from_timestamp_millis(*ms as i64).map(|t| fairlog_domain::time::to_local(t).format("%Y-%m-%d %H:%M:%S").to_string()).unwrap_or_default();
-                    let text: Rc<str> = text.as_str().into();
-                    let label = fill(DataT::DownloadBackup.get(lang), &[("when", when)]);
-                    html! { <li><button type="button" class="link" onclick={Callback::from(move |_| { let _ = download_text(&stamped_name("fairlog-backup", "jsonl"), "application/x-ndjson", &text); })}>{ label }</button></li> }
-                }) }
-                </ul>
-            }
+            <h2>{ LsT::StorageTitle.get(lang) }</h2>
+            <PersistenceNote />
+            <MergeBackups />
         </section>
     }
 }

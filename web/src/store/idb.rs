@@ -8,13 +8,20 @@
 //! or a merge writes batches of up to [`BATCH_BYTES`], because IndexedDB's cost is per record
 //! (100,000 one-line records took it about 8 s). Bytes rather than a string: a string with any
 //! Chinese in it is stored as UTF-16, twice the size, after a conversion. Stores written as
-//! strings (before stop 21) are read the same way. Records are only ever added (`add`, never `put`), and
-//! every write first checks, inside its transaction, that the store's last key is the one the
-//! writer expects (another tab may have written since), so nothing is overwritten or skipped.
-//! Stores written before batching (one line a record) are read the same way.
+//! strings, one line a record (before stop 21), are read the same way. Records are only ever
+//! added (`add`, never `put`), and every write first checks, inside its transaction, that the
+//! store's last key is the one the writer expects (another tab may have written since), so
+//! nothing is overwritten or skipped.
+use std::rc::Rc;
+
 use fairlog_domain::log::Sealed;
 use idb::{Database, DatabaseEvent, Factory, KeyRange, ObjectStoreParams, Query, TransactionMode};
 use wasm_bindgen::{JsCast, JsValue};
+
+mod backups;
+mod connection;
+pub use self::backups::KEEP_BACKUPS;
+pub use self::connection::{storage_error_of_abort, Purpose};
 
 pub const DB_NAME: &str = "fairlog";
 /// The most bytes of lines in one record when many are written at once (a longer line is a record
@@ -40,6 +47,9 @@ pub enum StorageError {
     Conflict,
     /// The browser's quota is exhausted.
     Quota,
+    /// The connection was closed under us: another tab upgrades the database (`versionchange`)
+    /// or the browser closed it. Nothing more can be read or written until the page reloads.
+    Closed,
     /// Anything else; the transaction was aborted and nothing was written.
     Failed(String),
 }
@@ -50,12 +60,13 @@ impl std::fmt::Display for StorageError {
             StorageError::Unavailable(s) => write!(f, "unavailable: {s}"),
             StorageError::Conflict => write!(f, "conflict"),
             StorageError::Quota => write!(f, "quota exceeded"),
+            StorageError::Closed => write!(f, "the connection was closed; reload the page"),
             StorageError::Failed(s) => write!(f, "{s}"),
         }
     }
 }
 
-fn classify(e: idb::Error) -> StorageError {
+pub(crate) fn classify(e: idb::Error) -> StorageError {
     let text = e.to_string();
     if text.contains("ConstraintError") {
         StorageError::Conflict
@@ -177,6 +188,11 @@ pub fn batches<'a>(lines: impl IntoIterator<Item = (u64, &'a str)>) -> Vec<(u64,
 
 pub struct EventStore {
     db: Database,
+    /// The same connection as the browser's object, for what the `idb` crate does not offer
+    /// (transaction options; see `connection`).
+    raw: web_sys::IdbDatabase,
+    /// Whether the connection was closed under us, and whom to tell (see `connection`).
+    watch: Rc<connection::Watch>,
 }
 
 /// Add `(key, value)` records to the events store of `tx`, then commit; on any failure the
@@ -257,7 +273,7 @@ async fn last_key(store: &web_sys::IdbObjectStore) -> Result<u64, StorageError> 
     Ok(key.as_f64().unwrap_or(0.0) as u64)
 }
 
-fn classify_name(name: &str, message: &str) -> StorageError {
+pub(crate) fn classify_name(name: &str, message: &str) -> StorageError {
     match name {
         "ConstraintError" => StorageError::Conflict,
         "QuotaExceededError" => StorageError::Quota,
@@ -265,7 +281,7 @@ fn classify_name(name: &str, message: &str) -> StorageError {
     }
 }
 
-fn classify_js(e: &JsValue) -> StorageError {
+pub(crate) fn classify_js(e: &JsValue) -> StorageError {
     match e.dyn_ref::<web_sys::DomException>() {
         Some(d) => classify_name(&d.name(), &d.message()),
         None => StorageError::Failed(format!("{e:?}")),
@@ -292,24 +308,17 @@ impl EventStore {
                 }
             }
         });
-        let mut db = req.await.map_err(|e| StorageError::Unavailable(e.to_string()))?;
+        let db = req.await.map_err(|e| StorageError::Unavailable(e.to_string()))?;
         // A newer version of the app in another tab wants to upgrade the database: let it, by
-        // closing this connection (this tab's later writes then fail with a message to reload).
-        db.on_version_change(|event| {
-            if let Some(db) = event.target().and_then(|t| Database::try_from(t).ok()) {
-                db.close();
-            }
-        });
-        Ok(EventStore { db })
-    }
-
-    pub fn close(&self) {
-        self.db.close();
+        // closing this connection; later reads and writes say `Closed` (see `connection`).
+        let raw: web_sys::IdbDatabase = db.into();
+        let watch = connection::Watch::install(&raw);
+        Ok(EventStore { db: Database::from(raw.clone()), raw, watch })
     }
 
     /// Every record with a key greater than `after`, in key order.
     pub async fn read_after(&self, after: u64) -> Result<Vec<RawRecord>, StorageError> {
-        let tx = self.db.transaction(&[EVENTS], TransactionMode::ReadOnly).map_err(classify)?;
+        let tx = self.transaction(&[EVENTS], TransactionMode::ReadOnly, Purpose::Read)?;
         let store = tx.object_store(EVENTS).map_err(classify)?;
         let range: Option<Query> = if after == 0 {
             None
@@ -326,7 +335,7 @@ impl EventStore {
         if sealed.is_empty() {
             return Ok(());
         }
-        let tx = self.db.transaction(&[EVENTS], TransactionMode::ReadWrite).map_err(classify)?;
+        let tx = self.transaction(&[EVENTS], TransactionMode::ReadWrite, Purpose::Append)?;
         let store = tx.object_store(EVENTS).map_err(classify)?;
         let records: Vec<(u64, &str)> = sealed.iter().map(|s| (s.envelope.seq, s.line.as_str())).collect();
         add_and_commit(tx, &store, Some(sealed[0].envelope.seq - 1), &records).await
@@ -334,7 +343,7 @@ impl EventStore {
 
     /// Store the lines of an imported log into an empty store, as they are (one transaction).
     pub async fn write_lines(&self, lines: &[&str]) -> Result<(), StorageError> {
-        let tx = self.db.transaction(&[EVENTS], TransactionMode::ReadWrite).map_err(classify)?;
+        let tx = self.transaction(&[EVENTS], TransactionMode::ReadWrite, Purpose::Import)?;
         let store = tx.object_store(EVENTS).map_err(classify)?;
         let records = batches(lines.iter().enumerate().map(|(i, l)| (i as u64 + 1, *l)));
         add_and_commit(tx, &store, Some(0), &records).await
@@ -352,7 +361,7 @@ impl EventStore {
         sealed: &[Sealed],
         backup_key: f64,
     ) -> Result<(), StorageError> {
-        let tx = self.db.transaction(&[EVENTS, BACKUPS], TransactionMode::ReadWrite).map_err(classify)?;
+        let tx = self.transaction(&[EVENTS, BACKUPS], TransactionMode::ReadWrite, Purpose::Merge)?;
         let events = tx.object_store(EVENTS).map_err(classify)?;
         let backups = tx.object_store(BACKUPS).map_err(classify)?;
         let keys = events.get_all_keys(None, None).map_err(classify)?.await.map_err(classify)?;
@@ -371,6 +380,7 @@ impl EventStore {
             .map_err(classify)?
             .await
             .map_err(classify)?;
+        backups::keep_newest(&backups, KEEP_BACKUPS).await?;
         // Every record ending after `keep` goes; the lines up to `keep` of the first of them (a
         // batch may straddle it) are written again, then the merged events.
         let range = KeyRange::lower_bound(&JsValue::from_f64(keep as f64), Some(true)).map_err(classify)?;
@@ -384,7 +394,7 @@ impl EventStore {
 
     /// The backups kept before merges: (time in ms, JSON Lines text), newest last.
     pub async fn backups(&self) -> Result<Vec<(f64, String)>, StorageError> {
-        let tx = self.db.transaction(&[BACKUPS], TransactionMode::ReadOnly).map_err(classify)?;
+        let tx = self.transaction(&[BACKUPS], TransactionMode::ReadOnly, Purpose::Read)?;
         let store = tx.object_store(BACKUPS).map_err(classify)?;
         let keys = store.get_all_keys(None, None).map_err(classify)?.await.map_err(classify)?;
         let values = store.get_all(None, None).map_err(classify)?.await.map_err(classify)?;
@@ -397,7 +407,7 @@ impl EventStore {
         if lines.is_empty() {
             return Ok(());
         }
-        let tx = self.db.transaction(&[EVENTS], TransactionMode::ReadWrite).map_err(classify)?;
+        let tx = self.transaction(&[EVENTS], TransactionMode::ReadWrite, Purpose::Append)?;
         let store = tx.object_store(EVENTS).map_err(classify)?;
         let records = batches(lines.iter().map(|(seq, l)| (*seq, l.as_str())));
         add_and_commit(tx, &store, Some(after), &records).await
@@ -405,7 +415,7 @@ impl EventStore {
 
     /// The last stored line's sequence (0: the store is empty).
     pub async fn last_seq(&self) -> Result<u64, StorageError> {
-        let tx = self.db.transaction(&[EVENTS], TransactionMode::ReadOnly).map_err(classify)?;
+        let tx = self.transaction(&[EVENTS], TransactionMode::ReadOnly, Purpose::Read)?;
         let store = tx.object_store(EVENTS).map_err(classify)?;
         last_key(&store.into()).await
     }
@@ -413,7 +423,7 @@ impl EventStore {
     /// Queue commands (as JSON) in the outbox; returns the numbers given to them. One
     /// transaction, so two tabs never give out the same number.
     pub async fn outbox_add(&self, commands: &[String]) -> Result<Vec<u64>, StorageError> {
-        let tx = self.db.transaction(&[OUTBOX], TransactionMode::ReadWrite).map_err(classify)?;
+        let tx = self.transaction(&[OUTBOX], TransactionMode::ReadWrite, Purpose::Keep)?;
         let store = tx.object_store(OUTBOX).map_err(classify)?;
         let zero = JsValue::from_f64(0.0);
         let last = store.get(Query::from(zero.clone())).map_err(classify)?.await.map_err(classify)?;
@@ -437,7 +447,7 @@ impl EventStore {
 
     /// The queued commands, oldest first: (number, command JSON).
     pub async fn outbox(&self) -> Result<Vec<(u64, String)>, StorageError> {
-        let tx = self.db.transaction(&[OUTBOX], TransactionMode::ReadOnly).map_err(classify)?;
+        let tx = self.transaction(&[OUTBOX], TransactionMode::ReadOnly, Purpose::Read)?;
         let store = tx.object_store(OUTBOX).map_err(classify)?;
         let range: Query = KeyRange::lower_bound(&JsValue::from_f64(0.0), Some(true)).map_err(classify)?.into();
         let keys = store.get_all_keys(Some(range.clone()), None).map_err(classify)?.await.map_err(classify)?;
@@ -450,7 +460,7 @@ impl EventStore {
         if numbers.is_empty() {
             return Ok(());
         }
-        let tx = self.db.transaction(&[OUTBOX], TransactionMode::ReadWrite).map_err(classify)?;
+        let tx = self.transaction(&[OUTBOX], TransactionMode::ReadWrite, Purpose::Keep)?;
         let store = tx.object_store(OUTBOX).map_err(classify)?;
         for n in numbers {
             store.delete(Query::from(JsValue::from_f64(*n as f64))).map_err(classify)?.await.map_err(classify)?;
@@ -463,7 +473,7 @@ impl EventStore {
     /// and this browser lost track: a restored profile, a cleared store).
     pub async fn outbox_renumber(&self, first: u64) -> Result<Vec<(u64, u64)>, StorageError> {
         let queued = self.outbox().await?;
-        let tx = self.db.transaction(&[OUTBOX], TransactionMode::ReadWrite).map_err(classify)?;
+        let tx = self.transaction(&[OUTBOX], TransactionMode::ReadWrite, Purpose::Keep)?;
         let store = tx.object_store(OUTBOX).map_err(classify)?;
         let mut moves = Vec::new();
         for (old, _) in &queued {
@@ -490,7 +500,7 @@ impl EventStore {
 
     /// The kept snapshot's bytes, if there is one.
     pub async fn snapshot(&self) -> Result<Option<Vec<u8>>, StorageError> {
-        let tx = self.db.transaction(&[SNAPSHOTS], TransactionMode::ReadOnly).map_err(classify)?;
+        let tx = self.transaction(&[SNAPSHOTS], TransactionMode::ReadOnly, Purpose::Read)?;
         let store = tx.object_store(SNAPSHOTS).map_err(classify)?;
         let value = store.get(Query::from(JsValue::from_f64(0.0))).map_err(classify)?.await.map_err(classify)?;
         Ok(value.and_then(|v| v.dyn_ref::<js_sys::Uint8Array>().map(|a| a.to_vec())))
@@ -498,7 +508,7 @@ impl EventStore {
 
     /// Keep `bytes` as the snapshot, in place of the one before.
     pub async fn put_snapshot(&self, bytes: &[u8]) -> Result<(), StorageError> {
-        let tx = self.db.transaction(&[SNAPSHOTS], TransactionMode::ReadWrite).map_err(classify)?;
+        let tx = self.transaction(&[SNAPSHOTS], TransactionMode::ReadWrite, Purpose::Append)?;
         let store = tx.object_store(SNAPSHOTS).map_err(classify)?;
         let value = js_sys::Uint8Array::from(bytes);
         store.put(&value, Some(&JsValue::from_f64(0.0))).map_err(classify)?.await.map_err(classify)?;
@@ -508,7 +518,7 @@ impl EventStore {
 
     /// Test and recovery helper: write a raw value at a key (used by tests to damage a store).
     pub async fn put_raw(&self, key: u64, value: &JsValue) -> Result<(), StorageError> {
-        let tx = self.db.transaction(&[EVENTS], TransactionMode::ReadWrite).map_err(classify)?;
+        let tx = self.transaction(&[EVENTS], TransactionMode::ReadWrite, Purpose::Keep)?;
         let store = tx.object_store(EVENTS).map_err(classify)?;
         store.put(value, Some(&JsValue::from_f64(key as f64))).map_err(classify)?.await.map_err(classify)?;
         tx.commit().map_err(classify)?.await.map_err(classify)?;

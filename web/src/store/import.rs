@@ -49,12 +49,18 @@ impl Store {
         let db = self.db().filter(|_| self.may_write()).ok_or(ImportError::ReadOnly)?;
         let _guard = self.lock.lock().await;
         let lock = self.write_lock();
-        crate::sync::leader::exclusively(&lock, self.import_exclusively(&db, plan)).await
+        let result = crate::sync::leader::exclusively(&lock, self.import_exclusively(&db, plan)).await;
+        if result == Err(ImportError::Storage(StorageError::Conflict)) {
+            // Another tab wrote (or replaced the log) first: read it now, so that the user's
+            // next try is planned against the log as stored.
+            let _ = self.catch_up().await;
+        }
+        result
     }
 
     pub(super) async fn import_exclusively(&self, db: &EventStore, plan: ImportPlan) -> Result<u64, ImportError> {
         match plan {
-            ImportPlan::NothingNew => {}
+            ImportPlan::NothingNew => return Ok(self.engine.borrow().log().last_seq()),
             ImportPlan::Fresh { text, .. } => {
                 if !self.engine.borrow().log().is_empty() {
                     return Err(ImportError::Storage(StorageError::Conflict));
@@ -93,6 +99,7 @@ impl Store {
             book.save(&self.db_name.borrow());
         }
         self.time_travel.forget_states();
+        self.stored_own_data();
         let last = self.engine.borrow().log().last_seq();
         self.announce_reload();
         Ok(last)

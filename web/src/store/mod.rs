@@ -14,7 +14,9 @@
 pub mod idb;
 mod import;
 mod model;
+mod persist;
 mod persistence;
+mod reload;
 mod server;
 pub mod snapshot;
 mod tabs;
@@ -32,9 +34,10 @@ use fairlog_domain::history::UndoError;
 use fairlog_domain::{Command, DomainError, Engine, Receipt};
 use futures::lock::Mutex;
 
-pub use self::idb::{EventStore, StorageError, DB_NAME};
+pub use self::idb::{EventStore, StorageError, DB_NAME, KEEP_BACKUPS};
 pub use self::import::{ImportError, ImportPlan};
 pub use self::model::{use_app, use_commander, Action, AppModel, Commander, View};
+pub use self::persist::Persistence;
 
 use crate::sync::Replica;
 
@@ -49,6 +52,9 @@ pub enum Phase {
     Blocked,
     /// IndexedDB could not be opened at all.
     Unavailable(String),
+    /// The connection was closed under this tab (another tab upgrades the database, or the
+    /// browser closed it): nothing more is read or written until the page reloads.
+    Closed,
 }
 
 /// Why a command did not go through.
@@ -102,6 +108,11 @@ pub struct Store {
     filtered: std::cell::Cell<bool>,
     /// The snapshot kept to start from (see `snapshot`).
     snapshots: snapshot::Snapshots,
+    /// Whom to tell of a reload or a closed connection (`reload`).
+    hooks: RefCell<reload::Hooks>,
+    /// What the browser said about keeping the data, and whether asking is due (`persist`).
+    persistence: std::cell::Cell<Persistence>,
+    persist_due: std::cell::Cell<bool>,
 }
 
 pub(crate) use self::tabs::OUTBOX_CHANGED;
@@ -114,6 +125,15 @@ pub struct Ran {
     pub saved: Option<Span>,
     pub last_seq: u64,
     pub pulled: usize,
+}
+
+/// What a write does when it finds the log replaced by another tab (after reading it again).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum AfterReplace {
+    /// Decide the commands again on the new log (a plain command).
+    DecideAgain,
+    /// Say `Conflict` (an undo, which was planned on the old log).
+    GiveUp,
 }
 
 /// A run that failed, and how many events of other tabs it pulled in before it did.
@@ -137,6 +157,9 @@ impl Store {
             replica: RefCell::new(None),
             filtered: std::cell::Cell::new(false),
             snapshots: snapshot::Snapshots::default(),
+            hooks: RefCell::new(reload::Hooks::default()),
+            persistence: std::cell::Cell::new(Persistence::Unknown),
+            persist_due: std::cell::Cell::new(false),
         })
     }
 
@@ -153,9 +176,10 @@ impl Store {
     /// single actor's command becomes a step of their undo.
     pub async fn run(&self, cmds: Vec<Command>) -> Result<Ran, Failed> {
         let actor = cmds.first().map(|c| c.actor.clone()).filter(|a| cmds.iter().all(|c| &c.actor == a));
-        let ran = self.run_inner(cmds).await?;
+        let ran = self.run_inner(cmds, AfterReplace::DecideAgain).await?;
         if let (Some(actor), Some(span)) = (actor, ran.saved) {
             self.remember(&actor, span, Origin::Command);
+            self.stored_own_data();
         }
         Ok(ran)
     }
@@ -163,7 +187,7 @@ impl Store {
     /// Like `run`, for what the app does by itself (recording expired holds): not a step of
     /// anyone's to undo, and it leaves the redo stacks alone.
     pub async fn run_unrecorded(&self, cmds: Vec<Command>) -> Result<u64, UiError> {
-        self.run_inner(cmds).await.map(|ran| ran.last_seq).map_err(|f| f.error)
+        self.run_inner(cmds, AfterReplace::DecideAgain).await.map(|ran| ran.last_seq).map_err(|f| f.error)
     }
 
     /// Can anything be written now? Not after a bad record, and not while time-travelling.
@@ -171,24 +195,31 @@ impl Store {
         self.writable.get() && self.travel().is_none()
     }
 
-    pub(super) async fn run_inner(&self, cmds: Vec<Command>) -> Result<Ran, Failed> {
+    pub(super) async fn run_inner(&self, cmds: Vec<Command>, after_replace: AfterReplace) -> Result<Ran, Failed> {
         if self.is_replica() {
             return match self.queue(cmds).await {
                 Ok(last_seq) => Ok(Ran { saved: None, last_seq, pulled: 0 }),
                 Err(error) => Err(Failed { error, pulled: 0 }),
             };
         }
-        let db = self.db().filter(|_| self.may_write()).ok_or(Failed { error: UiError::ReadOnly, pulled: 0 })?;
+        if self.connection_closed() {
+            return Err(Failed { error: UiError::Storage(StorageError::Closed), pulled: 0 });
+        }
+        if self.db().is_none() || !self.may_write() {
+            return Err(Failed { error: UiError::ReadOnly, pulled: 0 });
+        }
         let _guard = self.lock.lock().await;
         // Tabs take turns writing (the store's transactions check its real end besides).
         let lock = self.write_lock();
-        crate::sync::leader::exclusively(&lock, self.append_deciding(&db, cmds)).await
+        crate::sync::leader::exclusively(&lock, self.append_deciding(cmds, after_replace)).await
     }
 
-    async fn append_deciding(&self, db: &EventStore, cmds: Vec<Command>) -> Result<Ran, Failed> {
+    async fn append_deciding(&self, cmds: Vec<Command>, after_replace: AfterReplace) -> Result<Ran, Failed> {
         let fail = |error: UiError, pulled: usize| Failed { error, pulled };
         let mut pulled = 0;
         for attempt in 0..2 {
+            // A reload (below) opens a new connection, and may find the store damaged.
+            let db = self.db().filter(|_| self.may_write()).ok_or(fail(UiError::ReadOnly, pulled))?;
             let receipt = self.prepare(cmds.clone()).map_err(|e| fail(e, pulled))?;
             if receipt.is_empty() {
                 return Ok(Ran { saved: None, last_seq: receipt.last_seq(), pulled });
@@ -196,8 +227,18 @@ impl Store {
             match db.append(&receipt.sealed).await {
                 Ok(()) => return Ok(Ran { saved: self.commit(receipt), last_seq: self.last_seq(), pulled }),
                 Err(StorageError::Conflict) if attempt == 0 => {
-                    // Another tab wrote first: take its events, then decide again.
-                    pulled += self.pull(db).await.map_err(|e| fail(UiError::Storage(e), pulled))?;
+                    // Another tab wrote first: take its events, then decide again. If it replaced
+                    // the log (a merge or an import), this tab reads it all again; an undo planned
+                    // on the old log is not carried over to the new one.
+                    match self.catch_up().await.map_err(|e| fail(UiError::Storage(e), pulled))? {
+                        reload::CaughtUp::Pulled(n) => pulled += n,
+                        reload::CaughtUp::Reloaded(_) => {
+                            pulled += 1;
+                            if after_replace == AfterReplace::GiveUp {
+                                return Err(fail(UiError::Storage(StorageError::Conflict), pulled));
+                            }
+                        }
+                    }
                 }
                 Err(e) => return Err(fail(UiError::Storage(e), pulled)),
             }

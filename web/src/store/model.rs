@@ -124,6 +124,7 @@ impl Commander {
     pub async fn run_all(&self, cmds: Vec<Command>) -> Result<u64, UiError> {
         match self.store.run(cmds).await {
             Ok(ran) => {
+                self.ask_persistence_if_due();
                 if self.store.is_replica() {
                     self.dispatch.dispatch(Action::Changed(Some(Notice::Queued)));
                 } else if ran.saved.is_some() {
@@ -158,8 +159,33 @@ impl Commander {
         if let Ok(seq) = &result {
             self.store.set_travel(None);
             self.dispatch.dispatch(Action::Changed(Some(Notice::Saved { seq: *seq })));
+            self.ask_persistence_if_due();
         }
         result
+    }
+
+    /// The first own data was just stored: ask the browser to keep it (once), then show what
+    /// it said.
+    fn ask_persistence_if_due(&self) {
+        if self.store.take_persist_due() {
+            self.ask_persistence();
+        }
+    }
+
+    /// Delete a merge backup the user no longer wants; the page shows the list again.
+    pub async fn delete_backup(&self, key: f64) -> Result<(), super::StorageError> {
+        let result = self.store.delete_backup(key).await;
+        self.dispatch.dispatch(Action::Refresh);
+        result
+    }
+
+    /// Ask the browser to keep the data (also when the user asks again), then show its answer.
+    pub fn ask_persistence(&self) {
+        let (store, dispatch) = (Rc::clone(&self.store), self.dispatch.clone());
+        yew::platform::spawn_local(async move {
+            store.ask_persistence().await;
+            dispatch.dispatch(Action::Refresh);
+        });
     }
 
     /// Travel to a point of the history (`None`: back to now): the store keeps the point, the

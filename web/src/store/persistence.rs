@@ -33,6 +33,13 @@ impl Store {
                 self.restore(&records)
             }
         };
+        // A closed connection asks the page for a reload (`reload::Hooks`).
+        if let Some(tell) = self.hooks.borrow().on_closed.clone() {
+            db.when_closed(move || tell.emit(()));
+        }
+        if self.persistence() == super::Persistence::Unknown {
+            self.read_persistence().await;
+        }
         web_sys::console::info_1(
             &format!(
                 "fairlog: opened {} events in {:.0} ms ({})",
@@ -91,7 +98,14 @@ impl Store {
     pub async fn sync(&self) -> Result<usize, StorageError> {
         let Some(db) = self.db() else { return Ok(0) };
         let _guard = self.lock.lock().await;
-        self.pull(&db).await
+        if self.is_replica() {
+            return self.pull(&db).await;
+        }
+        // A store another tab replaced is read again (and the page told, `Store::watch`).
+        match self.catch_up().await? {
+            super::reload::CaughtUp::Pulled(n) => Ok(n),
+            super::reload::CaughtUp::Reloaded(_) => Ok(0),
+        }
     }
 
     /// The Web Lock under which this database's tabs append, merge and import.
@@ -104,6 +118,14 @@ impl Store {
         match self.db() {
             Some(db) => db.backups().await.unwrap_or_default(),
             None => vec![],
+        }
+    }
+
+    /// Delete the backup kept at `key` (its time in ms) when the user asks.
+    pub async fn delete_backup(&self, key: f64) -> Result<(), StorageError> {
+        match self.db() {
+            Some(db) => db.delete_backup(key).await,
+            None => Ok(()),
         }
     }
 

@@ -54,9 +54,10 @@ impl Store {
                     store.with_replica(|r| r.refused = crate::sync::refused::load());
                     on_change.emit(0);
                 } else if message.as_deref() == Some(RELOAD) {
-                    // Another tab merged or imported: events were renumbered; read them again.
+                    // Another tab merged or imported: events were renumbered; read them again
+                    // through a new connection (the page hears the phase, `Store::watch`).
                     let _guard = store.lock.lock().await;
-                    store.load().await;
+                    store.reload().await;
                     on_change.emit(1);
                 } else if let Ok(n) = store.sync().await {
                     if store.is_replica() {

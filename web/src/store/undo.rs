@@ -1,8 +1,10 @@
 //! Undo and redo stacks, one pair per actor (role, name and whom they act for), kept in
 //! localStorage next to the log so that they survive a reload and a role switch.
 //!
-//! Each step names its first event by sequence *and* id: a step whose event is no longer there
-//! (the log was replaced by an import, or renumbered by a merge) is dropped when read back.
+//! Each step names its first and last event by id, never by sequence: a sequence says nothing
+//! once another tab's merge renumbered the log, an id still names the same event or none. A
+//! step whose events are no longer in the log is dropped when read back; the stacks are cleared
+//! when the log is replaced (a merge or an import, here or in another tab: `reload`).
 use fairlog_domain::history::{self, UndoError};
 use fairlog_domain::{Actor, Command, EventEnvelope};
 use serde::{Deserialize, Serialize};
@@ -16,25 +18,23 @@ pub type Span = (u64, u64);
 /// At most this many steps per stack are kept.
 const MAX_STEPS: usize = 100;
 
+/// One command's events, by the ids of the first and the last.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Step {
-    pub first: u64,
-    pub last: u64,
-    /// The id of the event at `first`.
-    pub id: Uuid,
+    pub first: Uuid,
+    pub last: Uuid,
 }
 
 impl Step {
-    pub fn span(&self) -> Span {
-        (self.first, self.last)
+    /// Where the step's events are in `events` now (`None`: not there, or not in order).
+    /// Steps are recent, so the search starts from the end.
+    pub fn span_in(&self, events: &[EventEnvelope]) -> Option<Span> {
+        let last = events.iter().rposition(|e| e.id == self.last)?;
+        let first = events[..=last].iter().rposition(|e| e.id == self.first)?;
+        Some((events[first].seq, events[last].seq))
     }
     fn still_there(&self, events: &[EventEnvelope]) -> bool {
-        // By sequence, not by position (a log started from a snapshot holds only later events).
-        let at = events.partition_point(|e| e.seq < self.first);
-        self.first >= 1
-            && self.last >= self.first
-            && events.last().is_some_and(|e| e.seq >= self.last)
-            && events.get(at).is_some_and(|e| e.seq == self.first && e.id == self.id)
+        self.span_in(events).is_some()
     }
 }
 
@@ -49,8 +49,9 @@ pub struct Stacks {
 }
 
 impl Stacks {
-    pub fn is_own(&self, seq: u64) -> bool {
-        self.own.iter().any(|s| s.first <= seq && seq <= s.last)
+    /// The spans of the actor's own commands, where they are in `events` now.
+    pub fn own_spans(&self, events: &[EventEnvelope]) -> Vec<Span> {
+        self.own.iter().filter_map(|s| s.span_in(events)).collect()
     }
 }
 
@@ -83,8 +84,9 @@ impl UndoBook {
         &mut self.actors[i].1
     }
 
-    /// Record a step of `actor` (a plain command clears the redo stack).
-    pub fn record(&mut self, actor: &Actor, step: Step, origin: Origin) {
+    /// Record a step of `actor` (a plain command clears the redo stack); `events` is the log
+    /// with the step in it.
+    pub fn record(&mut self, actor: &Actor, step: Step, origin: Origin, events: &[EventEnvelope]) {
         let s = self.stacks_mut(actor);
         match origin {
             Origin::Command => {
@@ -101,8 +103,9 @@ impl UndoBook {
             }
         }
         // Own steps before the oldest step still on a stack no longer matter.
-        let oldest = s.undo.iter().chain(&s.redo).map(|x| x.first).min().unwrap_or(u64::MAX);
-        s.own.retain(|x| x.last >= oldest);
+        let first_seq = |x: &Step| x.span_in(events).map(|(first, _)| first);
+        let oldest = s.undo.iter().chain(&s.redo).filter_map(first_seq).min().unwrap_or(u64::MAX);
+        s.own.retain(|x| x.span_in(events).is_some_and(|(_, last)| last >= oldest));
     }
 
     /// Take the top step off a stack (after it was undone or redone).
@@ -165,13 +168,14 @@ impl Store {
         let step = {
             let engine = self.engine.borrow();
             let events = engine.log().between(first, last);
-            let head = events.first();
-            let single = events.iter().all(|e| Some(e.command_id()) == head.map(|h| h.command_id()));
-            head.filter(|_| single || origin != Origin::Command).map(|h| Step { first, last, id: h.id })
+            let (Some(head), Some(tail)) = (events.first(), events.last()) else { return };
+            let single = events.iter().all(|e| e.command_id() == head.command_id());
+            (single || origin != Origin::Command).then_some(Step { first: head.id, last: tail.id })
         };
         if let Some(step) = step {
+            let engine = self.engine.borrow();
             let mut book = self.undo_book.borrow_mut();
-            book.record(actor, step, origin);
+            book.record(actor, step, origin, engine.log().entries());
             book.save(&self.db_name.borrow());
         }
     }
@@ -179,8 +183,11 @@ impl Store {
     /// The command undo would reverse, and redo would re-apply, for `actor`.
     pub fn undo_redo_heads(&self, actor: &Actor) -> (Option<Span>, Option<Span>) {
         let book = self.undo_book.borrow();
+        let engine = self.engine.borrow();
+        let events = engine.log().entries();
         let s = book.stacks(actor);
-        (s.and_then(|s| s.undo.last()).map(Step::span), s.and_then(|s| s.redo.last()).map(Step::span))
+        let head = |stack: &Vec<Step>| stack.last().and_then(|step| step.span_in(events));
+        (s.and_then(|s| head(&s.undo)), s.and_then(|s| head(&s.redo)))
     }
 
     /// The commands that would undo (or, with `redo`, redo) `actor`'s last step, checked by the
@@ -189,9 +196,12 @@ impl Store {
         let book = self.undo_book.borrow();
         let stacks = book.stacks(actor).ok_or(UiError::Undo(UndoError::Nothing))?;
         let top = if redo { stacks.redo.last() } else { stacks.undo.last() };
-        let Step { first, last, .. } = *top.ok_or(UiError::Undo(UndoError::Nothing))?;
         let engine = self.engine.borrow();
-        let ignore = |seq: u64| stacks.is_own(seq);
+        let events = engine.log().entries();
+        let (first, last) =
+            top.ok_or(UiError::Undo(UndoError::Nothing))?.span_in(events).ok_or(UiError::Undo(UndoError::Nothing))?;
+        let own = stacks.own_spans(events);
+        let ignore = |seq: u64| own.iter().any(|(a, b)| *a <= seq && seq <= *b);
         let intents = history::undo_ignoring(&engine, first, last, actor, &ignore).map_err(UiError::Undo)?;
         let now = now();
         let cmds: Vec<Command> =
@@ -206,7 +216,7 @@ impl Store {
             return Err(UiError::ReadOnly);
         }
         let cmds = self.undo_plan(actor, redo)?;
-        let ran = self.run_inner(cmds).await.map_err(|f| f.error)?;
+        let ran = self.run_inner(cmds, super::AfterReplace::GiveUp).await.map_err(|f| f.error)?;
         self.undo_book.borrow_mut().pop(actor, redo);
         // An undo can be redone; a redo can be undone again.
         if let Some(span) = ran.saved {
