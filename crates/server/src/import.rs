@@ -27,8 +27,12 @@ pub enum ImportError {
 }
 
 /// Verify `text` and append its events to the empty `store`. Returns the number of events.
+/// The largest file `fairlog-server import` reads.
+pub const MAX_IMPORT_BYTES: usize = 1024 * 1024 * 1024;
+
 pub async fn import(store: &dyn EventStore, text: &str) -> Result<u64, ImportError> {
-    let imported = codec::import(text)?;
+    // A server keeps a season at the city's scale (more than the browser's 64 MiB of one file).
+    let imported = codec::import_within(text, MAX_IMPORT_BYTES)?;
     let lines: Vec<&str> =
         text.strip_prefix('\u{feff}').unwrap_or(text).lines().filter(|l| !l.trim().is_empty()).skip(1).collect();
     let (engine, problem) = Engine::restore(lines.iter().enumerate().map(|(i, l)| (i as u64 + 1, Some(*l))));

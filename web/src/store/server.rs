@@ -97,24 +97,37 @@ impl Store {
     /// back from IndexedDB, so memory never holds what storage does not. Then the pending
     /// commands are decided again on top. Returns how many were new.
     pub(crate) async fn apply_confirmed(&self, lines: Vec<(u64, String)>) -> Result<usize, StorageError> {
-        let Some(db) = self.db() else { return Ok(0) };
         let _guard = self.lock.lock().await;
+        let taken = self.take_confirmed(lines);
+        self.store_taken(taken).await
+    }
+
+    /// The first half of [`Store::apply_confirmed`]: check and apply the new lines in memory
+    /// (synchronous, so nothing else runs meanwhile). The catch-up stores them while it takes
+    /// the next page (`sync::runner`); storage's own order keeps the writes in sequence.
+    pub(crate) fn take_confirmed(&self, lines: Vec<(u64, String)>) -> Taken {
         let last = self.engine.borrow().log().last_seq();
-        let fresh: Vec<(u64, String)> = lines.into_iter().filter(|(seq, _)| *seq > last).collect();
-        if fresh.is_empty() {
-            return Ok(0);
-        }
+        let mut fresh: Vec<(u64, String)> = lines.into_iter().filter(|(seq, _)| *seq > last).collect();
         let t0 = js_sys::Date::now();
         let before = self.engine.borrow().log().len();
         let checked = self.extend(fresh.iter().map(|(seq, l)| (*seq, Some(l.as_str()))));
-        let taken = self.engine.borrow().log().len() - before;
-        let t1 = js_sys::Date::now();
-        if taken > 0 {
-            let written = db.add_lines(last, &fresh[..taken]).await;
-            self.with_replica(|r| {
-                r.timing.0 += t1 - t0;
-                r.timing.1 += js_sys::Date::now() - t1;
-            });
+        fresh.truncate(self.engine.borrow().log().len() - before);
+        let engine_ms = js_sys::Date::now() - t0;
+        self.with_replica(|r| r.timing.0 += engine_ms);
+        Taken { after: last, lines: fresh, checked }
+    }
+
+    /// The second half: store what [`Store::take_confirmed`] applied, in one transaction after
+    /// the line it followed. Should that write fail, the engine is read back from IndexedDB (so
+    /// memory never holds what storage does not) and a later page's write, which expects this
+    /// one's end, fails the same way.
+    pub(crate) async fn store_taken(&self, taken: Taken) -> Result<usize, StorageError> {
+        let Some(db) = self.db() else { return Ok(0) };
+        let Taken { after, lines, checked } = taken;
+        if !lines.is_empty() {
+            let t1 = js_sys::Date::now();
+            let written = db.add_lines(after, &lines).await;
+            self.with_replica(|r| r.timing.1 += js_sys::Date::now() - t1);
             if let Err(e) = written {
                 // Not stored (another tab stored them first, or the write failed): read the
                 // store back instead, which holds whatever was really written.
@@ -125,13 +138,12 @@ impl Store {
                     return Err(e);
                 }
             }
+            self.time_travel.forget_states();
+            self.rebase();
+            self.announce(lines.last().map(|(seq, _)| *seq).unwrap_or(after));
         }
-        self.time_travel.forget_states();
-        let now_last = self.engine.borrow().log().last_seq();
-        self.rebase();
-        self.announce(now_last);
         checked.map_err(|p| StorageError::Failed(format!("{p:?}")))?;
-        Ok(taken)
+        Ok(lines.len())
     }
 
     /// Server mode: read the outbox (after a reload, or when another tab queued or settled
@@ -198,4 +210,13 @@ impl Store {
             }
         });
     }
+}
+
+/// Lines applied in memory and not yet stored (see [`Store::take_confirmed`]).
+pub(crate) struct Taken {
+    /// The log's last sequence before them.
+    after: u64,
+    lines: Vec<(u64, String)>,
+    /// How the check went: a bad line stops it, the lines before it are taken.
+    checked: Result<usize, fairlog_domain::engine::RestoreProblem>,
 }

@@ -170,6 +170,7 @@ async fn catch_up(store: &Store, changed: &Callback<Option<Notice>>) -> Result<(
     let filtered = store.is_filtered();
     let mut next: Option<(u64, String)> = None;
     let mut prefetched: Option<futures::future::LocalBoxFuture<'static, Result<PullResponse, NetError>>> = None;
+    let mut writing: Option<futures::future::LocalBoxFuture<'_, Result<usize, crate::store::StorageError>>> = None;
     loop {
         // Where this page starts: after the last event held, or where the previous page said
         // the server looked further (a filtered stream withholds some events; docs/SYNC.md).
@@ -181,17 +182,16 @@ async fn catch_up(store: &Store, changed: &Callback<Option<Notice>>) -> Result<(
             }
         };
         let t0 = js_sys::Date::now();
-        let page = match prefetched.take() {
+        let mut page = match prefetched.take() {
             Some(fetch) => fetch.await?,
             None => net::pull(after, &hash).await?,
         };
         let t1 = js_sys::Date::now();
         // Each line carries its sequence; a filtered page has gaps.
-        let lines: Vec<(u64, String)> = page
-            .events
-            .iter()
+        let lines: Vec<(u64, String)> = std::mem::take(&mut page.events)
+            .into_iter()
             .enumerate()
-            .map(|(i, l)| (crate::store::idb::line_seq(l).unwrap_or(after + 1 + i as u64), l.clone()))
+            .map(|(i, l)| (crate::store::idb::line_seq(&l).unwrap_or(after + 1 + i as u64), l))
             .collect();
         next = following(&page, &lines, filtered);
         if page.more {
@@ -200,20 +200,37 @@ async fn catch_up(store: &Store, changed: &Callback<Option<Notice>>) -> Result<(
             }
         }
         events += lines.len();
-        let applied = match prefetched.as_mut() {
-            // Start the next request before the work on this page (a future does nothing until
-            // it is first polled), then let it finish in the background.
-            Some(fetch) => {
-                let mut fetch = fetch.as_mut();
-                let first = futures::poll!(&mut fetch);
-                let applied = store.apply_confirmed(lines).await;
-                if let std::task::Poll::Ready(done) = first {
-                    prefetched = Some(Box::pin(futures::future::ready(done)));
-                }
-                applied
+        // Check and apply this page, start storing it, and only then wait for the previous page's
+        // write: IndexedDB writes one page while the engine takes the next. The next page's
+        // request was started before the work on this one (a future does nothing until first
+        // polled) and goes on in the background.
+        if let Some(fetch) = prefetched.as_mut() {
+            if let std::task::Poll::Ready(done) = futures::poll!(fetch.as_mut()) {
+                prefetched = Some(Box::pin(futures::future::ready(done)));
             }
-            None => store.apply_confirmed(lines).await,
+        }
+        let taken = store.take_confirmed(lines);
+        let mut write = Box::pin(store.store_taken(taken));
+        let first = futures::poll!(write.as_mut());
+        let previous = writing.replace(match first {
+            std::task::Poll::Ready(done) => Box::pin(futures::future::ready(done)),
+            std::task::Poll::Pending => write,
+        });
+        let mut applied = match previous {
+            Some(w) => w.await.map(|_| ()),
+            None => Ok(()),
         };
+        if applied.is_ok() && !page.more {
+            if let Some(w) = writing.take() {
+                applied = w.await.map(|_| ());
+            }
+        }
+        if applied.is_err() {
+            // Wait for the write in flight too (it fails the same way), then start over.
+            if let Some(w) = writing.take() {
+                let _ = w.await;
+            }
+        }
         if after == 0 && page.more {
             // A new browser and a long log: show the progress rather than half a schedule.
             store.with_replica(|r| r.status.first_sync = Some((0, page.last_seq)));
