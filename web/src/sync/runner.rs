@@ -16,7 +16,7 @@ use yew::Callback;
 use super::net::{self, NetError};
 use super::refused::RefusedChange;
 use super::{backoff_ms, refusal_of};
-use crate::store::{Notice, Store};
+use crate::store::{Notice, StorageError, Store};
 
 const CLIENT_ID_KEY: &str = "fairlog.client_id";
 
@@ -165,12 +165,12 @@ async fn settle(store: &Store, results: &[MutationResult]) -> Option<Notice> {
 /// is checked, applied and stored (the server reads it on its own core meanwhile). Says in the
 /// console how long it took and where the time went (waiting for and reading pages, then
 /// checking, applying and storing them).
-async fn catch_up(store: &Store, changed: &Callback<Option<Notice>>) -> Result<(), NetError> {
+async fn catch_up(store: &Rc<Store>, changed: &Callback<Option<Notice>>) -> Result<(), NetError> {
     let (started, mut fetching, mut applying, mut events) = (js_sys::Date::now(), 0.0, 0.0, 0usize);
     let filtered = store.is_filtered();
     let mut next: Option<(u64, String)> = None;
     let mut prefetched: Option<futures::future::LocalBoxFuture<'static, Result<PullResponse, NetError>>> = None;
-    let mut writing: Option<futures::future::LocalBoxFuture<'_, Result<usize, crate::store::StorageError>>> = None;
+    let mut writing: Option<Written> = None;
     loop {
         // Where this page starts: after the last event held, or where the previous page said
         // the server looked further (a filtered stream withholds some events; docs/SYNC.md).
@@ -209,27 +209,27 @@ async fn catch_up(store: &Store, changed: &Callback<Option<Notice>>) -> Result<(
                 prefetched = Some(Box::pin(futures::future::ready(done)));
             }
         }
+        // The write is a task of its own: an IndexedDB transaction must be continued as soon as
+        // each of its requests answers, which a future that is not being polled would not do.
         let taken = store.take_confirmed(lines);
-        let mut write = Box::pin(store.store_taken(taken));
-        let first = futures::poll!(write.as_mut());
-        let previous = writing.replace(match first {
-            std::task::Poll::Ready(done) => Box::pin(futures::future::ready(done)),
-            std::task::Poll::Pending => write,
+        let (done, written) = futures::channel::oneshot::channel();
+        let writer = Rc::clone(store);
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = done.send(writer.store_taken(taken).await);
         });
-        let mut applied = match previous {
-            Some(w) => w.await.map(|_| ()),
-            None => Ok(()),
-        };
-        if applied.is_ok() && !page.more {
-            if let Some(w) = writing.take() {
-                applied = w.await.map(|_| ());
+        let outcome = |w: Option<Written>| async move {
+            match w {
+                Some(w) => w.await.unwrap_or_else(|_| Err(StorageError::Failed("write dropped".into()))).map(|_| ()),
+                None => Ok(()),
             }
+        };
+        let mut applied = outcome(writing.replace(written)).await;
+        if applied.is_ok() && !page.more {
+            applied = outcome(writing.take()).await;
         }
         if applied.is_err() {
             // Wait for the write in flight too (it fails the same way), then start over.
-            if let Some(w) = writing.take() {
-                let _ = w.await;
-            }
+            let _ = outcome(writing.take()).await;
         }
         if after == 0 && page.more {
             // A new browser and a long log: show the progress rather than half a schedule.
@@ -263,6 +263,9 @@ async fn catch_up(store: &Store, changed: &Callback<Option<Notice>>) -> Result<(
         }
     }
 }
+
+/// A page's write under way: its answer, once stored.
+type Written = futures::channel::oneshot::Receiver<Result<usize, StorageError>>;
 
 /// The cursor after `page`, when it is known without applying the page: where a filtered page
 /// says the server looked, or a whole log's last line (its hash is the line's own). Otherwise
