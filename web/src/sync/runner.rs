@@ -16,7 +16,7 @@ use yew::Callback;
 use super::net::{self, NetError};
 use super::refused::RefusedChange;
 use super::{backoff_ms, refusal_of};
-use crate::store::{Notice, StorageError, Store};
+use crate::store::{Notice, Store};
 
 const CLIENT_ID_KEY: &str = "fairlog.client_id";
 
@@ -170,7 +170,6 @@ async fn catch_up(store: &Rc<Store>, changed: &Callback<Option<Notice>>) -> Resu
     let filtered = store.is_filtered();
     let mut next: Option<(u64, String)> = None;
     let mut prefetched: Option<futures::future::LocalBoxFuture<'static, Result<PullResponse, NetError>>> = None;
-    let mut writing: Option<Written> = None;
     loop {
         // Where this page starts: after the last event held, or where the previous page said
         // the server looked further (a filtered stream withholds some events; docs/SYNC.md).
@@ -209,28 +208,7 @@ async fn catch_up(store: &Rc<Store>, changed: &Callback<Option<Notice>>) -> Resu
                 prefetched = Some(Box::pin(futures::future::ready(done)));
             }
         }
-        // The write is a task of its own: an IndexedDB transaction must be continued as soon as
-        // each of its requests answers, which a future that is not being polled would not do.
-        let taken = store.take_confirmed(lines);
-        let (done, written) = futures::channel::oneshot::channel();
-        let writer = Rc::clone(store);
-        wasm_bindgen_futures::spawn_local(async move {
-            let _ = done.send(writer.store_taken(taken).await);
-        });
-        let outcome = |w: Option<Written>| async move {
-            match w {
-                Some(w) => w.await.unwrap_or_else(|_| Err(StorageError::Failed("write dropped".into()))).map(|_| ()),
-                None => Ok(()),
-            }
-        };
-        let mut applied = outcome(writing.replace(written)).await;
-        if applied.is_ok() && !page.more {
-            applied = outcome(writing.take()).await;
-        }
-        if applied.is_err() {
-            // Wait for the write in flight too (it fails the same way), then start over.
-            let _ = outcome(writing.take()).await;
-        }
+        let applied = store.apply_confirmed(lines).await;
         if after == 0 && page.more {
             // A new browser and a long log: show the progress rather than half a schedule.
             store.with_replica(|r| r.status.first_sync = Some((0, page.last_seq)));
@@ -263,9 +241,6 @@ async fn catch_up(store: &Rc<Store>, changed: &Callback<Option<Notice>>) -> Resu
         }
     }
 }
-
-/// A page's write under way: its answer, once stored.
-type Written = futures::channel::oneshot::Receiver<Result<usize, StorageError>>;
 
 /// The cursor after `page`, when it is known without applying the page: where a filtered page
 /// says the server looked, or a whole log's last line (its hash is the line's own). Otherwise
