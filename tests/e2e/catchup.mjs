@@ -25,8 +25,9 @@ async function stored(page, dbName) {
         open.onsuccess = () => {
           const db = open.result;
           if (!db.objectStoreNames.contains("events")) return resolve(0);
-          const req = db.transaction("events").objectStore("events").count();
-          req.onsuccess = () => { db.close(); resolve(req.result); };
+          // A record's key is the sequence of its last line (records hold batches of lines).
+          const req = db.transaction("events").objectStore("events").openKeyCursor(null, "prev");
+          req.onsuccess = () => { db.close(); resolve(req.result ? req.result.key : 0); };
           req.onerror = () => { db.close(); resolve(0); };
         };
       }),

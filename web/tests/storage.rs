@@ -7,7 +7,7 @@ use fairlog_domain::fair::{FairCommand, FairError};
 use fairlog_domain::ids::FairId;
 use fairlog_domain::testing::{organizer_cmd, xuhui_fair};
 use fairlog_domain::{Command, DomainError, Engine};
-use fairlog_web::store::idb::{delete_database, EventStore};
+use fairlog_web::store::idb::{delete_database, EventStore, StoredLines};
 use fairlog_web::store::{Phase, StorageError, Store, UiError};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
@@ -215,4 +215,87 @@ async fn a_merge_keeps_a_backup_of_the_store_as_stored() {
     assert_eq!(backups.len(), 1);
     assert_eq!(backups[0].1.lines().nth(1), Some(stored_line.as_str()));
     assert_eq!(db.read_after(0).await.unwrap().len(), 2);
+}
+
+/// `n` fairs created in one go: their sealed lines, sequences 1..=n.
+fn long_log(n: u128) -> Vec<String> {
+    let cmds = (1..=n).map(|i| create(i, &format!("招聘会 {i}"))).collect();
+    Engine::new().prepare_all(cmds, uuid::Uuid::new_v4).unwrap().sealed.into_iter().map(|s| s.line).collect()
+}
+
+fn engine_of(lines: &[String]) -> Engine {
+    let (engine, problem) = Engine::restore(lines.iter().enumerate().map(|(i, l)| (i as u64 + 1, Some(l.as_str()))));
+    assert_eq!(problem, None);
+    engine
+}
+
+#[wasm_bindgen_test]
+async fn a_long_write_is_stored_in_batches_and_read_back_line_for_line() {
+    // given an empty store
+    let name = fresh("batches").await;
+    let db = EventStore::open(&name).await.unwrap();
+    let lines = long_log(2500);
+    // when 2,500 lines are written at once
+    db.write_lines(&lines.iter().map(String::as_str).collect::<Vec<_>>()).await.unwrap();
+    // then they take three records, each keyed by its last line's sequence
+    let records = db.read_after(0).await.unwrap();
+    assert_eq!(records.iter().map(|r| r.seq().unwrap()).collect::<Vec<_>>(), vec![1000, 2000, 2500]);
+    let read = StoredLines::new(&records, 0, false);
+    let back: Vec<(u64, &str)> = read.iter().map(|(s, l)| (s, l.unwrap())).collect();
+    assert_eq!(back.len(), 2500);
+    assert!(back.iter().zip(&lines).enumerate().all(|(i, ((s, l), want))| *s == i as u64 + 1 && l == want));
+    assert_eq!(db.last_seq().await.unwrap(), 2500);
+    // and reading after a sequence inside a batch gives only the lines after it
+    let tail = db.read_after(1500).await.unwrap();
+    let tail = StoredLines::new(&tail, 1500, false);
+    let seqs: Vec<u64> = tail.iter().map(|(s, _)| s).collect();
+    assert_eq!(seqs, (1501..=2500).collect::<Vec<_>>());
+    // and the app opens it
+    let store = Store::new(&name);
+    assert_eq!(store.load().await, Phase::Ready);
+    assert_eq!(store.engine().log().len(), 2500);
+}
+
+#[wasm_bindgen_test]
+async fn a_tab_behind_the_store_cannot_append_between_batch_keys() {
+    // given a store of 2,500 events in batches, and a tab that has read only 1,500 of them
+    let name = fresh("stale-append").await;
+    let db = EventStore::open(&name).await.unwrap();
+    let lines = long_log(2500);
+    db.write_lines(&lines.iter().map(String::as_str).collect::<Vec<_>>()).await.unwrap();
+    let behind = engine_of(&lines[..1500]);
+    let mine = behind.prepare(create(9_999, "迟到的"), uuid::Uuid::new_v4).unwrap();
+    assert_eq!(mine.sealed[0].envelope.seq, 1501);
+    // when it appends its event 1,501 (no record has that key: it lies inside a batch)
+    let answer = db.append(&mine.sealed).await;
+    // then it is told the store moved on, and nothing was written
+    assert_eq!(answer, Err(StorageError::Conflict));
+    assert_eq!(db.read_after(0).await.unwrap().len(), 3);
+    assert_eq!(db.last_seq().await.unwrap(), 2500);
+}
+
+#[wasm_bindgen_test]
+async fn a_merge_inside_a_batch_keeps_the_lines_before_it_and_backs_up_all() {
+    // given a store of 2,500 events in batches
+    let name = fresh("merge-batch").await;
+    let db = EventStore::open(&name).await.unwrap();
+    let lines = long_log(2500);
+    db.write_lines(&lines.iter().map(String::as_str).collect::<Vec<_>>()).await.unwrap();
+    let merged = engine_of(&lines[..1500]).prepare(create(9_999, "合并进来的"), uuid::Uuid::new_v4).unwrap();
+    // when a merge keeps the first 1,500 (inside the second batch) and adds one event
+    db.replace_after(1500, 2500, &merged.sealed, 3.0).await.unwrap();
+    // then the store holds lines 1..=1500 as they were, then the merged one
+    let records = db.read_after(0).await.unwrap();
+    let read = StoredLines::new(&records, 0, false);
+    let back: Vec<&str> = read.iter().map(|(_, l)| l.unwrap()).collect();
+    assert_eq!(back.len(), 1501);
+    assert_eq!(&back[..1500], &lines.iter().map(String::as_str).collect::<Vec<_>>()[..1500]);
+    assert_eq!(back[1500], merged.sealed[0].line);
+    // and the backup holds all 2,500 stored lines after its header
+    let backups = db.backups().await.unwrap();
+    assert_eq!(backups[0].1.lines().count(), 2501);
+    // and the app opens the merged store
+    let store = Store::new(&name);
+    assert_eq!(store.load().await, Phase::Ready);
+    assert_eq!(store.engine().log().len(), 1501);
 }

@@ -22,9 +22,10 @@ export async function openApp(page, path = "/") {
   return problems;
 }
 
-/** Number of records in the app's IndexedDB event store (after the app has opened it). */
+/** Number of events in the app's IndexedDB event store (after the app has opened it): a record
+ * holds one line or a batch of lines joined by "\n"; anything else counts as one. */
 export async function storedEvents(page, db = "fairlog") {
-  return (await storedRecords(page, db)).length;
+  return (await storedRecords(page, db)).reduce((n, [, v]) => n + (typeof v === "string" ? v.split("\n").length : 1), 0);
 }
 
 /** Write a raw value at a key of the event store, as a damaged or foreign writer would. */

@@ -15,7 +15,7 @@ async function storedEvents(page) {
           const conn = req.result;
           const all = conn.transaction("events").objectStore("events").getAll();
           all.onsuccess = () => {
-            resolve(all.result.map((line) => JSON.parse(line)));
+            resolve(all.result.flatMap((record) => record.split("\n")).map((line) => JSON.parse(line)));
             conn.close();
           };
           all.onerror = () => reject(all.error);

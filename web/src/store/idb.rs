@@ -1,15 +1,23 @@
 //! IndexedDB persistence of the event log, through the `idb` crate (a maintained, thin futures
 //! wrapper over the IndexedDB API; `rexie` builds on it and adds little we need).
 //!
-//! Object store `events`: key = sequence number (1, 2, ...), value = the event's JSON line as a
-//! string, exactly the bytes the hash chain covers. Records are only ever added (`add`, never
-//! `put`), so a second writer of the same sequence (another tab) fails with a ConstraintError
-//! instead of overwriting.
+//! Object store `events`: one record holds one or more consecutive lines of the log. Its value is
+//! the lines as a string, joined by `\n` (a JSON line never holds a raw newline), exactly the
+//! bytes the hash chain covers; its key is the sequence number of its last line. A command's
+//! events are one record each ([`EventStore::append`]); a catch-up, an import or a merge writes
+//! batches of up to [`BATCH_LINES`] lines, because IndexedDB's cost is per record (100,000
+//! one-line records took it about 8 s). Records are only ever added (`add`, never `put`), and
+//! every write first checks, inside its transaction, that the store's last key is the one the
+//! writer expects (another tab may have written since), so nothing is overwritten or skipped.
+//! Stores written before batching (one line a record) are read the same way.
 use fairlog_domain::log::Sealed;
 use idb::{Database, DatabaseEvent, Factory, KeyRange, ObjectStoreParams, Query, TransactionMode};
 use wasm_bindgen::{JsCast, JsValue};
 
 pub const DB_NAME: &str = "fairlog";
+/// Lines per record when many are written at once: large enough that IndexedDB's per-record cost
+/// vanishes, small enough that a record stays well under a few MiB.
+pub const BATCH_LINES: usize = 1000;
 const DB_VERSION: u32 = 3;
 pub const EVENTS: &str = "events";
 /// The log as it was before each merge (JSON Lines), keyed by the time of the merge.
@@ -61,6 +69,7 @@ pub struct RawRecord {
 }
 
 impl RawRecord {
+    /// The record's key: the sequence of its last line.
     pub fn seq(&self) -> Option<u64> {
         self.key.as_f64().filter(|f| f.fract() == 0.0 && *f >= 1.0).map(|f| f as u64)
     }
@@ -69,21 +78,115 @@ impl RawRecord {
     }
 }
 
+/// Stored records taken apart into their lines, for the engine's restore (see the module's
+/// comment for the layout).
+pub struct StoredLines {
+    records: Vec<(u64, Option<String>)>,
+    /// Lines at or before this sequence are skipped (the first record read may begin earlier).
+    after: u64,
+    /// A filtered log has gaps, so a line's sequence is read from the line itself; in a whole
+    /// log it follows from the record's key.
+    filtered: bool,
+}
+
+impl StoredLines {
+    pub fn new(records: &[RawRecord], after: u64, filtered: bool) -> StoredLines {
+        let records = records.iter().map(|r| (r.seq().unwrap_or(0), r.text())).collect();
+        StoredLines { records, after, filtered }
+    }
+
+    /// `(sequence, line)` in order; a record that is not text is one `(key, None)`.
+    pub fn iter(&self) -> impl Iterator<Item = (u64, Option<&str>)> + '_ {
+        let (after, filtered) = (self.after, self.filtered);
+        self.records.iter().enumerate().flat_map(move |(i, (key, text))| {
+            let key = *key;
+            let lines: Vec<(u64, Option<&str>)> = match text {
+                None => vec![(key, None)],
+                Some(text) => {
+                    let parts: Vec<&str> = text.split('\n').collect();
+                    let n = parts.len() as u64;
+                    parts
+                        .into_iter()
+                        .enumerate()
+                        .map(|(j, line)| {
+                            let seq = if j as u64 + 1 == n {
+                                key
+                            } else if filtered {
+                                line_seq(line).unwrap_or(0)
+                            } else {
+                                key.saturating_sub(n - 1 - j as u64)
+                            };
+                            (seq, Some(line))
+                        })
+                        // Only the first record may start before `after`; a damaged sequence
+                        // anywhere else reaches the engine, which names it.
+                        .filter(|(seq, _)| i > 0 || after == 0 || *seq > after)
+                        .collect()
+                }
+            };
+            lines
+        })
+    }
+
+    /// How many lines there are.
+    pub fn len(&self) -> usize {
+        self.iter().count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+}
+
+/// The `seq` of a line, read without building the whole event.
+pub fn line_seq(line: &str) -> Option<u64> {
+    #[derive(serde::Deserialize)]
+    struct Seq {
+        seq: u64,
+    }
+    serde_json::from_str::<Seq>(line).ok().map(|s| s.seq)
+}
+
+/// Group `(sequence, line)` into records of up to [`BATCH_LINES`] lines: `(key, value)` with the
+/// key the last line's sequence.
+pub fn batches<'a>(lines: impl IntoIterator<Item = (u64, &'a str)>) -> Vec<(u64, String)> {
+    let mut out: Vec<(u64, String)> = Vec::new();
+    let mut count = 0;
+    for (seq, line) in lines {
+        match out.last_mut() {
+            Some((key, value)) if count < BATCH_LINES => {
+                value.push('\n');
+                value.push_str(line);
+                *key = seq;
+                count += 1;
+            }
+            _ => {
+                out.push((seq, line.to_owned()));
+                count = 1;
+            }
+        }
+    }
+    out
+}
+
 pub struct EventStore {
     db: Database,
 }
 
-/// Add `(sequence, line)` records to the events store of `tx`, then commit; on any failure the
-/// transaction is aborted and nothing is written.
+/// Add `(key, value)` records to the events store of `tx`, then commit; on any failure the
+/// transaction is aborted and nothing is written. With `expected_end`, the store's last key is
+/// read first, in the same transaction, and must be that one (0: the store is empty), or nothing
+/// is written and the answer is `Conflict`.
 ///
 /// The adds go straight to the browser's API and only the transaction's end is awaited: a future
 /// per request (two closures and a wake-up each) cost more than IndexedDB itself for a long
 /// catch-up (100,000 lines: 28 s with one per request, about 11 s without, the browser's own
-/// floor for one record per event). A failed add aborts the transaction; its error says why.
-async fn add_and_commit<'a>(
+/// floor for one record per event; batches of lines took the rest, see the module's comment).
+async fn add_and_commit(
     tx: idb::Transaction,
     events: &idb::ObjectStore,
-    records: impl Iterator<Item = (u64, &'a str)>,
+    expected_end: Option<u64>,
+    records: &[(u64, impl AsRef<str>)],
 ) -> Result<(), StorageError> {
     let tx: web_sys::IdbTransaction = tx.into();
     let store: web_sys::IdbObjectStore = events.clone().into();
@@ -92,8 +195,21 @@ async fn add_and_commit<'a>(
         tx.set_oncomplete(Some(&resolve));
         tx.set_onabort(Some(&on_abort));
     });
-    for (seq, line) in records {
-        if let Err(e) = store.add_with_key(&JsValue::from_str(line), &JsValue::from_f64(seq as f64)) {
+    if let Some(expected) = expected_end {
+        match last_key(&store).await {
+            Ok(last) if last == expected => {}
+            Ok(_) => {
+                let _ = tx.abort();
+                return Err(StorageError::Conflict);
+            }
+            Err(e) => {
+                let _ = tx.abort();
+                return Err(e);
+            }
+        }
+    }
+    for (key, value) in records {
+        if let Err(e) = store.add_with_key(&JsValue::from_str(value.as_ref()), &JsValue::from_f64(*key as f64)) {
             let _ = tx.abort();
             return Err(classify_js(&e));
         }
@@ -110,6 +226,28 @@ async fn add_and_commit<'a>(
             None => StorageError::Failed("transaction aborted".into()),
         }),
     }
+}
+
+/// The greatest key in `store` (0 when it is empty), read with a backwards key cursor.
+async fn last_key(store: &web_sys::IdbObjectStore) -> Result<u64, StorageError> {
+    let request = store
+        .open_key_cursor_with_range_and_direction(&JsValue::NULL, web_sys::IdbCursorDirection::Prev)
+        .map_err(|e| classify_js(&e))?;
+    let done = js_sys::Promise::new(&mut |resolve, reject| {
+        request.set_onsuccess(Some(&resolve));
+        request.set_onerror(Some(&reject));
+    });
+    let outcome = wasm_bindgen_futures::JsFuture::from(done).await;
+    request.set_onsuccess(None);
+    request.set_onerror(None);
+    outcome.map_err(|e| classify_js(&e))?;
+    let result = request.result().map_err(|e| classify_js(&e))?;
+    if result.is_null() || result.is_undefined() {
+        return Ok(0);
+    }
+    let cursor: web_sys::IdbCursor = result.unchecked_into();
+    let key = cursor.key().map_err(|e| classify_js(&e))?;
+    Ok(key.as_f64().unwrap_or(0.0) as u64)
 }
 
 fn classify_name(name: &str, message: &str) -> StorageError {
@@ -183,14 +321,16 @@ impl EventStore {
         }
         let tx = self.db.transaction(&[EVENTS], TransactionMode::ReadWrite).map_err(classify)?;
         let store = tx.object_store(EVENTS).map_err(classify)?;
-        add_and_commit(tx, &store, sealed.iter().map(|s| (s.envelope.seq, s.line.as_str()))).await
+        let records: Vec<(u64, &str)> = sealed.iter().map(|s| (s.envelope.seq, s.line.as_str())).collect();
+        add_and_commit(tx, &store, Some(sealed[0].envelope.seq - 1), &records).await
     }
 
     /// Store the lines of an imported log into an empty store, as they are (one transaction).
     pub async fn write_lines(&self, lines: &[&str]) -> Result<(), StorageError> {
         let tx = self.db.transaction(&[EVENTS], TransactionMode::ReadWrite).map_err(classify)?;
         let store = tx.object_store(EVENTS).map_err(classify)?;
-        add_and_commit(tx, &store, lines.iter().enumerate().map(|(i, l)| (i as u64 + 1, *l))).await
+        let records = batches(lines.iter().enumerate().map(|(i, l)| (i as u64 + 1, *l)));
+        add_and_commit(tx, &store, Some(0), &records).await
     }
 
     /// A merge, in one transaction: check that the store ends where this tab's log does
@@ -208,23 +348,31 @@ impl EventStore {
         let tx = self.db.transaction(&[EVENTS, BACKUPS], TransactionMode::ReadWrite).map_err(classify)?;
         let events = tx.object_store(EVENTS).map_err(classify)?;
         let backups = tx.object_store(BACKUPS).map_err(classify)?;
-        let stored = events.get_all(None, None).map_err(classify)?.await.map_err(classify)?;
         let keys = events.get_all_keys(None, None).map_err(classify)?.await.map_err(classify)?;
-        let last_key = keys.last().and_then(|k| k.as_f64()).unwrap_or(0.0) as u64;
-        if last_key != expected_last || keys.len() as u64 != expected_last {
+        let stored = events.get_all(None, None).map_err(classify)?.await.map_err(classify)?;
+        let records: Vec<RawRecord> = keys.into_iter().zip(stored).map(|(key, value)| RawRecord { key, value }).collect();
+        let last_key = records.last().and_then(|r| r.seq()).unwrap_or(0);
+        let read = StoredLines::new(&records, 0, false);
+        let lines: Vec<(u64, &str)> = read.iter().filter_map(|(seq, l)| Some((seq, l?))).collect();
+        if last_key != expected_last || lines.len() as u64 != expected_last {
             let _ = tx.abort();
             return Err(StorageError::Conflict);
         }
-        let lines: Vec<String> = stored.iter().filter_map(|v| v.as_string()).collect();
-        let backup = fairlog_domain::codec::export_stored(&lines);
+        let backup = fairlog_domain::codec::export_stored(&lines.iter().map(|(_, l)| *l).collect::<Vec<_>>());
         backups
             .add(&JsValue::from_str(&backup), Some(&JsValue::from_f64(backup_key)))
             .map_err(classify)?
             .await
             .map_err(classify)?;
+        // Every record ending after `keep` goes; the lines up to `keep` of the first of them (a
+        // batch may straddle it) are written again, then the merged events.
         let range = KeyRange::lower_bound(&JsValue::from_f64(keep as f64), Some(true)).map_err(classify)?;
         events.delete(Query::from(range)).map_err(classify)?.await.map_err(classify)?;
-        add_and_commit(tx, &events, sealed.iter().map(|s| (s.envelope.seq, s.line.as_str()))).await
+        let kept_end = records.iter().filter_map(|r| r.seq()).filter(|k| *k <= keep).max().unwrap_or(0);
+        let rewritten = lines.iter().filter(|(seq, _)| *seq > kept_end && *seq <= keep).copied();
+        let merged = sealed.iter().map(|s| (s.envelope.seq, s.line.as_str()));
+        let records = batches(rewritten.chain(merged));
+        add_and_commit(tx, &events, Some(kept_end), &records).await
     }
 
     /// The backups kept before merges: (time in ms, JSON Lines text), newest last.
@@ -236,14 +384,23 @@ impl EventStore {
         Ok(keys.into_iter().zip(values).filter_map(|(k, v)| Some((k.as_f64()?, v.as_string()?))).collect())
     }
 
-    /// Store the server's confirmed lines at their sequences (server mode), in one transaction.
-    pub async fn add_lines(&self, lines: &[(u64, String)]) -> Result<(), StorageError> {
+    /// Store the server's confirmed lines at their sequences (server mode), in one transaction,
+    /// after the stored line `after` (the replica's end before them).
+    pub async fn add_lines(&self, after: u64, lines: &[(u64, String)]) -> Result<(), StorageError> {
         if lines.is_empty() {
             return Ok(());
         }
         let tx = self.db.transaction(&[EVENTS], TransactionMode::ReadWrite).map_err(classify)?;
         let store = tx.object_store(EVENTS).map_err(classify)?;
-        add_and_commit(tx, &store, lines.iter().map(|(seq, l)| (*seq, l.as_str()))).await
+        let records = batches(lines.iter().map(|(seq, l)| (*seq, l.as_str())));
+        add_and_commit(tx, &store, Some(after), &records).await
+    }
+
+    /// The last stored line's sequence (0: the store is empty).
+    pub async fn last_seq(&self) -> Result<u64, StorageError> {
+        let tx = self.db.transaction(&[EVENTS], TransactionMode::ReadOnly).map_err(classify)?;
+        let store = tx.object_store(EVENTS).map_err(classify)?;
+        last_key(&store.into()).await
     }
 
     /// Queue commands (as JSON) in the outbox; returns the numbers given to them. One

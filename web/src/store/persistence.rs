@@ -5,6 +5,7 @@ use std::rc::Rc;
 use fairlog_domain::engine::RestoreProblem;
 use fairlog_domain::Engine;
 
+use super::idb::StoredLines;
 use super::undo::UndoBook;
 use super::{EventStore, Phase, StorageError, Store};
 
@@ -40,13 +41,14 @@ impl Store {
     pub(super) async fn pull(&self, db: &EventStore) -> Result<usize, StorageError> {
         let after = self.engine.borrow().log().last_seq();
         let records = db.read_after(after).await?;
-        self.extend(records.iter().map(|r| (r.seq().unwrap_or(0), r.text())))
-            .map_err(|p| StorageError::Failed(format!("{p:?}")))
+        let lines = StoredLines::new(&records, after, self.filtered.get());
+        self.extend(lines.iter()).map_err(|p| StorageError::Failed(format!("{p:?}")))
     }
 
     /// Replay stored records: the whole log, or an account's filtered view of it.
     pub(super) fn restore(&self, records: &[super::idb::RawRecord]) -> (Engine, Option<RestoreProblem>) {
-        let records = records.iter().map(|r| (r.seq().unwrap_or(0), r.text()));
+        let lines = StoredLines::new(records, 0, self.filtered.get());
+        let records = lines.iter();
         if self.filtered.get() {
             Engine::restore_filtered(records)
         } else {

@@ -110,7 +110,7 @@ impl Store {
         let taken = self.engine.borrow().log().len() - before;
         let t1 = js_sys::Date::now();
         if taken > 0 {
-            let written = db.add_lines(&fresh[..taken]).await;
+            let written = db.add_lines(last, &fresh[..taken]).await;
             self.with_replica(|r| {
                 r.timing.0 += t1 - t0;
                 r.timing.1 += js_sys::Date::now() - t1;

@@ -2,7 +2,7 @@
 //! log: catch-up pull, then the live stream), each retrying with jittered back-off.
 use std::rc::Rc;
 
-use fairlog_domain::sync_protocol::{Mutation, MutationResult};
+use fairlog_domain::sync_protocol::{Mutation, MutationResult, PullResponse};
 use fairlog_domain::Command;
 use futures::channel::mpsc::{unbounded, UnboundedReceiver};
 use futures::StreamExt;
@@ -161,34 +161,59 @@ async fn settle(store: &Store, results: &[MutationResult]) -> Option<Notice> {
     notice
 }
 
-/// Pull everything after our last event, page by page. Says in the console how long it took and
-/// where the time went (fetching and reading the page, then checking, applying and storing it).
+/// Pull everything after our last event, page by page, asking for the next page while this one
+/// is checked, applied and stored (the server reads it on its own core meanwhile). Says in the
+/// console how long it took and where the time went (waiting for and reading pages, then
+/// checking, applying and storing them).
 async fn catch_up(store: &Store, changed: &Callback<Option<Notice>>) -> Result<(), NetError> {
     let (started, mut fetching, mut applying, mut events) = (js_sys::Date::now(), 0.0, 0.0, 0usize);
-    // Where the next page starts: after the last event held, or further where the server said
-    // it looked further (a filtered stream withholds some events; docs/SYNC.md).
-    let mut scanned: Option<(u64, String)> = None;
+    let filtered = store.is_filtered();
+    let mut next: Option<(u64, String)> = None;
+    let mut prefetched: Option<futures::future::LocalBoxFuture<'static, Result<PullResponse, NetError>>> = None;
     loop {
+        // Where this page starts: after the last event held, or where the previous page said
+        // the server looked further (a filtered stream withholds some events; docs/SYNC.md).
         let (after, hash) = {
             let engine = store.engine();
-            match &scanned {
-                Some((s, h)) if *s > engine.log().last_seq() => (*s, h.clone()),
+            match next.take() {
+                Some((s, h)) if s > engine.log().last_seq() => (s, h),
                 _ => (engine.log().last_seq(), engine.log().last_hash().to_owned()),
             }
         };
         let t0 = js_sys::Date::now();
-        let page = net::pull(after, &hash).await?;
+        let page = match prefetched.take() {
+            Some(fetch) => fetch.await?,
+            None => net::pull(after, &hash).await?,
+        };
         let t1 = js_sys::Date::now();
-        scanned = page.scanned.zip(page.scanned_hash.clone());
         // Each line carries its sequence; a filtered page has gaps.
         let lines: Vec<(u64, String)> = page
             .events
-            .into_iter()
+            .iter()
             .enumerate()
-            .map(|(i, l)| (line_seq(&l).unwrap_or(after + 1 + i as u64), l))
+            .map(|(i, l)| (crate::store::idb::line_seq(l).unwrap_or(after + 1 + i as u64), l.clone()))
             .collect();
+        next = following(&page, &lines, filtered);
+        if page.more {
+            if let Some((a, h)) = next.clone() {
+                prefetched = Some(Box::pin(async move { net::pull(a, &h).await }));
+            }
+        }
         events += lines.len();
-        let applied = store.apply_confirmed(lines).await;
+        let applied = match prefetched.as_mut() {
+            // Start the next request before the work on this page (a future does nothing until
+            // it is first polled), then let it finish in the background.
+            Some(fetch) => {
+                let mut fetch = fetch.as_mut();
+                let first = futures::poll!(&mut fetch);
+                let applied = store.apply_confirmed(lines).await;
+                if let std::task::Poll::Ready(done) = first {
+                    prefetched = Some(Box::pin(futures::future::ready(done)));
+                }
+                applied
+            }
+            None => store.apply_confirmed(lines).await,
+        };
         if after == 0 && page.more {
             // A new browser and a long log: show the progress rather than half a schedule.
             store.with_replica(|r| r.status.first_sync = Some((0, page.last_seq)));
@@ -211,7 +236,7 @@ async fn catch_up(store: &Store, changed: &Callback<Option<Notice>>) -> Result<(
                 let (apply, write) = store.with_replica(|r| std::mem::take(&mut r.timing)).unwrap_or_default();
                 web_sys::console::info_1(
                     &format!(
-                        "fairlog: caught up {events} events in {:.0} ms (fetch and read {fetching:.0} ms; check, apply and store {applying:.0} ms: engine {apply:.0} ms, IndexedDB {write:.0} ms)",
+                        "fairlog: caught up {events} events in {:.0} ms (waiting for and reading pages {fetching:.0} ms; check, apply and store {applying:.0} ms: engine {apply:.0} ms, IndexedDB {write:.0} ms)",
                         js_sys::Date::now() - started
                     )
                     .into(),
@@ -219,6 +244,19 @@ async fn catch_up(store: &Store, changed: &Callback<Option<Notice>>) -> Result<(
             }
             return Ok(());
         }
+    }
+}
+
+/// The cursor after `page`, when it is known without applying the page: where a filtered page
+/// says the server looked, or a whole log's last line (its hash is the line's own). Otherwise
+/// `None`, and the next pull starts from what the engine holds.
+fn following(page: &PullResponse, lines: &[(u64, String)], filtered: bool) -> Option<(u64, String)> {
+    if let Some(scanned) = page.scanned.zip(page.scanned_hash.clone()) {
+        return Some(scanned);
+    }
+    match lines.last() {
+        Some((seq, line)) if !filtered => Some((*seq, fairlog_domain::log::hash_line(line))),
+        _ => None,
     }
 }
 
@@ -282,13 +320,4 @@ async fn follower(store: Rc<Store>, changed: Callback<Option<Notice>>) {
         sleep(Duration::from_millis(u64::from(backoff_ms(tries)))).await;
         tries += 1;
     }
-}
-
-/// The `seq` of a stored line, read without parsing the whole event.
-fn line_seq(line: &str) -> Option<u64> {
-    #[derive(serde::Deserialize)]
-    struct Seq {
-        seq: u64,
-    }
-    serde_json::from_str::<Seq>(line).ok().map(|s| s.seq)
 }
