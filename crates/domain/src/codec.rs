@@ -60,15 +60,20 @@ pub enum CodecError {
     Refused { line: usize, event: String, error: crate::error::DomainError },
 }
 
-/// Export a log as JSON Lines with its header.
-pub fn export(log: &Log) -> String {
+/// The header line of a log's export (without its newline).
+pub fn export_header(log: &Log) -> String {
     let header = Header {
         format: FORMAT.into(),
         schema: SCHEMA_VERSION,
         count: log.last_seq(),
         last_hash: log.last_hash().to_owned(),
     };
-    let mut out = serde_json::to_string(&header).expect("header serializes");
+    serde_json::to_string(&header).expect("header serializes")
+}
+
+/// Export a log as JSON Lines with its header.
+pub fn export(log: &Log) -> String {
+    let mut out = export_header(log);
     out.push('\n');
     for env in log.entries() {
         out.push_str(&to_line(env));

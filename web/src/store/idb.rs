@@ -170,7 +170,7 @@ pub fn batches<'a>(lines: impl IntoIterator<Item = (u64, &'a str)>) -> Vec<(u64,
 }
 
 pub struct EventStore {
-    db: Database,
+    pub(super) db: Database,
 }
 
 /// Add `(key, value)` records to the events store of `tx`, then commit; on any failure the

@@ -22,6 +22,7 @@ impl Store {
             Ok(db) => Rc::new(db),
             Err(e) => return Phase::Unavailable(e.to_string()),
         };
+        self.clean_unfinished_import(&db).await;
         let records = match db.read_after(0).await {
             Ok(r) => r,
             Err(e) => return Phase::Unavailable(e.to_string()),
