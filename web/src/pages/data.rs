@@ -50,6 +50,12 @@ crate::texts! {
 }
 
 fn import_error(lang: Lang, e: &ImportError) -> String {
+    // The message ends the sentence itself (`DataT::Refused`).
+    let why = import_reason(lang, e);
+    why.trim_end_matches(['。', '.']).to_owned()
+}
+
+fn import_reason(lang: Lang, e: &ImportError) -> String {
     match e {
         ImportError::Codec(c) => codec_error(lang, c),
         ImportError::ReadOnly => DataT::ReadOnly.get(lang).into(),
