@@ -66,8 +66,8 @@ async fn a_streamed_import_stores_the_file_and_reopens() {
     let last = store.import_stream(&blob(&text), move |p| log.borrow_mut().push(p), CancelFlag::default()).await;
     // then every event is stored, progress reached the end, and a reopened store has the same log
     assert_eq!(last, Ok(2_500));
-    let seen = seen.borrow();
-    assert_eq!(seen.last().map(|p| (p.events, p.bytes)), Some((2_500, text.len() as u64)));
+    let end = seen.borrow().last().map(|p| (p.events, p.bytes));
+    assert_eq!(end, Some((2_500, text.len() as u64)));
     let again = Store::new(&name);
     assert_eq!(again.load().await, Phase::Ready);
     assert_eq!(again.engine().log().last_hash(), store.engine().log().last_hash());
