@@ -214,6 +214,9 @@ pub fn App(props: &AppProps) -> Html {
                     store.restore_outbox().await;
                 }
                 dispatch.dispatch(Action::Loaded(phase));
+                if crate::store::import_stream::take_import_cleaned() {
+                    dispatch.dispatch(Action::Notice(Some(crate::store::Notice::ImportCleaned)));
+                }
                 let d = dispatch.clone();
                 store.listen(Callback::from(move |n: usize| match n {
                     // Server mode: the syncing tab's news (events, outbox, refusals).

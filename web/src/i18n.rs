@@ -297,6 +297,10 @@ pub fn codec_error(lang: Lang, e: &CodecError) -> String {
     let n = |v: &dyn ToString| v.to_string();
     match e {
         Empty => lang.pick("文件是空的", "The file is empty").into(),
+        TooLarge { max_bytes } if *max_bytes >= 1 << 30 => fill(
+            lang.pick("文件超过 {gb} GB，无法导入（上限 {gb} GB）", "The file is larger than {gb} GB, the most that can be imported"),
+            &[("gb", n(&(max_bytes >> 30)))],
+        ),
         TooLarge { max_bytes } => fill(lang.pick("文件超过 {mb} MB", "The file is larger than {mb} MB"), &[("mb", n(&(max_bytes / 1024 / 1024)))]),
         NotALog => lang.pick("这不是 Fairlog 事件日志", "This is not a Fairlog event log").into(),
         WrongFormat { found } => fill(lang.pick("未知的文件格式“{f}”", "Unknown file format \"{f}\""), &[("f", found.clone())]),

@@ -11,6 +11,7 @@ pub mod forms;
 pub mod history_text;
 pub mod hooks;
 pub mod i18n;
+pub mod import_text;
 pub mod live_text;
 pub mod organizer_ui;
 pub mod pages;

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::envelope::{EventEnvelope, SCHEMA_VERSION};
-use crate::log::{hash_line, to_line, Log};
+use crate::log::{to_line, Log};
 
 pub const FORMAT: &str = "fairlog.events";
 /// Larger files are refused before parsing (a year of a busy district is a few MiB).
@@ -60,15 +60,20 @@ pub enum CodecError {
     Refused { line: usize, event: String, error: crate::error::DomainError },
 }
 
-/// Export a log as JSON Lines with its header.
-pub fn export(log: &Log) -> String {
+/// The header line of a log's export (without its newline).
+pub fn export_header(log: &Log) -> String {
     let header = Header {
         format: FORMAT.into(),
         schema: SCHEMA_VERSION,
         count: log.last_seq(),
         last_hash: log.last_hash().to_owned(),
     };
-    let mut out = serde_json::to_string(&header).expect("header serializes");
+    serde_json::to_string(&header).expect("header serializes")
+}
+
+/// Export a log as JSON Lines with its header.
+pub fn export(log: &Log) -> String {
+    let mut out = export_header(log);
     out.push('\n');
     for env in log.entries() {
         out.push_str(&to_line(env));
@@ -135,39 +140,13 @@ pub fn import_within(text: &str, max_bytes: usize) -> Result<Imported, CodecErro
     if text.len() > max_bytes {
         return Err(CodecError::TooLarge { max_bytes });
     }
-    let mut lines = numbered_lines(text);
-    let (_, first) = lines.next().ok_or(CodecError::Empty)?;
-    let header = parse_header(first)?;
-
-    let mut envelopes = Vec::with_capacity(header.count.min(1 << 20) as usize);
-    let mut ids = std::collections::HashSet::new();
-    let mut prev_hash = String::new();
-    let mut judge = crate::judge::Judge::new();
-    let mut state = crate::state::State::default();
-    for (n, line) in lines {
-        let env = parse_line_at(line, n)?;
-        let expected = envelopes.len() as u64 + 1;
-        if env.seq != expected {
-            return Err(CodecError::BadSequence { line: n, expected, found: env.seq });
-        }
-        if !ids.insert(env.id) {
-            return Err(CodecError::DuplicateId { line: n });
-        }
-        if env.prev != prev_hash {
-            return Err(CodecError::BrokenChain { line: n });
-        }
-        prev_hash = hash_line(line);
-        judge.admit(&state, &env).map_err(|r| CodecError::Refused { line: n, event: r.event, error: r.error })?;
-        crate::state::evolve(&mut state, &env);
-        envelopes.push(env);
+    // The same verifier as a file streamed in (`import_stream`), fed the lines of the text.
+    let mut verifier = crate::import_stream::ImportVerifier::new();
+    for line in text.lines() {
+        verifier.feed(line)?;
     }
-    if envelopes.len() as u64 != header.count {
-        return Err(CodecError::CountMismatch { declared: header.count, found: envelopes.len() as u64 });
-    }
-    if prev_hash != header.last_hash {
-        return Err(CodecError::LastHashMismatch);
-    }
-    Ok(Imported { header, envelopes })
+    let verified = verifier.finish()?;
+    Ok(Imported { header: verified.header, envelopes: verified.engine.into_log().into_entries() })
 }
 
 /// The file's non-blank lines with their line numbers (from 1), after a byte-order mark.
@@ -182,7 +161,7 @@ pub fn event_lines(text: &str) -> Vec<&str> {
     numbered_lines(text).skip(1).map(|(_, l)| l).collect()
 }
 
-fn parse_header(line: &str) -> Result<Header, CodecError> {
+pub(crate) fn parse_header(line: &str) -> Result<Header, CodecError> {
     let v: Value = serde_json::from_str(line).map_err(|_| CodecError::NotALog)?;
     let obj = v.as_object().ok_or(CodecError::NotALog)?;
     let format = obj.get("format").and_then(Value::as_str).ok_or(CodecError::NotALog)?;
@@ -202,7 +181,7 @@ pub fn parse_line(line: &str) -> Result<EventEnvelope, CodecError> {
     parse_line_at(line, 0)
 }
 
-fn parse_line_at(line: &str, n: usize) -> Result<EventEnvelope, CodecError> {
+pub(crate) fn parse_line_at(line: &str, n: usize) -> Result<EventEnvelope, CodecError> {
     // Fast path: a line of the current schema parses straight into the envelope.
     match serde_json::from_str::<EventEnvelope>(line) {
         Ok(env) if env.schema == SCHEMA_VERSION => return Ok(env),

@@ -101,6 +101,11 @@ impl Engine {
         &self.log
     }
 
+    /// The log, giving up the engine.
+    pub fn into_log(self) -> Log {
+        self.log
+    }
+
     /// An engine that starts from `state`, the state after the events up to `base`, without
     /// holding those events (see `snapshot::resume`).
     pub(crate) fn starting_after(base: crate::log::Cursor, state: State) -> Self {

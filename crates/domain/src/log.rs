@@ -190,6 +190,11 @@ impl Log {
         &self.last_hash
     }
 
+    /// The entries, giving up the log.
+    pub fn into_entries(self) -> Vec<EventEnvelope> {
+        self.entries
+    }
+
     pub fn entries(&self) -> &[EventEnvelope] {
         &self.entries
     }

@@ -40,6 +40,7 @@ pub fn NoticeBar() -> Html {
         Notice::Failed(e) => {
             ("notice error", crate::history_text::ui_error_in(lang, e, app.store.engine().log().entries()))
         }
+        Notice::ImportCleaned => ("notice warn", crate::import_text::IT::Cleaned.get(lang).to_owned()),
         Notice::Queued => ("notice ok", ST::Queued.get(lang).to_owned()),
         Notice::Confirmed => ("notice ok", ST::Confirmed.get(lang).to_owned()),
         Notice::RefusedByServer(r) => {

@@ -6,7 +6,9 @@ use yew::prelude::*;
 
 use crate::components::local_storage::LsT;
 use crate::components::{MergeBackups, PersistenceNote};
-use crate::download::{download_text, stamped_name};
+use crate::download::{download_log, download_text, stamped_name};
+use crate::import_text::{ImportProgress, IT};
+use crate::store::import_stream::{self, CancelFlag, Progress};
 use crate::history_text::sentence;
 use crate::hooks::use_command;
 use crate::i18n::{codec_error, domain_error, fill, Lang};
@@ -46,6 +48,12 @@ crate::texts! {
 }
 
 fn import_error(lang: Lang, e: &ImportError) -> String {
+    // The message ends the sentence itself (`DataT::Refused`).
+    let why = import_reason(lang, e);
+    why.trim_end_matches(['。', '.']).to_owned()
+}
+
+fn import_reason(lang: Lang, e: &ImportError) -> String {
     match e {
         ImportError::Codec(c) => codec_error(lang, c),
         ImportError::ReadOnly => DataT::ReadOnly.get(lang).into(),
@@ -58,6 +66,7 @@ fn import_error(lang: Lang, e: &ImportError) -> String {
         ImportError::Storage(StorageError::Quota) => DataT::StorageFull.get(lang).into(),
         ImportError::Storage(StorageError::Closed) => crate::i18n::T::StorageClosed.get(lang).into(),
         ImportError::Storage(s) => s.to_string(),
+        ImportError::Cancelled => IT::Cancelled.get(lang).into(),
     }
 }
 
@@ -68,6 +77,10 @@ enum Step {
     Planned { file: String, plan: ImportPlan },
     Refused { file: String, why: String },
     Done { n: u64 },
+    /// An empty store: the file streams in on confirmation (its header read so far).
+    StreamPlanned { file: String, blob: web_sys::File, count: u64 },
+    Importing { file: String, progress: Progress, stopping: bool },
+    Cancelled,
 }
 
 /// The page, once every event is held (the export and the merge need the events before a snapshot too).
@@ -92,8 +105,7 @@ fn DataTools() -> Html {
     let export_log = {
         let app = app.clone();
         Callback::from(move |_| {
-            let text = codec::export(app.store.engine().log());
-            let _ = download_text(&stamped_name("fairlog", "jsonl"), "application/x-ndjson", &text);
+            let _ = download_log(&stamped_name("fairlog", "jsonl"), app.store.engine().log());
         })
     };
     let export_snapshot = {
@@ -115,8 +127,23 @@ fn DataTools() -> Html {
             step.set(Step::Reading);
             let (step, store, actor) = (step.clone(), app.store.clone(), actor.clone());
             yew::platform::spawn_local(async move {
+                // An empty store takes the file as a stream (up to 1 GiB); a merge reads it whole.
+                let empty = store.engine().log().is_empty() && !store.is_replica();
+                if empty {
+                    match import_stream::read_header(&file).await {
+                        Ok(header) => step.set(Step::StreamPlanned { file: name, blob: file, count: header.count }),
+                        Err(e) => step.set(Step::Refused { file: name, why: import_error(lang, &e) }),
+                    }
+                    return;
+                }
                 if file.size() > codec::MAX_IMPORT_BYTES as f64 {
-                    let why = codec_error(lang, &codec::CodecError::TooLarge { max_bytes: codec::MAX_IMPORT_BYTES });
+                    let mb = (codec::MAX_IMPORT_BYTES / 1024 / 1024).to_string();
+                    let why = format!(
+                        "{}{}{}",
+                        codec_error(lang, &codec::CodecError::TooLarge { max_bytes: codec::MAX_IMPORT_BYTES }),
+                        lang.pick("；", "; "),
+                        fill(IT::TooLargeMerge.get(lang), &[("mb", mb)])
+                    );
                     step.set(Step::Refused { file: name, why });
                     return;
                 }
@@ -149,6 +176,44 @@ fn DataTools() -> Html {
         let step = step.clone();
         Callback::from(move |_| step.set(Step::Idle))
     };
+    let stop_flag = use_mut_ref(CancelFlag::default);
+    let confirm_stream = {
+        let step = step.clone();
+        let commander = commander.clone();
+        let stop_flag = stop_flag.clone();
+        Callback::from(move |_| {
+            let Step::StreamPlanned { file, blob, count } = (*step).clone() else { return };
+            let flag = CancelFlag::default();
+            *stop_flag.borrow_mut() = flag.clone();
+            let total_bytes = blob.size() as u64;
+            let start = Progress { declared: count, total_bytes, ..Progress::default() };
+            step.set(Step::Importing { file: file.clone(), progress: start, stopping: false });
+            let (step, commander) = (step.clone(), commander.clone());
+            yew::platform::spawn_local(async move {
+                let shown = {
+                    let (step, file, flag) = (step.clone(), file.clone(), flag.clone());
+                    move |progress: Progress| {
+                        step.set(Step::Importing { file: file.clone(), progress, stopping: flag.is_cancelled() })
+                    }
+                };
+                match commander.import_stream(&blob, shown, flag).await {
+                    Ok(n) => step.set(Step::Done { n }),
+                    Err(ImportError::Cancelled) => step.set(Step::Cancelled),
+                    Err(e) => step.set(Step::Refused { file, why: import_error(lang, &e) }),
+                }
+            });
+        })
+    };
+    let stop_import = {
+        let step = step.clone();
+        let stop_flag = stop_flag.clone();
+        Callback::from(move |_: MouseEvent| {
+            stop_flag.borrow().cancel();
+            if let Step::Importing { file, progress, .. } = (*step).clone() {
+                step.set(Step::Importing { file, progress, stopping: true });
+            }
+        })
+    };
 
     let engine = app.store.engine();
     let state = engine.state();
@@ -180,6 +245,19 @@ fn DataTools() -> Html {
                 Step::Reading => html! { <p class="muted">{ DataT::Reading.get(lang) }</p> },
                 Step::Refused { file, why } => html! {
                     <p class="banner danger" id="import-error">{ fill(DataT::Refused.get(lang), &[("file", file.clone()), ("why", why.clone())]) }</p>
+                },
+                Step::Cancelled => html! { <p class="banner ok" id="import-cancelled">{ IT::Cancelled.get(lang) }</p> },
+                Step::Importing { file, progress, stopping } => html! {
+                    <ImportProgress lang={lang} file={file.clone()} progress={*progress} stopping={*stopping} on_cancel={stop_import.clone()} />
+                },
+                Step::StreamPlanned { count, .. } => html! {
+                    <div class="import-plan" id="import-plan">
+                        <p>{ fill(DataT::FreshPlan.get(lang), &[("n", count.to_string())]) }</p>
+                        <div class="actions">
+                            <button type="button" id="confirm-import" onclick={confirm_stream.clone()}>{ DataT::ConfirmImport.get(lang) }</button>
+                            <button type="button" class="secondary" onclick={cancel.clone()}>{ DataT::Cancel.get(lang) }</button>
+                        </div>
+                    </div>
                 },
                 Step::Done { n } => html! { <p class="banner ok" id="import-done">{ fill(DataT::Done.get(lang), &[("n", n.to_string())]) }</p> },
                 Step::Planned { file, plan } => {

@@ -187,7 +187,7 @@ pub fn batches<'a>(lines: impl IntoIterator<Item = (u64, &'a str)>) -> Vec<(u64,
 }
 
 pub struct EventStore {
-    db: Database,
+    pub(super) db: Database,
     /// The same connection as the browser's object, for what the `idb` crate does not offer
     /// (transaction options; see `connection`).
     raw: web_sys::IdbDatabase,

@@ -25,6 +25,8 @@ pub enum ImportError {
     Codec(CodecError),
     Storage(StorageError),
     ReadOnly,
+    /// The user stopped a streamed import (the store is as it was).
+    Cancelled,
 }
 
 impl Store {

@@ -13,6 +13,7 @@
 //! mode: outbox, confirmed events, refusals), `model` (the Yew reducer and `Commander`).
 pub mod idb;
 mod import;
+pub mod import_stream;
 mod model;
 mod persist;
 mod persistence;
@@ -86,6 +87,8 @@ pub enum Notice {
     /// Server mode: the server refused a command this browser had queued.
     RefusedByServer(crate::sync::Refusal),
     Failed(UiError),
+    /// Opening found an import that did not finish (its tab closed) and removed its events.
+    ImportCleaned,
 }
 
 pub struct Store {

@@ -188,6 +188,21 @@ impl Commander {
         });
     }
 
+    /// Import a file into the empty store as a stream (see `store::import_stream`).
+    pub async fn import_stream(
+        &self,
+        file: &web_sys::Blob,
+        progress: impl Fn(super::import_stream::Progress),
+        cancel: super::import_stream::CancelFlag,
+    ) -> Result<u64, ImportError> {
+        let result = self.store.import_stream(file, progress, cancel).await;
+        if let Ok(seq) = &result {
+            self.store.set_travel(None);
+            self.dispatch.dispatch(Action::Changed(Some(Notice::Saved { seq: *seq })));
+        }
+        result
+    }
+
     /// Travel to a point of the history (`None`: back to now): the store keeps the point, the
     /// reducer re-renders.
     /// Show the app as it was after `seq` events (`None`: now). Time travel needs every event: a

@@ -22,6 +22,7 @@ impl Store {
             Ok(db) => Rc::new(db),
             Err(e) => return Phase::Unavailable(e.to_string()),
         };
+        self.clean_unfinished_import(&db).await;
         let started = js_sys::Date::now();
         let (engine, problem) = match self.resume(&db).await {
             Some(resumed) => resumed,
