@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, openSync, closeSync, ftruncateSync, statSync, 
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
-import { ARTIFACTS, openApp } from "./helpers.mjs";
+import { ARTIFACTS, openApp, storedEvents } from "./helpers.mjs";
 
 const tmp = mkdtempSync(join(tmpdir(), "fairlog-stream-"));
 const big = process.env.FAIRLOG_E2E_BIG === "1";
@@ -30,25 +30,8 @@ function generated() {
   return { file, count: header.count, bytes: statSync(file).size };
 }
 
-/** Events in the store, counted in the page (a record holds lines joined by "\n"). */
-async function storedCount(page) {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const req = indexedDB.open("fairlog");
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const conn = req.result;
-          const all = conn.transaction("events").objectStore("events").getAll();
-          all.onsuccess = () => {
-            resolve(all.result.reduce((n, v) => n + (typeof v === "string" ? v.split("\n").length : 1), 0));
-            conn.close();
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
-}
+/** Events in the store (a record holds lines joined by "\n", as UTF-8 bytes). */
+const storedCount = (page) => storedEvents(page);
 
 async function choose(page, file) {
   await page.goto("/#/data");
