@@ -21,41 +21,65 @@ use crate::series::{self, Series};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct State {
+    #[serde(deserialize_with = "crate::snapshot::cautious::map")]
     pub fairs: OrdMap<FairId, Fair>,
+    #[serde(deserialize_with = "crate::snapshot::cautious::map")]
     pub series: OrdMap<SeriesId, Series>,
+    #[serde(deserialize_with = "crate::snapshot::cautious::map")]
     pub enterprises: OrdMap<EnterpriseId, Enterprise>,
     /// Registered credit codes, so that one code belongs to one enterprise.
+    #[serde(deserialize_with = "crate::snapshot::cautious::map")]
     pub credit_codes: OrdMap<String, EnterpriseId>,
+    #[serde(deserialize_with = "crate::snapshot::cautious::map")]
     pub posts: OrdMap<PostId, Post>,
     /// Each enterprise's posts, and the posts offered at each fair (for jobs-offered figures).
+    #[serde(deserialize_with = "crate::snapshot::cautious::map_of_maps")]
     pub enterprise_posts: OrdMap<EnterpriseId, IdSet<PostId>>,
+    #[serde(deserialize_with = "crate::snapshot::cautious::map_of_maps")]
     pub fair_posts: OrdMap<FairId, IdSet<PostId>>,
+    #[serde(deserialize_with = "crate::snapshot::cautious::map")]
     pub floor_plans: OrdMap<FairId, FloorPlan>,
     /// Which fair each booth belongs to.
+    #[serde(deserialize_with = "crate::snapshot::cautious::map")]
     pub booth_fair: OrdMap<BoothId, FairId>,
+    #[serde(deserialize_with = "crate::snapshot::cautious::map")]
     pub bookings: OrdMap<BookingId, Booking>,
     /// The active booking (requested, offered or booked) occupying each booth: at most one.
+    #[serde(deserialize_with = "crate::snapshot::cautious::map")]
     pub booth_taken: OrdMap<BoothId, BookingId>,
     /// Active virtual-booth bookings per fair.
+    #[serde(deserialize_with = "crate::snapshot::cautious::map")]
     pub virtual_taken: OrdMap<FairId, u32>,
     /// Pending holds and offers by deadline, so expiries are found without a scan.
+    #[serde(deserialize_with = "crate::snapshot::cautious::map")]
     pub deadlines: OrdMap<(DateTime<Utc>, BookingId), ()>,
+    #[serde(deserialize_with = "crate::snapshot::cautious::map_of_maps")]
     pub enterprise_bookings: OrdMap<EnterpriseId, IdSet<BookingId>>,
+    #[serde(deserialize_with = "crate::snapshot::cautious::map_of_maps")]
     pub fair_bookings: OrdMap<FairId, IdSet<BookingId>>,
+    #[serde(deserialize_with = "crate::snapshot::cautious::map")]
     pub waitlist: OrdMap<WaitlistId, WaitlistEntry>,
     /// Each fair's waitlist in joining order.
+    #[serde(deserialize_with = "crate::snapshot::cautious::map_of_vectors")]
     pub waitlist_order: OrdMap<FairId, Vector<WaitlistId>>,
+    #[serde(deserialize_with = "crate::snapshot::cautious::map")]
     pub booking_rules: OrdMap<FairId, BookingRules>,
     /// Conflicts reported by merges and not yet resolved, by conflict id.
+    #[serde(deserialize_with = "crate::snapshot::cautious::map")]
     pub open_conflicts: OrdMap<uuid::Uuid, crate::merge::OpenConflict>,
+    #[serde(deserialize_with = "crate::snapshot::cautious::map")]
     pub hosts: OrdMap<HostId, Host>,
+    #[serde(deserialize_with = "crate::snapshot::cautious::map")]
     pub channels: OrdMap<ChannelId, Channel>,
     /// Domains that channels may stream from (https only), edited by the organizer.
+    #[serde(deserialize_with = "crate::snapshot::cautious::map")]
     pub stream_domains: OrdMap<String, ()>,
+    #[serde(deserialize_with = "crate::snapshot::cautious::map")]
     pub live_sessions: OrdMap<SessionId, LiveSession>,
     /// Interval indexes of scheduled sessions per host, channel and featured enterprise.
     pub live_index: livestream::conflict::Index,
     /// Changes to published fairs (dates, venue, cancellation), for the enterprises booked there.
+    #[serde(deserialize_with = "crate::snapshot::cautious::map_of_vectors")]
     pub fair_changes: OrdMap<FairId, Vector<FairChange>>,
     /// Sequence of the last event applied (0 for none).
     pub last_seq: u64,

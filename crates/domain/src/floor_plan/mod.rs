@@ -78,7 +78,9 @@ pub struct FloorPlan {
     pub fair_id: Option<FairId>,
     pub width: u16,
     pub depth: u16,
+    #[serde(deserialize_with = "crate::snapshot::cautious::map")]
     pub zones: OrdMap<ZoneId, Zone>,
+    #[serde(deserialize_with = "crate::snapshot::cautious::map")]
     pub booths: OrdMap<BoothId, Booth>,
     /// Online fairs: how many virtual booths (no layout).
     pub virtual_booths: u32,

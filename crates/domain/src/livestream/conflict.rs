@@ -117,8 +117,10 @@ pub enum Lane {
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Index {
     /// Scheduled and live sessions: `(lane, start, session) -> end`.
+    #[serde(deserialize_with = "crate::snapshot::cautious::map")]
     pub busy: OrdMap<(Lane, DateTime<Utc>, SessionId), DateTime<Utc>>,
     /// Every session that is not cancelled, by start: for timelines and calendars.
+    #[serde(deserialize_with = "crate::snapshot::cautious::map")]
     pub by_start: OrdMap<(DateTime<Utc>, SessionId), ()>,
 }
 

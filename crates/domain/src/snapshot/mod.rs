@@ -26,6 +26,7 @@
 //!
 //! The body's checksum makes a flipped byte a refusal (`Corrupt`) rather than a state that
 //! decodes into something slightly different.
+pub mod cautious;
 mod decode;
 mod encode;
 pub mod form;

@@ -202,6 +202,17 @@ fn errors_have_codes() {
     assert_eq!(ResumeError::OtherLog { seq: 3 }.code(), "snapshot.other_log");
 }
 
+#[test]
+fn a_crafted_body_claiming_billions_of_entries_is_refused_without_reserving_memory_for_them() {
+    // given the body the snapshot fuzz target found: a state whose first map claims about 10^16
+    // entries (postcard varint), with a handful of bytes behind it
+    let body = [0u8, 0, 10, 194, 194, 194, 194, 194, 194, 46];
+    // when it is decoded past the checksum
+    let answer = decode_body(&body);
+    // then it is refused as corrupt (before the fix: an allocation of that size, and an abort)
+    assert!(matches!(answer, Err(SnapshotError::Corrupt { .. })), "{answer:?}");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
 

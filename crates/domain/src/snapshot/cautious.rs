@@ -1,0 +1,94 @@
+//! Deserializing the state's collections one entry at a time. `imbl`'s own deserializers
+//! reserve room for as many entries as the input says up front (`Vec::with_capacity(size_hint)`),
+//! so a crafted snapshot body saying 10^16 entries asked for that much memory and aborted (the
+//! snapshot fuzz target's first run). These read the same forms (a map, a sequence: JSON and
+//! postcard alike) and grow as entries actually arrive. Used through
+//! `#[serde(deserialize_with = "…")]` on every `imbl` field of the state.
+use std::fmt;
+use std::marker::PhantomData;
+
+use imbl::{OrdMap, Vector};
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+
+struct Entries<K, V>(PhantomData<fn() -> (K, V)>);
+
+impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Visitor<'de> for Entries<K, V> {
+    type Value = Vec<(K, V)>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a map")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
+        let mut out = Vec::new();
+        while let Some(entry) = access.next_entry()? {
+            out.push(entry);
+        }
+        Ok(out)
+    }
+}
+
+struct Items<T>(PhantomData<fn() -> T>);
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for Items<T> {
+    type Value = Vec<T>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a sequence")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
+        let mut out = Vec::new();
+        while let Some(item) = access.next_element()? {
+            out.push(item);
+        }
+        Ok(out)
+    }
+}
+
+/// An `OrdMap` value read one entry at a time (for maps nested in maps).
+struct Map<K: Ord + Clone, V: Clone>(OrdMap<K, V>);
+
+impl<'de, K: Deserialize<'de> + Ord + Clone, V: Deserialize<'de> + Clone> Deserialize<'de> for Map<K, V> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        map(d).map(Map)
+    }
+}
+
+/// A `Vector` value read one item at a time (for sequences nested in maps).
+struct Seq<T: Clone>(Vector<T>);
+
+impl<'de, T: Deserialize<'de> + Clone> Deserialize<'de> for Seq<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(Seq(d.deserialize_seq(Items::<T>(PhantomData))?.into_iter().collect()))
+    }
+}
+
+/// `OrdMap<K, V>`.
+pub fn map<'de, D, K, V>(d: D) -> Result<OrdMap<K, V>, D::Error>
+where
+    D: Deserializer<'de>,
+    K: Deserialize<'de> + Ord + Clone,
+    V: Deserialize<'de> + Clone,
+{
+    Ok(d.deserialize_map(Entries::<K, V>(PhantomData))?.into_iter().collect())
+}
+
+/// `OrdMap<K, OrdMap<K2, V2>>`.
+pub fn map_of_maps<'de, D, K, K2, V2>(d: D) -> Result<OrdMap<K, OrdMap<K2, V2>>, D::Error>
+where
+    D: Deserializer<'de>,
+    K: Deserialize<'de> + Ord + Clone,
+    K2: Deserialize<'de> + Ord + Clone,
+    V2: Deserialize<'de> + Clone,
+{
+    let entries = d.deserialize_map(Entries::<K, Map<K2, V2>>(PhantomData))?;
+    Ok(entries.into_iter().map(|(k, v)| (k, v.0)).collect())
+}
+
+/// `OrdMap<K, Vector<T>>`.
+pub fn map_of_vectors<'de, D, K, T>(d: D) -> Result<OrdMap<K, Vector<T>>, D::Error>
+where
+    D: Deserializer<'de>,
+    K: Deserialize<'de> + Ord + Clone,
+    T: Deserialize<'de> + Clone,
+{
+    let entries = d.deserialize_map(Entries::<K, Seq<T>>(PhantomData))?;
+    Ok(entries.into_iter().map(|(k, v)| (k, v.0)).collect())
+}
