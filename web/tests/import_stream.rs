@@ -8,19 +8,16 @@ use std::rc::Rc;
 
 use fairlog_domain::codec::{self, CodecError};
 use fairlog_domain::testing::engine_with_fair_named;
-use fairlog_web::store::idb::{delete_database, EventStore};
+use fairlog_web::store::idb::EventStore;
 use fairlog_web::store::import_stream::{blob_lines, CancelFlag, Progress};
 use fairlog_web::store::{ImportError, Phase, Store};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
-wasm_bindgen_test_configure!(run_in_browser);
+mod common;
+use common::fresh;
 
-async fn fresh(name: &str) -> String {
-    let name = format!("fairlog-test-{name}-{}", js_sys::Math::random());
-    let _ = delete_database(&name).await;
-    name
-}
+wasm_bindgen_test_configure!(run_in_browser);
 
 fn blob(text: &str) -> web_sys::Blob {
     web_sys::Blob::new_with_str_sequence(&js_sys::Array::of1(&JsValue::from_str(text))).unwrap()

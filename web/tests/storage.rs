@@ -6,23 +6,16 @@ use fairlog_domain::engine::RestoreProblem;
 use fairlog_domain::fair::{FairCommand, FairError};
 use fairlog_domain::ids::FairId;
 use fairlog_domain::testing::{organizer_cmd, xuhui_fair};
-use fairlog_domain::{Command, DomainError, Engine};
-use fairlog_web::store::idb::{delete_database, EventStore, StoredLines, BATCH_BYTES};
+use fairlog_domain::{DomainError, Engine};
+use fairlog_web::store::idb::{EventStore, StoredLines, BATCH_BYTES};
 use fairlog_web::store::{Phase, StorageError, Store, UiError};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
+mod common;
+use common::{create, fresh};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-async fn fresh(name: &str) -> String {
-    let name = format!("fairlog-test-{name}-{}", js_sys::Math::random());
-    let _ = delete_database(&name).await;
-    name
-}
-
-fn create(n: u128, name: &str) -> Command {
-    organizer_cmd(FairCommand::CreateFair { fair_id: FairId::from_u128(n), details: xuhui_fair(name) })
-}
 
 #[wasm_bindgen_test]
 async fn appended_events_are_read_back_exactly() {

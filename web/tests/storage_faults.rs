@@ -12,25 +12,18 @@ use fairlog_domain::engine::RestoreProblem;
 use fairlog_domain::fair::FairCommand;
 use fairlog_domain::history::UndoError;
 use fairlog_domain::ids::FairId;
-use fairlog_domain::testing::{organizer, organizer_cmd, xuhui_fair};
-use fairlog_domain::{Command, Engine};
-use fairlog_web::store::idb::{delete_database, storage_error_of_abort, EventStore, Purpose, KEEP_BACKUPS};
+use fairlog_domain::testing::{organizer, organizer_cmd};
+use fairlog_domain::Engine;
+use fairlog_web::store::idb::{storage_error_of_abort, EventStore, Purpose, KEEP_BACKUPS};
 use fairlog_web::store::{ImportPlan, Phase, StorageError, Store, UiError};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 use yew::Callback;
 
+mod common;
+use common::{create, fresh};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-async fn fresh(name: &str) -> String {
-    let name = format!("fairlog-test-{name}-{}", js_sys::Math::random());
-    let _ = delete_database(&name).await;
-    name
-}
-
-fn create(n: u128, name: &str) -> Command {
-    organizer_cmd(FairCommand::CreateFair { fair_id: FairId::from_u128(n), details: xuhui_fair(name) })
-}
 
 async fn sleep_ms(ms: i32) {
     let p = js_sys::Promise::new(&mut |resolve, _| {
