@@ -15,6 +15,13 @@ export const adminLinkFile = `${serverData}-admin-link.txt`;
 export const accountsPort = Number(process.env.E2E_ACCOUNTS_PORT ?? serverPort + 2);
 const accountsData = `${serverData}-accounts`;
 export const accountsLinkFile = `${accountsData}-admin-link.txt`;
+// A third server whose store starts with a generated season longer than the server's snapshot
+// threshold (2,000 events): a new organizer browser starts from the server's snapshot.
+export const snapshotPort = Number(process.env.E2E_SNAPSHOT_PORT ?? serverPort + 4);
+const snapshotData = `${serverData}-snapshot`;
+export const snapshotLinkFile = `${snapshotData}-admin-link.txt`;
+export const SNAPSHOT_EVENTS = 2500;
+const cliBin = process.env.FAIRLOG_CLI_BIN || "../../target/debug/fairlog";
 const server = (port, data, link) =>
   `rm -rf ${data} && ${serverBin} admin create --name 王敏 --data ${data} --url http://127.0.0.1:${port} > ${link}` +
   ` && ${serverBin} serve --listen 127.0.0.1:${port} --data ${data} --dist ../../dist`;
@@ -66,6 +73,15 @@ export default defineConfig({
       url: `http://127.0.0.1:${accountsPort}/api/health`,
       reuseExistingServer: false,
       timeout: 30_000,
+    },
+    {
+      command:
+        `rm -rf ${snapshotData} && ${cliBin} generate --season --events ${SNAPSHOT_EVENTS} --out ${snapshotData}.jsonl` +
+        ` && ${serverBin} import ${snapshotData}.jsonl --data ${snapshotData} && ` +
+        server(snapshotPort, snapshotData, snapshotLinkFile).replace(`rm -rf ${snapshotData} && `, ""),
+      url: `http://127.0.0.1:${snapshotPort}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
     },
   ],
 });

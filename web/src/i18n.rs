@@ -135,6 +135,9 @@ pub enum T {
     RoleEnterprise => "用人单位", "Enterprise";
     RoleHost => "主播 / 嘉宾", "Host";
     Loading => "正在读取本地数据…", "Reading local data…";
+    ReadingEarlier => "正在读取更早的事件…", "Reading the earlier events…";
+    EarlierFailed => "更早的事件暂时无法读取：这台设备从服务器的快照开始，更早的事件需要连接服务器读取。连接后再试。", "The earlier events cannot be read now: this device started from the server's snapshot, and the earlier events are read from the server. Try again once connected.";
+    TryAgain => "重试", "Try again";
     FairsTitle => "招聘会", "Job fairs";
     FairsCount => "共 {n} 场", "{n} {n|fair|fairs}";
     WelcomeTitle => "欢迎使用 Fairlog", "Welcome to Fairlog";

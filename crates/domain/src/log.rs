@@ -199,12 +199,15 @@ impl Log {
         &self.entries
     }
 
+    /// How many events are held (those after the base; [`Log::count`] counts all of them).
     pub fn len(&self) -> usize {
         self.entries.len()
     }
 
+    /// Whether the log has no events at all, held or not: a log started from a snapshot is not
+    /// empty, even before any event follows the snapshot.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.count() == 0
     }
 
     pub fn contains(&self, id: &Uuid) -> bool {

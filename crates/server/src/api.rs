@@ -28,6 +28,7 @@ pub struct AppState {
     pub authority: Authority,
     pub store: Arc<dyn EventStore>,
     pub auth: crate::auth::AuthConfig,
+    pub snapshots: Arc<crate::snapshots::SnapshotCache>,
 }
 
 /// Every API failure: a stable code, a status and an English sentence (the app words it).
@@ -129,6 +130,7 @@ pub fn router(state: AppState, dist: Option<PathBuf>) -> Router {
         .route("/push", post(push))
         .route("/events", get(pull))
         .route("/stream", get(stream_events))
+        .route("/snapshot", get(snapshot))
         .route("/auth/sign-in", post(auth::sign_in))
         .route("/auth/sign-out", post(auth::sign_out))
         .route("/auth/me", get(auth::me))
@@ -273,6 +275,23 @@ async fn pull(
         scanned: Some(scanned),
         scanned_hash: Some(scanned_hash),
     }))
+}
+
+/// `GET /api/snapshot`: the state a new organizer browser starts from (`crate::snapshots`).
+/// Only the whole log has one: another audience, or a log too short to need one, is answered
+/// `404 sync.no_snapshot`, and the browser pulls from the start.
+async fn snapshot(
+    State(s): State<AppState>,
+    session: Session,
+    audience: Option<Extension<Audience>>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let none = || ApiError::new(StatusCode::NOT_FOUND, "sync.no_snapshot", "no snapshot: pull the log from the start");
+    if audience_of(&session, audience) != Audience::Organizer {
+        return Err(none());
+    }
+    let encoded = s.snapshots.current(&s.authority).await.ok_or_else(none)?;
+    Ok(crate::snapshots::response(&encoded, &headers))
 }
 
 /// `GET /api/stream?after=N` (or `Last-Event-ID: N`): Server-Sent Events, one per stored event

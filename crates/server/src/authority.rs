@@ -59,11 +59,18 @@ pub struct Authority {
 pub struct Snapshot {
     pub last_seq: u64,
     pub state: fairlog_domain::State,
+    /// Where the state stands in the log: `last_seq`, the hash of its stored line and the count
+    /// of events (what `fairlog_domain::snapshot` writes with the state).
+    pub cursor: fairlog_domain::log::Cursor,
 }
 
 impl Snapshot {
     fn of(engine: &Engine) -> Arc<Self> {
-        Arc::new(Snapshot { last_seq: engine.log().last_seq(), state: engine.state().clone() })
+        Arc::new(Snapshot {
+            last_seq: engine.log().last_seq(),
+            state: engine.state().clone(),
+            cursor: engine.log().cursor(),
+        })
     }
 }
 

@@ -13,6 +13,7 @@ pub mod import;
 pub use fairlog_domain::sync_protocol as protocol;
 pub mod rush;
 pub mod session;
+pub mod snapshots;
 pub mod store;
 
 use std::path::PathBuf;
@@ -44,5 +45,5 @@ pub async fn app_with(
     auth: auth::AuthConfig,
 ) -> Result<axum::Router, authority::AuthorityError> {
     let authority = authority::Authority::start(store.clone()).await?;
-    Ok(api::router(api::AppState { authority, store, auth }, dist))
+    Ok(api::router(api::AppState { authority, store, auth, snapshots: Default::default() }, dist))
 }

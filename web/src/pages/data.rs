@@ -87,8 +87,9 @@ enum Step {
 #[component]
 pub fn DataPage() -> Html {
     let lang = use_prefs().lang;
-    if !crate::hooks::use_complete_log() {
-        return html! { <p class="loading" role="status">{ crate::i18n::T::Loading.get(lang) }</p> };
+    let complete = crate::hooks::use_complete_log();
+    if complete != crate::hooks::CompleteLog::Complete {
+        return complete.placeholder(lang);
     }
     html! { <DataTools /> }
 }

@@ -413,6 +413,32 @@ impl EventStore {
         add_and_commit(tx, &store, Some(after), &records).await
     }
 
+    /// Server mode, a new replica: keep the server's snapshot and store the lines from its
+    /// sequence on (the first is the line it covers), in one transaction, into an empty store
+    /// (`Conflict` if another tab stored anything first).
+    pub async fn start_from(&self, snapshot: &[u8], lines: &[(u64, String)]) -> Result<(), StorageError> {
+        let tx = self.transaction(&[EVENTS, SNAPSHOTS], TransactionMode::ReadWrite, Purpose::Append)?;
+        let snapshots: web_sys::IdbObjectStore = tx.object_store(SNAPSHOTS).map_err(classify)?.into();
+        let events = tx.object_store(EVENTS).map_err(classify)?;
+        if let Err(e) = snapshots.put_with_key(&js_sys::Uint8Array::from(snapshot), &JsValue::from_f64(0.0)) {
+            let _ = tx.abort();
+            return Err(classify_js(&e));
+        }
+        let records = batches(lines.iter().map(|(seq, l)| (*seq, l.as_str())));
+        add_and_commit(tx, &events, Some(0), &records).await
+    }
+
+    /// Server mode: forget the lines and the snapshot (not the outbox), when the replica started
+    /// from a server snapshot this build cannot read: it catches up from the server again.
+    pub async fn clear_replica(&self) -> Result<(), StorageError> {
+        let tx = self.transaction(&[EVENTS, SNAPSHOTS], TransactionMode::ReadWrite, Purpose::Keep)?;
+        for name in [EVENTS, SNAPSHOTS] {
+            tx.object_store(name).map_err(classify)?.clear().map_err(classify)?.await.map_err(classify)?;
+        }
+        tx.commit().map_err(classify)?.await.map_err(classify)?;
+        Ok(())
+    }
+
     /// The last stored line's sequence (0: the store is empty).
     pub async fn last_seq(&self) -> Result<u64, StorageError> {
         let tx = self.transaction(&[EVENTS], TransactionMode::ReadOnly, Purpose::Read)?;

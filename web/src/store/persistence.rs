@@ -24,15 +24,9 @@ impl Store {
         };
         self.clean_unfinished_import(&db).await;
         let started = js_sys::Date::now();
-        let (engine, problem) = match self.resume(&db).await {
-            Some(resumed) => resumed,
-            None => {
-                let records = match db.read_after(0).await {
-                    Ok(r) => r,
-                    Err(e) => return Phase::Unavailable(e.to_string()),
-                };
-                self.restore(&records)
-            }
+        let (engine, problem) = match self.read_engine(&db).await {
+            Ok(read) => read,
+            Err(e) => return Phase::Unavailable(e.to_string()),
         };
         // A closed connection asks the page for a reload (`reload::Hooks`).
         if let Some(tell) = self.hooks.borrow().on_closed.clone() {
@@ -63,9 +57,42 @@ impl Store {
         }
     }
 
+    /// The engine of what `db` holds: from the kept snapshot and the lines after it, else by
+    /// replaying every stored line. A replica that started from the server's snapshot holds no
+    /// lines before it: if that snapshot cannot be used (another build of the domain), the
+    /// replica's lines and snapshot are dropped (the outbox is kept) and it starts empty, to
+    /// catch up from the server again.
+    pub(super) async fn read_engine(&self, db: &EventStore) -> Result<(Engine, Option<RestoreProblem>), StorageError> {
+        if let Some(resumed) = self.resume(db).await {
+            return Ok(resumed);
+        }
+        let records = db.read_after(0).await?;
+        if self.is_replica() && !self.filtered.get() {
+            let lines = StoredLines::new(&records, 0, false);
+            if lines.iter().next().is_some_and(|(seq, _)| seq > 1) {
+                web_sys::console::info_1(&"fairlog: the replica started from a snapshot this version cannot read; catching up from the server again".into());
+                db.clear_replica().await?;
+                self.snapshots.forget();
+                return Ok((Engine::new(), None));
+            }
+        }
+        Ok(self.restore(&records))
+    }
+
     /// Read events other tabs stored after our last one.
     pub(super) async fn pull(&self, db: &EventStore) -> Result<usize, StorageError> {
         let after = self.engine.borrow().log().last_seq();
+        if after == 0 && self.is_replica() {
+            // The syncing tab may have started the replica from the server's snapshot.
+            if let Some((engine, problem)) = self.resume(db).await {
+                let n = engine.log().len();
+                *self.engine.borrow_mut() = engine;
+                return match problem {
+                    None => Ok(n),
+                    Some(p) => Err(StorageError::Failed(format!("{p:?}"))),
+                };
+            }
+        }
         let records = db.read_after(after).await?;
         let lines = StoredLines::new(&records, after, self.filtered.get());
         self.extend(lines.iter()).map_err(|p| StorageError::Failed(format!("{p:?}")))

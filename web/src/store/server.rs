@@ -131,8 +131,7 @@ impl Store {
             if let Err(e) = written {
                 // Not stored (another tab stored them first, or the write failed): read the
                 // store back instead, which holds whatever was really written.
-                let records = db.read_after(0).await?;
-                let (engine, _) = self.restore(&records);
+                let (engine, _) = self.read_engine(&db).await?;
                 *self.engine.borrow_mut() = engine;
                 if e != StorageError::Conflict {
                     return Err(e);

@@ -11,6 +11,12 @@
 //! the events after it; what needs the earlier ones (the history, time travel, a merge, an
 //! export) calls [`Store::ensure_complete`] first, which reads and checks them once.
 //! Filtered replicas (non-organizer accounts) are small and always replay.
+//!
+//! In server mode a new organizer replica starts from the server's snapshot instead
+//! ([`Store::start_from_server`], docs/SYNC.md): it is kept here as if written here, with the
+//! lines from its sequence on. Such a store holds no lines before it, so the earlier events come
+//! from the server when they are needed ([`Store::ensure_complete`]), and a snapshot this build
+//! cannot read (after an upgrade) makes the replica catch up from the server again.
 use std::cell::Cell;
 
 use fairlog_domain::engine::RestoreProblem;
@@ -98,6 +104,59 @@ impl Store {
         Some(last)
     }
 
+    /// Server mode, a new organizer replica: start from the server's snapshot `bytes` and the
+    /// lines from its sequence on (the first is the line it covers; the rest are checked as a
+    /// replay checks them), stored with it in one transaction. `Ok(false)` when they cannot start
+    /// this replica (another build of the domain, lines that do not match, a replica that holds
+    /// lines already): the caller pulls the log from the start instead.
+    pub(crate) async fn start_from_server(&self, bytes: Vec<u8>, lines: Vec<(u64, String)>) -> Result<bool, StorageError> {
+        let Some(db) = self.db() else { return Ok(false) };
+        let _guard = self.lock.lock().await;
+        if self.filtered.get() || self.engine.borrow().log().last_seq() > 0 {
+            return Ok(false);
+        }
+        let t0 = js_sys::Date::now();
+        let not_used = |why: String| {
+            web_sys::console::info_1(&format!("fairlog: the server's snapshot not used ({why}), pulling the log").into());
+            Ok(false)
+        };
+        let snap = match snapshot::decode(&bytes) {
+            Ok(s) => s,
+            Err(e) => return not_used(e.code()),
+        };
+        let seq = snap.cursor.seq;
+        let Some((_, covered)) = lines.first().filter(|(first, _)| *first == seq) else {
+            return not_used(format!("no line at {seq}"));
+        };
+        let tail = lines[1..].iter().map(|(s, l)| (*s, Some(l.as_str())));
+        let engine = match Engine::resume(snap, Some(covered), tail) {
+            Ok((engine, None)) => engine,
+            Ok((_, Some(p))) => return not_used(format!("{p:?}")),
+            Err(e) => return not_used(e.code()),
+        };
+        let t1 = js_sys::Date::now();
+        match db.start_from(&bytes, &lines).await {
+            Ok(()) => {}
+            Err(StorageError::Conflict) => {
+                // Another tab started the replica first: take what it stored.
+                self.pull(&db).await?;
+                return Ok(false);
+            }
+            Err(e) => return Err(e),
+        }
+        self.with_replica(|r| {
+            r.timing.0 += t1 - t0;
+            r.timing.1 += js_sys::Date::now() - t1;
+        });
+        let last = engine.log().last_seq();
+        *self.engine.borrow_mut() = engine;
+        self.snapshots.covered.set(seq);
+        self.time_travel.forget_states();
+        self.rebase();
+        self.announce(last);
+        Ok(true)
+    }
+
     /// Whether the engine holds every event (not only those after a snapshot).
     pub fn is_complete(&self) -> bool {
         self.engine.borrow().log().is_complete()
@@ -110,12 +169,26 @@ impl Store {
             return Ok(());
         }
         let Some(db) = self.db() else { return Ok(()) };
+        let base = {
+            let _guard = self.lock.lock().await;
+            let base = self.engine.borrow().history_starts_at();
+            let records = db.read_after(0).await?;
+            let lines = StoredLines::new(&records, 0, false);
+            if !self.is_replica() || lines.iter().next().map(|(seq, _)| seq) == Some(1) {
+                let done = self.engine.borrow_mut().backfill(lines.iter().take_while(|(seq, _)| *seq <= base));
+                self.time_travel.forget_states();
+                return done.map_err(|p| StorageError::Failed(format!("{p:?}")));
+            }
+            base
+        };
+        // A replica started from the server's snapshot: the earlier events are the server's
+        // (fetched without holding the lock, so live events keep arriving meanwhile).
+        let earlier = crate::sync::net::pull_range(base).await.map_err(|e| StorageError::Failed(e.to_string()))?;
         let _guard = self.lock.lock().await;
-        let base = self.engine.borrow().history_starts_at();
-        let records = db.read_after(0).await?;
-        let lines = StoredLines::new(&records, 0, false);
-        let earlier = lines.iter().take_while(|(seq, _)| *seq <= base);
-        let done = self.engine.borrow_mut().backfill(earlier);
+        if self.is_complete() {
+            return Ok(());
+        }
+        let done = self.engine.borrow_mut().backfill(earlier.iter().map(|(seq, l)| (*seq, Some(l.as_str()))));
         self.time_travel.forget_states();
         done.map_err(|p| StorageError::Failed(format!("{p:?}")))
     }

@@ -69,10 +69,45 @@ pub async fn push(client_id: Uuid, mutations: Vec<Mutation>) -> Result<PushRespo
     answer(req.send().await.map_err(|e| NetError::Offline(e.to_string()))?).await
 }
 
+/// A page of lines after `after`; `hash` is our line's hash there (checked by the server; empty
+/// when we hold no line there, as when starting from a snapshot).
 pub async fn pull(after: u64, hash: &str) -> Result<PullResponse, NetError> {
     let mut url = format!("/api/events?after={after}");
-    if after > 0 {
+    if after > 0 && !hash.is_empty() {
         url.push_str(&format!("&hash={hash}"));
     }
     answer(Request::get(&url).send().await.map_err(|e| NetError::Offline(e.to_string()))?).await
+}
+
+/// The server's snapshot to start a new replica from (`GET /api/snapshot`, docs/SYNC.md): the
+/// sequence it covers and its bytes, or `None` when the server has none for this account (a
+/// filtered stream, a short log).
+pub async fn snapshot() -> Result<Option<(u64, Vec<u8>)>, NetError> {
+    let res = Request::get("/api/snapshot").send().await.map_err(|e| NetError::Offline(e.to_string()))?;
+    if res.status() == 404 {
+        return Ok(None);
+    }
+    if !res.ok() {
+        return answer::<serde_json::Value>(res).await.map(|_| None);
+    }
+    let seq = res.headers().get("x-fairlog-snapshot-seq").and_then(|v| v.parse::<u64>().ok());
+    let bytes = res.binary().await.map_err(|e| NetError::Offline(e.to_string()))?;
+    Ok(seq.map(|s| (s, bytes)))
+}
+
+/// Every line from the first up to `last` (a replica started from the server's snapshot needs
+/// them for the history and time travel), page by page.
+pub async fn pull_range(last: u64) -> Result<Vec<(u64, String)>, NetError> {
+    let mut lines: Vec<(u64, String)> = Vec::with_capacity(last as usize);
+    while (lines.len() as u64) < last {
+        let after = lines.len() as u64;
+        let hash = lines.last().map(|(_, l)| fairlog_domain::log::hash_line(l)).unwrap_or_default();
+        let page = pull(after, &hash).await?;
+        if page.events.is_empty() {
+            break;
+        }
+        lines.extend(page.events.into_iter().enumerate().map(|(i, l)| (after + 1 + i as u64, l)));
+    }
+    lines.truncate(last as usize);
+    Ok(lines)
 }

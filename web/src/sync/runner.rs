@@ -170,6 +170,18 @@ async fn catch_up(store: &Rc<Store>, changed: &Callback<Option<Notice>>) -> Resu
     let filtered = store.is_filtered();
     let mut next: Option<(u64, String)> = None;
     let mut prefetched: Option<futures::future::LocalBoxFuture<'static, Result<PullResponse, NetError>>> = None;
+    let mut from_snapshot = String::new();
+    if !filtered && store.engine().log().last_seq() == 0 {
+        if let Some(started) = start_from_snapshot(store, changed).await? {
+            fetching += started.fetch_ms;
+            applying += started.apply_ms;
+            events += started.lines;
+            from_snapshot = format!(
+                " from the server's snapshot at event {} ({} bytes, fetched in {:.0} ms)",
+                started.seq, started.bytes, started.fetch_ms
+            );
+        }
+    }
     loop {
         // Where this page starts: after the last event held, or where the previous page said
         // the server looked further (a filtered stream withholds some events; docs/SYNC.md).
@@ -231,7 +243,7 @@ async fn catch_up(store: &Rc<Store>, changed: &Callback<Option<Notice>>) -> Resu
                 let (apply, write) = store.with_replica(|r| std::mem::take(&mut r.timing)).unwrap_or_default();
                 web_sys::console::info_1(
                     &format!(
-                        "fairlog: caught up {events} events in {:.0} ms (waiting for and reading pages {fetching:.0} ms; check, apply and store {applying:.0} ms: engine {apply:.0} ms, IndexedDB {write:.0} ms)",
+                        "fairlog: caught up {events} events{from_snapshot} in {:.0} ms (waiting for and reading pages {fetching:.0} ms; check, apply and store {applying:.0} ms: engine {apply:.0} ms, IndexedDB {write:.0} ms)",
                         js_sys::Date::now() - started
                     )
                     .into(),
@@ -240,6 +252,43 @@ async fn catch_up(store: &Rc<Store>, changed: &Callback<Option<Notice>>) -> Resu
             return Ok(());
         }
     }
+}
+
+/// How a new replica started from the server's snapshot.
+struct Started {
+    seq: u64,
+    bytes: usize,
+    /// Lines stored with it (the one it covers and those after it on the first page).
+    lines: usize,
+    fetch_ms: f64,
+    apply_ms: f64,
+}
+
+/// A new organizer replica: fetch the server's snapshot and the page of lines from its sequence
+/// on, and start from them (docs/SYNC.md "Starting from the server's snapshot"). `None` when the
+/// server has none or it cannot be used here; the catch-up then pulls from the start.
+async fn start_from_snapshot(store: &Rc<Store>, changed: &Callback<Option<Notice>>) -> Result<Option<Started>, NetError> {
+    let t0 = js_sys::Date::now();
+    let Some((seq, bytes)) = net::snapshot().await? else { return Ok(None) };
+    if seq == 0 {
+        return Ok(None);
+    }
+    store.with_replica(|r| r.status.first_sync = Some((0, seq)));
+    changed.emit(None);
+    let page = net::pull(seq - 1, "").await?;
+    let lines: Vec<(u64, String)> =
+        page.events.into_iter().enumerate().map(|(i, l)| (seq + i as u64, l)).collect();
+    let t1 = js_sys::Date::now();
+    let (count, size) = (lines.len(), bytes.len());
+    let started = store.start_from_server(bytes, lines).await.map_err(|e| NetError::Offline(e.to_string()))?;
+    store.with_replica(|r| r.status.first_sync = None);
+    Ok(started.then(|| Started {
+        seq,
+        bytes: size,
+        lines: count,
+        fetch_ms: t1 - t0,
+        apply_ms: js_sys::Date::now() - t1,
+    }))
 }
 
 /// The cursor after `page`, when it is known without applying the page: where a filtered page

@@ -46,6 +46,18 @@ fn the_empty_log_has_a_snapshot_too() {
     let (resumed, problem) =
         Engine::resume(decode(&encode(&engine)).unwrap(), None, Vec::<(u64, Option<String>)>::new()).unwrap();
     assert_eq!((resumed.log().cursor(), problem), (Cursor::default(), None));
+    assert!(resumed.log().is_empty());
+}
+
+#[test]
+fn a_log_resumed_at_its_last_event_holds_no_entries_and_is_not_empty() {
+    // Given a season, when it is resumed from a snapshot of its last event (nothing after it)
+    let engine = small();
+    let resumed = resumed_at(&engine, engine.log().last_seq());
+    // Then it holds no entries, and still counts every event: it is not an empty log
+    assert_eq!(resumed.log().len(), 0);
+    assert_eq!(resumed.log().count(), engine.log().count());
+    assert!(!resumed.log().is_empty());
 }
 
 #[test]
