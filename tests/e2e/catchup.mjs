@@ -1,6 +1,7 @@
 // Benchmark (scripts/bench): a new browser opens a fairlog-server that holds a long log and
 // catches it up. Prints one JSON line: events, ms to the first screen, ms until every event is
-// in the replica's IndexedDB and the indicator says synced, and the bytes the pull carried.
+// in the replica's IndexedDB and the indicator says synced, and the bytes the pull and the
+// server's snapshot (gzip on the wire, and decoded) carried.
 // Usage: FAIRLOG_SIGN_IN=name:password node catchup.mjs <server url> <expected events> [runs]
 // (the account signed in first, over the API; its replica is `fairlog-shared-<account id>`)
 import { chromium } from "@playwright/test";
@@ -45,9 +46,16 @@ for (let run = 0; run < runs; run++) {
   let pulled = 0;
   let where = "";
   page.on("console", (m) => { if (m.text().startsWith("fairlog: caught up")) where = m.text(); });
+  let snapshotWire = 0, snapshotBytes = 0;
   page.on("response", async (r) => {
-    if (new URL(r.url()).pathname === "/api/events") {
+    const path = new URL(r.url()).pathname;
+    if (path === "/api/events") {
       try { pulled += (await r.body()).length; } catch {}
+    }
+    if (path === "/api/snapshot" && r.ok()) {
+      // On the wire (gzip) and decoded.
+      snapshotWire = Number((await r.allHeaders())["content-length"] || 0);
+      try { snapshotBytes = (await r.body()).length; } catch {}
     }
   });
   const t0 = Date.now();
@@ -63,7 +71,7 @@ for (let run = 0; run < runs; run++) {
   await page.locator(".sync-waiting", { hasText: "已同步" }).waitFor();
   const synced = Date.now() - t0;
   const heap = await page.evaluate(() => performance.memory ? performance.memory.usedJSHeapSize : 0);
-  results.push({ first_screen_ms: firstScreen, caught_up_ms: synced, pulled_bytes: pulled, js_heap_bytes: heap, where });
+  results.push({ first_screen_ms: firstScreen, caught_up_ms: synced, pulled_bytes: pulled, snapshot_wire_bytes: snapshotWire, snapshot_bytes: snapshotBytes, js_heap_bytes: heap, where });
   await ctx.close();
 }
 await browser.close();
@@ -75,6 +83,8 @@ console.log(JSON.stringify({
   caught_up_ms: med("caught_up_ms"),
   caught_up_all_ms: results.map((r) => r.caught_up_ms),
   pulled_bytes: med("pulled_bytes"),
+  snapshot_wire_bytes: med("snapshot_wire_bytes"),
+  snapshot_bytes: med("snapshot_bytes"),
   js_heap_bytes: med("js_heap_bytes"),
   where: results.map((r) => r.where.replace("fairlog: ", "")),
 }));
