@@ -33,9 +33,31 @@ impl HistoryMissing {
     }
 }
 
-/// Every this many events the engine keeps a copy of the state (O(1) with persistent maps), so
-/// that the state at any point of the history is a short replay away.
+/// Every this many events the engine keeps a copy of the state, so that the state at any point
+/// of the history is a short replay away.
 pub const CHECKPOINT_EVERY: u64 = 1000;
+
+/// The most copies of the state an engine keeps. A copy is O(1) to take (persistent maps), but
+/// the maps then diverge: each copy comes to own the nodes changed after it, which at the seeds'
+/// scale (140,606 events, 140 copies) made a replay peak at 1.4 GiB of wasm memory. Past this
+/// many, every other copy is dropped (the first, the state at the log's base, and the last are
+/// kept): the older history is spaced further apart, memory stays bounded, and time travel
+/// replays at most the gap between two kept copies (about 2 × events / MAX_CHECKPOINTS).
+pub const MAX_CHECKPOINTS: usize = 24;
+
+/// Drop every other copy once there are more than `max` (see [`MAX_CHECKPOINTS`]).
+fn thin(checkpoints: &mut Vec<State>, max: usize) {
+    if checkpoints.len() <= max {
+        return;
+    }
+    let last = checkpoints.len() - 1;
+    let mut i = 0;
+    checkpoints.retain(|_| {
+        let keep = i % 2 == 0 || i == last;
+        i += 1;
+        keep
+    });
+}
 
 /// What `prepare` decided, ready to store and then to `commit`: the sealed events (with the JSON
 /// lines storage writes), where they go in the log, and the state with them applied.
@@ -87,8 +109,8 @@ pub struct Engine {
     log: Log,
     state: State,
     /// States at points of the history, in sequence order: the first is the state at the log's
-    /// base (empty for a whole log, the snapshot's for one restored from a snapshot), then one at
-    /// every multiple of `CHECKPOINT_EVERY`.
+    /// base (empty for a whole log, the snapshot's for one restored from a snapshot), then at
+    /// multiples of `CHECKPOINT_EVERY`, thinned to at most [`MAX_CHECKPOINTS`].
     checkpoints: Vec<State>,
 }
 
@@ -143,6 +165,9 @@ impl Engine {
         let mut all = checkpoints;
         all.append(&mut self.checkpoints);
         all.dedup_by_key(|s| s.last_seq);
+        while all.len() > MAX_CHECKPOINTS {
+            thin(&mut all, MAX_CHECKPOINTS);
+        }
         self.checkpoints = all;
         Ok(())
     }
@@ -218,7 +243,10 @@ impl Engine {
         if self.checkpoints.is_empty() {
             self.checkpoints.push(State::default());
         }
-        self.checkpoints.extend(checkpoints);
+        for c in checkpoints {
+            self.checkpoints.push(c);
+            thin(&mut self.checkpoints, MAX_CHECKPOINTS);
+        }
         self.state = state;
         Ok(&self.log.entries()[from..])
     }
@@ -286,6 +314,7 @@ impl Engine {
             rebuilt.state.last_seq = env.seq;
             if env.seq % CHECKPOINT_EVERY == 0 {
                 rebuilt.checkpoints.push(rebuilt.state.clone());
+                thin(&mut rebuilt.checkpoints, MAX_CHECKPOINTS);
             }
         }
         rebuilt.log = log;
@@ -299,11 +328,13 @@ impl Engine {
         }
         if self.state.last_seq % CHECKPOINT_EVERY == 0 && self.state.last_seq > 0 {
             self.checkpoints.push(self.state.clone());
+            thin(&mut self.checkpoints, MAX_CHECKPOINTS);
         }
     }
 
-    /// The state after the event `seq` (time travel). At most `CHECKPOINT_EVERY` events are
-    /// replayed. Before [`Engine::history_starts_at`] (an engine started from a snapshot) this is
+    /// The state after the event `seq` (time travel). At most the gap between two kept copies
+    /// of the state is replayed (`CHECKPOINT_EVERY` events while the log is short; see
+    /// [`MAX_CHECKPOINTS`]). Before [`Engine::history_starts_at`] (an engine started from a snapshot) this is
     /// the state there: use [`Engine::try_state_at`] to be told instead.
     pub fn state_at(&self, seq: u64) -> State {
         let seq = seq.clamp(self.history_starts_at(), self.log.last_seq());
@@ -481,6 +512,36 @@ impl Engine {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn thinning_keeps_the_first_and_the_last_copy_and_at_most_max() {
+        // Given copies at 0, 1000, ..., 9000
+        let mut copies: Vec<State> =
+            (0..10u64).map(|k| State { last_seq: k * CHECKPOINT_EVERY, ..State::default() }).collect();
+        // When thinned to at most 4 (repeatedly, as pushes would)
+        while copies.len() > 4 {
+            thin(&mut copies, 4);
+        }
+        // Then the base's and the newest are kept, in order, and no more than 4
+        let seqs: Vec<u64> = copies.iter().map(|c| c.last_seq).collect();
+        assert!(seqs.len() <= 4, "{seqs:?}");
+        assert_eq!((seqs[0], *seqs.last().unwrap()), (0, 9000));
+        assert!(seqs.windows(2).all(|w| w[0] < w[1]), "{seqs:?}");
+    }
+
+    #[test]
+    fn time_travel_gives_the_replayed_state_anywhere_after_thinning() {
+        // Given a log long enough to thin its copies of the state
+        let engine = crate::synth::fair_log((MAX_CHECKPOINTS as usize + 6) * CHECKPOINT_EVERY as usize, 3);
+        assert!(engine.checkpoints.len() <= MAX_CHECKPOINTS);
+        // When travelling to points between the kept copies, then each is the state a replay of
+        // the events up to there gives
+        let last = engine.log().last_seq();
+        for seq in [1, 999, 1000, 1001, 7_777, last / 2, last - 1] {
+            let replayed = State::replay(engine.log().entries().iter().take(seq as usize));
+            assert_eq!(engine.state_at(seq), replayed, "at {seq}");
+        }
+    }
     use super::*;
     use crate::log::to_line;
     use crate::testing::sample_engine;

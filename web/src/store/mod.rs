@@ -21,6 +21,7 @@ mod reload;
 mod server;
 pub mod snapshot;
 mod tabs;
+pub mod timing;
 mod travel;
 pub mod undo;
 
@@ -223,12 +224,21 @@ impl Store {
         for attempt in 0..2 {
             // A reload (below) opens a new connection, and may find the store damaged.
             let db = self.db().filter(|_| self.may_write()).ok_or(fail(UiError::ReadOnly, pulled))?;
+            let t0 = timing::now();
             let receipt = self.prepare(cmds.clone()).map_err(|e| fail(e, pulled))?;
             if receipt.is_empty() {
                 return Ok(Ran { saved: None, last_seq: receipt.last_seq(), pulled });
             }
+            let decided = timing::now() - t0;
             match db.append(&receipt.sealed).await {
-                Ok(()) => return Ok(Ran { saved: self.commit(receipt), last_seq: self.last_seq(), pulled }),
+                Ok(()) => {
+                    let t2 = timing::now();
+                    let saved = self.commit(receipt);
+                    let t3 = timing::now();
+                    timing::measure("fairlog:decide", t0, decided + (t3 - t2));
+                    timing::measure("fairlog:command", t0, t3 - t0);
+                    return Ok(Ran { saved, last_seq: self.last_seq(), pulled });
+                }
                 Err(StorageError::Conflict) if attempt == 0 => {
                     // Another tab wrote first: take its events, then decide again. If it replaced
                     // the log (a merge or an import), this tab reads it all again; an undo planned

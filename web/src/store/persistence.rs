@@ -37,13 +37,14 @@ impl Store {
         }
         web_sys::console::info_1(
             &format!(
-                "fairlog: opened {} events in {:.0} ms ({})",
+                "fairlog: opened {} events in {:.0} ms ({}; wasm memory {:.0} MiB)",
                 engine.log().count(),
                 js_sys::Date::now() - started,
                 match engine.history_starts_at() {
                     0 => "replayed".to_owned(),
                     base => format!("from the snapshot at event {base}"),
-                }
+                },
+                super::timing::wasm_memory_mib()
             )
             .into(),
         );
