@@ -149,7 +149,7 @@ try {
   // 1. Import, streamed, into an empty store.
   step('import');
   const ctx = await browser.newContext({ serviceWorkers: "block", locale: "zh-CN" });
-  const w = await watched(ctx);
+  let w = await watched(ctx);
   await w.page.goto(base + "#/data");
   await w.page.locator(".app-header").waitFor();
   await w.page.setInputFiles("#import-file", logFile);
@@ -175,6 +175,19 @@ try {
   figures.renderer_mib_after_reopen = Math.max(...fromSnapshot.map((r) => r.renderer_mib));
   figures.wasm_mib_after_reopen = Math.max(...fromSnapshot.map((r) => r.wasm_mib ?? 0));
   figures.js_heap_mib = Math.round((await w.page.evaluate(() => performance.memory?.usedJSHeapSize ?? 0)) / 2 ** 20);
+  // The same store opened in a new tab (the old one closed): the renderer's memory with only
+  // what opening from the snapshot needs.
+  step("new tab");
+  const fresh = await watched(ctx);
+  await w.page.close();
+  await new Promise((r) => setTimeout(r, 1000));
+  await fresh.page.goto(base + "#/");
+  await fresh.waitFor((m) => m.startsWith("fairlog: opened"), "open");
+  await fresh.page.locator("main h1, main h2").first().waitFor({ timeout: 120_000 });
+  await fresh.page.waitForTimeout(1000);
+  figures.renderer_mib_new_tab = rendererMiB();
+  figures.js_heap_mib_new_tab = Math.round((await fresh.page.evaluate(() => performance.memory?.usedJSHeapSize ?? 0)) / 2 ** 20);
+  w = fresh;
   const byReplay = await reopen(w, runs, () => dropSnapshot(w.page));
   figures.reopen_replay_open_ms = med(byReplay.map((r) => r.open_ms));
   figures.reopen_replay_open_ms_range = range(byReplay.map((r) => r.open_ms));
