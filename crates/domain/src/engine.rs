@@ -532,7 +532,7 @@ mod tests {
     #[test]
     fn time_travel_gives_the_replayed_state_anywhere_after_thinning() {
         // Given a log long enough to thin its copies of the state
-        let engine = crate::synth::fair_log((MAX_CHECKPOINTS as usize + 6) * CHECKPOINT_EVERY as usize, 3);
+        let engine = crate::synth::fair_log((MAX_CHECKPOINTS + 6) * CHECKPOINT_EVERY as usize, 3);
         assert!(engine.checkpoints.len() <= MAX_CHECKPOINTS);
         // When travelling to points between the kept copies, then each is the state a replay of
         // the events up to there gives
