@@ -5,7 +5,11 @@
 //! the rows already in list order), so a keystroke is one pass of `str::contains` over the
 //! index, with no allocation per enterprise and no sort. [`enterprise_list`] answers the same
 //! question straight from the state (lowercasing and sorting on each call); the two agree, and
-//! the property tests hold them to it.
+//! the property tests hold them to it. When the state moves on, [`EnterpriseIndex::catch_up`]
+//! reads only what changed (the persistent map's `diff` skips the shared subtrees), so an event
+//! about a booking or a post costs nothing and one about an enterprise moves one row.
+use imbl::OrdMap;
+
 use crate::enterprise::{Enterprise, KeyCategory};
 use crate::ids::EnterpriseId;
 use crate::industry::Industry;
@@ -71,6 +75,7 @@ pub fn enterprise_list<'a>(state: &'a State, query: &EnterpriseQuery) -> Vec<&'a
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct IndexRow {
     id: EnterpriseId,
+    name: String,
     name_lower: String,
     code_lower: String,
     key: Option<KeyCategory>,
@@ -78,30 +83,93 @@ struct IndexRow {
     industry: Industry,
 }
 
+impl IndexRow {
+    fn of(e: &Enterprise) -> IndexRow {
+        IndexRow {
+            id: e.id,
+            name: e.profile.name.clone(),
+            name_lower: e.profile.name.to_lowercase(),
+            code_lower: e.profile.credit_code.to_lowercase(),
+            key: e.key,
+            district: e.profile.district,
+            industry: e.profile.industry,
+        }
+    }
+
+    fn order(&self) -> (bool, &str, EnterpriseId) {
+        (self.key.is_none(), self.name.as_str(), self.id)
+    }
+}
+
+/// More changed enterprises than this (or than an eighth of the list) and
+/// [`EnterpriseIndex::catch_up`] builds the index again rather than moving rows one by one.
+const REBUILD_AFTER: usize = 256;
+
 /// Every enterprise of one state, in list order, with its name and credit code lowercased once:
-/// build it when the state changes (the app memoises it on the store's revision), then ask it
+/// build it once, [`EnterpriseIndex::catch_up`] when the state moves on, and ask it
 /// [`EnterpriseIndex::matching`] on every keystroke.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct EnterpriseIndex {
     rows: Vec<IndexRow>,
+    /// The enterprises the rows were read from (a cheap shared copy of the state's map).
+    source: OrdMap<EnterpriseId, Enterprise>,
+    /// How many times the rows changed (a memo key for the lists computed from them).
+    changes: u64,
 }
 
 impl EnterpriseIndex {
     pub fn new(state: &State) -> EnterpriseIndex {
-        let mut sorted: Vec<&Enterprise> = state.enterprises.values().collect();
-        sorted.sort_by(|a, b| list_order(a).cmp(&list_order(b)));
-        let rows = sorted
-            .into_iter()
-            .map(|e| IndexRow {
-                id: e.id,
-                name_lower: e.profile.name.to_lowercase(),
-                code_lower: e.profile.credit_code.to_lowercase(),
-                key: e.key,
-                district: e.profile.district,
-                industry: e.profile.industry,
-            })
-            .collect();
-        EnterpriseIndex { rows }
+        let mut rows: Vec<IndexRow> = state.enterprises.values().map(IndexRow::of).collect();
+        rows.sort_by(|a, b| a.order().cmp(&b.order()));
+        EnterpriseIndex { rows, source: state.enterprises.clone(), changes: 0 }
+    }
+
+    /// Bring the index to this state, reading only the enterprises that changed since the state
+    /// it was built from. Says whether any row changed.
+    pub fn catch_up(&mut self, state: &State) -> bool {
+        if self.source.ptr_eq(&state.enterprises) {
+            return false;
+        }
+        let mut gone: Vec<(bool, String, EnterpriseId)> = Vec::new();
+        let mut added: Vec<IndexRow> = Vec::new();
+        for d in self.source.diff(&state.enterprises) {
+            let (old, new) = match d {
+                imbl::ordmap::DiffItem::Add(_, e) => (None, Some(e)),
+                imbl::ordmap::DiffItem::Update { old: (_, o), new: (_, n) } => (Some(o), Some(n)),
+                imbl::ordmap::DiffItem::Remove(_, o) => (Some(o), None),
+            };
+            if let Some(o) = old {
+                gone.push((o.key.is_none(), o.profile.name.clone(), o.id));
+            }
+            added.extend(new.map(IndexRow::of));
+            if gone.len() + added.len() > REBUILD_AFTER.max(self.rows.len() / 8) {
+                let changes = self.changes + 1;
+                *self = EnterpriseIndex { changes, ..EnterpriseIndex::new(state) };
+                return true;
+            }
+        }
+        for (absent, name, id) in &gone {
+            if let Ok(i) = self.rows.binary_search_by(|r| r.order().cmp(&(*absent, name.as_str(), *id))) {
+                self.rows.remove(i);
+            }
+        }
+        for row in added {
+            let at = self.rows.binary_search_by(|r| r.order().cmp(&row.order())).unwrap_or_else(|i| i);
+            self.rows.insert(at, row);
+        }
+        self.source = state.enterprises.clone();
+        self.changes += 1;
+        true
+    }
+
+    /// Were the rows read from this state's enterprises (no catching up to do)?
+    pub fn is_current(&self, state: &State) -> bool {
+        self.source.ptr_eq(&state.enterprises)
+    }
+
+    /// How many times [`EnterpriseIndex::catch_up`] changed the rows.
+    pub fn changes(&self) -> u64 {
+        self.changes
     }
 
     /// How many enterprises the index holds (the list's total).

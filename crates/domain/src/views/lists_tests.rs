@@ -134,6 +134,31 @@ fn it_should_count_every_enterprise_in_the_index() {
     assert!(EnterpriseIndex::default().is_empty());
 }
 
+#[test]
+fn it_should_not_touch_the_rows_when_an_event_is_about_something_else() {
+    let mut g = given(registered(&[an_enterprise(1), an_enterprise(2)]));
+    let mut index = EnterpriseIndex::new(g.state());
+    let before = g.state().clone();
+    g.state_mut().fairs.clear();
+    assert!(!index.catch_up(g.state()), "nothing about enterprises changed");
+    assert_eq!(index.changes(), 0);
+    assert!(!index.catch_up(&before));
+}
+
+#[test]
+fn it_should_move_a_row_when_an_enterprise_becomes_key_or_is_renamed() {
+    let old = given(registered(&[an_enterprise(1).named("乙"), an_enterprise(2).named("甲")]));
+    let mut index = EnterpriseIndex::new(old.state());
+    let mut events = registered(&[an_enterprise(1).named("乙"), an_enterprise(2).named("甲")]);
+    events.push(EnterpriseEvent::KeyEnterpriseMarked { enterprise_id: ent(2), category: KeyCategory::KeyIndustry }.into());
+    events.extend(registered(&[an_enterprise(3).named("丁")]));
+    let new = given(events);
+    assert!(index.catch_up(new.state()));
+    assert_eq!(index.changes(), 1);
+    assert_eq!(index.matching(&EnterpriseQuery::default()), vec![ent(2), ent(3), ent(1)]);
+    assert_eq!(index.rows, EnterpriseIndex::new(new.state()).rows);
+}
+
 /// Names from a small alphabet (both cases, CJK, a space) so that searches often hit.
 fn name() -> impl Strategy<Value = String> {
     proptest::collection::vec(prop::sample::select(vec!["a", "A", "b", "B", "上", "海", " ", "é", "É"]), 0..6)
@@ -194,6 +219,33 @@ proptest! {
         let mut sorted = order.clone();
         sorted.sort();
         prop_assert_eq!(order, sorted);
+    }
+
+    /// Given an index built on the first k events of any history (registrations, renames, key
+    /// marks and unmarks), when it catches up to the whole history, then its rows are those of an
+    /// index built on the whole history.
+    #[test]
+    fn catching_up_gives_the_index_built_afresh(
+        list in enterprises(), renames in proptest::collection::vec((0u128..24, name(), prop::option::of(0usize..3)), 0..30),
+        cut in 0.0f64..=1.0,
+    ) {
+        let mut events = registered(&list);
+        for (n, new_name, key) in renames {
+            if n as usize >= list.len() { continue }
+            let e = TestEnterprise { name: new_name, ..list[n as usize].clone() };
+            let credit_code = crate::credit_code::complete(&format!("91310000MA1FT{:04}", e.n));
+            let profile = EnterpriseProfile { name: e.name.clone(), credit_code, district: e.district, industry: e.industry, ..sample_profile() };
+            events.push(EnterpriseEvent::EnterpriseEdited { enterprise_id: ent(e.n), profile }.into());
+            events.push(match key {
+                Some(k) => EnterpriseEvent::KeyEnterpriseMarked { enterprise_id: ent(e.n), category: [KeyCategory::MajorProject, KeyCategory::KeyIndustry, KeyCategory::SupplyGuarantee][k] }.into(),
+                None => EnterpriseEvent::KeyEnterpriseUnmarked { enterprise_id: ent(e.n) }.into(),
+            });
+        }
+        let k = (events.len() as f64 * cut) as usize;
+        let mut index = EnterpriseIndex::new(given(events[..k].to_vec()).state());
+        let whole = given(events);
+        index.catch_up(whole.state());
+        prop_assert_eq!(&index.rows, &EnterpriseIndex::new(whole.state()).rows);
     }
 
     /// Given any enterprises, when the query only adds text to another, then it lists a subset of
