@@ -23,7 +23,7 @@ async function go(hash) {
 
 await page.goto(base);
 await page.getByRole("button", { name: "载入演示数据" }).click();
-await page.waitForSelector("table.fairs tbody tr");
+await page.waitForSelector("#fair-list .vlist-rows .vlist-row");
 for (const lang of ["zh", "en"]) {
   if (lang === "en") await page.getByRole("button", { name: "English" }).click();
   await page.selectOption("#role", "organizer");
@@ -34,7 +34,7 @@ for (const lang of ["zh", "en"]) {
   await go("/dashboard"); await shot(`${lang}-dashboard`);
   await go("/history"); await shot(`${lang}-history`);
   await go("/key-enterprises");
-  const row = page.locator("table.enterprises tbody tr").first();
+  const row = page.locator("#enterprise-list .vlist-rows .vlist-row").first();
   await row.locator("input.commissioner-input").fill("");
   await row.locator("form.assign button[type=submit]").click();
   await shot(`${lang}-key-enterprises-empty-assign`);

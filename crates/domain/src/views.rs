@@ -19,6 +19,9 @@ use crate::post::{Post, PostStatus};
 use crate::state::State;
 use crate::time::to_local;
 
+mod lists;
+pub use lists::{enterprise_list, EnterpriseIndex, EnterpriseQuery};
+
 // ---------------------------------------------------------------------------------------------
 // Fair list and calendar
 

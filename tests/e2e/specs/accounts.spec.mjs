@@ -74,7 +74,7 @@ test("an organizer invites enterprises; each sees its own bookings and only the 
   if (await org.getByRole("button", { name: "载入演示数据" }).count()) {
     await org.getByRole("button", { name: "载入演示数据" }).click();
   }
-  await expect(org.locator("table.fairs tbody tr")).toHaveCount(6, { timeout: 30_000 });
+  await expect(org.locator("#fair-list .vlist-rows .vlist-row")).toHaveCount(6, { timeout: 30_000 });
   await expect(org.locator(".sync-waiting")).toHaveText("已同步", { timeout: 30_000 });
 
   // Two invitations, from the accounts page.

@@ -19,7 +19,7 @@ function shown(text) {
 test("the dashboard's figures equal an independent computation and drill down to their rows", async ({ page }) => {
   await openApp(page);
   await page.getByRole("button", { name: "载入演示数据" }).click();
-  await expect(page.locator("table.fairs tbody tr")).toHaveCount(6);
+  await expect(page.locator("#fair-list .vlist-rows .vlist-row")).toHaveCount(6);
 
   await page.getByRole("link", { name: "数据", exact: true }).click();
   const download = page.waitForEvent("download");
@@ -95,7 +95,7 @@ test("a CSV downloads and parses with its BOM and Chinese text intact", async ({
 test("CSV exports say every state in words, as the pages do, and list posts offered at no fair", async ({ page }) => {
   await openApp(page);
   await page.getByRole("button", { name: "载入演示数据" }).click();
-  await expect(page.locator("table.fairs tbody tr")).toHaveCount(6);
+  await expect(page.locator("#fair-list .vlist-rows .vlist-row")).toHaveCount(6);
   // An enterprise opens a post at no fair.
   await page.selectOption("#role", "enterprise");
   await page.selectOption("#acting-enterprise", { label: "上海电气集团股份有限公司" });

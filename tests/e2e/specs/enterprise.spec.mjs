@@ -38,7 +38,7 @@ async function addPost(page, { title, headcount, min, max }) {
 test("an enterprise books a booth, the next one waits and is offered it when the first cancels", async ({ page }) => {
   const problems = await openApp(page);
   await page.getByRole("button", { name: "载入演示数据" }).click();
-  await expect(page.locator("table.fairs tbody tr")).toHaveCount(6);
+  await expect(page.locator("#fair-list .vlist-rows .vlist-row")).toHaveCount(6);
 
   // 1. Registration: a wrong check character is explained beside the field, nothing is written.
   const first = { name: "上海闵申机电设备有限公司", code: creditCode("91310112MA1GB3K7P"), contact: "孙丽", phone: "138 0213 5566" };
@@ -276,7 +276,7 @@ test("after the cut-off a cancellation and a request are refused in place, and n
 test("a booth just taken in another tab is refused with a clear message, and nothing else is lost", async ({ page, context }) => {
   const problems = await openApp(page);
   await page.getByRole("button", { name: "载入演示数据" }).click();
-  await expect(page.locator("table.fairs tbody tr")).toHaveCount(6);
+  await expect(page.locator("#fair-list .vlist-rows .vlist-row")).toHaveCount(6);
 
   // Tab A: 上海长宁数字科技 chooses B-02 and hesitates.
   await actAs(page, "enterprise", "上海长宁数字科技有限公司");

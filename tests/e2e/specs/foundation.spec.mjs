@@ -51,7 +51,7 @@ test("the language switches to English and back, and is remembered", async ({ pa
 test("in English, plurals, colons and lists follow the language", async ({ page }) => {
   await openApp(page);
   await page.getByRole("button", { name: "载入演示数据" }).click();
-  await expect(page.locator("table.fairs tbody tr")).toHaveCount(6);
+  await expect(page.locator("#fair-list .vlist-rows .vlist-row")).toHaveCount(6);
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.locator("#fairs-count")).toHaveText("6 fairs");
   await page.selectOption("#f-district", "Baoshan");
@@ -73,7 +73,7 @@ test("in English, plurals, colons and lists follow the language", async ({ page 
 test("opening a page by keyboard puts the focus on its heading, one Tab before its first field", async ({ page }) => {
   await openApp(page);
   await page.getByRole("button", { name: "载入演示数据" }).click();
-  await expect(page.locator("table.fairs tbody tr")).toHaveCount(6);
+  await expect(page.locator("#fair-list .vlist-rows .vlist-row")).toHaveCount(6);
   await page.getByRole("link", { name: "新建招聘会" }).focus();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: "新建招聘会" })).toBeFocused();
@@ -84,7 +84,7 @@ test("opening a page by keyboard puts the focus on its heading, one Tab before i
 test("a bad form input shows the domain's message beside the field and writes no event", async ({ page }) => {
   await openApp(page);
   await page.getByRole("button", { name: "载入演示数据" }).click();
-  await expect(page.locator("table.fairs tbody tr")).toHaveCount(6);
+  await expect(page.locator("#fair-list .vlist-rows .vlist-row")).toHaveCount(6);
   const before = await storedEvents(page);
   expect(before).toBeGreaterThan(0);
 
@@ -147,7 +147,7 @@ test("untrusted text is shown as text, never as HTML", async ({ page }) => {
 test("a damaged store is reported, stays read-only, and nothing is wiped", async ({ page }) => {
   await openApp(page);
   await page.getByRole("button", { name: "载入演示数据" }).click();
-  await expect(page.locator("table.fairs tbody tr")).toHaveCount(6);
+  await expect(page.locator("#fair-list .vlist-rows .vlist-row")).toHaveCount(6);
   const count = await storedEvents(page);
   await putRaw(page, 5, "{ this is not an event");
   await page.reload();
@@ -174,7 +174,7 @@ test("a damaged store is reported, stays read-only, and nothing is wiped", async
 test("the exported log verifies: header, count and hash chain", async ({ page }) => {
   await openApp(page);
   await page.getByRole("button", { name: "载入演示数据" }).click();
-  await expect(page.locator("table.fairs tbody tr")).toHaveCount(6);
+  await expect(page.locator("#fair-list .vlist-rows .vlist-row")).toHaveCount(6);
   await page.getByRole("link", { name: "数据", exact: true }).click();
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "导出事件日志（JSON Lines）" }).click();

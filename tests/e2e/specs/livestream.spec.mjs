@@ -54,7 +54,7 @@ async function planSession(page, { title, channel, start, minutes }) {
 test("a host schedules sessions with conflict checks, drags one to another day, and the enterprise accepts", async ({ page }) => {
   const problems = await openApp(page);
   await page.getByRole("button", { name: "载入演示数据" }).click();
-  await expect(page.locator("table.fairs tbody tr")).toHaveCount(6);
+  await expect(page.locator("#fair-list .vlist-rows .vlist-row")).toHaveCount(6);
 
   // The organizer registers a bureau director as a host.
   await page.getByRole("link", { name: "直播带岗", exact: true }).click();
@@ -217,7 +217,7 @@ test("a host schedules sessions with conflict checks, drags one to another day, 
 test("a stream URL that is not https, or not on the allowlist, is refused with the reason", async ({ page }) => {
   await openApp(page);
   await page.getByRole("button", { name: "载入演示数据" }).click();
-  await expect(page.locator("table.fairs tbody tr")).toHaveCount(6);
+  await expect(page.locator("#fair-list .vlist-rows .vlist-row")).toHaveCount(6);
   await page.goto("/#/live/setup");
   await page.fill("#channel-name", "测试直播间");
   await page.fill("#stream-url", "http://zhibo.shggzp.example/room/9");

@@ -24,7 +24,7 @@ async function chooseFile(page, name, content) {
 async function loadDemo(page) {
   await openApp(page);
   await page.getByRole("button", { name: "载入演示数据" }).click();
-  await expect(page.locator("table.fairs tbody tr")).toHaveCount(6);
+  await expect(page.locator("#fair-list .vlist-rows .vlist-row")).toHaveCount(6);
 }
 
 test("two devices merge, one conflict is resolved, and the result survives a reload", async ({ browser }) => {

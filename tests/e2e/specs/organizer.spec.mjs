@@ -6,7 +6,7 @@ import { ARTIFACTS, localInput, openApp, storedEvents } from "./helpers.mjs";
 /** Load the demo season (its enterprises make the booth requests). */
 async function loadDemo(page) {
   await page.getByRole("button", { name: "载入演示数据" }).click();
-  await expect(page.locator("table.fairs tbody tr")).toHaveCount(6);
+  await expect(page.locator("#fair-list .vlist-rows .vlist-row")).toHaveCount(6);
 }
 
 /** Pixel position of a point of the hall (metres), from the SVG's viewBox. */
@@ -328,19 +328,19 @@ test("the fair list filters by series, district, mode and name, and shows month 
   await openApp(page);
   await loadDemo(page);
   await page.selectOption("#f-district", "Baoshan");
-  await expect(page.locator("table.fairs tbody tr")).toHaveCount(1);
+  await expect(page.locator("#fair-list .vlist-rows .vlist-row")).toHaveCount(1);
   await expect(page.locator("#fairs-count")).toHaveText("符合条件 1 场（共 6 场）");
   await page.click("#clear-filters");
   await page.selectOption("#f-mode", "online");
-  await expect(page.locator("table.fairs tbody tr")).toHaveCount(1);
+  await expect(page.locator("#fair-list .vlist-rows .vlist-row")).toHaveCount(1);
   await page.click("#clear-filters");
   await page.selectOption("#f-series", { label: "千企万岗" });
-  await expect(page.locator("table.fairs tbody tr")).toHaveCount(2);
+  await expect(page.locator("#fair-list .vlist-rows .vlist-row")).toHaveCount(2);
   await page.fill("#f-text", "长宁");
-  await expect(page.locator("table.fairs tbody tr")).toHaveCount(1);
+  await expect(page.locator("#fair-list .vlist-rows .vlist-row")).toHaveCount(1);
   await page.click("#clear-filters");
   await page.selectOption("#f-status", "draft");
-  await expect(page.locator("table.fairs tbody tr")).toHaveCount(1);
+  await expect(page.locator("#fair-list .vlist-rows .vlist-row")).toHaveCount(1);
   await page.click("#clear-filters");
 
   await page.click("#view-month");
@@ -362,7 +362,7 @@ test("key enterprises get a category and a service commissioner, who sees their 
   await openApp(page);
   await loadDemo(page);
   await page.getByRole("link", { name: "重点企业" }).click();
-  const row = page.locator("table.enterprises tr", { hasText: "上海长宁数字科技有限公司" });
+  const row = page.locator("#enterprise-list .vlist-rows .vlist-row", { hasText: "上海长宁数字科技有限公司" });
   await row.locator("select.key-select").selectOption("key_industry");
   await expect(row.locator("select.key-select")).toHaveValue("key_industry");
   // An empty name is refused beside the row.

@@ -12,7 +12,7 @@ const tmp = mkdtempSync(join(tmpdir(), "fairlog-storage-"));
 async function loadDemo(page) {
   await openApp(page);
   await page.getByRole("button", { name: "载入演示数据" }).click();
-  await expect(page.locator("table.fairs tbody tr")).toHaveCount(6);
+  await expect(page.locator("#fair-list .vlist-rows .vlist-row")).toHaveCount(6);
 }
 
 async function createFair(page, name) {

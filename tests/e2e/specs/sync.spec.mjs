@@ -54,13 +54,13 @@ test("an offline booth request syncs, the organizer sees it live and approves, t
   // The first-run card says where the data lives (not "only in this browser").
   await expect(org.locator(".welcome")).toContainText("这台 Fairlog 服务器上还没有数据");
   await org.getByRole("button", { name: "载入演示数据" }).click();
-  await expect(org.locator("table.fairs tbody tr")).toHaveCount(6);
+  await expect(org.locator("#fair-list .vlist-rows .vlist-row")).toHaveCount(6);
   await expect(org.locator(".sync-waiting")).toHaveText("已同步", { timeout: 30_000 });
 
   // The enterprise's browser starts empty and catches up from the server.
   const ent = await enterpriseCtx.newPage();
   const entProblems = await openApp(ent);
-  await expect(ent.locator("table.fairs tbody tr")).toHaveCount(6);
+  await expect(ent.locator("#fair-list .vlist-rows .vlist-row")).toHaveCount(6);
   const first = { name: "上海闵申机电设备有限公司", code: creditCode("91310112MA1GB3K7P"), contact: "孙丽", phone: "138 0213 5566" };
   await registerSynced(ent, first);
   await openFairAsEnterprise(ent);
@@ -197,7 +197,7 @@ test("the app opens with no network: a service worker keeps the release, the rep
   const page = await ctx.newPage();
   await openApp(page);
   await expect(page.locator(".sync-state")).toHaveText("在线");
-  const rows = await page.locator("table.fairs tbody tr").count();
+  const rows = await page.locator("#fair-list .vlist-rows .vlist-row").count();
   expect(rows).toBeGreaterThan(0);
   // The worker is active and has this release's files.
   const cached = await page.evaluate(async () => {
@@ -215,7 +215,7 @@ test("the app opens with no network: a service worker keeps the release, the rep
   await ctx.setOffline(true);
   await page.reload();
   await expect(page.locator(".app-header")).toBeVisible();
-  await expect(page.locator("table.fairs tbody tr")).toHaveCount(rows);
+  await expect(page.locator("#fair-list .vlist-rows .vlist-row")).toHaveCount(rows);
   await expect(page.locator(".sync-state")).toHaveText("离线");
   await page.screenshot({ path: `${ARTIFACTS}sync-offline-open.png`, fullPage: true });
   await ctx.close();

@@ -21,6 +21,7 @@ mod sync_indicator;
 mod time_travel;
 pub mod timeline;
 mod undo_redo;
+mod virtual_list;
 
 pub use acting_enterprise::{ActingEnterprise, EnterpriseNav};
 pub use booking_rules_form::BookingRulesForm;
@@ -43,3 +44,4 @@ pub use storage_problem::StorageProblem;
 pub use sync_indicator::SyncIndicator;
 pub use time_travel::TimeTravelBanner;
 pub use undo_redo::UndoRedo;
+pub use virtual_list::{window, VirtualList, VirtualListProps};

@@ -1,13 +1,15 @@
+use std::rc::Rc;
+
 use fairlog_domain::demo::demo_commands;
 use fairlog_domain::fair::Fair;
-use fairlog_domain::ids::EnterpriseId;
+use fairlog_domain::ids::{EnterpriseId, FairId};
 use fairlog_domain::views::{self, FairFilter};
 use fairlog_domain::Role;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
-use crate::components::{CalendarSpan, FairCalendar, FairFilters, FairNotices};
+use crate::components::{CalendarSpan, FairCalendar, FairFilters, FairNotices, VirtualList};
 use crate::format;
 use crate::hooks::use_command;
 use crate::i18n::{fill, mode, status, T};
@@ -15,6 +17,9 @@ use crate::organizer_ui::OT;
 use crate::pages::series::SeriesQuery;
 use crate::session::use_prefs;
 use crate::store::{now, use_app, Phase};
+
+/// Each row of the fair list, in CSS pixels.
+const FAIR_ROW_HEIGHT: u32 = 44;
 
 /// The list of all fairs (or a month or week calendar), filtered; or the welcome screen on first run.
 #[component]
@@ -41,6 +46,39 @@ pub fn FairsPage() -> Html {
     let pick = |v: &'static str| {
         let view = view.clone();
         Callback::from(move |_: MouseEvent| view.set(v))
+    };
+    let header = html! {
+        <>
+            <div role="columnheader">{ T::ColName.get(lang) }</div>
+            <div role="columnheader">{ T::ColSeries.get(lang) }</div>
+            <div role="columnheader">{ T::ColMode.get(lang) }</div>
+            <div role="columnheader">{ T::ColVenue.get(lang) }</div>
+            <div role="columnheader">{ T::ColDates.get(lang) }</div>
+            <div role="columnheader">{ T::ColStatus.get(lang) }</div>
+        </>
+    };
+    // Only the rows in view are rendered: each asks for its fair by its place in the list.
+    let ids: Rc<Vec<FairId>> = Rc::new(fairs.iter().map(|f| f.id).collect());
+    let row = {
+        let app = app.clone();
+        let ids = ids.clone();
+        Callback::from(move |i: usize| {
+            let view = app.view();
+            let Some(f) = ids.get(i).and_then(|id| view.fairs.get(id)) else { return html! {} };
+            let series = f.details.series.and_then(|s| view.series.get(&s)).map(|s| s.name.clone())
+                .unwrap_or_else(|| T::NoSeries.get(lang).to_owned());
+            let kind = f.status.kind();
+            html! {
+                <div class="vlist-cells" key={f.id.to_string()} data-fair={f.id.to_string()}>
+                    <div role="cell"><Link<Route> to={Route::Fair { id: f.id.to_string() }}>{ f.details.name.clone() }</Link<Route>></div>
+                    <div role="cell">{ series }</div>
+                    <div role="cell">{ mode(lang, f.details.mode) }</div>
+                    <div role="cell">{ format::venue(lang, &f.details) }</div>
+                    <div role="cell" class="nowrap">{ format::schedule(lang, f.details.schedule.as_ref()) }</div>
+                    <div role="cell"><span class={classes!("badge", kind.key())}>{ status(lang, kind) }</span></div>
+                </div>
+            }
+        })
     };
     let unscheduled = fairs.iter().filter(|f| f.details.schedule.is_none()).count();
     let subject = prefs.session.subject.filter(|_| prefs.session.role == Role::Enterprise);
@@ -70,35 +108,8 @@ pub fn FairsPage() -> Html {
             } else if fairs.is_empty() {
                 <p class="empty">{ if state.fairs.is_empty() { T::NoFairsYet.get(lang) } else { OT::NoMatch.get(lang) } }</p>
             } else {
-                <div class="table-wrap">
-                <table class="fairs">
-                    <thead><tr>
-                        <th scope="col">{ T::ColName.get(lang) }</th>
-                        <th scope="col">{ T::ColSeries.get(lang) }</th>
-                        <th scope="col">{ T::ColMode.get(lang) }</th>
-                        <th scope="col">{ T::ColVenue.get(lang) }</th>
-                        <th scope="col">{ T::ColDates.get(lang) }</th>
-                        <th scope="col">{ T::ColStatus.get(lang) }</th>
-                    </tr></thead>
-                    <tbody>
-                    { for fairs.iter().map(|f| {
-                        let series = f.details.series.and_then(|s| state.series.get(&s)).map(|s| s.name.clone())
-                            .unwrap_or_else(|| T::NoSeries.get(lang).to_owned());
-                        let kind = f.status.kind();
-                        html! {
-                            <tr key={f.id.to_string()}>
-                                <td><Link<Route> to={Route::Fair { id: f.id.to_string() }}>{ f.details.name.clone() }</Link<Route>></td>
-                                <td>{ series }</td>
-                                <td>{ mode(lang, f.details.mode) }</td>
-                                <td>{ format::venue(lang, &f.details) }</td>
-                                <td class="nowrap">{ format::schedule(lang, f.details.schedule.as_ref()) }</td>
-                                <td><span class={classes!("badge", kind.key())}>{ status(lang, kind) }</span></td>
-                            </tr>
-                        }
-                    }) }
-                    </tbody>
-                </table>
-                </div>
+                <VirtualList id="fair-list" class="fair-list" len={fairs.len()} row_height={FAIR_ROW_HEIGHT}
+                    label={T::FairsTitle.get(lang)} header={header} row={row} reset={format!("{:?}", *filter)} />
             }
         </section>
     }
