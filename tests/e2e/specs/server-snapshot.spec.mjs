@@ -45,7 +45,7 @@ test("a new organizer browser starts from the server's snapshot, reopens from it
   // The replica holds the snapshot's line and nothing before it (and what the open page has
   // decided since, such as expired holds).
   expect((await storedSeqs(page, db))[0]).toBe(head);
-  await expect(page.locator("table.fairs tbody tr").first()).toBeVisible();
+  await expect(page.locator("#fair-list .vlist-rows .vlist-row").first()).toBeVisible();
 
   // Reopening starts from the kept snapshot.
   said.length = 0;
