@@ -14,7 +14,8 @@ fn lists(c: &mut Criterion) {
     let index = EnterpriseIndex::new(state);
     eprintln!("{} enterprises, {} fairs", state.enterprises.len(), state.fairs.len());
     // A name far down the list (the last one in list order), searched by a part of it.
-    let last = views::enterprise_list(state, &EnterpriseQuery::default()).last().map(|e| e.profile.name.clone()).unwrap();
+    let last =
+        views::enterprise_list(state, &EnterpriseQuery::default()).last().map(|e| e.profile.name.clone()).unwrap();
     let part: String = last.chars().skip(1).take(4).collect();
     let typed = EnterpriseQuery { text: part.clone(), ..EnterpriseQuery::default() };
     let one_char = EnterpriseQuery { text: "电".into(), ..EnterpriseQuery::default() };
@@ -22,7 +23,9 @@ fn lists(c: &mut Criterion) {
 
     let mut g = c.benchmark_group("lists");
     g.bench_function("enterprise index: build (once per state)", |b| b.iter(|| EnterpriseIndex::new(black_box(state))));
-    g.bench_function("enterprise index: all 25,600 in order", |b| b.iter(|| index.matching(black_box(&EnterpriseQuery::default()))));
+    g.bench_function("enterprise index: all 25,600 in order", |b| {
+        b.iter(|| index.matching(black_box(&EnterpriseQuery::default())))
+    });
     g.bench_function("enterprise index: one keystroke (4 chars)", |b| b.iter(|| index.matching(black_box(&typed))));
     g.bench_function("enterprise index: one keystroke (1 char)", |b| b.iter(|| index.matching(black_box(&one_char))));
     g.bench_function("enterprise list from the state: one keystroke (4 chars)", |b| {
@@ -32,7 +35,9 @@ fn lists(c: &mut Criterion) {
         b.iter(|| enterprise_list(black_box(state), black_box(&EnterpriseQuery::default())).len())
     });
     let fair_text = FairFilter { text: "千企".into(), ..FairFilter::default() };
-    g.bench_function("fairs: one keystroke over 1,140 fairs", |b| b.iter(|| views::fairs(black_box(state), black_box(&fair_text)).len()));
+    g.bench_function("fairs: one keystroke over 1,140 fairs", |b| {
+        b.iter(|| views::fairs(black_box(state), black_box(&fair_text)).len())
+    });
     g.finish();
 }
 

@@ -147,9 +147,11 @@ impl ImportVerifier {
         if env.prev != log.last_hash() {
             return Err(CodecError::BrokenChain { line: n });
         }
-        self.judge
-            .admit(self.engine.state(), &env)
-            .map_err(|r| CodecError::Refused { line: n, event: r.event, error: r.error })?;
+        self.judge.admit(self.engine.state(), &env).map_err(|r| CodecError::Refused {
+            line: n,
+            event: r.event,
+            error: r.error,
+        })?;
         let seq = env.seq;
         self.engine.apply_stored(env, hash_line(line)).map_err(|_| CodecError::DuplicateId { line: n })?;
         Ok(Fed::Event(seq))

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{DefaultBodyLimit, FromRequest, Query, Request, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -279,19 +279,22 @@ async fn pull(
 
 /// `GET /api/snapshot`: the state a new organizer browser starts from (`crate::snapshots`).
 /// Only the whole log has one: another audience, or a log too short to need one, is answered
-/// `404 sync.no_snapshot`, and the browser pulls from the start.
+/// `204 No Content` (not an error: a browser console logs every 4xx), and the browser pulls
+/// from the start.
 async fn snapshot(
     State(s): State<AppState>,
     session: Session,
     audience: Option<Extension<Audience>>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let none = || ApiError::new(StatusCode::NOT_FOUND, "sync.no_snapshot", "no snapshot: pull the log from the start");
+    let none = || (StatusCode::NO_CONTENT, [(header::CACHE_CONTROL, "no-store")]).into_response();
     if audience_of(&session, audience) != Audience::Organizer {
-        return Err(none());
+        return Ok(none());
     }
-    let encoded = s.snapshots.current(&s.authority).await.ok_or_else(none)?;
-    Ok(crate::snapshots::response(&encoded, &headers))
+    Ok(match s.snapshots.current(&s.authority).await {
+        Some(encoded) => crate::snapshots::response(&encoded, &headers),
+        None => none(),
+    })
 }
 
 /// `GET /api/stream?after=N` (or `Last-Event-ID: N`): Server-Sent Events, one per stored event

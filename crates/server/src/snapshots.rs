@@ -67,12 +67,7 @@ impl SnapshotCache {
             return Some(k.clone());
         }
         let encoded = Arc::new(tokio::task::spawn_blocking(move || Encoded::of(&snap)).await.ok()?);
-        tracing::info!(
-            "snapshot at event {}: {} bytes, {} gzip",
-            encoded.seq,
-            encoded.raw.len(),
-            encoded.gzip.len()
-        );
+        tracing::info!("snapshot at event {}: {} bytes, {} gzip", encoded.seq, encoded.raw.len(), encoded.gzip.len());
         *kept = Some(encoded.clone());
         Some(encoded)
     }

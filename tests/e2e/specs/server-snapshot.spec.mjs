@@ -85,6 +85,7 @@ test("a server snapshot this version cannot read: the replica catches up from th
           const snaps = tx.objectStore("snapshots");
           const get = snaps.get(0);
           get.onsuccess = () => {
+            if (!get.result) return reject(new Error("the replica keeps no snapshot"));
             const bytes = new Uint8Array(get.result);
             bytes[12] ^= 0xff; // inside the build fingerprint
             snaps.put(bytes, 0);

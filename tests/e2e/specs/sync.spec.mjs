@@ -217,6 +217,20 @@ test("the app opens with no network: a service worker keeps the release, the rep
   await expect(page.locator(".app-header")).toBeVisible();
   await expect(page.locator("#fair-list .vlist-rows .vlist-row")).toHaveCount(rows);
   await expect(page.locator(".sync-state")).toHaveText("离线");
+  // (it has not reached the server since it opened: it does not claim to be synced)
+  await expect(page.locator(".sync-waiting")).toHaveText("无待同步更改");
   await page.screenshot({ path: `${ARTIFACTS}sync-offline-open.png`, fullPage: true });
+
+  // Back online, with the server slow to answer the pull: it says it is syncing until the pull
+  // has reached the head, and only then that all is synced.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route("**/api/events?*", async (route) => { await held; await route.continue(); });
+  await ctx.setOffline(false);
+  await page.reload();
+  await expect(page.locator(".sync-waiting")).toHaveText("正在同步…");
+  await page.screenshot({ path: `${ARTIFACTS}sync-catching-up.png` });
+  release();
+  await expect(page.locator(".sync-waiting")).toHaveText("已同步");
   await ctx.close();
 });

@@ -48,7 +48,8 @@ pub fn StorageProblem() -> Html {
                         // Started from a snapshot: the readable events before it are read first.
                         let _ = store.ensure_complete().await;
                         let text = codec::export(store.engine().log());
-                        let _ = download_text(&stamped_name("fairlog-readable", "jsonl"), "application/x-ndjson", &text);
+                        let _ =
+                            download_text(&stamped_name("fairlog-readable", "jsonl"), "application/x-ndjson", &text);
                     });
                 })
             };

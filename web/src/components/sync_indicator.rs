@@ -15,9 +15,17 @@ pub fn SyncIndicator() -> Html {
     if status.diverged {
         return html! { <span class="sync sync-problem" role="status">{ ST::Diverged.get(lang) }</span> };
     }
-    let state = if status.online { ST::Online } else { ST::Offline };
+    let state = match (status.heard, status.online) {
+        (false, _) => ST::Connecting,
+        (true, true) => ST::Online,
+        (true, false) => ST::Offline,
+    };
+    // "All synced" only once the follower has reached the server's head since the app opened;
+    // before that, syncing (online) or simply nothing waiting (offline).
     let waiting = match status.waiting {
-        0 => ST::AllSynced.get(lang).to_owned(),
+        0 if status.caught_up => ST::AllSynced.get(lang).to_owned(),
+        0 if status.online || !status.heard => ST::CatchingUp.get(lang).to_owned(),
+        0 => ST::NothingWaiting.get(lang).to_owned(),
         1 => ST::WaitingOne.get(lang).to_owned(),
         n => fill(ST::Waiting.get(lang), &[("n", n.to_string())]),
     };
@@ -26,7 +34,14 @@ pub fn SyncIndicator() -> Html {
         let time = format!("{:02}:{:02}:{:02}", d.get_hours(), d.get_minutes(), d.get_seconds());
         fill(ST::LastSynced.get(lang), &[("time", time)])
     });
-    let class = classes!("sync", if status.online { "sync-online" } else { "sync-offline" });
+    let class = classes!(
+        "sync",
+        match (status.heard, status.online) {
+            (false, _) => "sync-connecting",
+            (true, true) => "sync-online",
+            (true, false) => "sync-offline",
+        }
+    );
     html! {
         <span {class} role="status" aria-label={ST::IndicatorLabel.get(lang)} data-waiting={status.waiting.to_string()}>
             <span class="sync-state">{ state.get(lang) }</span>

@@ -87,9 +87,7 @@ pub fn UndoRedo() -> Html {
     }
 
     let engine = app.store.engine();
-    let label = |first: u64| {
-        engine.log().get(first).map(|e| what(lang, engine.state(), &e.event)).unwrap_or_default()
-    };
+    let label = |first: u64| engine.log().get(first).map(|e| what(lang, engine.state(), &e.event)).unwrap_or_default();
     let why = |e: &crate::store::UiError| crate::history_text::ui_error_in(lang, e, engine.log().entries());
     let undo_title = match (undo_head, &undo_refusal) {
         (Some((first, _)), None) => fill(UndoT::UndoWhat.get(lang), &[("what", label(first))]),

@@ -16,7 +16,9 @@ pub enum CompleteLog {
     Reading,
     /// They could not be read (offline, for a replica that started from the server's snapshot);
     /// `retry` tries again.
-    Failed { retry: Callback<()> },
+    Failed {
+        retry: Callback<()>,
+    },
 }
 
 impl CompleteLog {

@@ -22,8 +22,11 @@ pub fn use_snapshot_keeper(model: &UseReducerHandle<AppModel>) {
                     let started = js_sys::Date::now();
                     if let Some(seq) = store.keep_snapshot().await {
                         web_sys::console::info_1(
-                            &format!("fairlog: snapshot of the state after event {seq} kept in {:.0} ms", js_sys::Date::now() - started)
-                                .into(),
+                            &format!(
+                                "fairlog: snapshot of the state after event {seq} kept in {:.0} ms",
+                                js_sys::Date::now() - started
+                            )
+                            .into(),
                         );
                     }
                 });

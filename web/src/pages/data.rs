@@ -7,12 +7,12 @@ use yew::prelude::*;
 use crate::components::local_storage::LsT;
 use crate::components::{MergeBackups, PersistenceNote};
 use crate::download::{download_log, download_text, stamped_name};
-use crate::import_text::{ImportProgress, IT};
-use crate::store::import_stream::{self, CancelFlag, Progress};
 use crate::history_text::sentence;
 use crate::hooks::use_command;
 use crate::i18n::{codec_error, domain_error, fill, Lang};
+use crate::import_text::{ImportProgress, IT};
 use crate::session::use_prefs;
+use crate::store::import_stream::{self, CancelFlag, Progress};
 use crate::store::{use_app, use_commander, ImportError, ImportPlan, StorageError};
 
 crate::texts! {
@@ -74,12 +74,28 @@ fn import_reason(lang: Lang, e: &ImportError) -> String {
 enum Step {
     Idle,
     Reading,
-    Planned { file: String, plan: ImportPlan },
-    Refused { file: String, why: String },
-    Done { n: u64 },
+    Planned {
+        file: String,
+        plan: ImportPlan,
+    },
+    Refused {
+        file: String,
+        why: String,
+    },
+    Done {
+        n: u64,
+    },
     /// An empty store: the file streams in on confirmation (its header read so far).
-    StreamPlanned { file: String, blob: web_sys::File, count: u64 },
-    Importing { file: String, progress: Progress, stopping: bool },
+    StreamPlanned {
+        file: String,
+        blob: web_sys::File,
+        count: u64,
+    },
+    Importing {
+        file: String,
+        progress: Progress,
+        stopping: bool,
+    },
     Cancelled,
 }
 

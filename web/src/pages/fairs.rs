@@ -65,7 +65,11 @@ pub fn FairsPage() -> Html {
         Callback::from(move |i: usize| {
             let view = app.view();
             let Some(f) = ids.get(i).and_then(|id| view.fairs.get(id)) else { return html! {} };
-            let series = f.details.series.and_then(|s| view.series.get(&s)).map(|s| s.name.clone())
+            let series = f
+                .details
+                .series
+                .and_then(|s| view.series.get(&s))
+                .map(|s| s.name.clone())
                 .unwrap_or_else(|| T::NoSeries.get(lang).to_owned());
             let kind = f.status.kind();
             html! {

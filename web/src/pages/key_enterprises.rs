@@ -157,12 +157,17 @@ pub fn KeyEnterprisesPage() -> Html {
                 let draft = draft.clone();
                 Callback::from(move |ev: SubmitEvent| {
                     ev.prevent_default();
-                    run(id, EnterpriseCommand::AssignCommissioner { enterprise_id: id, commissioner: draft.clone() }.into());
+                    run(
+                        id,
+                        EnterpriseCommand::AssignCommissioner { enterprise_id: id, commissioner: draft.clone() }.into(),
+                    );
                 })
             };
             let unassign = {
                 let run = run.clone();
-                Callback::from(move |_: MouseEvent| run(id, EnterpriseCommand::UnassignCommissioner { enterprise_id: id }.into()))
+                Callback::from(move |_: MouseEvent| {
+                    run(id, EnterpriseCommand::UnassignCommissioner { enterprise_id: id }.into())
+                })
             };
             // Bookings that hold or wait for a booth (not rejected, cancelled or expired ones).
             let bookings = fairlog_domain::booking::active_bookings_of_enterprise(&view, id);

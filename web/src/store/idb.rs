@@ -366,7 +366,8 @@ impl EventStore {
         let backups = tx.object_store(BACKUPS).map_err(classify)?;
         let keys = events.get_all_keys(None, None).map_err(classify)?.await.map_err(classify)?;
         let stored = events.get_all(None, None).map_err(classify)?.await.map_err(classify)?;
-        let records: Vec<RawRecord> = keys.into_iter().zip(stored).map(|(key, value)| RawRecord { key, value }).collect();
+        let records: Vec<RawRecord> =
+            keys.into_iter().zip(stored).map(|(key, value)| RawRecord { key, value }).collect();
         let last_key = records.last().and_then(|r| r.seq()).unwrap_or(0);
         let read = StoredLines::new(&records, 0, false);
         let lines: Vec<(u64, &str)> = read.iter().filter_map(|(seq, l)| Some((seq, l?))).collect();

@@ -193,7 +193,7 @@ impl Store {
     pub(crate) fn tell_status(&self) {
         let status = self.replica.borrow().as_ref().filter(|r| r.kick.is_some()).map(|r| r.status.clone());
         if let Some(s) = status {
-            self.tell_tabs(&format!("{STATUS}{}:{}", s.online, s.last_synced.unwrap_or(0.0)));
+            self.tell_tabs(&format!("{STATUS}{}:{}:{}", s.online, s.last_synced.unwrap_or(0.0), s.caught_up));
         }
     }
 
@@ -202,9 +202,12 @@ impl Store {
         let mut parts = message.trim_start_matches(STATUS).split(':');
         let online = parts.next() == Some("true");
         let last = parts.next().and_then(|t| t.parse::<f64>().ok()).filter(|t| *t > 0.0);
+        let caught_up = parts.next() == Some("true");
         self.with_replica(|r| {
             if r.kick.is_none() {
                 r.status.online = online;
+                r.status.caught_up = caught_up;
+                r.status.heard = true;
                 r.status.last_synced = last.or(r.status.last_synced);
             }
         });

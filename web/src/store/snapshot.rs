@@ -54,7 +54,9 @@ impl Store {
         let snap = match snapshot::decode(&bytes) {
             Ok(s) => s,
             Err(e) => {
-                web_sys::console::info_1(&format!("fairlog: snapshot not used ({}), replaying the log", e.code()).into());
+                web_sys::console::info_1(
+                    &format!("fairlog: snapshot not used ({}), replaying the log", e.code()).into(),
+                );
                 return None;
             }
         };
@@ -76,7 +78,9 @@ impl Store {
                 Some(resumed)
             }
             Err(e) => {
-                web_sys::console::info_1(&format!("fairlog: snapshot not used ({}), replaying the log", e.code()).into());
+                web_sys::console::info_1(
+                    &format!("fairlog: snapshot not used ({}), replaying the log", e.code()).into(),
+                );
                 None
             }
         }
@@ -109,7 +113,11 @@ impl Store {
     /// replay checks them), stored with it in one transaction. `Ok(false)` when they cannot start
     /// this replica (another build of the domain, lines that do not match, a replica that holds
     /// lines already): the caller pulls the log from the start instead.
-    pub(crate) async fn start_from_server(&self, bytes: Vec<u8>, lines: Vec<(u64, String)>) -> Result<bool, StorageError> {
+    pub(crate) async fn start_from_server(
+        &self,
+        bytes: Vec<u8>,
+        lines: Vec<(u64, String)>,
+    ) -> Result<bool, StorageError> {
         let Some(db) = self.db() else { return Ok(false) };
         let _guard = self.lock.lock().await;
         if self.filtered.get() || self.engine.borrow().log().last_seq() > 0 {
@@ -117,7 +125,9 @@ impl Store {
         }
         let t0 = js_sys::Date::now();
         let not_used = |why: String| {
-            web_sys::console::info_1(&format!("fairlog: the server's snapshot not used ({why}), pulling the log").into());
+            web_sys::console::info_1(
+                &format!("fairlog: the server's snapshot not used ({why}), pulling the log").into(),
+            );
             Ok(false)
         };
         let snap = match snapshot::decode(&bytes) {

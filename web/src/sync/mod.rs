@@ -56,6 +56,12 @@ pub struct SyncStatus {
     /// A new browser's first catch-up of a long log: (events so far, events on the server). The
     /// app shows its progress instead of the pages until it is done.
     pub first_sync: Option<(u64, u64)>,
+    /// The follower has reached the server's head at least once since the app opened: until
+    /// then "all synced" would say more than is known.
+    pub caught_up: bool,
+    /// The server has answered, or failed to, since the app opened (before that, `online` is
+    /// not known yet).
+    pub heard: bool,
 }
 
 /// A command the server refused, to show the user.

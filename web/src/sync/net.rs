@@ -84,7 +84,7 @@ pub async fn pull(after: u64, hash: &str) -> Result<PullResponse, NetError> {
 /// filtered stream, a short log).
 pub async fn snapshot() -> Result<Option<(u64, Vec<u8>)>, NetError> {
     let res = Request::get("/api/snapshot").send().await.map_err(|e| NetError::Offline(e.to_string()))?;
-    if res.status() == 404 {
+    if res.status() == 204 {
         return Ok(None);
     }
     if !res.ok() {

@@ -48,6 +48,7 @@ pub fn start(store: Rc<Store>, changed: Callback<Option<Notice>>) {
 fn set_status(store: &Store, online: bool) {
     store.with_replica(|r| {
         r.status.online = online;
+        r.status.heard = true;
         if online {
             r.status.last_synced = Some(js_sys::Date::now());
         }
@@ -267,7 +268,10 @@ struct Started {
 /// A new organizer replica: fetch the server's snapshot and the page of lines from its sequence
 /// on, and start from them (docs/SYNC.md "Starting from the server's snapshot"). `None` when the
 /// server has none or it cannot be used here; the catch-up then pulls from the start.
-async fn start_from_snapshot(store: &Rc<Store>, changed: &Callback<Option<Notice>>) -> Result<Option<Started>, NetError> {
+async fn start_from_snapshot(
+    store: &Rc<Store>,
+    changed: &Callback<Option<Notice>>,
+) -> Result<Option<Started>, NetError> {
     let t0 = js_sys::Date::now();
     let Some((seq, bytes)) = net::snapshot().await? else { return Ok(None) };
     if seq == 0 {
@@ -276,8 +280,7 @@ async fn start_from_snapshot(store: &Rc<Store>, changed: &Callback<Option<Notice
     store.with_replica(|r| r.status.first_sync = Some((0, seq)));
     changed.emit(None);
     let page = net::pull(seq - 1, "").await?;
-    let lines: Vec<(u64, String)> =
-        page.events.into_iter().enumerate().map(|(i, l)| (seq + i as u64, l)).collect();
+    let lines: Vec<(u64, String)> = page.events.into_iter().enumerate().map(|(i, l)| (seq + i as u64, l)).collect();
     let t1 = js_sys::Date::now();
     let (count, size) = (lines.len(), bytes.len());
     let started = store.start_from_server(bytes, lines).await.map_err(|e| NetError::Offline(e.to_string()))?;
@@ -310,6 +313,7 @@ async fn follower(store: Rc<Store>, changed: Callback<Option<Notice>>) {
         match catch_up(&store, &changed).await {
             Ok(()) => {
                 tries = 0;
+                store.with_replica(|r| r.status.caught_up = true);
                 set_status(&store, true);
                 changed.emit(None);
             }

@@ -14,9 +14,12 @@ crate::texts! {
         FirstSyncProgress => "已同步 {done} / {total} 条记录", "{done} of {total} records";
         Online => "在线", "Online";
         Offline => "离线", "Offline";
+        Connecting => "正在连接", "Connecting";
         Waiting => "{n} 条待同步", "{n} waiting";
         WaitingOne => "1 条待同步", "1 waiting";
         AllSynced => "已同步", "All synced";
+        CatchingUp => "正在同步…", "Syncing…";
+        NothingWaiting => "无待同步更改", "Nothing waiting";
         LastSynced => "上次同步 {time}", "Last synced {time}";
         Diverged => "服务器上的数据与本机不一致，请导出本机数据后联系管理员", "The server's log differs from this browser's; export your data and contact an administrator";
         IndicatorLabel => "同步状态", "Sync status";

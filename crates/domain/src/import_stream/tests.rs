@@ -52,9 +52,19 @@ fn it_should_decode_a_character_split_across_two_chunks() {
     let text = "徐汇\r\n🎉x\n\nlast";
     // when every chunk border falls inside a character
     for b in text.as_bytes().chunks(1) {
-        splitter.push(b, |l| -> Result<(), ()> { lines.push(l.to_owned()); Ok(()) }).unwrap();
+        splitter
+            .push(b, |l| -> Result<(), ()> {
+                lines.push(l.to_owned());
+                Ok(())
+            })
+            .unwrap();
     }
-    splitter.finish(|l| -> Result<(), ()> { lines.push(l.to_owned()); Ok(()) }).unwrap();
+    splitter
+        .finish(|l| -> Result<(), ()> {
+            lines.push(l.to_owned());
+            Ok(())
+        })
+        .unwrap();
     // then the lines come out whole, as `str::lines` gives them
     assert_eq!(lines, text.lines().collect::<Vec<_>>());
 }

@@ -63,9 +63,7 @@ pub fn enterprise_list<'a>(state: &'a State, query: &EnterpriseQuery) -> Vec<&'a
         .enterprises
         .values()
         .filter(|e| query.admits(e.key, e.profile.district, e.profile.industry))
-        .filter(|e| {
-            text_matches(&needle, &e.profile.name.to_lowercase(), &e.profile.credit_code.to_lowercase())
-        })
+        .filter(|e| text_matches(&needle, &e.profile.name.to_lowercase(), &e.profile.credit_code.to_lowercase()))
         .collect();
     out.sort_by(|a, b| list_order(a).cmp(&list_order(b)));
     out

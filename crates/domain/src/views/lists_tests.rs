@@ -20,7 +20,13 @@ struct TestEnterprise {
 }
 
 fn an_enterprise(n: u128) -> TestEnterprise {
-    TestEnterprise { n, name: format!("企业{n}"), district: District::Minhang, industry: Industry::Manufacturing, key: None }
+    TestEnterprise {
+        n,
+        name: format!("企业{n}"),
+        district: District::Minhang,
+        industry: Industry::Manufacturing,
+        key: None,
+    }
 }
 
 impl TestEnterprise {
@@ -45,7 +51,8 @@ impl TestEnterprise {
             industry: self.industry,
             ..sample_profile()
         };
-        let mut out: Vec<Event> = vec![EnterpriseEvent::EnterpriseRegistered { enterprise_id: ent(self.n), profile }.into()];
+        let mut out: Vec<Event> =
+            vec![EnterpriseEvent::EnterpriseRegistered { enterprise_id: ent(self.n), profile }.into()];
         if let Some(category) = self.key {
             out.push(EnterpriseEvent::KeyEnterpriseMarked { enterprise_id: ent(self.n), category }.into());
         }
@@ -83,10 +90,8 @@ fn it_should_list_key_enterprises_first_then_by_name() {
 
 #[test]
 fn it_should_find_a_name_by_any_part_in_any_case_ignoring_surrounding_spaces() {
-    let g = given(registered(&[
-        an_enterprise(1).named("Shanghai Electric 上海电气"),
-        an_enterprise(2).named("浦东物流"),
-    ]));
+    let g =
+        given(registered(&[an_enterprise(1).named("Shanghai Electric 上海电气"), an_enterprise(2).named("浦东物流")]));
     assert_eq!(listed(g.state(), &text("  ELECTRIC ")), vec![ent(1)]);
     assert_eq!(listed(g.state(), &text("物流")), vec![ent(2)]);
     assert_eq!(listed(g.state(), &text("没有这家")), Vec::<EnterpriseId>::new());
@@ -150,7 +155,9 @@ fn it_should_move_a_row_when_an_enterprise_becomes_key_or_is_renamed() {
     let old = given(registered(&[an_enterprise(1).named("乙"), an_enterprise(2).named("甲")]));
     let mut index = EnterpriseIndex::new(old.state());
     let mut events = registered(&[an_enterprise(1).named("乙"), an_enterprise(2).named("甲")]);
-    events.push(EnterpriseEvent::KeyEnterpriseMarked { enterprise_id: ent(2), category: KeyCategory::KeyIndustry }.into());
+    events.push(
+        EnterpriseEvent::KeyEnterpriseMarked { enterprise_id: ent(2), category: KeyCategory::KeyIndustry }.into(),
+    );
     events.extend(registered(&[an_enterprise(3).named("丁")]));
     let new = given(events);
     assert!(index.catch_up(new.state()));
