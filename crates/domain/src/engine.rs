@@ -150,7 +150,23 @@ impl Engine {
         if self.log.is_complete() {
             return Ok(());
         }
-        let (earlier, problem) = Engine::restore(records);
+        self.prepend_restored(Engine::restore(records))
+    }
+
+    /// [`Engine::backfill`] for a filtered replica started from a snapshot: `records` are the
+    /// lines of its filtered stream up to the base, checked as [`Engine::restore_filtered`]
+    /// checks them; they must end exactly at the base (the last line the snapshot covers).
+    pub fn backfill_filtered<S: AsRef<str>>(
+        &mut self,
+        records: impl IntoIterator<Item = (u64, Option<S>)>,
+    ) -> Result<(), RestoreProblem> {
+        if self.log.is_complete() {
+            return Ok(());
+        }
+        self.prepend_restored(Engine::restore_filtered(records))
+    }
+
+    fn prepend_restored(&mut self, (earlier, problem): (Engine, Option<RestoreProblem>)) -> Result<(), RestoreProblem> {
         if let Some(p) = problem {
             return Err(p);
         }

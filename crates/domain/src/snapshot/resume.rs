@@ -53,3 +53,31 @@ impl Engine {
         Ok((engine, problem))
     }
 }
+
+impl Engine {
+    /// [`Engine::resume`] for a filtered replica (an account that receives a filtered stream,
+    /// [`crate::privacy`]): the snapshot is of the filtered engine, its cursor the last line held
+    /// (its sequence and link: the stored line's hash, which a redacted line carries in
+    /// `redacted`). `covered` is that line as the audience received it; the tail is checked as
+    /// [`Engine::extend_filtered`] checks a stream (gaps allowed, the chain where there is none).
+    pub fn resume_filtered<S: AsRef<str>>(
+        snapshot: Snapshot,
+        covered: Option<&str>,
+        tail: impl IntoIterator<Item = (u64, Option<S>)>,
+    ) -> Result<(Engine, Option<RestoreProblem>), ResumeError> {
+        let Snapshot { cursor, state } = snapshot;
+        if cursor.seq > 0 {
+            let Some(line) = covered else { return Err(ResumeError::LogTooShort { seq: cursor.seq }) };
+            let link = crate::codec::parse_line(line)
+                .ok()
+                .filter(|env| env.seq == cursor.seq)
+                .map(|env| env.redacted.unwrap_or_else(|| crate::log::hash_line(line)));
+            if link.as_deref() != Some(cursor.hash.as_str()) {
+                return Err(ResumeError::OtherLog { seq: cursor.seq });
+            }
+        }
+        let mut engine = Engine::starting_after(cursor, state);
+        let problem = engine.extend_filtered(tail).err();
+        Ok((engine, problem))
+    }
+}

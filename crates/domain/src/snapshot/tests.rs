@@ -248,3 +248,74 @@ proptest! {
         prop_assert!(decode(&framed).is_err());
     }
 }
+
+/// `audience`'s filtered stream of `engine`'s whole log, as the server sends it.
+fn filtered_stream(engine: &Engine, audience: &crate::privacy::Audience) -> Vec<(u64, Option<String>)> {
+    engine
+        .log()
+        .entries()
+        .iter()
+        .filter_map(|e| {
+            let line = to_line(e);
+            crate::privacy::filter_line(engine.state(), audience, &line).unwrap().map(|l| (e.seq, Some(l.into_owned())))
+        })
+        .collect()
+}
+
+/// An enterprise of the season (the `pick`th, wrapping), or the public when there is none.
+fn some_audience(engine: &Engine, pick: usize) -> crate::privacy::Audience {
+    let ids: Vec<_> = engine.state().enterprises.keys().copied().collect();
+    match ids.len() {
+        0 => crate::privacy::Audience::Public,
+        n => crate::privacy::Audience::Enterprise(ids[pick % n]),
+    }
+}
+
+#[test]
+fn a_filtered_snapshot_whose_covered_line_is_not_the_audience_s_is_refused() {
+    // Given an enterprise's filtered replica of a season, and its snapshot after 40 lines
+    let engine = small();
+    let audience = some_audience(&engine, 1);
+    let stream = filtered_stream(&engine, &audience);
+    let (prefix, problem) = Engine::restore_filtered(stream[..40].iter().cloned());
+    assert_eq!(problem, None);
+    let snapshot = decode(&encode(&prefix)).unwrap();
+    // When it is resumed with another line in place of the 40th
+    let other = stream[38].1.clone();
+    let answer = Engine::resume_filtered(snapshot.clone(), other.as_deref(), stream[40..].iter().cloned());
+    // Then it is refused as a snapshot of another log, and so it is with no line at all
+    assert_eq!(answer.err(), Some(ResumeError::OtherLog { seq: snapshot.cursor.seq }));
+    let answer = Engine::resume_filtered(snapshot.clone(), None, stream[40..].iter().cloned());
+    assert_eq!(answer.err(), Some(ResumeError::LogTooShort { seq: snapshot.cursor.seq }));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
+
+    /// For any season, audience and cut after k held lines of its filtered stream: the filtered
+    /// engine's snapshot at k, resumed with the lines after it, reaches the state and cursor of
+    /// the filtered replay of the whole stream; and backfilling the first k lines gives the same
+    /// log (what the server's per-audience snapshot and the history page rely on).
+    #[test]
+    fn a_filtered_snapshot_at_any_cut_plus_the_rest_is_the_filtered_replay(seed in 0u64..10_000, events in 20usize..300, pick in 0usize..50, cut in 0.0f64..=1.0) {
+        let engine = crate::synth::season_log(events, seed);
+        let audience = some_audience(&engine, pick);
+        let stream = filtered_stream(&engine, &audience);
+        let (full, problem) = Engine::restore_filtered(stream.iter().cloned());
+        prop_assert_eq!(problem, None);
+        let k = ((stream.len() as f64 * cut) as usize).max(1).min(stream.len());
+        let (prefix, problem) = Engine::restore_filtered(stream[..k].iter().cloned());
+        prop_assert_eq!(problem, None);
+        let snapshot = decode(&encode(&prefix)).expect("decodes");
+        prop_assert_eq!(snapshot.cursor.seq, stream[k - 1].0);
+        let (mut resumed, problem) =
+            Engine::resume_filtered(snapshot, stream[k - 1].1.as_deref(), stream[k..].iter().cloned()).expect("the snapshot is of this stream");
+        prop_assert_eq!(problem, None);
+        prop_assert_eq!(resumed.state(), full.state());
+        prop_assert_eq!(resumed.log().cursor(), full.log().cursor());
+        prop_assert!(!resumed.log().is_complete());
+        resumed.backfill_filtered(stream[..k].iter().cloned()).expect("the earlier lines end at the base");
+        prop_assert!(resumed.log().is_complete());
+        prop_assert_eq!(resumed.log().entries(), full.log().entries());
+    }
+}
