@@ -209,7 +209,7 @@ fn audience_of(session: &Session, ext: Option<Extension<Audience>>) -> Audience 
 /// Stored rows as `audience` receives them: `(seq, line)`, withheld ones left out. The state
 /// that says who owns what is the authority's latest snapshot; rows past it are not looked at
 /// (the caller reads no further than `snapshot.last_seq`).
-fn filtered(
+pub(crate) fn filtered(
     snapshot: &crate::authority::Snapshot,
     audience: &Audience,
     rows: &[crate::store::StoredEvent],
@@ -277,10 +277,10 @@ async fn pull(
     }))
 }
 
-/// `GET /api/snapshot`: the state a new organizer browser starts from (`crate::snapshots`).
-/// Only the whole log has one: another audience, or a log too short to need one, is answered
-/// `204 No Content` (not an error: a browser console logs every 4xx), and the browser pulls
-/// from the start.
+/// `GET /api/snapshot`: the state a new browser starts from, the account's audience's
+/// (`crate::snapshots`). A log too short to need one, or an audience that holds no line of it, is
+/// answered `204 No Content` (not an error: a browser console logs every 4xx), and the browser
+/// pulls from the start.
 async fn snapshot(
     State(s): State<AppState>,
     session: Session,
@@ -288,10 +288,8 @@ async fn snapshot(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let none = || (StatusCode::NO_CONTENT, [(header::CACHE_CONTROL, "no-store")]).into_response();
-    if audience_of(&session, audience) != Audience::Organizer {
-        return Ok(none());
-    }
-    Ok(match s.snapshots.current(&s.authority).await {
+    let audience = audience_of(&session, audience);
+    Ok(match s.snapshots.current(&s.authority, &s.store, &audience).await? {
         Some(encoded) => crate::snapshots::response(&encoded, &headers),
         None => none(),
     })
