@@ -1,9 +1,10 @@
 // A new organizer browser starts from the server's snapshot (GET /api/snapshot) and the lines
 // after it, not the whole log; it reopens from that snapshot; the history page reads the
 // earlier events from the server; a snapshot this version cannot read makes the replica catch up
-// from the server again, and the outbox is kept.
+// from the server again, and the outbox is kept. A new enterprise browser does the same from its
+// own filtered snapshot.
 import { test, expect } from "@playwright/test";
-import { asOrganizer, openApp, storedRecords } from "./helpers.mjs";
+import { ARTIFACTS, asOrganizer, inviteAndJoin, openApp, storedRecords } from "./helpers.mjs";
 import { snapshotLinkFile, snapshotPort } from "../playwright.config.mjs";
 
 const SERVER = `http://127.0.0.1:${snapshotPort}/`;
@@ -124,4 +125,62 @@ test("a server snapshot this version cannot read: the replica catches up from th
   );
   expect(outbox).toBe(41);
   await ctx.close();
+});
+
+/** Every line `ctx`'s account may read, pulled page by page as its browser would. */
+async function pullAll(ctx) {
+  const lines = [];
+  let [after, hash] = [0, ""];
+  for (;;) {
+    const q = hash ? `after=${after}&hash=${hash}` : `after=${after}`;
+    const page = await (await ctx.request.get(`${SERVER}api/events?${q}`)).json();
+    lines.push(...page.events);
+    [after, hash] = page.scanned !== undefined && page.scanned !== null ? [page.scanned, page.scanned_hash] : [after + page.events.length, ""];
+    if (!page.more) return lines;
+  }
+}
+
+test("a new enterprise browser starts from its own filtered snapshot, reopens from it, and reads its earlier events for the history", async ({ browser }) => {
+  // Given an enterprise of the season with an account
+  const orgCtx = await browser.newContext();
+  const csrf = await asOrganizer(orgCtx, SERVER, snapshotLinkFile);
+  const first = await (await orgCtx.request.get(`${SERVER}api/events?after=0&limit=500`)).json();
+  const enterprise = first.events.map((l) => l.match(/"EnterpriseRegistered":\{"enterprise_id":"([0-9a-f-]{36})"/)).find((m) => m)[1];
+  const ctx = await browser.newContext();
+  await inviteAndJoin(orgCtx, csrf, ctx, SERVER, { name: "快照企业联系人", subject: enterprise });
+  const db = await replicaName(ctx);
+
+  // When its browser opens the app for the first time
+  const page = await ctx.newPage();
+  const said = collect(page);
+  const pulls = [];
+  page.on("request", (r) => { if (new URL(r.url()).pathname === "/api/events") pulls.push(new URL(r.url()).search); });
+  const problems = await openApp(page);
+  await expect(page.locator(".sync-waiting")).toHaveText("已同步", { timeout: 30_000 });
+  // Then it started from its snapshot and pulled from there, never from the start
+  await expect.poll(() => said.find((l) => l.startsWith("fairlog: caught up")) ?? "").toMatch(/from the server's snapshot at event \d+/);
+  const at = Number(said.find((l) => l.startsWith("fairlog: caught up")).match(/snapshot at event (\d+)/)[1]);
+  expect(at).toBeGreaterThan(2000);
+  expect(pulls.some((q) => q.startsWith("?after=0"))).toBe(false);
+  expect((await storedSeqs(page, db))[0]).toBe(at);
+  await expect(page.locator("#fair-list .vlist-rows .vlist-row").first()).toBeVisible();
+
+  // When it reopens, it starts from the kept snapshot
+  said.length = 0;
+  await page.reload();
+  await expect(page.locator(".app-header")).toBeVisible();
+  await expect.poll(() => said.find((l) => l.startsWith("fairlog: opened")) ?? "").toContain(`from the snapshot at event ${at}`);
+
+  // When it opens the history, the earlier lines of its stream come from the server: it shows
+  // every line the account may read, as many as a pull of its whole stream gives
+  const all = await pullAll(ctx);
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "历史记录", exact: true }).click();
+  await expect(page.locator("#history-count")).toContainText(` / ${all.length} `, { timeout: 30_000 });
+  expect(pulls.some((q) => q.startsWith("?after=0"))).toBe(true);
+  // (and fewer than the whole log: what is withheld from it stayed on the server)
+  const head = (await (await orgCtx.request.get(`${SERVER}api/health`)).json()).last_seq;
+  expect(all.length).toBeLessThan(head);
+  await page.screenshot({ path: `${ARTIFACTS}snapshot-enterprise-history.png` });
+  expect(problems).toEqual([]);
+  await Promise.all([ctx.close(), orgCtx.close()]);
 });

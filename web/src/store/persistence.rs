@@ -68,9 +68,16 @@ impl Store {
             return Ok(resumed);
         }
         let records = db.read_after(0).await?;
-        if self.is_replica() && !self.filtered.get() {
-            let lines = StoredLines::new(&records, 0, false);
-            if lines.iter().next().is_some_and(|(seq, _)| seq > 1) {
+        if self.is_replica() {
+            // A whole log that does not start at 1, or a filtered replica with a snapshot (it
+            // keeps none of its own: this one is the server's), started from the server's.
+            let lines = StoredLines::new(&records, 0, self.filtered.get());
+            let started_from_server = if self.filtered.get() {
+                db.snapshot().await.ok().flatten().is_some()
+            } else {
+                lines.iter().next().is_some_and(|(seq, _)| seq > 1)
+            };
+            if started_from_server {
                 web_sys::console::info_1(&"fairlog: the replica started from a snapshot this version cannot read; catching up from the server again".into());
                 db.clear_replica().await?;
                 self.snapshots.forget();

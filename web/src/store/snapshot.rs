@@ -10,11 +10,13 @@
 //! after the last change, never inside a command. An engine started from a snapshot holds only
 //! the events after it; what needs the earlier ones (the history, time travel, a merge, an
 //! export) calls [`Store::ensure_complete`] first, which reads and checks them once.
-//! Filtered replicas (non-organizer accounts) are small and always replay.
+//! Filtered replicas (non-organizer accounts) keep no snapshot of their own: one that replayed its
+//! stream from the start always replays.
 //!
-//! In server mode a new organizer replica starts from the server's snapshot instead
-//! ([`Store::start_from_server`], docs/SYNC.md): it is kept here as if written here, with the
-//! lines from its sequence on. Such a store holds no lines before it, so the earlier events come
+//! In server mode a new replica starts from the server's snapshot instead
+//! ([`Store::start_from_server`], docs/SYNC.md; a filtered one from its audience's filtered
+//! snapshot, resumed with `Engine::resume_filtered`): it is kept here as if written here, with
+//! the lines from its sequence on. Such a store holds no lines before it, so the earlier events come
 //! from the server when they are needed ([`Store::ensure_complete`]), and a snapshot this build
 //! cannot read (after an upgrade) makes the replica catch up from the server again.
 use std::cell::Cell;
@@ -47,9 +49,6 @@ impl Store {
     /// Start from the kept snapshot and the records after it; `None` when there is none or it
     /// cannot start this log (the caller replays the whole log).
     pub(super) async fn resume(&self, db: &EventStore) -> Option<(Engine, Option<RestoreProblem>)> {
-        if self.filtered.get() {
-            return None;
-        }
         let bytes = db.snapshot().await.ok()??;
         let snap = match snapshot::decode(&bytes) {
             Ok(s) => s,
@@ -63,7 +62,8 @@ impl Store {
         let seq = snap.cursor.seq;
         let from = seq.saturating_sub(1);
         let records = db.read_after(from).await.ok()?;
-        let lines = StoredLines::new(&records, from, false);
+        let filtered = self.filtered.get();
+        let lines = StoredLines::new(&records, from, filtered);
         let mut tail = lines.iter().peekable();
         let covered = match tail.peek() {
             Some((s, Some(line))) if seq > 0 && *s == seq => Some(*line),
@@ -72,7 +72,9 @@ impl Store {
         if covered.is_some() {
             tail.next();
         }
-        match Engine::resume(snap, covered, tail) {
+        let resumed =
+            if filtered { Engine::resume_filtered(snap, covered, tail) } else { Engine::resume(snap, covered, tail) };
+        match resumed {
             Ok(resumed) => {
                 self.snapshots.covered.set(seq);
                 Some(resumed)
@@ -108,7 +110,7 @@ impl Store {
         Some(last)
     }
 
-    /// Server mode, a new organizer replica: start from the server's snapshot `bytes` and the
+    /// Server mode, a new replica: start from the server's snapshot `bytes` and the
     /// lines from its sequence on (the first is the line it covers; the rest are checked as a
     /// replay checks them), stored with it in one transaction. `Ok(false)` when they cannot start
     /// this replica (another build of the domain, lines that do not match, a replica that holds
@@ -120,7 +122,7 @@ impl Store {
     ) -> Result<bool, StorageError> {
         let Some(db) = self.db() else { return Ok(false) };
         let _guard = self.lock.lock().await;
-        if self.filtered.get() || self.engine.borrow().log().last_seq() > 0 {
+        if self.engine.borrow().log().last_seq() > 0 {
             return Ok(false);
         }
         let t0 = js_sys::Date::now();
@@ -139,7 +141,12 @@ impl Store {
             return not_used(format!("no line at {seq}"));
         };
         let tail = lines[1..].iter().map(|(s, l)| (*s, Some(l.as_str())));
-        let engine = match Engine::resume(snap, Some(covered), tail) {
+        let resumed = if self.filtered.get() {
+            Engine::resume_filtered(snap, Some(covered), tail)
+        } else {
+            Engine::resume(snap, Some(covered), tail)
+        };
+        let engine = match resumed {
             Ok((engine, None)) => engine,
             Ok((_, Some(p))) => return not_used(format!("{p:?}")),
             Err(e) => return not_used(e.code()),
@@ -184,7 +191,8 @@ impl Store {
             let base = self.engine.borrow().history_starts_at();
             let records = db.read_after(0).await?;
             let lines = StoredLines::new(&records, 0, false);
-            if !self.is_replica() || lines.iter().next().map(|(seq, _)| seq) == Some(1) {
+            // (A filtered replica is incomplete only when it started from the server's snapshot.)
+            if !self.is_replica() || (!self.filtered.get() && lines.iter().next().map(|(seq, _)| seq) == Some(1)) {
                 let done = self.engine.borrow_mut().backfill(lines.iter().take_while(|(seq, _)| *seq <= base));
                 self.time_travel.forget_states();
                 return done.map_err(|p| StorageError::Failed(format!("{p:?}")));
@@ -198,7 +206,12 @@ impl Store {
         if self.is_complete() {
             return Ok(());
         }
-        let done = self.engine.borrow_mut().backfill(earlier.iter().map(|(seq, l)| (*seq, Some(l.as_str()))));
+        let earlier = earlier.iter().map(|(seq, l)| (*seq, Some(l.as_str())));
+        let done = if self.filtered.get() {
+            self.engine.borrow_mut().backfill_filtered(earlier)
+        } else {
+            self.engine.borrow_mut().backfill(earlier)
+        };
         self.time_travel.forget_states();
         done.map_err(|p| StorageError::Failed(format!("{p:?}")))
     }

@@ -80,8 +80,8 @@ pub async fn pull(after: u64, hash: &str) -> Result<PullResponse, NetError> {
 }
 
 /// The server's snapshot to start a new replica from (`GET /api/snapshot`, docs/SYNC.md): the
-/// sequence it covers and its bytes, or `None` when the server has none for this account (a
-/// filtered stream, a short log).
+/// sequence it covers and its bytes (the account's audience's: the whole state for an organizer,
+/// its filtered replica for anyone else), or `None` when the server has none (a short log).
 pub async fn snapshot() -> Result<Option<(u64, Vec<u8>)>, NetError> {
     let res = Request::get("/api/snapshot").send().await.map_err(|e| NetError::Offline(e.to_string()))?;
     if res.status() == 204 {
@@ -96,18 +96,29 @@ pub async fn snapshot() -> Result<Option<(u64, Vec<u8>)>, NetError> {
 }
 
 /// Every line from the first up to `last` (a replica started from the server's snapshot needs
-/// them for the history and time travel), page by page.
+/// them for the history and time travel), page by page. A filtered stream has gaps: each line's
+/// sequence is its own, and the next page starts where the server said it looked.
 pub async fn pull_range(last: u64) -> Result<Vec<(u64, String)>, NetError> {
-    let mut lines: Vec<(u64, String)> = Vec::with_capacity(last as usize);
-    while (lines.len() as u64) < last {
-        let after = lines.len() as u64;
-        let hash = lines.last().map(|(_, l)| fairlog_domain::log::hash_line(l)).unwrap_or_default();
+    let mut lines: Vec<(u64, String)> = Vec::new();
+    let (mut after, mut hash) = (0u64, String::new());
+    while after < last {
         let page = pull(after, &hash).await?;
-        if page.events.is_empty() {
+        let before = after;
+        for (i, l) in page.events.into_iter().enumerate() {
+            let seq = crate::store::idb::line_seq(&l).unwrap_or(before + 1 + i as u64);
+            hash = fairlog_domain::log::hash_line(&l);
+            after = seq;
+            lines.push((seq, l));
+        }
+        // A filtered page says how far it looked and that line's stored hash (a redacted line
+        // does not hash to it).
+        if let Some((scanned, scanned_hash)) = page.scanned.zip(page.scanned_hash) {
+            (after, hash) = (scanned.max(after), scanned_hash);
+        }
+        if after == before || !page.more {
             break;
         }
-        lines.extend(page.events.into_iter().enumerate().map(|(i, l)| (after + 1 + i as u64, l)));
     }
-    lines.truncate(last as usize);
+    lines.retain(|(seq, _)| *seq <= last);
     Ok(lines)
 }

@@ -172,7 +172,7 @@ async fn catch_up(store: &Rc<Store>, changed: &Callback<Option<Notice>>) -> Resu
     let mut next: Option<(u64, String)> = None;
     let mut prefetched: Option<futures::future::LocalBoxFuture<'static, Result<PullResponse, NetError>>> = None;
     let mut from_snapshot = String::new();
-    if !filtered && store.engine().log().last_seq() == 0 {
+    if store.engine().log().last_seq() == 0 {
         if let Some(started) = start_from_snapshot(store, changed).await? {
             fetching += started.fetch_ms;
             applying += started.apply_ms;
@@ -265,8 +265,8 @@ struct Started {
     apply_ms: f64,
 }
 
-/// A new organizer replica: fetch the server's snapshot and the page of lines from its sequence
-/// on, and start from them (docs/SYNC.md "Starting from the server's snapshot"). `None` when the
+/// A new replica: fetch the server's snapshot for this account and the page of lines from its
+/// sequence on, and start from them (docs/SYNC.md "Starting from the server's snapshot"). `None` when the
 /// server has none or it cannot be used here; the catch-up then pulls from the start.
 async fn start_from_snapshot(
     store: &Rc<Store>,
@@ -280,7 +280,13 @@ async fn start_from_snapshot(
     store.with_replica(|r| r.status.first_sync = Some((0, seq)));
     changed.emit(None);
     let page = net::pull(seq - 1, "").await?;
-    let lines: Vec<(u64, String)> = page.events.into_iter().enumerate().map(|(i, l)| (seq + i as u64, l)).collect();
+    // (A filtered page has gaps: each line's sequence is its own.)
+    let lines: Vec<(u64, String)> = page
+        .events
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| (crate::store::idb::line_seq(&l).unwrap_or(seq + i as u64), l))
+        .collect();
     let t1 = js_sys::Date::now();
     let (count, size) = (lines.len(), bytes.len());
     let started = store.start_from_server(bytes, lines).await.map_err(|e| NetError::Offline(e.to_string()))?;
