@@ -4,6 +4,9 @@
 // server's snapshot (gzip on the wire, and decoded) carried.
 // Usage: FAIRLOG_SIGN_IN=name:password node catchup.mjs <server url> <expected events, 0 for a filtered stream> [runs]
 // (the account signed in first, over the API; its replica is `fairlog-shared-<account id>`)
+// With FAIRLOG_AS_ENTERPRISE=1 the signed-in organizer invites, each run, a new account of one
+// enterprise of the log (the first registered), which the browser signs up with: its filtered
+// stream and its audience's snapshot (pass 0 as the expected events).
 import { chromium } from "@playwright/test";
 
 const [url, expectedArg, runsArg] = process.argv.slice(2);
@@ -41,7 +44,23 @@ for (let run = 0; run < runs; run++) {
   const ctx = await browser.newContext({ serviceWorkers: "block" });
   const signed = await ctx.request.post(new URL("api/auth/sign-in", url).href, { data: { name: signName, password: signPassword } });
   if (!signed.ok()) throw new Error(`sign-in: ${signed.status()} ${await signed.text()}`);
-  const dbName = `fairlog-shared-${(await signed.json()).account.id.replaceAll("-", "")}`;
+  let account = (await signed.json());
+  if (process.env.FAIRLOG_AS_ENTERPRISE) {
+    const first = await (await ctx.request.get(new URL("api/events?after=0&limit=2000", url).href)).json();
+    const subject = first.events.map((l) => l.match(/"EnterpriseRegistered":\{"enterprise_id":"([0-9a-f-]{36})"/)).find((m) => m)[1];
+    const name = `bench-enterprise-${Date.now()}-${run}`;
+    const inv = await ctx.request.post(new URL("api/invitations", url).href, {
+      data: { role: "enterprise", name, subject },
+      headers: { "X-Fairlog-Csrf": account.csrf },
+    });
+    if (!inv.ok()) throw new Error(`invitation: ${inv.status()} ${await inv.text()}`);
+    await ctx.request.post(new URL("api/auth/sign-out", url).href, { headers: { "X-Fairlog-Csrf": account.csrf } });
+    await ctx.clearCookies();
+    const joined = await ctx.request.post(new URL("api/auth/join", url).href, { data: { token: (await inv.json()).token, name, password: "bench-password-1" } });
+    if (!joined.ok()) throw new Error(`join: ${joined.status()} ${await joined.text()}`);
+    account = await joined.json();
+  }
+  const dbName = `fairlog-shared-${account.account.id.replaceAll("-", "")}`;
   const page = await ctx.newPage();
   let pulled = 0;
   let where = "";
