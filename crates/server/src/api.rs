@@ -209,7 +209,7 @@ fn audience_of(session: &Session, ext: Option<Extension<Audience>>) -> Audience 
 /// Stored rows as `audience` receives them: `(seq, line)`, withheld ones left out. The state
 /// that says who owns what is the authority's latest snapshot; rows past it are not looked at
 /// (the caller reads no further than `snapshot.last_seq`).
-pub(crate) fn filtered(
+fn filtered(
     snapshot: &crate::authority::Snapshot,
     audience: &Audience,
     rows: &[crate::store::StoredEvent],

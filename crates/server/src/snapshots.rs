@@ -9,10 +9,10 @@
 //!   browser resumes with `Engine::resume`: the line at the snapshot's sequence must hash to the
 //!   cursor's hash, and every line after it is checked as a replay checks it;
 //! * any other audience's (an enterprise, a host, the public) is that audience's filtered
-//!   replica: the stored lines filtered for it (`privacy::filter_line`, as a pull filters them)
-//!   and replayed as the browser replays them (`Engine::restore_filtered`), its cursor the last
-//!   line the audience holds; the browser resumes with `Engine::resume_filtered`. So it holds
-//!   nothing the audience's pull would not send.
+//!   replica: the stored lines filtered for it as a pull filters them and folded into the state
+//!   the browser's replay of them reaches (`privacy::replica_state`), its cursor the last line
+//!   the audience holds; the browser resumes with `Engine::resume_filtered`. So it holds nothing
+//!   the audience's pull would not send.
 //!
 //! A snapshot from another build of the domain is refused by the browser, which then pulls the
 //! log as before.
@@ -28,7 +28,7 @@ use axum::body::Body;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::Response;
 use fairlog_domain::privacy::Audience;
-use fairlog_domain::{snapshot, Engine};
+use fairlog_domain::snapshot;
 
 use crate::authority::Authority;
 use crate::store::{EventStore, StoreError};
@@ -152,22 +152,23 @@ impl SnapshotCache {
 }
 
 /// `audience`'s replica of the stored `rows` (the whole log up to `snap`), encoded: each line
-/// filtered as a pull filters it, replayed as the browser replays a filtered stream. `None` when
-/// the audience holds no line, or the replay stops (it cannot: the same lines and checks as the
-/// audience's pull; logged if it ever does, and the browser then pulls as before).
+/// filtered as a pull filters it and folded into the state its browser's replay would reach
+/// (`privacy::replica_state`). `None` when the audience holds no line.
 fn filtered_snapshot(
     snap: &crate::authority::Snapshot,
     audience: &Audience,
     rows: &[crate::store::StoredEvent],
 ) -> Option<Encoded> {
-    let lines = crate::api::filtered(snap, audience, rows);
-    let (engine, problem) = Engine::restore_filtered(lines.iter().map(|(seq, l)| (*seq, Some(l.as_str()))));
-    if let Some(p) = problem {
-        tracing::error!("the filtered replay for {audience:?} stopped: {p:?}");
-        return None;
-    }
-    let seq = engine.log().last_seq();
-    (seq > 0).then(|| Encoded::of(snapshot::encode(&engine), seq, snap.last_seq))
+    let stored = rows.iter().filter(|r| r.seq <= snap.last_seq).map(|r| (r.seq, r.line.as_str(), r.hash.as_str()));
+    let (state, cursor) = match fairlog_domain::privacy::replica_state(&snap.state, audience, stored) {
+        Ok(folded) => folded,
+        Err(e) => {
+            // The authority loaded every stored line through the codec; this cannot happen.
+            tracing::error!("a stored line is unreadable: {e}");
+            return None;
+        }
+    };
+    (cursor.seq > 0).then(|| Encoded::of(snapshot::encode_state(&state, &cursor), cursor.seq, snap.last_seq))
 }
 
 /// Is a snapshot at `kept` still the one to send when the log ends at `head`? While fewer than

@@ -7,6 +7,8 @@
 //!   current state, which is safe because ownership never changes once recorded (see
 //!   [`pseudonym`]).
 //! * [`filter_line`]: the same on a stored line, giving the line to send.
+//! * [`replica_state`]: the state an audience's replica reaches, folded from the stored lines
+//!   (the server's per-audience snapshot).
 //! * [`Replica`]: the browser's side: replays a filtered stream (strictly increasing sequences
 //!   with gaps, each line judged with the rules relaxed only where the partial log cannot know).
 //!
@@ -15,6 +17,7 @@
 //! could never be sent later, the reader's cursor has passed it.
 mod audience;
 mod filter;
+mod fold;
 pub mod pseudonym;
 mod replica;
 #[cfg(test)]
@@ -22,5 +25,6 @@ mod tests;
 
 pub use audience::Audience;
 pub use filter::{filter, filter_line, Filtered, REDACTED_FIELDS};
+pub use fold::replica_state;
 pub(crate) use replica::forgiven;
 pub use replica::Replica;

@@ -318,4 +318,28 @@ proptest! {
         prop_assert!(resumed.log().is_complete());
         prop_assert_eq!(resumed.log().entries(), full.log().entries());
     }
+
+    /// For any season and audience: the state folded from the stored lines (the server's way to
+    /// its per-audience snapshot) is the state and cursor of the browser's filtered replay.
+    #[test]
+    fn the_folded_replica_state_is_the_filtered_replay(seed in 0u64..10_000, events in 1usize..300, pick in 0usize..50) {
+        let engine = crate::synth::season_log(events, seed);
+        let audience = some_audience(&engine, pick);
+        let (replayed, problem) = Engine::restore_filtered(filtered_stream(&engine, &audience));
+        prop_assert_eq!(problem, None);
+        let stored: Vec<(u64, String, String)> = engine
+            .log()
+            .entries()
+            .iter()
+            .map(|e| { let l = to_line(e); let h = crate::log::hash_line(&l); (e.seq, l, h) })
+            .collect();
+        let (state, cursor) = crate::privacy::replica_state(
+            engine.state(),
+            &audience,
+            stored.iter().map(|(s, l, h)| (*s, l.as_str(), h.as_str())),
+        )
+        .expect("the lines parse");
+        prop_assert_eq!(&state, replayed.state());
+        prop_assert_eq!(cursor, replayed.log().cursor());
+    }
 }
