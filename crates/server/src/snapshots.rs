@@ -115,7 +115,7 @@ impl SnapshotCache {
         };
         let encoded = Arc::new(encoded);
         tracing::info!(
-            "snapshot for {audience:?} at event {} (log at {}): {} bytes, {} gzip; read {:.0} ms, filtered, replayed and encoded {:.0} ms",
+            "snapshot for {audience:?} at event {} (log at {}): {} bytes, {} gzip; read {:.0} ms, filtered, folded and encoded {:.0} ms",
             encoded.seq,
             encoded.built_at,
             encoded.raw.len(),
