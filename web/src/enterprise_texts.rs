@@ -71,6 +71,7 @@ pub enum ET {
     FilterTo => "到", "To";
     Any => "不限", "Any";
     NoFairsMatch => "没有符合条件的已发布招聘会。", "No published fair matches.";
+    BookableCount => "共 {n} 场已发布的招聘会", "{n} published fairs";
     ColFreeBooths => "空闲展位", "Free booths";
     ColRequestsClose => "申请截止（北京时间）", "Requests close (Shanghai time)";
     RequestsClosed => "已截止", "Closed";

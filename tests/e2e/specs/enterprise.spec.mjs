@@ -111,6 +111,11 @@ test("an enterprise books a booth, the next one waits and is offered it when the
 
   // 3. Request the last free booth of zone B: held for 48 hours, awaiting approval.
   await nav(page, "预订展位").click();
+  // (the published fairs are a virtualised list that says how many there are)
+  const bookable = page.locator("#bookable-fairs");
+  await expect(bookable.locator(".vlist-count")).toHaveText(/^共 \d+ 场已发布的招聘会$/);
+  const published = Number((await bookable.locator(".vlist-count").textContent()).match(/\d+/)[0]);
+  await expect(bookable.locator("[role=table]")).toHaveAttribute("aria-rowcount", String(published + 1));
   await page.getByRole("link", { name: FAIR }).click();
   await expect(page.getByRole("heading", { name: FAIR })).toBeVisible();
   await expect(page.locator("#request-booth")).toBeDisabled();

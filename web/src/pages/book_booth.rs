@@ -14,7 +14,7 @@ use yew_router::prelude::*;
 
 use super::enterprise_common::{not_acting, Problems};
 use crate::app::Route;
-use crate::components::{input_value, local_time, BoothPicker};
+use crate::components::{input_value, local_time, BoothPicker, VirtualList};
 use crate::enterprise_texts::{booking_status, ET};
 use crate::format;
 use crate::hooks::use_command;
@@ -22,7 +22,10 @@ use crate::i18n::{fill, mode, T};
 use crate::session::{use_current_enterprise, use_prefs};
 use crate::store::{now, use_app};
 
-#[derive(Clone, Default, PartialEq)]
+/// Each row of the bookable fairs list, in CSS pixels.
+const BOOKABLE_ROW_HEIGHT: u32 = 44;
+
+#[derive(Clone, Default, PartialEq, Debug)]
 struct Filters {
     industry: String,
     district: String,
@@ -62,7 +65,45 @@ pub fn BoothFairsPage() -> Html {
     let state: &fairlog_domain::State = &view;
     let f = (*filters).clone();
     let fairs = bookable_fairs(state, &f.to_filter());
-    let t = now();
+    // Only the rows in view are rendered (a city's season has more than a thousand fairs): each
+    // asks for its fair by its place in the list.
+    let ids: std::rc::Rc<Vec<FairId>> = std::rc::Rc::new(fairs.iter().map(|f| f.id).collect());
+    let row = {
+        let app = app.clone();
+        let ids = ids.clone();
+        Callback::from(move |i: usize| {
+            let view = app.view();
+            let state: &fairlog_domain::State = &view;
+            let Some(fair) = ids.get(i).and_then(|id| state.fairs.get(id)) else { return html! {} };
+            let free = fairlog_domain::booking::free_booths(state, fair.id);
+            let has_plan =
+                state.floor_plans.get(&fair.id).is_some_and(|p| !p.booths.is_empty() || p.virtual_booths > 0);
+            let open = requests_open(state, fair, now());
+            html! {
+                <div class="vlist-cells" key={fair.id.to_string()} data-fair={fair.id.to_string()}>
+                    <div role="cell"><Link<Route> to={Route::BookBooth { id: fair.id.to_string() }}>{ fair.details.name.clone() }</Link<Route>></div>
+                    <div role="cell">{ mode(lang, fair.details.mode) }</div>
+                    <div role="cell">{ format::venue(lang, &fair.details) }</div>
+                    <div role="cell" class="nowrap">{ format::schedule(lang, fair.details.schedule.as_ref()) }</div>
+                    <div role="cell" class="num">{ if has_plan { free.to_string() } else { ET::NoFloorPlan.get(lang).to_owned() } }</div>
+                    <div role="cell" class="num">{ jobs_offered_at_fair(state, fair.id) }</div>
+                    <div role="cell" class="nowrap">{ if open { requests_close_at(state, fair).map(local_time).unwrap_or_default() } else { ET::RequestsClosed.get(lang).to_owned() } }</div>
+                </div>
+            }
+        })
+    };
+    let header = html! {
+        <>
+            <div role="columnheader">{ T::ColName.get(lang) }</div>
+            <div role="columnheader">{ T::ColMode.get(lang) }</div>
+            <div role="columnheader">{ T::ColVenue.get(lang) }</div>
+            <div role="columnheader">{ T::ColDates.get(lang) }</div>
+            <div role="columnheader" class="num">{ ET::ColFreeBooths.get(lang) }</div>
+            <div role="columnheader" class="num">{ ET::JobsOffered.get(lang) }</div>
+            <div role="columnheader">{ ET::ColRequestsClose.get(lang) }</div>
+        </>
+    };
+    let count = fill(ET::BookableCount.get(lang), &[("n", fairs.len().to_string())]);
     html! {
         <section aria-labelledby="book-title">
             <h1 id="book-title">{ ET::BookTitle.get(lang) }</h1>
@@ -91,37 +132,8 @@ pub fn BoothFairsPage() -> Html {
             if fairs.is_empty() {
                 <p class="empty">{ ET::NoFairsMatch.get(lang) }</p>
             } else {
-                <div class="table-wrap">
-                <table class="fairs" id="bookable-fairs">
-                    <thead><tr>
-                        <th scope="col">{ T::ColName.get(lang) }</th>
-                        <th scope="col">{ T::ColMode.get(lang) }</th>
-                        <th scope="col">{ T::ColVenue.get(lang) }</th>
-                        <th scope="col">{ T::ColDates.get(lang) }</th>
-                        <th scope="col">{ ET::ColFreeBooths.get(lang) }</th>
-                        <th scope="col">{ ET::JobsOffered.get(lang) }</th>
-                        <th scope="col">{ ET::ColRequestsClose.get(lang) }</th>
-                    </tr></thead>
-                    <tbody>
-                    { for fairs.iter().map(|fair| {
-                        let free = fairlog_domain::booking::free_booths(state, fair.id);
-                        let has_plan = state.floor_plans.get(&fair.id).is_some_and(|p| !p.booths.is_empty() || p.virtual_booths > 0);
-                        let open = requests_open(state, fair, t);
-                        html! {
-                            <tr key={fair.id.to_string()}>
-                                <td><Link<Route> to={Route::BookBooth { id: fair.id.to_string() }}>{ fair.details.name.clone() }</Link<Route>></td>
-                                <td>{ mode(lang, fair.details.mode) }</td>
-                                <td>{ format::venue(lang, &fair.details) }</td>
-                                <td class="nowrap">{ format::schedule(lang, fair.details.schedule.as_ref()) }</td>
-                                <td class="num">{ if has_plan { free.to_string() } else { ET::NoFloorPlan.get(lang).to_owned() } }</td>
-                                <td class="num">{ jobs_offered_at_fair(state, fair.id) }</td>
-                                <td class="nowrap">{ if open { requests_close_at(state, fair).map(local_time).unwrap_or_default() } else { ET::RequestsClosed.get(lang).to_owned() } }</td>
-                            </tr>
-                        }
-                    }) }
-                    </tbody>
-                </table>
-                </div>
+                <VirtualList id="bookable-fairs" class="bookable-list" len={fairs.len()} row_height={BOOKABLE_ROW_HEIGHT}
+                    label={ET::BookTitle.get(lang)} count={AttrValue::from(count)} header={header} row={row} reset={format!("{f:?}")} />
             }
         </section>
     }
