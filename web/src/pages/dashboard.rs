@@ -11,7 +11,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
-use crate::components::{input_value, select_value, Bar, BarChart, WeekChart, WeekColumn};
+use crate::components::{input_value, select_value, Bar, BarChart, VirtualList, WeekChart, WeekColumn};
 use crate::download::{download_text, stamped_name};
 use crate::format;
 use crate::i18n::{fill, mode, status, Lang};
@@ -71,6 +71,7 @@ crate::texts! {
         Behind => "数字背后：{what}", "Behind the figure: {what}";
         Events => "相关事件", "Events";
         NoRows => "没有数据。", "Nothing here.";
+        DrillCount => "共 {n} 行", "{n} rows";
         Name => "名称", "Name";
         When => "时间", "When";
         Status => "状态", "Status";
@@ -402,105 +403,148 @@ struct DrillProps {
     rows: RowsProp,
 }
 
-/// The rows behind a figure, each linking to its page and to the events about it.
+/// Each row of a drill-down, in CSS pixels.
+const DRILL_ROW_HEIGHT: u32 = 44;
+
+/// The ids behind the figure a drill-down shows, in its order (the row callback asks by place).
+fn drill_ids(which: u8, rows: &Rows) -> Vec<uuid::Uuid> {
+    match which {
+        x if x == Drill::Enterprises as u8 => rows.enterprises.iter().map(|e| e.0).collect(),
+        x if x == Drill::Jobs as u8 => rows.posts.iter().map(|p| p.0).collect(),
+        x if x == Drill::Bookings as u8 => rows.bookings.iter().map(|b| b.0).collect(),
+        x if x == Drill::Sessions as u8 => rows.sessions.iter().map(|x| x.0).collect(),
+        _ => rows.fairs.iter().map(|f| f.0).collect(),
+    }
+}
+
+/// The rows behind a figure, each linking to its page and to the events about it. A city's
+/// season has tens of thousands (25,600 enterprises, 30,000 posts, 27,000 bookings): only the
+/// rows in view are rendered.
 #[component]
 fn DrillDown(props: &DrillProps) -> Html {
+    use fairlog_domain::ids::{BookingId, EnterpriseId, FairId, PostId, SessionId};
     let app = use_app();
     let lang = use_prefs().lang;
-    let state: &State = &app.view();
-    let rows = &props.rows.0;
-    let events = |id: uuid::Uuid| html! { <a class="events-link" href={format!("#/history?entity={id}")}>{ DashT::Events.get(lang) }</a> };
-    let fair_name =
-        |id| state.fairs.get(id).map(|f: &fairlog_domain::fair::Fair| f.details.name.clone()).unwrap_or_default();
-    let (title, table) = match props.which {
+    let which = props.which;
+    let ids = use_memo((which, props.rows.clone()), |(which, rows)| drill_ids(*which, &rows.0));
+    let th = |t: DashT| html! { <div role="columnheader">{ t.get(lang) }</div> };
+    let num_th = |t: DashT| html! { <div role="columnheader" class="num">{ t.get(lang) }</div> };
+    let blank = html! { <div role="columnheader"></div> };
+    let (title, class, header) = match which {
         x if x == Drill::Fairs as u8 || x == Drill::Outcomes as u8 => (
             DashT::FairsHeld,
-            html! {
-                <table><thead><tr>
-                    <th>{ DashT::Name.get(lang) }</th><th>{ DashT::When.get(lang) }</th><th>{ DashT::Status.get(lang) }</th>
-                    <th>{ DashT::Visitors.get(lang) }</th><th>{ DashT::Applications.get(lang) }</th><th>{ DashT::Hires.get(lang) }</th><th>{ DashT::BackToWork.get(lang) }</th><th></th>
-                </tr></thead><tbody>
-                { for rows.fairs.iter().filter_map(|id| state.fairs.get(id)).map(|f| { let o = f.outcome.unwrap_or_default(); html! {
-                    <tr>
-                        <td><Link<Route> to={Route::Fair { id: f.id.to_string() }}>{ f.details.name.clone() }</Link<Route>></td>
-                        <td class="nowrap">{ format::schedule(lang, f.details.schedule.as_ref()) }</td>
-                        <td>{ status(lang, f.status.kind()) }</td>
-                        <td class="num">{ num(o.visitors as u64) }</td><td class="num">{ num(o.applications as u64) }</td><td class="num">{ num(o.hires as u64) }</td><td class="num">{ num(o.returned_to_work as u64) }</td>
-                        <td><a class="events-link" href={format!("#/history?fair={}", f.id)}>{ DashT::Events.get(lang) }</a></td>
-                    </tr>
-                }}) }
-                </tbody></table>
-            },
+            "drill-fairs",
+            html! { <>
+                { th(DashT::Name) }{ th(DashT::When) }{ th(DashT::Status) }{ num_th(DashT::Visitors) }
+                { num_th(DashT::Applications) }{ num_th(DashT::Hires) }{ num_th(DashT::BackToWork) }{ blank }
+            </> },
         ),
         x if x == Drill::Sessions as u8 => (
             DashT::Sessions,
-            html! {
-                <table><thead><tr><th>{ DashT::Session.get(lang) }</th><th>{ DashT::When.get(lang) }</th><th>{ DashT::SessionViewers.get(lang) }</th><th>{ DashT::SessionApplications.get(lang) }</th><th></th></tr></thead><tbody>
-                { for rows.sessions.iter().filter_map(|id| state.live_sessions.get(id)).map(|x| { let o = x.outcome.as_ref(); html! {
-                    <tr>
-                        <td><Link<Route> to={Route::LiveSession { id: x.id.to_string() }}>{ x.plan.title.clone() }</Link<Route>></td>
-                        <td class="nowrap">{ to_local(x.plan.start).format("%Y-%m-%d %H:%M").to_string() }</td>
-                        <td class="num">{ o.map(|o| num(o.peak_viewers as u64)).unwrap_or_default() }</td>
-                        <td class="num">{ o.map(|o| num(o.total_applications())).unwrap_or_default() }</td>
-                        <td>{ events(x.id.0) }</td>
-                    </tr>
-                }}) }
-                </tbody></table>
-            },
+            "drill-sessions",
+            html! { <>
+                { th(DashT::Session) }{ th(DashT::When) }{ num_th(DashT::SessionViewers) }{ num_th(DashT::SessionApplications) }{ blank }
+            </> },
         ),
         x if x == Drill::Enterprises as u8 => (
             DashT::Enterprises,
-            html! {
-                <table><thead><tr><th>{ DashT::Enterprise.get(lang) }</th><th>{ DashT::CreditCode.get(lang) }</th><th>{ DashT::Key.get(lang) }</th><th></th></tr></thead><tbody>
-                { for rows.enterprises.iter().filter_map(|id| state.enterprises.get(id)).map(|e| html! {
-                    <tr><td>{ e.profile.name.clone() }</td><td>{ e.profile.credit_code.clone() }</td><td>{ if e.key.is_some() { "★" } else { "" } }</td><td>{ events(e.id.0) }</td></tr>
-                }) }
-                </tbody></table>
-            },
+            "drill-enterprises",
+            html! { <>{ th(DashT::Enterprise) }{ th(DashT::CreditCode) }{ th(DashT::Key) }{ blank }</> },
         ),
         x if x == Drill::Jobs as u8 => (
             DashT::JobsOffered,
-            html! {
-                <table><thead><tr><th>{ DashT::Post.get(lang) }</th><th>{ DashT::Enterprise.get(lang) }</th><th>{ DashT::Headcount.get(lang) }</th><th>{ DashT::Fair.get(lang) }</th><th></th></tr></thead><tbody>
-                { for rows.posts.iter().filter_map(|id| state.posts.get(id)).map(|p| html! {
-                    <tr>
-                        <td>{ p.details.title.clone() }</td>
-                        <td>{ state.enterprises.get(&p.enterprise_id).map(|e| e.profile.name.clone()).unwrap_or_default() }</td>
-                        <td class="num">{ p.details.headcount }</td>
-                        <td>{ p.details.fairs.iter().map(fair_name).collect::<Vec<_>>().join("；") }</td>
-                        <td>{ events(p.id.0) }</td>
-                    </tr>
-                }) }
-                </tbody></table>
-            },
+            "drill-posts",
+            html! { <>{ th(DashT::Post) }{ th(DashT::Enterprise) }{ num_th(DashT::Headcount) }{ th(DashT::Fair) }{ blank }</> },
         ),
         _ => (
             DashT::Booths,
-            html! {
-                <table><thead><tr><th>{ DashT::Enterprise.get(lang) }</th><th>{ DashT::Fair.get(lang) }</th><th>{ DashT::Booth.get(lang) }</th><th></th></tr></thead><tbody>
-                { for rows.bookings.iter().filter_map(|id| state.bookings.get(id)).map(|b| html! {
-                    <tr>
-                        <td>{ state.enterprises.get(&b.enterprise_id).map(|e| e.profile.name.clone()).unwrap_or_default() }</td>
-                        <td>{ fair_name(&b.fair_id) }</td>
-                        <td>{ b.booth_id.and_then(|id| state.floor_plans.get(&b.fair_id).and_then(|p| p.booths.get(&id)).map(|x| x.code.clone())).unwrap_or_else(|| lang.pick("虚拟展位", "virtual").into()) }</td>
-                        <td>{ events(b.id.0) }</td>
-                    </tr>
-                }) }
-                </tbody></table>
-            },
+            "drill-bookings",
+            html! { <>{ th(DashT::Enterprise) }{ th(DashT::Fair) }{ th(DashT::Booth) }{ blank }</> },
         ),
     };
-    let empty = match props.which {
-        x if x == Drill::Enterprises as u8 => rows.enterprises.is_empty(),
-        x if x == Drill::Jobs as u8 => rows.posts.is_empty(),
-        x if x == Drill::Bookings as u8 => rows.bookings.is_empty(),
-        x if x == Drill::Sessions as u8 => rows.sessions.is_empty(),
-        _ => rows.fairs.is_empty(),
+    let row = {
+        let (app, ids) = (app.clone(), ids.clone());
+        Callback::from(move |i: usize| {
+            let view = app.view();
+            let state: &State = &view;
+            let Some(id) = ids.get(i).copied() else { return html! {} };
+            let events = |id: uuid::Uuid| html! { <div role="cell"><a class="events-link" href={format!("#/history?entity={id}")}>{ DashT::Events.get(lang) }</a></div> };
+            let fair_name = |id: &FairId| state.fairs.get(id).map(|f| f.details.name.clone()).unwrap_or_default();
+            let cells = match which {
+                x if x == Drill::Fairs as u8 || x == Drill::Outcomes as u8 => {
+                    let Some(f) = state.fairs.get(&FairId(id)) else { return html! {} };
+                    let o = f.outcome.unwrap_or_default();
+                    html! { <>
+                        <div role="cell"><Link<Route> to={Route::Fair { id: f.id.to_string() }}>{ f.details.name.clone() }</Link<Route>></div>
+                        <div role="cell" class="nowrap">{ format::schedule(lang, f.details.schedule.as_ref()) }</div>
+                        <div role="cell">{ status(lang, f.status.kind()) }</div>
+                        <div role="cell" class="num">{ num(o.visitors as u64) }</div>
+                        <div role="cell" class="num">{ num(o.applications as u64) }</div>
+                        <div role="cell" class="num">{ num(o.hires as u64) }</div>
+                        <div role="cell" class="num">{ num(o.returned_to_work as u64) }</div>
+                        <div role="cell"><a class="events-link" href={format!("#/history?fair={}", f.id)}>{ DashT::Events.get(lang) }</a></div>
+                    </> }
+                }
+                x if x == Drill::Sessions as u8 => {
+                    let Some(x) = state.live_sessions.get(&SessionId(id)) else { return html! {} };
+                    let o = x.outcome.as_ref();
+                    html! { <>
+                        <div role="cell"><Link<Route> to={Route::LiveSession { id: x.id.to_string() }}>{ x.plan.title.clone() }</Link<Route>></div>
+                        <div role="cell" class="nowrap">{ to_local(x.plan.start).format("%Y-%m-%d %H:%M").to_string() }</div>
+                        <div role="cell" class="num">{ o.map(|o| num(o.peak_viewers as u64)).unwrap_or_default() }</div>
+                        <div role="cell" class="num">{ o.map(|o| num(o.total_applications())).unwrap_or_default() }</div>
+                        { events(x.id.0) }
+                    </> }
+                }
+                x if x == Drill::Enterprises as u8 => {
+                    let Some(e) = state.enterprises.get(&EnterpriseId(id)) else { return html! {} };
+                    html! { <>
+                        <div role="cell">{ e.profile.name.clone() }</div>
+                        <div role="cell">{ e.profile.credit_code.clone() }</div>
+                        <div role="cell">{ if e.key.is_some() { "★" } else { "" } }</div>
+                        { events(e.id.0) }
+                    </> }
+                }
+                x if x == Drill::Jobs as u8 => {
+                    let Some(p) = state.posts.get(&PostId(id)) else { return html! {} };
+                    html! { <>
+                        <div role="cell">{ p.details.title.clone() }</div>
+                        <div role="cell">{ state.enterprises.get(&p.enterprise_id).map(|e| e.profile.name.clone()).unwrap_or_default() }</div>
+                        <div role="cell" class="num">{ p.details.headcount }</div>
+                        <div role="cell">{ p.details.fairs.iter().map(fair_name).collect::<Vec<_>>().join("；") }</div>
+                        { events(p.id.0) }
+                    </> }
+                }
+                _ => {
+                    let Some(b) = state.bookings.get(&BookingId(id)) else { return html! {} };
+                    let booth = b
+                        .booth_id
+                        .and_then(|id| {
+                            state.floor_plans.get(&b.fair_id).and_then(|p| p.booths.get(&id)).map(|x| x.code.clone())
+                        })
+                        .unwrap_or_else(|| lang.pick("虚拟展位", "virtual").into());
+                    html! { <>
+                        <div role="cell">{ state.enterprises.get(&b.enterprise_id).map(|e| e.profile.name.clone()).unwrap_or_default() }</div>
+                        <div role="cell">{ fair_name(&b.fair_id) }</div>
+                        <div role="cell">{ booth }</div>
+                        { events(b.id.0) }
+                    </> }
+                }
+            };
+            html! { <div class="vlist-cells" key={id.to_string()}>{ cells }</div> }
+        })
     };
+    let count = fill(DashT::DrillCount.get(lang), &[("n", num(ids.len() as u64))]);
     html! {
-        <section class="drill" id="drill" aria-live="polite">
+        <section class="drill" id="drill">
             <h2>{ fill(DashT::Behind.get(lang), &[("what", title.get(lang).to_owned())]) }</h2>
-            if empty { <p class="muted">{ DashT::NoRows.get(lang) }</p> } else { <div class="table-wrap">{ table }</div> }
+            if ids.is_empty() {
+                <p class="muted">{ DashT::NoRows.get(lang) }</p>
+            } else {
+                <VirtualList id="drill-list" class={classes!(class)} len={ids.len()} row_height={DRILL_ROW_HEIGHT}
+                    label={fill(DashT::Behind.get(lang), &[("what", title.get(lang).to_owned())])}
+                    count={AttrValue::from(count)} header={header} row={row} reset={format!("{which}")} />
+            }
         </section>
     }
 }
