@@ -17,6 +17,8 @@ function nav(page, name) {
 async function registerSynced(page, enterprise) {
   await registerOwn(page, enterprise);
   await expect(page.locator(".sync-waiting")).toHaveText("已同步");
+  // (no undo on the shared log: no buttons that would never enable)
+  await expect(page.locator("#undo")).toHaveCount(0);
 }
 
 /** The organizer creates a fair and publishes it (then every account receives it). */

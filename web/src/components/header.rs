@@ -61,6 +61,7 @@ pub fn FocusOnNavigate() -> Html {
 #[component]
 pub fn AppHeader() -> Html {
     let lang = use_prefs().lang;
+    let app = use_app();
     // Signed in to a server, the account says who acts: no picker, no name box.
     let account = crate::account::use_signed_in();
     let organizer = account.as_ref().is_some_and(|a| a.role == Role::Organizer);
@@ -93,7 +94,9 @@ pub fn AppHeader() -> Html {
             </nav>
             <div class="header-tools">
                 <super::SyncIndicator />
-                <super::UndoRedo />
+                // (Undo is a step of one's own in this browser's log; on a shared server log it
+                // is not offered yet, rather than two buttons that never enable.)
+                if !app.store.is_replica() { <super::UndoRedo /> }
                 if account.is_some() {
                     <crate::account::AccountMenu />
                 } else {
