@@ -193,6 +193,7 @@ pub enum T {
     ExportLog => "导出事件日志", "Export event log";
     EventCount => "{n} 条事件", "{n} {n|event|events}";
     OnlyOrganizersHint => "只有组织方可以新建和修改招聘会。请在右上角切换身份。", "Only organizers can create and change job fairs. Switch role at the top right.";
+    OnlyOrganizersSignedIn => "只有组织方可以新建和修改招聘会。", "Only organizers can create and change job fairs.";
     InvalidTime => "请输入有效的日期和时间", "Enter a valid date and time";
     InvalidNumber => "请输入正整数", "Enter a whole number";
     StorageCorruptTitle => "本地数据有部分无法读取", "Part of the local data cannot be read";

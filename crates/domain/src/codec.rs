@@ -16,8 +16,12 @@ use crate::envelope::{EventEnvelope, SCHEMA_VERSION};
 use crate::log::{to_line, Log};
 
 pub const FORMAT: &str = "fairlog.events";
-/// Larger files are refused before parsing (a year of a busy district is a few MiB).
+/// The largest file read whole: a merge into a log that is not empty (a year of a busy district
+/// is a few MiB). Larger files are refused before parsing.
 pub const MAX_IMPORT_BYTES: usize = 64 * 1024 * 1024;
+/// The largest file streamed into an empty store, line by line (1 GiB): the browser's import of a
+/// whole season, and what the CLI reads.
+pub const MAX_STREAM_IMPORT_BYTES: u64 = 1 << 30;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Header {

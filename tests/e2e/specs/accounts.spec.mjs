@@ -68,7 +68,7 @@ test("an organizer invites enterprises; each sees its own bookings and only the 
     await org.fill("#sign-in-password", ORGANIZER.password);
     await org.click("#sign-in");
   }
-  await expect(org.locator("#account-menu")).toHaveText(`${ORGANIZER.name}（组织方（人社部门））`);
+  await expect(org.locator("#account-menu")).toHaveText(`${ORGANIZER.name} · 组织方（人社部门）`);
   await expect(org.locator("#role")).toHaveCount(0);
   await expect(org.locator("#actor-name")).toHaveCount(0);
   if (await org.getByRole("button", { name: "载入演示数据" }).count()) {
@@ -99,7 +99,13 @@ test("an organizer invites enterprises; each sees its own bookings and only the 
   const ent1Problems = await openApp(ent1, `/${links[0]}`);
   await expect(ent1.locator("#join-name")).toHaveValue("钱芳");
   await signUp(ent1, `/${links[0]}`, "enterprise-pass-1");
-  await expect(ent1.locator("#account-menu")).toContainText("钱芳");
+  await expect(ent1.locator("#account-menu")).toHaveText("钱芳 · 用人单位");
+  // An enterprise's account is not offered the organizers' planning pages; the organizer is.
+  for (const link of ["新建招聘会", "重点企业", "服务专员"]) {
+    await expect(nav(ent1, link)).toHaveCount(0);
+    await expect(nav(org, link)).toHaveCount(1);
+  }
+  await expect(nav(ent1, "预订展位")).toHaveCount(1);
   const first = { name: "上海闵申机电设备有限公司", code: creditCode("91310112MA1GB3K7P"), contact: "钱芳", phone: "13802135566" };
   await registerOwn(ent1, first);
   await expect(ent1.locator(".sync-waiting")).toHaveText("已同步", { timeout: 20_000 });

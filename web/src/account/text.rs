@@ -19,7 +19,7 @@ crate::texts! {
         Save => "保存", "Save";
         Cancel => "取消", "Cancel";
         MenuLabel => "账号", "Account";
-        SignedInAs => "{name}（{role}）", "{name} ({role})";
+        SignedInAs => "{name} · {role}", "{name} · {role}";
         JoinTitle => "接受邀请，开通账号", "Accept the invitation and create your account";
         JoinLead => "你被邀请以“{role}”身份使用 Fairlog。邀请 {expires} 前有效，只能使用一次。", "You are invited to use Fairlog as {role}. The invitation is valid until {expires} and can be used once.";
         JoinNameHint => "登录时使用，最多 60 个字符", "Used to sign in; up to 60 characters";

@@ -65,6 +65,12 @@ pub fn AppHeader() -> Html {
     // Signed in to a server, the account says who acts: no picker, no name box.
     let account = crate::account::use_signed_in();
     let organizer = account.as_ref().is_some_and(|a| a.role == Role::Organizer);
+    // Signed in, the account's role is who acts: the organizers' planning pages (new fair, key
+    // enterprises, commissioners; every command on them is `organizer_only`) are not offered to
+    // an enterprise or a host. In this browser alone the role can be switched, so all show.
+    let plans = account.as_ref().is_none_or(|a| {
+        fairlog_domain::authority::organizer_only(a.role, "CreateFair").is_ok()
+    });
     if crate::account::use_signed_out() {
         // Signing in first: nothing to choose or navigate to yet.
         return html! {
@@ -79,15 +85,17 @@ pub fn AppHeader() -> Html {
             <Link<Route> to={Route::Fairs} classes="brand">{ T::AppTitle.get(lang) }</Link<Route>>
             <nav aria-label={lang.pick("主导航", "Main")}>
                 <Link<Route> to={Route::Fairs}>{ T::NavFairs.get(lang) }</Link<Route>>
-                <Link<Route> to={Route::NewFair}>{ T::NavNewFair.get(lang) }</Link<Route>>
+                if plans { <Link<Route> to={Route::NewFair}>{ T::NavNewFair.get(lang) }</Link<Route>> }
                 <Link<Route> to={Route::Dashboard}>{ T::NavDashboard.get(lang) }</Link<Route>>
                 <Link<Route> to={Route::History}>{ T::NavHistory.get(lang) }</Link<Route>>
                 <Link<Route> to={Route::Data}>{ T::NavData.get(lang) }</Link<Route>>
                 <EnterpriseNav />
                 <Link<Route> to={Route::Live}>{ crate::live_text::LT::NavLive.get(lang) }</Link<Route>>
                 <Link<Route> to={Route::Series}>{ T::NavSeries.get(lang) }</Link<Route>>
-                <Link<Route> to={Route::KeyEnterprises}>{ T::NavKeyEnterprises.get(lang) }</Link<Route>>
-                <Link<Route> to={Route::Commissioner}>{ T::NavCommissioner.get(lang) }</Link<Route>>
+                if plans {
+                    <Link<Route> to={Route::KeyEnterprises}>{ T::NavKeyEnterprises.get(lang) }</Link<Route>>
+                    <Link<Route> to={Route::Commissioner}>{ T::NavCommissioner.get(lang) }</Link<Route>>
+                }
                 if organizer {
                     <Link<Route> to={Route::Accounts}>{ crate::account::text::AT::NavAccounts.get(lang) }</Link<Route>>
                 }

@@ -192,7 +192,7 @@ pub fn FairFormPage(props: &FairFormProps) -> Html {
     html! {
         <section aria-labelledby="form-title" class="form-page">
             <h1 id="form-title">{ title.get(lang) }</h1>
-            if !organizer { <p class="banner warn" role="note">{ T::OnlyOrganizersHint.get(lang) }</p> }
+            if !organizer { <crate::components::OnlyOrganizersNote class={classes!("banner", "warn")} /> }
             if let Some(status) = locked {
                 <p class="banner warn" role="note">{ ui_error(lang, &UiError::Rule(FairError::NotEditable { status }.into())) }</p>
             }

@@ -142,7 +142,7 @@ pub fn FairPage(props: &FairPageProps) -> Html {
                     </div>
                 }
             }
-            if !organizer { <p class="muted">{ T::OnlyOrganizersHint.get(lang) }</p> }
+            if !organizer { <crate::components::OnlyOrganizersNote /> }
             if organizer && app.writable() { <FairOutcomeForm key={format!("{id}-{}", fair.version)} fair_id={id} /> }
             <FairBookings fair_id={id} />
         </article>

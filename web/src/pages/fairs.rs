@@ -147,7 +147,7 @@ fn Welcome() -> Html {
                 <button type="button" id="load-demo" onclick={load_demo} disabled={busy}>{ T::LoadDemo.get(lang) }</button>
                 <button type="button" class="secondary" onclick={start_empty}>{ T::StartEmpty.get(lang) }</button>
             </div>
-            if !organizer { <p class="muted">{ T::OnlyOrganizersHint.get(lang) }</p> }
+            if !organizer { <crate::components::OnlyOrganizersNote /> }
         </section>
     }
 }

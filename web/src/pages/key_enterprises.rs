@@ -17,7 +17,7 @@ use yew::prelude::*;
 
 use crate::components::{input_value, VirtualList};
 use crate::hooks::use_command;
-use crate::i18n::{fill, T};
+use crate::i18n::fill;
 use crate::organizer_ui::{key_category, OT};
 use crate::session::use_prefs;
 use crate::store::use_app;
@@ -266,7 +266,7 @@ pub fn KeyEnterprisesPage() -> Html {
             <datalist id="commissioner-names">
                 { for staff.iter().map(|n| html! { <option value={n.clone()} /> }) }
             </datalist>
-            if prefs.session.role != Role::Organizer { <p class="muted">{ T::OnlyOrganizersHint.get(lang) }</p> }
+            if prefs.session.role != Role::Organizer { <crate::components::OnlyOrganizersNote /> }
         </section>
     }
 }

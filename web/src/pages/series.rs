@@ -116,7 +116,7 @@ pub fn SeriesPage() -> Html {
                     <div class="actions"><button type="submit" id="create-series" disabled={busy}>{ OT::CreateSeries.get(lang) }</button></div>
                 </form>
             } else if !organizer {
-                <p class="muted">{ T::OnlyOrganizersHint.get(lang) }</p>
+                <crate::components::OnlyOrganizersNote />
             }
         </section>
     }

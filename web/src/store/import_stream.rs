@@ -22,7 +22,7 @@ use super::idb::EVENTS;
 use super::{EventStore, ImportError, StorageError, Store};
 
 /// The largest file imported into an empty store (1 GiB); larger ones are refused before reading.
-pub const MAX_STREAM_IMPORT_BYTES: u64 = 1 << 30;
+pub use fairlog_domain::codec::MAX_STREAM_IMPORT_BYTES;
 /// How much of the file is read, verified and written at a time.
 pub const CHUNK_BYTES: u64 = 2 << 20;
 

@@ -81,7 +81,7 @@ async fn pusher(store: Rc<Store>, mut kicks: UnboundedReceiver<()>, changed: Cal
                 tries = 0;
                 set_status(&store, true);
                 let results: Vec<MutationResult> =
-                    answer.results.into_iter().filter_map(|v| serde_json::from_value(v).ok()).collect();
+                    answer.results.iter().filter_map(MutationResult::from_answer).collect();
                 let notice = settle(&store, &results).await;
                 changed.emit(notice);
             }
