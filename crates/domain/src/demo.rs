@@ -194,6 +194,21 @@ pub fn demo_commands(now: DateTime<Utc>, mut new_id: impl FnMut() -> Uuid) -> Ve
     cmds
 }
 
+/// The demo season for a shared server. fairlog-server decides every push as the signed-in
+/// account, at its own clock, so the season's past (the livestream that ended ten days ago, the
+/// requests made before a cut-off that has passed since) cannot be recorded there as it can in
+/// a browser's own log. This is [`demo_commands`] issued by `actor` at `now`, keeping the
+/// commands the domain accepts in that order and leaving out those it would refuse (and so the
+/// server would answer with a refusal each), so loading the demo shows no refused changes.
+pub fn demo_commands_for_server(actor: &Actor, now: DateTime<Utc>, mut new_id: impl FnMut() -> Uuid) -> Vec<Command> {
+    let mut engine = crate::engine::Engine::new();
+    demo_commands(now, &mut new_id)
+        .into_iter()
+        .map(|c| Command { actor: actor.clone(), now, intent: c.intent })
+        .filter(|c| engine.execute(c.clone(), &mut new_id).is_ok())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -225,5 +240,31 @@ mod tests {
         assert_eq!(count(FairStatusKind::Draft), 1);
         assert!(s.fairs.values().any(|f| f.details.mode == FairMode::Online));
         assert!(s.fairs.values().any(|f| matches!(f.details.venue, Some(Venue::Remote { .. }))));
+    }
+
+    #[test]
+    fn the_demo_for_a_server_is_accepted_whole_at_the_servers_clock() {
+        // given a signed-in organizer and the server's clock
+        let organizer = Actor { account: Some(Uuid::from_u128(7)), ..Actor::new(crate::Role::Organizer, "王敏") };
+        let now = t("2026-11-24T10:00");
+        let mut ids = counter_ids(0);
+        // when the demo is made for the server
+        let cmds = demo_commands_for_server(&organizer, now, &mut ids);
+        // then every command is the account's, at that clock, and the server's decide (a new
+        // engine, in the same order) accepts every one of them
+        assert!(cmds.iter().all(|c| c.actor == organizer && c.now == now));
+        let mut server = Engine::new();
+        for c in &cmds {
+            let what = format!("{:?}", c.intent);
+            server.execute(c.clone(), &mut ids).unwrap_or_else(|e| panic!("the server would refuse: {e:?}\n{what}"));
+        }
+        // and the season is still there: series, fairs, enterprises, bookings, sessions
+        let s = server.state();
+        assert_eq!(s.series.len(), 4);
+        assert_eq!(s.fairs.len(), 6);
+        assert!(!s.enterprises.is_empty() && !s.bookings.is_empty() && !s.live_sessions.is_empty());
+        // and what is left out is only what the domain refuses at that clock
+        let all = demo_commands(now, &mut counter_ids(0)).len();
+        assert!(cmds.len() < all && cmds.len() * 10 > all * 9, "{} of {all}", cmds.len());
     }
 }

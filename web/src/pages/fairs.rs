@@ -1,6 +1,6 @@
 use std::rc::Rc;
 
-use fairlog_domain::demo::demo_commands;
+use fairlog_domain::demo::{demo_commands, demo_commands_for_server};
 use fairlog_domain::fair::Fair;
 use fairlog_domain::ids::{EnterpriseId, FairId};
 use fairlog_domain::views::{self, FairFilter};
@@ -129,9 +129,15 @@ fn Welcome() -> Html {
     let busy = command.busy();
     let navigator = use_navigator();
     let load_demo = Callback::from(move |_| {
-        // The demo season's commands say their own actors.
+        // In this browser's own log the demo season's commands say their own actors and times; a
+        // server decides each as the account, at its clock, so it gets the part it can record.
+        let cmds = if served {
+            demo_commands_for_server(command.actor(), now(), uuid::Uuid::new_v4)
+        } else {
+            demo_commands(now(), uuid::Uuid::new_v4)
+        };
         let shown = command.clone();
-        command.run_commands(demo_commands(now(), uuid::Uuid::new_v4), move |r| shown.notice_failure(r));
+        command.run_commands(cmds, move |r| shown.notice_failure(r));
     });
     let start_empty = Callback::from(move |_| {
         if let Some(n) = &navigator {
