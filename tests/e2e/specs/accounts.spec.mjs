@@ -71,13 +71,7 @@ test("an organizer invites enterprises; each sees its own bookings and only the 
   await expect(org.locator("#account-menu")).toHaveText(`${ORGANIZER.name} · 组织方（人社部门）`);
   await expect(org.locator("#role")).toHaveCount(0);
   await expect(org.locator("#actor-name")).toHaveCount(0);
-  if (await org.getByRole("button", { name: "载入演示数据" }).count()) {
-    await org.getByRole("button", { name: "载入演示数据" }).click();
-  }
-  await expect(org.locator("#fair-list .vlist-rows .vlist-row")).toHaveCount(6, { timeout: 30_000 });
-  await expect(org.locator(".sync-waiting")).toHaveText("已同步", { timeout: 30_000 });
-  // The demo on a server is the part the server records at its clock: nothing refused.
-  await expect(org.locator(".refused-changes")).toHaveCount(0);
+  await expect(org.locator("#load-demo")).toBeVisible();
 
   // Two invitations, from the accounts page.
   await nav(org, "账号").click();
@@ -102,6 +96,21 @@ test("an organizer invites enterprises; each sees its own bookings and only the 
   await expect(ent1.locator("#join-name")).toHaveValue("钱芳");
   await signUp(ent1, `/${links[0]}`, "enterprise-pass-1");
   await expect(ent1.locator("#account-menu")).toHaveText("钱芳 · 用人单位");
+  // The server has no fairs yet: an enterprise is told they come when an organizer publishes
+  // them, with no demo to load and no fair to plan.
+  await expect(ent1.locator("#welcome-waiting")).toContainText("组织方发布招聘会后");
+  await expect(ent1.locator("#load-demo")).toHaveCount(0);
+  await expect(ent1.getByRole("button", { name: "从空白开始" })).toHaveCount(0);
+  await ent1.screenshot({ path: `${ARTIFACTS}accounts-enterprise-waiting.png` });
+
+  // The organizer loads the demo season; the enterprise's open page shows its fairs live.
+  await nav(org, "招聘会").click();
+  await org.click("#load-demo");
+  await expect(org.locator("#fair-list .vlist-rows .vlist-row")).toHaveCount(6, { timeout: 30_000 });
+  await expect(org.locator(".sync-waiting")).toHaveText("已同步", { timeout: 30_000 });
+  // The demo on a server is the part the server records at its clock: nothing refused.
+  await expect(org.locator(".refused-changes")).toHaveCount(0);
+  await expect(ent1.locator("#fair-list .vlist-rows .vlist-row")).toHaveCount(6, { timeout: 30_000 });
   // An enterprise's account is not offered the organizers' planning pages; the organizer is.
   for (const link of ["新建招聘会", "重点企业", "服务专员"]) {
     await expect(nav(ent1, link)).toHaveCount(0);

@@ -148,12 +148,20 @@ fn Welcome() -> Html {
     html! {
         <section class="welcome" aria-labelledby="welcome-title">
             <h1 id="welcome-title">{ T::WelcomeTitle.get(lang) }</h1>
-            <p>{ if served { crate::sync::text::ST::WelcomeBody.get(lang) } else { T::WelcomeBody.get(lang) } }</p>
-            <div class="actions">
-                <button type="button" id="load-demo" onclick={load_demo} disabled={busy}>{ T::LoadDemo.get(lang) }</button>
-                <button type="button" class="secondary" onclick={start_empty}>{ T::StartEmpty.get(lang) }</button>
-            </div>
-            if !organizer { <crate::components::OnlyOrganizersNote /> }
+            // On a server the account is who acts: an enterprise or a host can neither load the
+            // demo (a server records it as the account) nor plan a fair, so it is told that the
+            // fairs come when an organizer publishes them. In this browser alone the demo's
+            // commands carry their own actors and the role can be switched.
+            if served && !organizer {
+                <p id="welcome-waiting">{ crate::sync::text::ST::WelcomeWaiting.get(lang) }</p>
+            } else {
+                <p>{ if served { crate::sync::text::ST::WelcomeBody.get(lang) } else { T::WelcomeBody.get(lang) } }</p>
+                <div class="actions">
+                    <button type="button" id="load-demo" onclick={load_demo} disabled={busy}>{ T::LoadDemo.get(lang) }</button>
+                    <button type="button" class="secondary" onclick={start_empty}>{ T::StartEmpty.get(lang) }</button>
+                </div>
+                if !organizer { <crate::components::OnlyOrganizersNote /> }
+            }
         </section>
     }
 }
