@@ -68,9 +68,7 @@ pub fn AppHeader() -> Html {
     // Signed in, the account's role is who acts: the organizers' planning pages (new fair, key
     // enterprises, commissioners; every command on them is `organizer_only`) are not offered to
     // an enterprise or a host. In this browser alone the role can be switched, so all show.
-    let plans = account.as_ref().is_none_or(|a| {
-        fairlog_domain::authority::organizer_only(a.role, "CreateFair").is_ok()
-    });
+    let plans = account.is_none() || organizer;
     if crate::account::use_signed_out() {
         // Signing in first: nothing to choose or navigate to yet.
         return html! {
