@@ -33,6 +33,11 @@ fn cold_start(c: &mut Criterion) {
     g.sample_size(10);
     g.bench_function("encode the snapshot", |b| b.iter(|| snapshot::encode(black_box(&engine))));
     g.bench_function("decode the snapshot", |b| b.iter_with_large_drop(|| snapshot::decode(&whole).unwrap()));
+    let body = &whole[snapshot::HEADER_BYTES..];
+    g.bench_function("of which the body's checksum", |b| b.iter(|| snapshot::checksum(black_box(body))));
+    g.bench_function("of which the body (postcard into the state)", |b| {
+        b.iter_with_large_drop(|| snapshot::decode_body(body).unwrap())
+    });
     g.bench_function("snapshot + 1,000-event tail (decode, resume)", |b| {
         b.iter_with_large_drop(|| {
             let s = snapshot::decode(&bytes).unwrap();

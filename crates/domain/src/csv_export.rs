@@ -144,7 +144,7 @@ pub fn fairs(state: &State, filter: &Filter, words: &dyn CsvWords) -> String {
             .fair_bookings
             .get(&f.id)
             .map(|ids| {
-                ids.keys()
+                ids.iter()
                     .filter(|id| state.bookings.get(id).is_some_and(|b| b.status == BookingStatus::Booked))
                     .count()
             })
@@ -190,7 +190,7 @@ pub fn bookings(state: &State, filter: &Filter, words: &dyn CsvWords) -> String 
         .fairs
         .iter()
         .flat_map(|fid| {
-            state.fair_bookings.get(fid).into_iter().flat_map(|ids| ids.keys().copied().collect::<Vec<_>>())
+            state.fair_bookings.get(fid).into_iter().flat_map(|ids| ids.iter().copied().collect::<Vec<_>>())
         })
         .filter_map(|id| state.bookings.get(&id))
         .map(|b| {

@@ -24,7 +24,7 @@ pub fn enterprise_bookings(state: &State, enterprise: EnterpriseId) -> Vec<&Book
     let mut v: Vec<&Booking> = state
         .enterprise_bookings
         .get(&enterprise)
-        .map(|ids| ids.keys().filter_map(|id| state.bookings.get(id)).collect())
+        .map(|ids| ids.iter().filter_map(|id| state.bookings.get(id)).collect())
         .unwrap_or_default();
     v.sort_by_key(|b| std::cmp::Reverse(b.created_seq));
     v
@@ -45,7 +45,7 @@ pub fn enterprise_posts(state: &State, enterprise: EnterpriseId) -> Vec<&Post> {
     let mut v: Vec<&Post> = state
         .enterprise_posts
         .get(&enterprise)
-        .map(|ids| ids.keys().filter_map(|id| state.posts.get(id)).collect())
+        .map(|ids| ids.iter().filter_map(|id| state.posts.get(id)).collect())
         .unwrap_or_default();
     v.sort_by_key(|p| (p.status != PostStatus::Open, std::cmp::Reverse(p.opened_at), p.id));
     v
@@ -54,7 +54,7 @@ pub fn enterprise_posts(state: &State, enterprise: EnterpriseId) -> Vec<&Post> {
 /// Jobs offered (提供岗位数) by the enterprise: Σ headcount of its open posts.
 pub fn jobs_offered_by(state: &State, enterprise: EnterpriseId) -> u64 {
     let ids = state.enterprise_posts.get(&enterprise);
-    jobs_offered(ids.into_iter().flat_map(|ids| ids.keys().filter_map(|id| state.posts.get(id))), |_| true)
+    jobs_offered(ids.into_iter().flat_map(|ids| ids.iter().filter_map(|id| state.posts.get(id))), |_| true)
 }
 
 /// Posts offered at a fair (any status), optionally only one enterprise's.
@@ -63,7 +63,7 @@ pub fn posts_at_fair(state: &State, fair: FairId, enterprise: Option<EnterpriseI
         .fair_posts
         .get(&fair)
         .map(|ids| {
-            ids.keys()
+            ids.iter()
                 .filter_map(|id| state.posts.get(id))
                 .filter(|p| enterprise.is_none_or(|e| p.enterprise_id == e))
                 .collect()
@@ -76,7 +76,7 @@ pub fn posts_at_fair(state: &State, fair: FairId, enterprise: Option<EnterpriseI
 /// Jobs offered at a fair: Σ headcount of the open posts offered there (never a count of rows).
 pub fn jobs_offered_at_fair(state: &State, fair: FairId) -> u64 {
     let ids = state.fair_posts.get(&fair);
-    jobs_offered(ids.into_iter().flat_map(|ids| ids.keys().filter_map(|id| state.posts.get(id))), |_| true)
+    jobs_offered(ids.into_iter().flat_map(|ids| ids.iter().filter_map(|id| state.posts.get(id))), |_| true)
 }
 
 /// A place on a waitlist, with its position among those still waiting (1 = next).
@@ -226,7 +226,7 @@ pub fn fair_bookings(state: &State, fair: FairId) -> Vec<&Booking> {
     let mut v: Vec<&Booking> = state
         .fair_bookings
         .get(&fair)
-        .map(|ids| ids.keys().filter_map(|id| state.bookings.get(id)).collect())
+        .map(|ids| ids.iter().filter_map(|id| state.bookings.get(id)).collect())
         .unwrap_or_default();
     v.sort_by_key(|b| b.created_seq);
     v

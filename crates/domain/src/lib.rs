@@ -31,6 +31,7 @@ pub mod fuzzing;
 pub mod history;
 pub mod host;
 pub mod ics;
+pub mod id_set;
 pub mod ids;
 pub mod import_stream;
 pub mod industry;

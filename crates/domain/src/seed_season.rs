@@ -497,7 +497,7 @@ impl Gen {
                     .fair_bookings
                     .get(&fair)
                     .into_iter()
-                    .flat_map(|ids| ids.keys())
+                    .flat_map(|ids| ids.iter())
                     .filter_map(|id| state.bookings.get(id))
                     .filter(|b| matches!(b.status, BookingStatus::Offered { .. }))
                     .map(|b| (b.id, b.enterprise_id))

@@ -33,9 +33,9 @@ pub struct State {
     #[serde(deserialize_with = "crate::snapshot::cautious::map")]
     pub posts: OrdMap<PostId, Post>,
     /// Each enterprise's posts, and the posts offered at each fair (for jobs-offered figures).
-    #[serde(deserialize_with = "crate::snapshot::cautious::map_of_maps")]
+    #[serde(deserialize_with = "crate::snapshot::cautious::map")]
     pub enterprise_posts: OrdMap<EnterpriseId, IdSet<PostId>>,
-    #[serde(deserialize_with = "crate::snapshot::cautious::map_of_maps")]
+    #[serde(deserialize_with = "crate::snapshot::cautious::map")]
     pub fair_posts: OrdMap<FairId, IdSet<PostId>>,
     #[serde(deserialize_with = "crate::snapshot::cautious::map")]
     pub floor_plans: OrdMap<FairId, FloorPlan>,
@@ -53,9 +53,9 @@ pub struct State {
     /// Pending holds and offers by deadline, so expiries are found without a scan.
     #[serde(deserialize_with = "crate::snapshot::cautious::map")]
     pub deadlines: OrdMap<(DateTime<Utc>, BookingId), ()>,
-    #[serde(deserialize_with = "crate::snapshot::cautious::map_of_maps")]
+    #[serde(deserialize_with = "crate::snapshot::cautious::map")]
     pub enterprise_bookings: OrdMap<EnterpriseId, IdSet<BookingId>>,
-    #[serde(deserialize_with = "crate::snapshot::cautious::map_of_maps")]
+    #[serde(deserialize_with = "crate::snapshot::cautious::map")]
     pub fair_bookings: OrdMap<FairId, IdSet<BookingId>>,
     #[serde(deserialize_with = "crate::snapshot::cautious::map")]
     pub waitlist: OrdMap<WaitlistId, WaitlistEntry>,

@@ -282,7 +282,7 @@ fn request_row(state: &State, b: &Booking, now: DateTime<Utc>) -> RequestRow {
 }
 
 fn bookings_of_fair(state: &State, fair: FairId) -> impl Iterator<Item = &Booking> {
-    state.fair_bookings.get(&fair).into_iter().flat_map(|ids| ids.keys()).filter_map(|id| state.bookings.get(id))
+    state.fair_bookings.get(&fair).into_iter().flat_map(|ids| ids.iter()).filter_map(|id| state.bookings.get(id))
 }
 
 /// Requests of a fair waiting for the organizer's decision, oldest first.
@@ -336,7 +336,7 @@ pub fn enterprise_bookings(state: &State, enterprise: EnterpriseId) -> Vec<Booki
         .enterprise_bookings
         .get(&enterprise)
         .into_iter()
-        .flat_map(|ids| ids.keys())
+        .flat_map(|ids| ids.iter())
         .filter_map(|id| state.bookings.get(id))
         .map(|b| {
             let fair = state.fairs.get(&b.fair_id);
@@ -446,7 +446,7 @@ pub struct FairNotice<'a> {
 pub fn fair_notices_for(state: &State, enterprise: EnterpriseId) -> Vec<FairNotice<'_>> {
     // The earliest active booking per fair: changes after it concern the enterprise.
     let mut since: BTreeMap<FairId, u64> = BTreeMap::new();
-    for id in state.enterprise_bookings.get(&enterprise).into_iter().flat_map(|ids| ids.keys()) {
+    for id in state.enterprise_bookings.get(&enterprise).into_iter().flat_map(|ids| ids.iter()) {
         if let Some(b) = state.bookings.get(id).filter(|b| b.status.is_active()) {
             let s = since.entry(b.fair_id).or_insert(b.created_seq);
             *s = (*s).min(b.created_seq);

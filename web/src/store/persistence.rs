@@ -42,7 +42,7 @@ impl Store {
                 js_sys::Date::now() - started,
                 match engine.history_starts_at() {
                     0 => "replayed".to_owned(),
-                    base => format!("from the snapshot at event {base}"),
+                    base => format!("from the snapshot at event {base}: {}", self.snapshots.timing.borrow()),
                 },
                 super::timing::wasm_memory_mib()
             )

@@ -19,7 +19,7 @@
 //! the lines from its sequence on. Such a store holds no lines before it, so the earlier events come
 //! from the server when they are needed ([`Store::ensure_complete`]), and a snapshot this build
 //! cannot read (after an upgrade) makes the replica catch up from the server again.
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use fairlog_domain::engine::RestoreProblem;
 use fairlog_domain::{snapshot, Engine};
@@ -36,6 +36,8 @@ pub const SNAPSHOT_FROM: u64 = 2_000;
 pub(super) struct Snapshots {
     /// The sequence the kept snapshot covers (0: none known to match the log).
     covered: Cell<u64>,
+    /// Where the last start from the snapshot spent its time (for the console line at open).
+    pub(super) timing: RefCell<String>,
 }
 
 impl Snapshots {
@@ -49,7 +51,9 @@ impl Store {
     /// Start from the kept snapshot and the records after it; `None` when there is none or it
     /// cannot start this log (the caller replays the whole log).
     pub(super) async fn resume(&self, db: &EventStore) -> Option<(Engine, Option<RestoreProblem>)> {
+        let t0 = js_sys::Date::now();
         let bytes = db.snapshot().await.ok()??;
+        let t1 = js_sys::Date::now();
         let snap = match snapshot::decode(&bytes) {
             Ok(s) => s,
             Err(e) => {
@@ -59,9 +63,11 @@ impl Store {
                 return None;
             }
         };
+        let t2 = js_sys::Date::now();
         let seq = snap.cursor.seq;
         let from = seq.saturating_sub(1);
         let records = db.read_after(from).await.ok()?;
+        let t3 = js_sys::Date::now();
         let filtered = self.filtered.get();
         let lines = StoredLines::new(&records, from, filtered);
         let mut tail = lines.iter().peekable();
@@ -77,6 +83,15 @@ impl Store {
         match resumed {
             Ok(resumed) => {
                 self.snapshots.covered.set(seq);
+                *self.snapshots.timing.borrow_mut() = format!(
+                    "{} bytes read in {:.0} ms, decoded in {:.0} ms, {} records after it read in {:.0} ms, resumed in {:.0} ms",
+                    bytes.len(),
+                    t1 - t0,
+                    t2 - t1,
+                    records.len(),
+                    t3 - t2,
+                    js_sys::Date::now() - t3
+                );
                 Some(resumed)
             }
             Err(e) => {

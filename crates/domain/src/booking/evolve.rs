@@ -33,8 +33,8 @@ pub(crate) fn occupy(state: &mut State, b: &Booking) {
     if let Some(deadline) = b.status.deadline() {
         state.deadlines.insert((deadline, b.id), ());
     }
-    state.enterprise_bookings.entry(b.enterprise_id).or_default().insert(b.id, ());
-    state.fair_bookings.entry(b.fair_id).or_default().insert(b.id, ());
+    state.enterprise_bookings.entry(b.enterprise_id).or_default().insert(b.id);
+    state.fair_bookings.entry(b.fair_id).or_default().insert(b.id);
 }
 
 /// End an active booking with `status`, freeing what it held.

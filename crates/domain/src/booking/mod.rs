@@ -7,7 +7,6 @@
 //! reassignment) the first eligible enterprise on the fair's waitlist is offered it in the same
 //! decision, with the reason recorded on the event.
 use chrono::{DateTime, Duration, Utc};
-use imbl::OrdMap;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -86,10 +85,12 @@ pub enum BoothTarget {
 pub enum BookingStatus {
     /// Asked for; the booth is held until `hold_until`, waiting for the organizer.
     Requested {
+        #[serde(with = "crate::snapshot::form::instant")]
         hold_until: DateTime<Utc>,
     },
     /// Offered from the waitlist; held until `until`, waiting for the enterprise.
     Offered {
+        #[serde(with = "crate::snapshot::form::instant")]
         until: DateTime<Utc>,
     },
     Booked,
@@ -136,6 +137,7 @@ pub struct Booking {
     /// The zone asked for, when the request was "any booth in zone".
     pub zone_id: Option<ZoneId>,
     pub status: BookingStatus,
+    #[serde(with = "crate::snapshot::form::instant")]
     pub requested_at: DateTime<Utc>,
     /// Sequence of the event that created the booking.
     pub created_seq: u64,
@@ -229,6 +231,7 @@ pub struct WaitlistEntry {
     pub fair_id: FairId,
     pub enterprise_id: EnterpriseId,
     pub zone_id: Option<ZoneId>,
+    #[serde(with = "crate::snapshot::form::instant")]
     pub joined_at: DateTime<Utc>,
     /// Sequence of the joining event: the waitlist's order.
     pub position_seq: u64,
@@ -245,7 +248,9 @@ pub struct Promotion {
     pub freed_from: BookingId,
     pub freed_by: FreedBy,
     pub skipped: Vec<Skipped>,
+    #[serde(with = "crate::snapshot::form::instant")]
     pub offered_at: DateTime<Utc>,
+    #[serde(with = "crate::snapshot::form::instant")]
     pub until: DateTime<Utc>,
 }
 
@@ -466,8 +471,7 @@ impl BookingError {
     }
 }
 
-/// Map from a set of ids (an `OrdMap<Id, ()>` used as a persistent set).
-pub type IdSet<K> = OrdMap<K, ()>;
+pub use crate::id_set::IdSet;
 
 #[cfg(test)]
 mod tests;

@@ -36,7 +36,7 @@ pub fn active_count(state: &State, fair: FairId, enterprise: EnterpriseId) -> u3
         .enterprise_bookings
         .get(&enterprise)
         .map(|ids| {
-            ids.keys()
+            ids.iter()
                 .filter_map(|id| state.bookings.get(id))
                 .filter(|b| b.fair_id == fair && b.status.is_active())
                 .count() as u32
@@ -273,7 +273,7 @@ pub fn active_bookings_of_enterprise(state: &State, enterprise: EnterpriseId) ->
     state
         .enterprise_bookings
         .get(&enterprise)
-        .map(|b| b.keys().filter(|k| state.bookings.get(k).is_some_and(|b| b.status.is_active())).count())
+        .map(|b| b.iter().filter(|k| state.bookings.get(k).is_some_and(|b| b.status.is_active())).count())
         .unwrap_or(0)
 }
 

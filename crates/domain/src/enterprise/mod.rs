@@ -74,6 +74,7 @@ pub struct Enterprise {
     pub key: Option<KeyCategory>,
     /// The organizer staff member serving this key enterprise.
     pub commissioner: Option<String>,
+    #[serde(with = "crate::snapshot::form::instant")]
     pub registered_at: DateTime<Utc>,
     pub version: u64,
 }

@@ -93,7 +93,7 @@ pub(crate) fn trim_venue(v: &Venue) -> std::result::Result<Venue, FairError> {
 /// booking index.
 pub(crate) fn stranded_bookings(state: &State, fair: FairId, mode: FairMode) -> usize {
     state.fair_bookings.get(&fair).map_or(0, |ids| {
-        ids.keys()
+        ids.iter()
             .filter_map(|id| state.bookings.get(id))
             .filter(|b| b.status.is_active() && !mode.has_booths(b.kind()))
             .count()

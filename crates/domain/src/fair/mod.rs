@@ -105,7 +105,9 @@ impl Venue {
 /// Start and end (instants; shown in Asia/Shanghai time).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Schedule {
+    #[serde(with = "crate::snapshot::form::instant")]
     pub start: DateTime<Utc>,
+    #[serde(with = "crate::snapshot::form::instant")]
     pub end: DateTime<Utc>,
 }
 
@@ -165,6 +167,7 @@ pub enum FairStatusKind {
 pub struct FairChange {
     /// Sequence of the event that made the change.
     pub seq: u64,
+    #[serde(with = "crate::snapshot::form::instant")]
     pub at: DateTime<Utc>,
     pub kind: FairChangeKind,
 }
@@ -190,6 +193,7 @@ pub struct Fair {
     pub outcome: Option<FairOutcome>,
     /// Sequence of the last event that changed this fair: the version a form was opened at.
     pub version: u64,
+    #[serde(with = "crate::snapshot::form::instant")]
     pub created_at: DateTime<Utc>,
 }
 

@@ -72,5 +72,5 @@ pub fn active_bookings(state: &State, fair: FairId) -> usize {
     state
         .fair_bookings
         .get(&fair)
-        .map_or(0, |ids| ids.keys().filter(|id| state.bookings.get(id).is_some_and(|b| b.status.is_active())).count())
+        .map_or(0, |ids| ids.iter().filter(|id| state.bookings.get(id).is_some_and(|b| b.status.is_active())).count())
 }

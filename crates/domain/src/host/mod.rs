@@ -55,7 +55,9 @@ pub struct HostProfile {
 /// A period in which a host can be on air.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Window {
+    #[serde(with = "crate::snapshot::form::instant")]
     pub start: DateTime<Utc>,
+    #[serde(with = "crate::snapshot::form::instant")]
     pub end: DateTime<Utc>,
 }
 

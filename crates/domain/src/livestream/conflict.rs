@@ -215,7 +215,7 @@ pub fn conflicts(state: &State, id: SessionId, plan: &SessionPlan, lineup: &[Fea
             }
         }
         let mut fairs = BTreeSet::new();
-        for bid in state.enterprise_bookings.get(&enterprise).into_iter().flat_map(|ids| ids.keys()) {
+        for bid in state.enterprise_bookings.get(&enterprise).into_iter().flat_map(|ids| ids.iter()) {
             let Some(bk) = state.bookings.get(bid) else { continue };
             if !matches!(
                 bk.status,

@@ -195,6 +195,7 @@ pub struct LiveSession {
     pub accepted: Vec<Conflict>,
     pub version: u64,
     /// When the session last changed (the DTSTAMP of its calendar entry).
+    #[serde(with = "crate::snapshot::form::instant")]
     pub updated_at: DateTime<Utc>,
 }
 

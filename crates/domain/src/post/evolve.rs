@@ -4,9 +4,9 @@ pub(crate) fn evolve(state: &mut State, env: &EventEnvelope, event: &PostEvent) 
     use PostEvent as E;
     match event {
         E::PostOpened { post_id, enterprise_id, details } => {
-            state.enterprise_posts.entry(*enterprise_id).or_default().insert(*post_id, ());
+            state.enterprise_posts.entry(*enterprise_id).or_default().insert(*post_id);
             for f in &details.fairs {
-                state.fair_posts.entry(*f).or_default().insert(*post_id, ());
+                state.fair_posts.entry(*f).or_default().insert(*post_id);
             }
             state.posts.insert(
                 *post_id,
@@ -30,7 +30,7 @@ pub(crate) fn evolve(state: &mut State, env: &EventEnvelope, event: &PostEvent) 
                 }
             }
             for f in details.fairs.difference(&old.fairs) {
-                state.fair_posts.entry(*f).or_default().insert(*post_id, ());
+                state.fair_posts.entry(*f).or_default().insert(*post_id);
             }
         }
         E::PostFilled { post_id } => set_status(state, *post_id, env.seq, PostStatus::Filled),

@@ -105,6 +105,7 @@ pub struct Post {
     pub enterprise_id: EnterpriseId,
     pub details: PostDetails,
     pub status: PostStatus,
+    #[serde(with = "crate::snapshot::form::instant")]
     pub opened_at: DateTime<Utc>,
     pub version: u64,
 }

@@ -3,7 +3,8 @@
 //! so a crafted snapshot body saying 10^16 entries asked for that much memory and aborted (the
 //! snapshot fuzz target's first run). These read the same forms (a map, a sequence: JSON and
 //! postcard alike) and grow as entries actually arrive. Used through
-//! `#[serde(deserialize_with = "…")]` on every `imbl` field of the state.
+//! `#[serde(deserialize_with = "…")]` on every `imbl` field of the state (the sets of ids in
+//! its indexes read themselves the same way: `crate::id_set`).
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -42,15 +43,6 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for Items<T> {
     }
 }
 
-/// An `OrdMap` value read one entry at a time (for maps nested in maps).
-struct Map<K: Ord + Clone, V: Clone>(OrdMap<K, V>);
-
-impl<'de, K: Deserialize<'de> + Ord + Clone, V: Deserialize<'de> + Clone> Deserialize<'de> for Map<K, V> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        map(d).map(Map)
-    }
-}
-
 /// A `Vector` value read one item at a time (for sequences nested in maps).
 struct Seq<T: Clone>(Vector<T>);
 
@@ -68,18 +60,6 @@ where
     V: Deserialize<'de> + Clone,
 {
     Ok(d.deserialize_map(Entries::<K, V>(PhantomData))?.into_iter().collect())
-}
-
-/// `OrdMap<K, OrdMap<K2, V2>>`.
-pub fn map_of_maps<'de, D, K, K2, V2>(d: D) -> Result<OrdMap<K, OrdMap<K2, V2>>, D::Error>
-where
-    D: Deserializer<'de>,
-    K: Deserialize<'de> + Ord + Clone,
-    K2: Deserialize<'de> + Ord + Clone,
-    V2: Deserialize<'de> + Clone,
-{
-    let entries = d.deserialize_map(Entries::<K, Map<K2, V2>>(PhantomData))?;
-    Ok(entries.into_iter().map(|(k, v)| (k, v.0)).collect())
 }
 
 /// `OrdMap<K, Vector<T>>`.

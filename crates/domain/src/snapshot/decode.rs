@@ -1,7 +1,5 @@
 //! Reading a snapshot: every check before the body is decoded, none of them panics.
-use sha2::{Digest, Sha256};
-
-use super::{fingerprint, Snapshot, SnapshotError, FORMAT_VERSION, HEADER_BYTES, MAGIC};
+use super::{checksum, fingerprint, Snapshot, SnapshotError, FORMAT_VERSION, HEADER_BYTES, MAGIC};
 use crate::log::Cursor;
 use crate::state::State;
 
@@ -41,7 +39,7 @@ pub fn decode(bytes: &[u8]) -> Result<Snapshot, SnapshotError> {
         return Err(SnapshotError::Corrupt { what: format!("{} bytes after the body", len - needed) });
     }
     let body = &bytes[HEADER_BYTES..];
-    if Sha256::digest(body).as_slice() != &bytes[26..HEADER_BYTES] {
+    if checksum(body)[..] != bytes[26..HEADER_BYTES] {
         return Err(SnapshotError::Corrupt { what: "the body does not match its checksum".into() });
     }
     decode_body(body)

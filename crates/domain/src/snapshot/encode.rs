@@ -1,7 +1,5 @@
 //! Writing a snapshot.
-use sha2::{Digest, Sha256};
-
-use super::{fingerprint, FORMAT_VERSION, HEADER_BYTES, MAGIC};
+use super::{checksum, fingerprint, FORMAT_VERSION, HEADER_BYTES, MAGIC};
 use crate::engine::Engine;
 use crate::log::Cursor;
 use crate::state::State;
@@ -21,7 +19,7 @@ pub fn encode_state(state: &State, cursor: &Cursor) -> Vec<u8> {
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
     out.extend_from_slice(&fingerprint().to_le_bytes());
     out.extend_from_slice(&(body.len() as u64).to_le_bytes());
-    out.extend_from_slice(&Sha256::digest(&body));
+    out.extend_from_slice(&checksum(&body));
     out.extend_from_slice(&body);
     out
 }

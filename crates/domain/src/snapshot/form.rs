@@ -2,12 +2,46 @@
 //! there (`skip_serializing_if`, for a tidy JSON line): a format without field names, such as
 //! postcard, would then read the next field in its place. In a human-readable format (JSON)
 //! these functions write exactly what the derive writes; in a binary one they write every field,
-//! in order. Used with `#[serde(with = "...")]` on the state's fields.
+//! in order. Used with `#[serde(with = "...")]` on the state's fields. And the binary form of an
+//! instant ([`instant`]), which chrono writes as text in any format.
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::envelope::EventEnvelope;
 use crate::fair::FairDetails;
 use crate::livestream::SessionPlan;
+
+/// An instant (`DateTime<Utc>`) in a field of the state. In a human-readable format chrono's own
+/// RFC 3339 text, exactly what the derive writes (the JSON lines and wire are unchanged); in a
+/// binary one the seconds since 1970 and the nanoseconds: exact, about 6 bytes instead of a
+/// 28-byte string, and no text to parse (chrono's parser was a sixth of decoding the seeds'
+/// snapshot, 92,000 instants).
+pub mod instant {
+    use chrono::{DateTime, Utc};
+
+    use super::*;
+
+    pub fn serialize<S: Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+        if s.is_human_readable() {
+            return t.serialize(s);
+        }
+        parts(t).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
+        if d.is_human_readable() {
+            return DateTime::<Utc>::deserialize(d);
+        }
+        from_parts(<(i64, u32)>::deserialize(d)?)
+    }
+
+    pub(super) fn parts(t: &DateTime<Utc>) -> (i64, u32) {
+        (t.timestamp(), t.timestamp_subsec_nanos())
+    }
+
+    pub(super) fn from_parts<E: serde::de::Error>((secs, nanos): (i64, u32)) -> Result<DateTime<Utc>, E> {
+        DateTime::from_timestamp(secs, nanos).ok_or_else(|| E::custom(format!("no instant at {secs} s {nanos} ns")))
+    }
+}
 
 /// `Fair::details`.
 pub mod fair_details {
@@ -47,7 +81,7 @@ pub mod session_plan {
         String,
         Vec<crate::ids::HostId>,
         crate::ids::ChannelId,
-        chrono::DateTime<chrono::Utc>,
+        (i64, u32),
         u32,
         Option<crate::ids::FairId>,
     );
@@ -56,7 +90,7 @@ pub mod session_plan {
         if s.is_human_readable() {
             return p.serialize(s);
         }
-        (&p.title, &p.hosts, &p.channel, &p.start, &p.minutes, &p.fair).serialize(s)
+        (&p.title, &p.hosts, &p.channel, instant::parts(&p.start), &p.minutes, &p.fair).serialize(s)
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<SessionPlan, D::Error> {
@@ -64,7 +98,7 @@ pub mod session_plan {
             return SessionPlan::deserialize(d);
         }
         let (title, hosts, channel, start, minutes, fair) = Form::deserialize(d)?;
-        Ok(SessionPlan { title, hosts, channel, start, minutes, fair })
+        Ok(SessionPlan { title, hosts, channel, start: instant::from_parts(start)?, minutes, fair })
     }
 }
 

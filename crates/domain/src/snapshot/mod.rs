@@ -11,7 +11,7 @@
 //! | 2 | [`FORMAT_VERSION`], little-endian: the layout of these bytes, bumped by hand |
 //! | 8 | [`fingerprint`] of the build that wrote it, little-endian |
 //! | 8 | length of the body, little-endian |
-//! | 32 | SHA-256 of the body |
+//! | 16 | XXH3-128 of the body, little-endian |
 //! | n | body: postcard of `(seq, hash, events, state)` |
 //!
 //! **Why a fingerprint of the sources.** A snapshot is only as good as the `evolve` and the
@@ -43,9 +43,21 @@ use crate::state::State;
 
 pub const MAGIC: [u8; 8] = *b"FAIRSNAP";
 /// The layout of the bytes (header and body framing). Bump it when that changes.
-pub const FORMAT_VERSION: u16 = 1;
+/// (1: a SHA-256 of the body; 2: XXH3-128.)
+pub const FORMAT_VERSION: u16 = 2;
 /// Magic, version, fingerprint, body length, body checksum.
-pub const HEADER_BYTES: usize = 8 + 2 + 8 + 8 + 32;
+pub const HEADER_BYTES: usize = 8 + 2 + 8 + 8 + CHECKSUM_BYTES;
+/// The checksum's length.
+pub const CHECKSUM_BYTES: usize = 16;
+
+/// The body's checksum, as the header holds it (written by `encode`, compared by `decode`).
+/// XXH3-128: it is there to tell a damaged or truncated body from a good one, not to resist a
+/// forger (whoever can write the snapshot can write the log it stands for; the log's own chain
+/// is SHA-256). In the browser it reads the 17 MB snapshot of the seeds' scale in a few
+/// milliseconds, where SHA-256 took 88 ms of a 306 ms start.
+pub fn checksum(body: &[u8]) -> [u8; CHECKSUM_BYTES] {
+    xxhash_rust::xxh3::xxh3_128(body).to_le_bytes()
+}
 
 /// The build fingerprint: a hash of the domain's source (see the module's notes).
 pub fn fingerprint() -> u64 {

@@ -343,3 +343,32 @@ proptest! {
         prop_assert_eq!(cursor, replayed.log().cursor());
     }
 }
+
+#[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+struct AnInstant(#[serde(with = "crate::snapshot::form::instant")] chrono::DateTime<chrono::Utc>);
+
+proptest! {
+    /// Given any instant chrono represents (nanoseconds included), when written through the
+    /// state's instant form, then JSON is chrono's own text and postcard reads back the same
+    /// instant, in fewer bytes than the text.
+    #[test]
+    fn an_instant_is_exact_in_both_forms(secs in -62_000_000_000i64..250_000_000_000, nanos in 0u32..1_000_000_000) {
+        let t = chrono::DateTime::from_timestamp(secs, nanos).unwrap();
+        let json = serde_json::to_string(&AnInstant(t)).unwrap();
+        prop_assert_eq!(&json, &serde_json::to_string(&t).unwrap());
+        prop_assert_eq!(serde_json::from_str::<AnInstant>(&json).unwrap(), AnInstant(t));
+        let bin = postcard::to_allocvec(&AnInstant(t)).unwrap();
+        prop_assert!(bin.len() < postcard::to_allocvec(&t).unwrap().len());
+        prop_assert_eq!(postcard::from_bytes::<AnInstant>(&bin).unwrap(), AnInstant(t));
+    }
+}
+
+/// Given postcard bytes of an instant out of chrono's range, when read, then it is an error,
+/// not a panic or a wrong instant.
+#[test]
+fn an_instant_out_of_range_is_refused() {
+    let bin = postcard::to_allocvec(&(i64::MAX, 0u32)).unwrap();
+    assert!(postcard::from_bytes::<AnInstant>(&bin).is_err());
+    let bin = postcard::to_allocvec(&(0i64, 3_000_000_000u32)).unwrap();
+    assert!(postcard::from_bytes::<AnInstant>(&bin).is_err());
+}
