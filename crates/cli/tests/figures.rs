@@ -200,7 +200,7 @@ fn edited_demo(file: &str) {
     // The enterprise of the first open post goes into education (no demo enterprise is).
     let ent = &s.enterprises[&open[0].enterprise_id];
     let profile =
-        fairlog_domain::enterprise::EnterpriseProfile { industry: Industry::Education, ..ent.profile.clone() };
+        fairlog_domain::enterprise::EnterpriseProfile { industry: Industry::Education, ..(*ent.profile).clone() };
     let edit = EnterpriseCommand::EditEnterprise { enterprise_id: ent.id, expected_version: ent.version, profile };
     exec(&mut engine, edit.into());
     // Posts of the latest fair are offered at the earliest published one too: their jobs move
@@ -209,7 +209,7 @@ fn edited_demo(file: &str) {
     for p in open.iter().filter(|p| p.details.fairs.contains(&latest)) {
         let mut details = p.details.clone();
         details.fairs.insert(earliest);
-        exec(&mut engine, PostCommand::EditPost { post_id: p.id, details }.into());
+        exec(&mut engine, PostCommand::EditPost { post_id: p.id, details: *details }.into());
         moved += 1;
     }
     assert!(moved > 0);

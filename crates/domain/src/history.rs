@@ -318,7 +318,7 @@ fn inverse(before: &State, now: &State, event: &Event) -> Result<Option<Intent>,
             EnterpriseCommand::EditEnterprise {
                 enterprise_id: *enterprise_id,
                 expected_version: cur.version,
-                profile: old.profile.clone(),
+                profile: (*old.profile).clone(),
             }
             .into()
         }
@@ -348,7 +348,7 @@ fn inverse(before: &State, now: &State, event: &Event) -> Result<Option<Intent>,
         }
         Event::Post(PostEvent::PostEdited { post_id, .. }) => {
             let old = before.posts.get(post_id).ok_or_else(no)?;
-            PostCommand::EditPost { post_id: *post_id, details: old.details.clone() }.into()
+            PostCommand::EditPost { post_id: *post_id, details: (*old.details).clone() }.into()
         }
         Event::Booking(BookingEvent::BookingApproved { booking_id }) => {
             BookingCommand::RevokeApproval { booking_id: *booking_id }.into()

@@ -136,7 +136,7 @@ async fn an_enterprise_cannot_edit_another_enterprise_or_its_posts() {
         let edit: Intent = EnterpriseCommand::EditEnterprise {
             enterprise_id: other,
             expected_version: version,
-            profile: fairlog_domain::enterprise::EnterpriseProfile { contact_name: "冒名者".into(), ..profile },
+            profile: fairlog_domain::enterprise::EnterpriseProfile { contact_name: "冒名者".into(), ..*profile },
         }
         .into();
         let edit_post: Intent = PostCommand::EditPost { post_id, details: post_details("改掉的岗位") }.into();

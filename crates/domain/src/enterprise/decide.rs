@@ -28,7 +28,7 @@ pub(crate) fn decide(
                 return Err(EnterpriseError::EditConflict { expected: expected_version, actual: e.version }.into());
             }
             let profile = clean_profile(state, &profile, Some(enterprise_id))?;
-            if profile == e.profile {
+            if profile == *e.profile {
                 return Ok(vec![]);
             }
             vec![E::EnterpriseEdited { enterprise_id, profile }]

@@ -9,7 +9,7 @@ pub(crate) fn evolve(state: &mut State, env: &EventEnvelope, event: &EnterpriseE
                 *enterprise_id,
                 Enterprise {
                     id: *enterprise_id,
-                    profile: profile.clone(),
+                    profile: Box::new(profile.clone()),
                     key: None,
                     commissioner: None,
                     registered_at: env.recorded_at,
@@ -19,7 +19,7 @@ pub(crate) fn evolve(state: &mut State, env: &EventEnvelope, event: &EnterpriseE
         }
         E::EnterpriseEdited { enterprise_id, profile } => {
             if let Some(e) = state.enterprises.get_mut(enterprise_id) {
-                let old = std::mem::replace(&mut e.profile, profile.clone());
+                let old = std::mem::replace(&mut *e.profile, profile.clone());
                 e.version = env.seq;
                 if old.credit_code != profile.credit_code {
                     state.credit_codes.remove(&old.credit_code);

@@ -70,7 +70,10 @@ pub struct EnterpriseProfile {
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash, serde::Deserialize)]
 pub struct Enterprise {
     pub id: EnterpriseId,
-    pub profile: EnterpriseProfile,
+    /// Boxed, as `Fair::details` is: enterprises sit by value in the nodes of a persistent
+    /// B-tree, and a node split or copy moves every value in it (192-byte enterprises became
+    /// 72-byte ones).
+    pub profile: Box<EnterpriseProfile>,
     pub key: Option<KeyCategory>,
     /// The organizer staff member serving this key enterprise.
     pub commissioner: Option<String>,

@@ -30,7 +30,7 @@ pub(crate) fn recorded(state: &State, actor: &Actor, event: &PostEvent) -> Resul
             clean(state, details, None)?;
         }
         E::PostEdited { post_id, details } => {
-            clean(state, details, state.posts.get(post_id).map(|p| &p.details))?;
+            clean(state, details, state.posts.get(post_id).map(|p| &*p.details))?;
         }
         E::PostFilled { .. } | E::PostWithdrawn { .. } => {}
     }

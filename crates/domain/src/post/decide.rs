@@ -19,7 +19,7 @@ pub(crate) fn decide(state: &State, actor: &Actor, cmd: PostCommand) -> Result<V
             let p = own(post_id)?;
             post_is_open(p)?;
             let details = clean(state, &details, Some(&p.details))?;
-            if details == p.details {
+            if details == *p.details {
                 return Ok(vec![]);
             }
             vec![E::PostEdited { post_id, details }]

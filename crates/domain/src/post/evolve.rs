@@ -13,7 +13,7 @@ pub(crate) fn evolve(state: &mut State, env: &EventEnvelope, event: &PostEvent) 
                 Post {
                     id: *post_id,
                     enterprise_id: *enterprise_id,
-                    details: details.clone(),
+                    details: Box::new(details.clone()),
                     status: PostStatus::Open,
                     opened_at: env.recorded_at,
                     version: env.seq,
@@ -22,7 +22,7 @@ pub(crate) fn evolve(state: &mut State, env: &EventEnvelope, event: &PostEvent) 
         }
         E::PostEdited { post_id, details } => {
             let Some(p) = state.posts.get_mut(post_id) else { return };
-            let old = std::mem::replace(&mut p.details, details.clone());
+            let old = std::mem::replace(&mut *p.details, details.clone());
             p.version = env.seq;
             for f in old.fairs.difference(&details.fairs) {
                 if let Some(set) = state.fair_posts.get_mut(f) {

@@ -103,7 +103,8 @@ pub enum PostStatus {
 pub struct Post {
     pub id: PostId,
     pub enterprise_id: EnterpriseId,
-    pub details: PostDetails,
+    /// Boxed, as `Fair::details` is (a smaller value in the B-tree's nodes).
+    pub details: Box<PostDetails>,
     pub status: PostStatus,
     #[serde(with = "crate::snapshot::form::instant")]
     pub opened_at: DateTime<Utc>,

@@ -69,7 +69,7 @@ fn jobs_offered_sums_open_headcounts() {
     let mut a = Post {
         id: post(),
         enterprise_id: ent(),
-        details: details(),
+        details: Box::new(details()),
         status: PostStatus::Open,
         opened_at: crate::testing::default_now(),
         version: 1,
