@@ -11,17 +11,24 @@ use std::marker::PhantomData;
 use imbl::{OrdMap, Vector};
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
-struct Entries<K, V>(PhantomData<fn() -> (K, V)>);
+/// Entries read as `(K, V)` and inserted as they arrive as `(K, W)` (no vector of them first:
+/// each value is moved once).
+struct Entries<K, V, W>(PhantomData<fn() -> (K, V, W)>);
 
-impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Visitor<'de> for Entries<K, V> {
-    type Value = Vec<(K, V)>;
+impl<'de, K, V, W> Visitor<'de> for Entries<K, V, W>
+where
+    K: Deserialize<'de> + Ord + Clone,
+    V: Deserialize<'de> + Into<W>,
+    W: Clone,
+{
+    type Value = OrdMap<K, W>;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a map")
     }
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
-        let mut out = Vec::new();
-        while let Some(entry) = access.next_entry()? {
-            out.push(entry);
+        let mut out = OrdMap::new();
+        while let Some((k, v)) = access.next_entry::<K, V>()? {
+            out.insert(k, v.into());
         }
         Ok(out)
     }
@@ -52,6 +59,12 @@ impl<'de, T: Deserialize<'de> + Clone> Deserialize<'de> for Seq<T> {
     }
 }
 
+impl<T: Clone> From<Seq<T>> for Vector<T> {
+    fn from(s: Seq<T>) -> Self {
+        s.0
+    }
+}
+
 /// `OrdMap<K, V>`.
 pub fn map<'de, D, K, V>(d: D) -> Result<OrdMap<K, V>, D::Error>
 where
@@ -59,7 +72,7 @@ where
     K: Deserialize<'de> + Ord + Clone,
     V: Deserialize<'de> + Clone,
 {
-    Ok(d.deserialize_map(Entries::<K, V>(PhantomData))?.into_iter().collect())
+    d.deserialize_map(Entries::<K, V, V>(PhantomData))
 }
 
 /// `OrdMap<K, Vector<T>>`.
@@ -69,6 +82,5 @@ where
     K: Deserialize<'de> + Ord + Clone,
     T: Deserialize<'de> + Clone,
 {
-    let entries = d.deserialize_map(Entries::<K, Seq<T>>(PhantomData))?;
-    Ok(entries.into_iter().map(|(k, v)| (k, v.0)).collect())
+    d.deserialize_map(Entries::<K, Seq<T>, Vector<T>>(PhantomData))
 }
