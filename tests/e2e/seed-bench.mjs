@@ -219,6 +219,8 @@ try {
   await w.page.locator("#fig-fairs .figure-value").waitFor();
   figures.dashboard_ms = Date.now() - d0;
   figures.dashboard_fairs_held = await w.page.locator("#fig-fairs .figure-value").textContent();
+  // SHOTS=dir: screenshots of the dashboard and the enterprise list at this scale.
+  if (process.env.SHOTS) await w.page.screenshot({ path: join(process.env.SHOTS, "seed-dashboard.png") });
   // 7. One command: a new fair (create) and its publication, timed by the app (User Timing).
   step('one command');
   await w.page.getByRole("link", { name: "新建招聘会" }).click();
@@ -246,6 +248,7 @@ try {
   await w.page.goto(base + "#/key-enterprises");
   const listed = await w.page.locator("#enterprise-list .vlist-rows .vlist-row").first().waitFor({ timeout: 120_000 }).then(() => true, () => false);
   figures.enterprise_list_shown_ms = listed ? Date.now() - l0 : "not shown within 120 s";
+  if (listed && process.env.SHOTS) await w.page.screenshot({ path: join(process.env.SHOTS, "seed-enterprises.png") });
   if (listed) {
     // Typed at once (one input event), until the DOM shows the answer and the next frame.
     const typed = (text) =>
