@@ -6,6 +6,31 @@ if ("serviceWorker" in navigator && location.protocol !== "file:") {
   const release = tag.dataset.fairlogWasm.split("/").pop();
   navigator.serviceWorker.register(`sw.js?v=${encodeURIComponent(release)}`).catch(() => {});
 }
+// Start reading the kept snapshot of the state (IndexedDB "fairlog", store "snapshots", key 0:
+// web/src/store/snapshot.rs) while the wasm downloads and compiles; the app takes the bytes from
+// `window.fairlogSnapshot` once and checks them as it checks any snapshot (a stale or foreign
+// one is only a slower start). Only a database that exists is opened (opening a missing one
+// would create it), at its current version, and closed at once, or as soon as another tab asks.
+window.fairlogSnapshot = (async () => {
+  if (!indexedDB.databases || !(await indexedDB.databases()).some((d) => d.name === "fairlog")) return null;
+  return new Promise((resolve) => {
+    const open = indexedDB.open("fairlog");
+    open.onupgradeneeded = () => open.transaction.abort();
+    open.onerror = () => resolve(null);
+    open.onsuccess = () => {
+      const db = open.result;
+      db.onversionchange = () => db.close();
+      try {
+        const get = db.transaction("snapshots", "readonly").objectStore("snapshots").get(0);
+        get.onsuccess = () => resolve(get.result instanceof Uint8Array ? get.result : null);
+        get.onerror = () => resolve(null);
+      } catch {
+        resolve(null);
+      }
+      db.close();
+    };
+  });
+})().catch(() => null);
 try {
   const { default: init } = await import(tag.dataset.fairlogJs);
   await init({ module_or_path: tag.dataset.fairlogWasm });

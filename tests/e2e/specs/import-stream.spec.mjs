@@ -96,6 +96,51 @@ test("a log over 64 MiB streams in with progress; cancel half way leaves the sto
   writeFileSync(`${ARTIFACTS}import-stream-${big ? "big" : "default"}.json`, JSON.stringify(figures, null, 2));
 });
 
+test("a reopened app starts from the snapshot loader.js began reading; a damaged one is ignored and the log replayed", async ({ page }) => {
+  test.setTimeout(big ? 900_000 : 240_000);
+  const log = generated();
+  const said = [];
+  page.on("console", (m) => { if (m.text().startsWith("fairlog:")) said.push(m.text()); });
+  await openApp(page);
+  await choose(page, log.file);
+  await page.click("#confirm-import");
+  await expect(page.locator("#import-done")).toContainText(`现在共有 ${log.count} 条事件`, { timeout: 800_000 });
+  await expect.poll(() => said.some((l) => l.includes("snapshot of the state after event")), { timeout: 120_000 }).toBe(true);
+  await page.goto("/#/");
+
+  // Given the kept snapshot, when the page is reloaded, then the app starts from it, with the
+  // bytes the loader read from IndexedDB while the wasm was loading.
+  said.length = 0;
+  await page.reload();
+  await expect.poll(() => said.find((l) => l.startsWith("fairlog: opened")) ?? "", { timeout: 120_000 }).toContain(`opened ${log.count} events`);
+  const opened = said.find((l) => l.startsWith("fairlog: opened"));
+  expect(opened).toContain(`from the snapshot at event ${log.count}`);
+  expect(opened).toContain("(begun by loader.js)");
+  await expect(page.locator("main h1, main h2").first()).toBeVisible();
+
+  // Given a damaged snapshot (its bytes cut short), when the page is reloaded, then the loader
+  // reads it, the app refuses it and replays the whole log: nothing is lost.
+  await page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open("fairlog");
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction("snapshots", "readwrite");
+      const store = tx.objectStore("snapshots");
+      const get = store.get(0);
+      get.onsuccess = () => store.put(get.result.slice(0, Math.floor(get.result.length / 2)), 0);
+      tx.oncomplete = () => { db.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+    open.onerror = () => reject(open.error);
+  }));
+  said.length = 0;
+  await page.reload();
+  await expect.poll(() => said.find((l) => l.startsWith("fairlog: opened")) ?? "", { timeout: 300_000 }).toContain(`opened ${log.count} events`);
+  expect(said.some((l) => l.includes("snapshot not used (snapshot.truncated)"))).toBe(true);
+  expect(said.find((l) => l.startsWith("fairlog: opened"))).toContain("replayed");
+  expect(await storedCount(page)).toBe(log.count);
+});
+
 test("a tab closed during an import: the next start removes what it stored and says so", async ({ browser }) => {
   test.setTimeout(240_000);
   const log = generated();

@@ -22,6 +22,7 @@
 use std::cell::{Cell, RefCell};
 
 use fairlog_domain::engine::RestoreProblem;
+use wasm_bindgen::JsCast;
 use fairlog_domain::{snapshot, Engine};
 
 use super::idb::StoredLines;
@@ -52,7 +53,10 @@ impl Store {
     /// cannot start this log (the caller replays the whole log).
     pub(super) async fn resume(&self, db: &EventStore) -> Option<(Engine, Option<RestoreProblem>)> {
         let t0 = js_sys::Date::now();
-        let bytes = db.snapshot().await.ok()??;
+        let (bytes, early) = match self.early_snapshot().await {
+            Some(bytes) => (bytes, " (begun by loader.js)"),
+            None => (db.snapshot().await.ok()??, ""),
+        };
         let t1 = js_sys::Date::now();
         let snap = match snapshot::decode(&bytes) {
             Ok(s) => s,
@@ -84,7 +88,7 @@ impl Store {
             Ok(resumed) => {
                 self.snapshots.covered.set(seq);
                 *self.snapshots.timing.borrow_mut() = format!(
-                    "{} bytes read in {:.0} ms, decoded in {:.0} ms, {} records after it read in {:.0} ms, resumed in {:.0} ms",
+                    "{} bytes read in {:.0} ms{early}, decoded in {:.0} ms, {} records after it read in {:.0} ms, resumed in {:.0} ms",
                     bytes.len(),
                     t1 - t0,
                     t2 - t1,
@@ -101,6 +105,24 @@ impl Store {
                 None
             }
         }
+    }
+
+    /// The snapshot `web/loader.js` began reading from the default database while the wasm was
+    /// still loading (taken once; `None` for another database, or when there was none). It is
+    /// checked as any snapshot is: one that another tab replaced since is older than the log or
+    /// of another log, and `resume` then reads more of the tail or replays.
+    async fn early_snapshot(&self) -> Option<Vec<u8>> {
+        let window = web_sys::window()?;
+        let key = wasm_bindgen::JsValue::from_str("fairlogSnapshot");
+        let promise: js_sys::Promise = js_sys::Reflect::get(&window, &key).ok()?.dyn_into().ok()?;
+        // Taken (and so freed) whichever database this is: a replica's is named after its
+        // account, which the loader does not know.
+        let _ = js_sys::Reflect::delete_property(&window, &key);
+        if *self.db_name.borrow() != super::idb::DB_NAME {
+            return None;
+        }
+        let value = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+        value.dyn_ref::<js_sys::Uint8Array>().map(|a| a.to_vec())
     }
 
     /// Keep a snapshot of the state now, if one is due (see the module's comment). Returns the

@@ -13,7 +13,10 @@ use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
 /// Entries read as `(K, V)` and inserted as they arrive as `(K, W)` (no vector of them first:
 /// each value is moved once).
-struct Entries<K, V, W>(PhantomData<fn() -> (K, V, W)>);
+struct Entries<K, V, W>(PhantomData<Makes<(K, V, W)>>);
+
+/// A marker that a visitor makes these (no value of them held).
+type Makes<T> = fn() -> T;
 
 impl<'de, K, V, W> Visitor<'de> for Entries<K, V, W>
 where
