@@ -75,7 +75,9 @@ test("a merge that meets a full disk says storage is full and what to do, and le
   // a transaction's size against the quota before it commits; what the disk holds afterwards is
   // compacted (batched records) and says little. Chromium reads an origin's quota when its
   // storage is first used, so the tiny quota of the device under test is set before its first
-  // page: the demo plus 15 %.
+  // page: the demo plus 40 %. (Plus 15 % once left too little for the demo's own load, when the
+  // measured page's store had been compacted before `estimate()` read it: 2026-12-04's CI. The
+  // merge needs the backup and the other device's season on top, about twice the demo again.)
   const measure = await (await browser.newContext({ serviceWorkers: "block" })).newPage();
   await loadDemo(measure);
   const demo = await usage(measure);
@@ -84,7 +86,7 @@ test("a merge that meets a full disk says storage is full and what to do, and le
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   const origin = new URL(test.info().project.use.baseURL).origin;
-  await cdp.send("Storage.overrideQuotaForOrigin", { origin, quotaSize: Math.round(demo * 1.15) });
+  await cdp.send("Storage.overrideQuotaForOrigin", { origin, quotaSize: Math.round(demo * 1.4) });
   await loadDemo(page);
   const before = await storedRecords(page);
 
