@@ -46,7 +46,7 @@ const browser = await chromium.launch({
 async function watched(ctx) {
   const page = await ctx.newPage();
   const said = [];
-  page.on("console", (m) => { if (m.text().startsWith("fairlog:")) said.push(m.text()); if (process.env.SAY && m.text().includes(process.env.SAY)) console.log(m.text()); });
+  page.on("console", (m) => { if (m.text().startsWith("fairlog:")) said.push(m.text()); });
   const waitFor = async (test, what, ms = 600_000) => {
     const t0 = Date.now();
     for (;;) {

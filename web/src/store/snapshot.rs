@@ -22,8 +22,8 @@
 use std::cell::{Cell, RefCell};
 
 use fairlog_domain::engine::RestoreProblem;
-use wasm_bindgen::JsCast;
 use fairlog_domain::{snapshot, Engine};
+use wasm_bindgen::JsCast;
 
 use super::idb::StoredLines;
 use super::{EventStore, StorageError, Store};

@@ -77,14 +77,7 @@ pub mod fair_details {
 pub mod session_plan {
     use super::*;
 
-    type Form = (
-        String,
-        Vec<crate::ids::HostId>,
-        crate::ids::ChannelId,
-        (i64, u32),
-        u32,
-        Option<crate::ids::FairId>,
-    );
+    type Form = (String, Vec<crate::ids::HostId>, crate::ids::ChannelId, (i64, u32), u32, Option<crate::ids::FairId>);
 
     pub fn serialize<S: Serializer>(p: &SessionPlan, s: S) -> Result<S::Ok, S::Error> {
         if s.is_human_readable() {
