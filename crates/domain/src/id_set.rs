@@ -1,85 +1,140 @@
-//! A small persistent set of ids: the state's indexes from an enterprise or a fair to its posts
-//! and bookings (`State::enterprise_posts`, `fair_posts`, `enterprise_bookings`,
-//! `fair_bookings`).
+//! A persistent set of ids: the state's indexes from an enterprise or a fair to its posts and
+//! bookings (`State::enterprise_posts`, `fair_posts`, `enterprise_bookings`, `fair_bookings`).
 //!
-//! The ids, sorted and without repeats, in one vector behind an `Arc`: a clone of the state (time
-//! travel's checkpoints, a decision tried on a copy) shares it, and the first change after a
-//! clone copies that one vector (`Arc::make_mut`). These sets are small (an enterprise has a few
-//! posts and bookings, a fair of the seeds' season at most a few dozen), so a sorted vector's
-//! `O(n)` insert costs less than a tree's nodes. Before, each set was an `imbl::OrdMap<K, ()>`:
-//! one B-tree node of 64 slots (about 1.6 KB) for a set of one id, 53,448 of them at the seeds'
-//! scale, and building them was a sixth of decoding a snapshot.
+//! Most sets are small (an enterprise has a few posts and bookings, a fair of the seeds' season
+//! at most a few dozen): up to [`SMALL`] ids a set is the ids sorted in one vector behind an
+//! `Arc`; a clone of the state (time travel's checkpoints, a decision tried on a copy) shares
+//! it, and the first change after a clone copies that one vector (`Arc::make_mut`). A larger set
+//! becomes an `imbl::OrdSet`, whose insert does not move every id after it (a fair with
+//! thousands of bookings). Before, every set was an `imbl::OrdMap<K, ()>`: one B-tree node of 64
+//! slots (about 1.6 KB) for a set of one id, 53,448 of them at the seeds' scale, and building
+//! them was a sixth of decoding a snapshot.
 //!
 //! Written as the map it used to be (`{id: null}` in JSON; in postcard the length and the ids),
 //! so stored states and their tests read the same; read back one entry at a time (no
 //! reservation from a length a crafted input states), sorted and deduplicated whatever the input's
-//! order, so the invariant holds for any bytes.
+//! order, so the invariant holds for any bytes. Equality is by the ids, whichever form holds them.
 use std::fmt;
 use std::marker::PhantomData;
 use std::sync::Arc;
 
+use imbl::OrdSet;
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-#[derive(Clone, PartialEq, Eq, Hash)]
-pub struct IdSet<K>(Arc<Vec<K>>);
+/// The most ids a set holds as one sorted vector.
+pub const SMALL: usize = 64;
+
+#[derive(Clone)]
+pub struct IdSet<K>(Ids<K>);
+
+#[derive(Clone)]
+enum Ids<K> {
+    Small(Arc<Vec<K>>),
+    Large(OrdSet<K>),
+}
 
 impl<K> Default for IdSet<K> {
     fn default() -> Self {
-        IdSet(Arc::new(Vec::new()))
+        IdSet(Ids::Small(Arc::new(Vec::new())))
     }
 }
 
-impl<K: fmt::Debug> fmt::Debug for IdSet<K> {
+impl<K: fmt::Debug + Ord> fmt::Debug for IdSet<K> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_set().entries(self.0.iter()).finish()
+        f.debug_set().entries(self.iter()).finish()
     }
 }
+
+impl<K: Ord> PartialEq for IdSet<K> {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+impl<K: Ord> Eq for IdSet<K> {}
 
 impl<K: Ord + Clone> IdSet<K> {
     /// Add `id`; `false` if it was there already.
     pub fn insert(&mut self, id: K) -> bool {
-        match self.0.binary_search(&id) {
-            Ok(_) => false,
-            Err(at) => {
-                Arc::make_mut(&mut self.0).insert(at, id);
-                true
-            }
+        match &mut self.0 {
+            Ids::Small(v) => match v.binary_search(&id) {
+                Ok(_) => false,
+                Err(at) if v.len() < SMALL => {
+                    Arc::make_mut(v).insert(at, id);
+                    true
+                }
+                Err(_) => {
+                    let mut large: OrdSet<K> = v.iter().cloned().collect();
+                    large.insert(id);
+                    self.0 = Ids::Large(large);
+                    true
+                }
+            },
+            Ids::Large(set) => set.insert(id).is_none(),
         }
     }
 
-    /// Take `id` out; `false` if it was not there.
+    /// Take `id` out; `false` if it was not there. (A large set stays large.)
     pub fn remove(&mut self, id: &K) -> bool {
-        match self.0.binary_search(id) {
-            Ok(at) => {
-                Arc::make_mut(&mut self.0).remove(at);
-                true
-            }
-            Err(_) => false,
+        match &mut self.0 {
+            Ids::Small(v) => match v.binary_search(id) {
+                Ok(at) => {
+                    Arc::make_mut(v).remove(at);
+                    true
+                }
+                Err(_) => false,
+            },
+            Ids::Large(set) => set.remove(id).is_some(),
         }
     }
 
     pub fn contains(&self, id: &K) -> bool {
-        self.0.binary_search(id).is_ok()
+        match &self.0 {
+            Ids::Small(v) => v.binary_search(id).is_ok(),
+            Ids::Large(set) => set.contains(id),
+        }
     }
 }
 
-impl<K> IdSet<K> {
+impl<K: Ord> IdSet<K> {
     /// The ids in ascending order.
-    pub fn iter(&self) -> std::slice::Iter<'_, K> {
-        self.0.iter()
+    pub fn iter(&self) -> Iter<'_, K> {
+        match &self.0 {
+            Ids::Small(v) => Iter::Small(v.iter()),
+            Ids::Large(set) => Iter::Large(set.iter()),
+        }
     }
 
     pub fn len(&self) -> usize {
-        self.0.len()
+        match &self.0 {
+            Ids::Small(v) => v.len(),
+            Ids::Large(set) => set.len(),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.len() == 0
     }
 }
 
-impl<K: Ord> FromIterator<K> for IdSet<K> {
+/// The ids of an [`IdSet`] in ascending order.
+pub enum Iter<'a, K: Ord + 'a> {
+    Small(std::slice::Iter<'a, K>),
+    Large(<&'a OrdSet<K> as IntoIterator>::IntoIter),
+}
+
+impl<'a, K: Ord + 'a> Iterator for Iter<'a, K> {
+    type Item = &'a K;
+    fn next(&mut self) -> Option<&'a K> {
+        match self {
+            Iter::Small(it) => it.next(),
+            Iter::Large(it) => it.next(),
+        }
+    }
+}
+
+impl<K: Ord + Clone> FromIterator<K> for IdSet<K> {
     fn from_iter<I: IntoIterator<Item = K>>(ids: I) -> Self {
         let mut v: Vec<K> = ids.into_iter().collect();
         // Already sorted (a stored set) costs one pass.
@@ -87,31 +142,35 @@ impl<K: Ord> FromIterator<K> for IdSet<K> {
             v.sort_unstable();
             v.dedup();
         }
-        IdSet(Arc::new(v))
+        if v.len() <= SMALL {
+            IdSet(Ids::Small(Arc::new(v)))
+        } else {
+            IdSet(Ids::Large(v.into_iter().collect()))
+        }
     }
 }
 
-impl<'a, K> IntoIterator for &'a IdSet<K> {
+impl<'a, K: Ord> IntoIterator for &'a IdSet<K> {
     type Item = &'a K;
-    type IntoIter = std::slice::Iter<'a, K>;
+    type IntoIter = Iter<'a, K>;
     fn into_iter(self) -> Self::IntoIter {
-        self.0.iter()
+        self.iter()
     }
 }
 
-impl<K: Serialize> Serialize for IdSet<K> {
+impl<K: Serialize + Ord> Serialize for IdSet<K> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.0.len()))?;
-        for id in self.0.iter() {
+        let mut map = s.serialize_map(Some(self.len()))?;
+        for id in self.iter() {
             map.serialize_entry(id, &())?;
         }
         map.end()
     }
 }
 
-struct Ids<K>(PhantomData<fn() -> K>);
+struct Entries<K>(PhantomData<fn() -> K>);
 
-impl<'de, K: Deserialize<'de> + Ord> Visitor<'de> for Ids<K> {
+impl<'de, K: Deserialize<'de> + Ord + Clone> Visitor<'de> for Entries<K> {
     type Value = IdSet<K>;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a set of ids (a map to nothing)")
@@ -125,9 +184,9 @@ impl<'de, K: Deserialize<'de> + Ord> Visitor<'de> for Ids<K> {
     }
 }
 
-impl<'de, K: Deserialize<'de> + Ord> Deserialize<'de> for IdSet<K> {
+impl<'de, K: Deserialize<'de> + Ord + Clone> Deserialize<'de> for IdSet<K> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_map(Ids(PhantomData))
+        d.deserialize_map(Entries(PhantomData))
     }
 }
 
@@ -153,7 +212,8 @@ mod tests {
 
     proptest! {
         /// Given any sequence of inserts, removes and clones, when applied to an `IdSet` and to a
-        /// `BTreeSet`, then both answer the same, and a clone taken on the way keeps what it saw.
+        /// `BTreeSet`, then both answer the same, and a clone taken on the way keeps what it saw
+        /// (up to 256 ids: small sets, and large ones past `SMALL`).
         #[test]
         fn behaves_as_a_sorted_set(ops in proptest::collection::vec(op(), 0..200)) {
             let mut set = IdSet::default();
@@ -179,7 +239,7 @@ mod tests {
         /// Given a set, when written as JSON and as postcard, then the bytes are those of the
         /// `OrdMap<K, ()>` it replaces, and they read back to the same set.
         #[test]
-        fn writes_what_the_map_wrote(ids in proptest::collection::btree_set(any::<u32>(), 0..50)) {
+        fn writes_what_the_map_wrote(ids in proptest::collection::btree_set(any::<u32>(), 0..3 * super::SMALL)) {
             let set: IdSet<u32> = ids.iter().copied().collect();
             let map: OrdMap<u32, ()> = ids.iter().map(|k| (*k, ())).collect();
             let json = serde_json::to_string(&set).unwrap();
@@ -193,7 +253,7 @@ mod tests {
         /// Given ids in any order with repeats, when read, then the set is sorted and has each
         /// once (whatever a damaged or crafted input holds).
         #[test]
-        fn reads_any_order_into_a_sorted_set(ids in proptest::collection::vec(0u32..40, 0..60)) {
+        fn reads_any_order_into_a_sorted_set(ids in proptest::collection::vec(0u32..200, 0..300)) {
             let json = format!("{{{}}}", ids.iter().map(|k| format!("\"{k}\":null")).collect::<Vec<_>>().join(","));
             let set: IdSet<u32> = serde_json::from_str(&json).unwrap();
             let want: BTreeSet<u32> = ids.into_iter().collect();
