@@ -79,4 +79,12 @@ if ! python3 -c "import icalendar" 2>/dev/null; then
     || { SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"; $SUDO apt-get install -y -qq python3-icalendar; }
 fi
 
+# 7. binaryen's wasm-split: the release build comes in two parts (scripts/split.mjs). Built once
+#    from the binaryen source in the crates.io package wasm-opt-sys (tools/wasm-split/build.sh).
+export WASM_SPLIT="${WASM_SPLIT_HOME:-$HOME/.cache/fairlog/wasm-split-116}/wasm-split"
+if [ ! -x "$WASM_SPLIT" ]; then
+  log "building binaryen's wasm-split 116 (about 5 minutes, once)"
+  "$ROOT/tools/wasm-split/build.sh"
+fi
+
 log "ready: $(trunk --version), wasm-bindgen $WBG_VERSION, $(wasm-opt --version), $(chromium --version 2>/dev/null)"
