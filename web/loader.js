@@ -31,16 +31,112 @@ window.fairlogSnapshot = (async () => {
     };
   });
 })().catch(() => null);
+
+// A release build comes in two parts (scripts/split.mjs): the functions the app runs until its
+// first page shows, and the rest, `data-fairlog-rest`, which is fetched as soon as the first part
+// runs. Until the rest is in, each moved function's slot in the function table holds a
+// placeholder; instantiating the rest writes the real functions over them. A placeholder that
+// is called first loads the rest at once (synchronously: it runs inside wasm) and then calls the
+// real function, so nothing depends on which part arrives first.
+const restUrl = tag.dataset.fairlogRest;
+let primary = null; // the first part's exports
+let rest = null; // the rest's instance, once it is in
+let restBytes = null; // the rest's bytes, once fetched
+const showError = (text, err) => {
+  let boot = document.getElementById("boot");
+  if (!boot) {
+    // The app has replaced the loading line: a banner over the page instead.
+    boot = document.body.appendChild(document.createElement("div"));
+    boot.id = "boot";
+    boot.className = "boot-alert";
+  }
+  boot.classList.add("boot", "boot-error");
+  boot.setAttribute("role", "alert");
+  boot.textContent = `${text} ${String(err)}`;
+};
+function instantiateRest(module) {
+  if (!rest) rest = new WebAssembly.Instance(module, { primary });
+}
+function loadRestNow() {
+  if (rest) return;
+  const started = performance.now();
+  let bytes = restBytes;
+  if (!bytes) {
+    const xhr = new XMLHttpRequest();
+    xhr.open("GET", restUrl, false);
+    xhr.overrideMimeType("text/plain; charset=x-user-defined");
+    xhr.send();
+    if (xhr.status !== 200) throw new Error(`${restUrl}: HTTP ${xhr.status}`);
+    const text = xhr.responseText;
+    bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+  }
+  instantiateRest(new WebAssembly.Module(bytes));
+  console.info(`fairlog: the rest of the app was needed before it arrived; loaded at once in ${Math.round(performance.now() - started)} ms`);
+}
+const placeholders = new Proxy(
+  {},
+  {
+    get: (_, name) => {
+      const slot = Number(name);
+      return (...args) => {
+        try {
+          loadRestNow();
+        } catch (err) {
+          showError("Fairlog 无法载入其余部分，请检查网络后刷新页面。 Fairlog could not load the rest of the app; check the network and reload.", err);
+          throw err;
+        }
+        return primary[tag.dataset.fairlogRestTable].get(slot)(...args);
+      };
+    },
+  },
+);
+async function loadRest() {
+  const started = performance.now();
+  const response = await fetch(restUrl);
+  if (!response.ok) throw new Error(`${restUrl}: HTTP ${response.status}`);
+  restBytes = new Uint8Array(await response.arrayBuffer());
+  if (rest) return;
+  const module = await WebAssembly.compile(restBytes);
+  instantiateRest(module);
+  console.info(`fairlog: the rest of the app (${restBytes.length} bytes) in ${Math.round(performance.now() - started)} ms`);
+}
+
+const { instantiate, instantiateStreaming } = WebAssembly;
 try {
   const { default: init } = await import(tag.dataset.fairlogJs);
-  await init({ module_or_path: tag.dataset.fairlogWasm });
-} catch (err) {
-  const boot = document.getElementById("boot");
-  if (boot) {
-    boot.textContent =
-      "无法启动 Fairlog（浏览器需要支持 WebAssembly）。 Fairlog could not start (the browser needs WebAssembly). " +
-      String(err);
-    boot.classList.add("boot-error");
+  if (restUrl) {
+    // The wasm-bindgen glue instantiates the first part with its own imports; the placeholders
+    // are added to them, and the instance is kept before the glue starts the app.
+    const withPlaceholders = (imports) => ({ ...imports, placeholder: placeholders });
+    const keep = (result) => {
+      primary = (result.instance ?? result).exports;
+      return result;
+    };
+    WebAssembly.instantiateStreaming = (source, imports) =>
+      instantiateStreaming(source, withPlaceholders(imports)).then(keep);
+    WebAssembly.instantiate = (source, imports) => instantiate(source, withPlaceholders(imports)).then(keep);
   }
+  try {
+    const exports = await init({ module_or_path: tag.dataset.fairlogWasm });
+    if ("fairlogProfile" in tag.dataset) {
+      // A build instrumented by wasm-split (FAIRLOG_SPLIT=instrument): which functions ran so
+      // far, read by scripts/split-profile.mjs.
+      window.fairlogProfile = () => {
+        const size = exports.__write_profile(0, 0);
+        const at = exports.__wbindgen_malloc(size, 1);
+        exports.__write_profile(at, size);
+        return Array.from(new Uint8Array(exports.memory.buffer, at, size));
+      };
+    }
+  } finally {
+    WebAssembly.instantiate = instantiate;
+    WebAssembly.instantiateStreaming = instantiateStreaming;
+  }
+} catch (err) {
+  showError("无法启动 Fairlog（浏览器需要支持 WebAssembly）。 Fairlog could not start (the browser needs WebAssembly).", err);
   throw err;
+}
+if (restUrl && !rest) {
+  loadRest().catch((err) => console.warn("fairlog: the rest of the app did not load yet; it is loaded on first use", err));
 }

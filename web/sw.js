@@ -9,9 +9,10 @@ async function precache() {
   const index = await fetch("./", { cache: "no-store" });
   const html = await index.clone().text();
   await cache.put("./", index);
-  // Every same-origin file the page names: css, loader, the hashed js and wasm, icon, manifest.
+  // Every same-origin file the page names: css, loader, the hashed js and wasm (both parts), icon,
+  // manifest.
   const urls = new Set();
-  for (const m of html.matchAll(/(?:href|src|data-fairlog-js|data-fairlog-wasm)="([^"]+)"/g)) {
+  for (const m of html.matchAll(/(?:href|src|data-fairlog-js|data-fairlog-wasm|data-fairlog-rest)="([^"]+)"/g)) {
     const url = new URL(m[1], self.location);
     if (url.origin === self.location.origin && !url.pathname.startsWith("/api/")) urls.add(url.pathname);
   }

@@ -1,0 +1,57 @@
+// The release wasm in two parts (scripts/split.mjs, web/loader.js): the first page shows from
+// the first part alone; the rest is fetched after it and is loaded at once if something needs it
+// sooner; if it cannot be loaded at all, the page says so and nothing is stored.
+import { test, expect } from "@playwright/test";
+import { openApp, storedEvents } from "./helpers.mjs";
+
+const REST = /_rest\.wasm$/;
+const said = (page) => {
+  const lines = [];
+  page.on("console", (m) => lines.push(m.text()));
+  return lines;
+};
+
+test("the first page shows from the first part alone; the rest arrives after it", async ({ page }) => {
+  const held = [];
+  await page.route(REST, (route) => held.push(route));
+  const lines = said(page);
+  await openApp(page);
+  await expect(page.locator("script[data-fairlog-rest]")).toHaveCount(1);
+  // Given only the first part, when the app opens, then the welcome card is there.
+  await expect(page.locator("#load-demo")).toBeVisible();
+  await expect(page.locator(".boot-error")).toHaveCount(0);
+  // The rest was asked for once the first part ran, and is still held back.
+  await expect.poll(() => held.length).toBe(1);
+  expect(lines.some((l) => l.includes("was needed before it arrived"))).toBe(false);
+  // When it arrives, then the demo loads without loading anything at once.
+  for (const route of held) await route.continue();
+  await expect.poll(() => lines.some((l) => l.startsWith("fairlog: the rest of the app ("))).toBe(true);
+  await page.click("#load-demo");
+  await expect(page.locator("#fair-list a").first()).toBeVisible();
+  expect(lines.some((l) => l.includes("was needed before it arrived"))).toBe(false);
+});
+
+test("a click that needs the rest before it arrives loads it at once", async ({ page }) => {
+  // The background fetch never answers; a second request for the file (the one made at once) does.
+  let asked = 0;
+  await page.route(REST, (route) => (asked++ === 0 ? undefined : route.continue()));
+  const lines = said(page);
+  await openApp(page);
+  await expect(page.locator("#load-demo")).toBeVisible();
+  await page.click("#load-demo");
+  await expect(page.locator("#fair-list a").first()).toBeVisible();
+  expect(lines.some((l) => l.includes("was needed before it arrived; loaded at once"))).toBe(true);
+  expect(await storedEvents(page)).toBeGreaterThan(100);
+});
+
+test("when the rest cannot be loaded, the page says so and nothing is stored", async ({ page }) => {
+  await page.route(REST, (route) => route.abort("internetdisconnected"));
+  await page.goto("/");
+  await expect(page.locator("#load-demo")).toBeVisible();
+  await page.click("#load-demo");
+  const alert = page.locator(".boot-error");
+  await expect(alert).toContainText("Fairlog 无法载入其余部分，请检查网络后刷新页面。");
+  await expect(alert).toHaveAttribute("role", "alert");
+  await page.screenshot({ path: new URL("../artifacts/split-rest-missing.png", import.meta.url).pathname });
+  expect(await storedEvents(page)).toBe(0);
+});
