@@ -6,14 +6,15 @@
 // The moved functions keep their table slots, so the app behaves the same either way; only what
 // must download before the first page shows gets smaller.
 //
-// Runs before scripts/precompress.mjs (hooks run in order). Skipped for debug builds, or when
-// FAIRLOG_SPLIT=off; FAIRLOG_SPLIT=instrument writes wasm-split's instrumented module instead,
-// for scripts/split-profile.mjs. Needs `wasm-split` (binaryen 116, built by scripts/setup.sh).
+// Runs before scripts/precompress.mjs (one hook runs both). Skipped for debug builds.
+// FAIRLOG_SPLIT=off leaves one module (without the names kept for the split);
+// FAIRLOG_SPLIT=instrument writes wasm-split's instrumented module, for scripts/split-profile.mjs.
+// Needs `wasm-split` (binaryen 116, built by scripts/setup.sh).
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { functionNames, stable } from "./wasm-names.mjs";
+import { functionNames, stable, withoutNames } from "./wasm-names.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
@@ -23,12 +24,17 @@ if (!dir) {
   console.error("usage: node scripts/split.mjs DIST (or run as a trunk hook)");
   process.exit(2);
 }
-if (!release || mode === "off") process.exit(0);
+if (!release) process.exit(0);
 
 const tool = process.env.WASM_SPLIT || "wasm-split";
 const wasmName = readdirSync(dir).find((n) => n.endsWith("_bg.wasm"));
 if (!wasmName) throw new Error(`split.mjs: no *_bg.wasm in ${dir}`);
 const wasmPath = join(dir, wasmName);
+if (mode === "off") {
+  // One module, as before the split (for comparisons): only the names wasm-opt kept go.
+  writeFileSync(wasmPath, withoutNames(readFileSync(wasmPath)));
+  process.exit(0);
+}
 const restName = wasmName.replace(/_bg\.wasm$/, "_rest.wasm");
 const work = join(root, "target", "split");
 mkdirSync(work, { recursive: true });

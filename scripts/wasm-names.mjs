@@ -108,3 +108,36 @@ function escape(bytes) {
 // A name without binaryen's `.N` and rustc's hash suffix, so that a list of names outlives a
 // rebuild (the monomorphisations of one generic share it).
 export const stable = (name) => name.replace(/\.\d+$/, "").replace(/::h[0-9a-f]{16}$/, "");
+
+// The module without its "name" custom section (what wasm-opt writes without `--debuginfo`).
+export function withoutNames(bytes) {
+  const parts = [bytes.subarray(0, 8)];
+  let at = 8;
+  const leb = () => {
+    let value = 0;
+    let shift = 0;
+    for (;;) {
+      const b = bytes[at++];
+      value += (b & 0x7f) * 2 ** shift;
+      if ((b & 0x80) === 0) return value;
+      shift += 7;
+    }
+  };
+  while (at < bytes.length) {
+    const start = at;
+    const id = bytes[at++];
+    const size = leb();
+    const body = at;
+    at = body + size;
+    if (id === 0) {
+      const saved = at;
+      at = body;
+      const len = leb();
+      const name = new TextDecoder().decode(bytes.subarray(at, at + len));
+      at = saved;
+      if (name === "name") continue;
+    }
+    parts.push(bytes.subarray(start, at));
+  }
+  return Buffer.concat(parts);
+}
