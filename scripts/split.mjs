@@ -14,7 +14,7 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { functionNames, stable, withoutNames } from "./wasm-names.mjs";
+import { functionNames, sections, stable, withoutNames } from "./wasm-names.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
@@ -58,30 +58,13 @@ const features = [
 // again by wasm-split's parser, which refuses any table.fill left.
 function withoutTableFill(bytes) {
   const out = Uint8Array.from(bytes);
-  let at = 8;
-  const leb = () => {
-    let v = 0;
-    let shift = 0;
-    for (;;) {
-      const b = out[at++];
-      v += (b & 0x7f) * 2 ** shift;
-      if (!(b & 0x80)) return v;
-      shift += 7;
+  const code = [...sections(out)].find((s) => s.id === 10);
+  for (let i = code.body; i + 7 <= code.end; i++) {
+    const t = out[i + 6];
+    if (out[i] === 0xd0 && out[i + 1] === 0x6f && out[i + 2] === 0x41 && out[i + 3] === 0x01 &&
+        out[i + 4] === 0xfc && out[i + 5] === 0x11 && t < 0x80) {
+      out.set([0xd0, 0x6f, 0x26, t, 0x01, 0x01, 0x01], i);
     }
-  };
-  while (at < out.length) {
-    const id = out[at++];
-    const size = leb();
-    if (id === 10) {
-      for (let i = at; i + 7 <= at + size; i++) {
-        const t = out[i + 6];
-        if (out[i] === 0xd0 && out[i + 1] === 0x6f && out[i + 2] === 0x41 && out[i + 3] === 0x01 &&
-            out[i + 4] === 0xfc && out[i + 5] === 0x11 && t < 0x80) {
-          out.set([0xd0, 0x6f, 0x26, t, 0x01, 0x01, 0x01], i);
-        }
-      }
-    }
-    at += size;
   }
   return out;
 }
