@@ -124,6 +124,12 @@ const tables = WebAssembly.Module.imports(restModule).filter(
 );
 if (tables.length !== 1) throw new Error(`split.mjs: the rest imports ${tables.length} function tables, expected 1`);
 addToTag((base) => `data-fairlog-rest="${base}${restName}" data-fairlog-rest-table="${tables[0].name}"`);
+if (missingNames.length > wanted.length / 10) {
+  console.warn(
+    `split.mjs: ${missingNames.length} of the ${wanted.length} names in web/first-show.txt are not in this build; ` +
+      "the first pages may wait for the rest: run scripts/split-profile",
+  );
+}
 const size = (p) => readFileSync(p).length;
 console.log(
   `split.mjs: ${keep.length} of ${present.size} functions stay in ${wasmName} (${size(primary)} bytes; ` +
