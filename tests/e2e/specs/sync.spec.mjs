@@ -208,7 +208,8 @@ test("the app opens with no network: a service worker keeps the release, the rep
     const cache = await caches.open(keys.find((k) => k.startsWith("fairlog-")));
     return (await cache.keys()).map((r) => new URL(r.url).pathname);
   });
-  expect(cached.some((p) => p.endsWith(".wasm"))).toBe(true);
+  expect(cached.some((p) => p.endsWith("_bg.wasm"))).toBe(true);
+  expect(cached.some((p) => p.endsWith("_rest.wasm"))).toBe(true);
   expect(cached.some((p) => p.endsWith(".css"))).toBe(true);
   const manifest = await page.evaluate(() => document.querySelector('link[rel="manifest"]').href);
   const res = await page.request.get(manifest);
@@ -222,6 +223,9 @@ test("the app opens with no network: a service worker keeps the release, the rep
   // (it has not reached the server since it opened: it does not claim to be synced)
   await expect(page.locator(".sync-waiting")).toHaveText("无待同步更改");
   await page.screenshot({ path: `${ARTIFACTS}sync-offline-open.png`, fullPage: true });
+  // The rest of the app came from the worker too: a page the first part does not hold opens.
+  await page.locator(".app-header a", { hasText: "历史记录" }).click();
+  await expect(page.locator("#history-title")).toBeVisible();
 
   // Back online, with the server slow to answer the pull: it says it is syncing until the pull
   // has reached the head, and only then that all is synced.
