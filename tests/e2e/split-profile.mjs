@@ -46,6 +46,10 @@ await up(`${server}api/health`);
 
 const log = join(work, "profile-season.jsonl");
 execFileSync(cliBin, ["generate", "--events", "3000", "--season", "--out", log]);
+// A fifth of the seeds' scale: fairs with hundreds of bookings, enterprises by the thousand (the
+// large forms of the state's sets, which a small season never reaches).
+const city = join(work, "profile-city.jsonl");
+execFileSync(cliBin, ["generate", "--seed-scale", "--divide-by", "5", "--out", city]);
 
 process.on("exit", () => children.forEach((c) => c.kill()));
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
@@ -88,6 +92,20 @@ const shown = (page, selector) => () => page.locator(selector).first().waitFor({
   await page.reload();
   console.log(`  ${(await opened).text().slice(0, 120)}`);
   await profile(page, "fairs list (local, from the snapshot)", shown(page, "#fair-list a"));
+  await ctx.close();
+}
+{
+  const ctx = await context();
+  const page = await ctx.newPage();
+  await page.goto(`${local}#/data`);
+  await page.setInputFiles("#import-file", city);
+  const kept = page.waitForEvent("console", { predicate: (m) => m.text().includes("snapshot of the state after event"), timeout: 300_000 });
+  await page.click("#confirm-import");
+  await page.locator("#import-done").waitFor({ timeout: 300_000 });
+  await kept;
+  await page.goto(`${local}#/`);
+  await page.reload();
+  await profile(page, "fairs list (local, a fifth of the seeds' scale, from the snapshot)", shown(page, "#fair-list a"));
   await ctx.close();
 }
 // English.
