@@ -33,15 +33,19 @@ window.fairlogSnapshot = (async () => {
 })().catch(() => null);
 
 // A release build comes in two parts (scripts/split.mjs): the functions the app runs until its
-// first page shows, and the rest, `data-fairlog-rest`, which is fetched as soon as the first part
-// runs. Until the rest is in, each moved function's slot in the function table holds a
-// placeholder; instantiating the rest writes the real functions over them. A placeholder that
-// is called first loads the rest at once (synchronously: it runs inside wasm) and then calls the
-// real function, so nothing depends on which part arrives first.
+// first page shows (the welcome card, sign-in and sign-up, the first run), and the rest,
+// `data-fairlog-rest`, which is fetched as soon as the first part is instantiated. Until the rest
+// is in, each moved function's slot in the function table holds a placeholder; instantiating the
+// rest writes the real functions over them. `window.fairlogRest` resolves once it is in (or could
+// not be loaded): the app waits for it before it reads a season (web/src/store/rest_of_app.rs).
+// A placeholder that is called first loads the rest at once (synchronously: it runs inside wasm)
+// and then calls the real function, so nothing depends on which part arrives first.
 const restUrl = tag.dataset.fairlogRest;
 let primary = null; // the first part's exports
 let rest = null; // the rest's instance, once it is in
 let restBytes = null; // the rest's bytes, once fetched
+let restSettled = () => {};
+if (restUrl) window.fairlogRest = new Promise((resolve) => (restSettled = resolve));
 const showError = (text, err) => {
   let boot = document.getElementById("boot");
   if (!boot) {
@@ -56,6 +60,7 @@ const showError = (text, err) => {
 };
 function instantiateRest(module) {
   if (!rest) rest = new WebAssembly.Instance(module, { primary });
+  restSettled(true);
 }
 function loadRestNow() {
   if (rest) return;
@@ -111,6 +116,11 @@ try {
     const withPlaceholders = (imports) => ({ ...imports, placeholder: placeholders });
     const keep = (result) => {
       primary = (result.instance ?? result).exports;
+      // The first part's bytes are in: fetch the rest while the app starts.
+      loadRest().catch((err) => {
+        console.warn("fairlog: the rest of the app did not load yet; it is loaded on first use", err);
+        restSettled(false);
+      });
       return result;
     };
     WebAssembly.instantiateStreaming = (source, imports) =>
@@ -136,7 +146,4 @@ try {
 } catch (err) {
   showError("无法启动 Fairlog（浏览器需要支持 WebAssembly）。 Fairlog could not start (the browser needs WebAssembly).", err);
   throw err;
-}
-if (restUrl && !rest) {
-  loadRest().catch((err) => console.warn("fairlog: the rest of the app did not load yet; it is loaded on first use", err));
 }

@@ -1,6 +1,7 @@
 // The release wasm in two parts (scripts/split.mjs, web/loader.js): the first page shows from
-// the first part alone; the rest is fetched after it and is loaded at once if something needs it
-// sooner; if it cannot be loaded at all, the page says so and nothing is stored.
+// the first part alone; a kept season waits for the rest, which is fetched after the first part
+// and is loaded at once if something needs it sooner; if it cannot be loaded at all, the page
+// says so and nothing is stored.
 import { test, expect } from "@playwright/test";
 import { openApp, storedEvents } from "./helpers.mjs";
 
@@ -33,15 +34,22 @@ test("the first page shows from the first part alone; the rest arrives after it"
   expect(lines.some((l) => l.includes("was needed before it arrived"))).toBe(false);
 
   // Given the demo season kept, when the page is opened again with the rest held back, then
-  // the fairs list shows from the first part alone (web/first-show.txt is not stale).
+  // the loading line shows from the first part alone and the season waits for the rest
+  // (web/first-show.txt is not stale: nothing had to be loaded at once); when the rest
+  // arrives, the fairs list shows the whole season.
   held.length = 0;
   lines.length = 0;
   await page.reload();
-  await expect(page.locator("#fair-list a").first()).toBeVisible();
+  await expect(page.locator("p.loading")).toBeVisible();
   await expect.poll(() => held.length).toBe(1);
-  expect(lines.find((l) => l.startsWith("fairlog: opened"))).toContain("opened 201 events");
+  await page.waitForTimeout(500);
+  await expect(page.locator("p.loading")).toBeVisible();
+  expect(lines.some((l) => l.startsWith("fairlog: opened"))).toBe(false);
   expect(lines.some((l) => l.includes("was needed before it arrived"))).toBe(false);
   for (const route of held) await route.continue();
+  await expect(page.locator("#fair-list a").first()).toBeVisible();
+  expect(lines.find((l) => l.startsWith("fairlog: opened"))).toContain("opened 201 events");
+  expect(lines.some((l) => l.includes("was needed before it arrived"))).toBe(false);
 });
 
 test("a click that needs the rest before it arrives loads it at once", async ({ page }) => {
@@ -67,4 +75,23 @@ test("when the rest cannot be loaded, the page says so and nothing is stored", a
   await expect(alert).toHaveAttribute("role", "alert");
   await page.screenshot({ path: new URL("../artifacts/split-rest-missing.png", import.meta.url).pathname });
   expect(await storedEvents(page)).toBe(0);
+});
+
+test("when the rest cannot be loaded for a kept season, the page says so and the season is kept", async ({ page }) => {
+  // Given the demo season kept, when the page is opened again and the rest is refused,
+  await openApp(page);
+  await page.click("#load-demo");
+  await expect(page.locator("#fair-list a").first()).toBeVisible();
+  const before = await storedEvents(page);
+  await page.route(REST, (route) => route.abort("internetdisconnected"));
+  await page.reload();
+  // then the banner says so in both languages,
+  const alert = page.locator(".boot-error");
+  await expect(alert).toContainText("Fairlog 无法载入其余部分，请检查网络后刷新页面。");
+  await expect(alert).toContainText("Fairlog could not load the rest of the app");
+  // and once the network is back, a reload opens the whole season.
+  await page.unroute(REST);
+  await page.reload();
+  await expect(page.locator("#fair-list a").first()).toBeVisible();
+  expect(await storedEvents(page)).toBe(before);
 });

@@ -18,6 +18,7 @@ mod model;
 mod persist;
 mod persistence;
 mod reload;
+mod rest_of_app;
 mod server;
 pub mod snapshot;
 mod tabs;

@@ -68,6 +68,9 @@ impl Store {
             return Ok(resumed);
         }
         let records = db.read_after(0).await?;
+        if !records.is_empty() {
+            super::rest_of_app::rest_of_app().await;
+        }
         if self.is_replica() {
             // A whole log that does not start at 1, or a filtered replica with a snapshot (it
             // keeps none of its own: this one is the server's), started from the server's.

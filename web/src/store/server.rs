@@ -97,6 +97,9 @@ impl Store {
     /// back from IndexedDB, so memory never holds what storage does not. Then the pending
     /// commands are decided again on top. Returns how many were new.
     pub(crate) async fn apply_confirmed(&self, lines: Vec<(u64, String)>) -> Result<usize, StorageError> {
+        if !lines.is_empty() {
+            super::rest_of_app::rest_of_app().await;
+        }
         let _guard = self.lock.lock().await;
         let taken = self.take_confirmed(lines);
         self.store_taken(taken).await

@@ -57,6 +57,7 @@ impl Store {
             Some(bytes) => (bytes, " (begun by loader.js)"),
             None => (db.snapshot().await.ok()??, ""),
         };
+        super::rest_of_app::rest_of_app().await;
         let t1 = js_sys::Date::now();
         let snap = match snapshot::decode(&bytes) {
             Ok(s) => s,
@@ -158,6 +159,7 @@ impl Store {
         lines: Vec<(u64, String)>,
     ) -> Result<bool, StorageError> {
         let Some(db) = self.db() else { return Ok(false) };
+        super::rest_of_app::rest_of_app().await;
         let _guard = self.lock.lock().await;
         if self.engine.borrow().log().last_seq() > 0 {
             return Ok(false);
