@@ -3,9 +3,18 @@
 // and is loaded at once if something needs it sooner; if it cannot be loaded at all, the page
 // says so and nothing is stored.
 import { test, expect } from "@playwright/test";
+import { existsSync, mkdtempSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { tmpdir } from "node:os";
 import { openApp, storedEvents } from "./helpers.mjs";
 
 const REST = /_rest\.wasm$/;
+const cli = () => {
+  const found = [process.env.FAIRLOG_CLI_BIN, "../../target/release/fairlog", "../../target/debug/fairlog"].find((c) => c && existsSync(c));
+  if (!found) throw new Error("build the CLI first: cargo build -p fairlog-cli");
+  return found;
+};
 // The service worker would answer a reload from its cache, out of the routes' sight.
 test.use({ serviceWorkers: "block" });
 const said = (page) => {
@@ -94,4 +103,36 @@ test("when the rest cannot be loaded for a kept season, the page says so and the
   await page.reload();
   await expect(page.locator("#fair-list a").first()).toBeVisible();
   expect(await storedEvents(page)).toBe(before);
+});
+
+test("a kept snapshot waits for the rest from the first part alone, and then opens from it", async ({ page }) => {
+  test.setTimeout(180_000);
+  // Given a season of 3,000 events imported, past the snapshot threshold, and its snapshot kept,
+  const file = join(mkdtempSync(join(tmpdir(), "fairlog-split-")), "season-3k.jsonl");
+  execFileSync(cli(), ["generate", "--season", "--events", "3000", "--out", file], { stdio: "ignore" });
+  const lines = said(page);
+  await openApp(page);
+  await page.goto("/#/data");
+  await page.setInputFiles("#import-file", file);
+  await page.click("#confirm-import");
+  await expect(page.locator("#import-done")).toBeVisible({ timeout: 120_000 });
+  await expect.poll(() => lines.some((l) => l.includes("snapshot of the state after event")), { timeout: 60_000 }).toBe(true);
+  // when the page is opened again with the rest held back,
+  const held = [];
+  await page.route(REST, (route) => held.push(route));
+  lines.length = 0;
+  await page.goto("/#/");
+  await page.reload();
+  // then the loading line shows and the kept snapshot (the loader's early read) waits for the
+  // rest without any of it loaded at once (web/first-show.txt covers that path too);
+  await expect(page.locator("p.loading")).toBeVisible();
+  await expect.poll(() => held.length).toBe(1);
+  await page.waitForTimeout(500);
+  expect(lines.some((l) => l.startsWith("fairlog: opened"))).toBe(false);
+  expect(lines.some((l) => l.includes("was needed before it arrived"))).toBe(false);
+  // and when it arrives, the season opens from the snapshot.
+  for (const route of held) await route.continue();
+  await expect(page.locator("#fair-list a").first()).toBeVisible();
+  expect(lines.find((l) => l.startsWith("fairlog: opened"))).toMatch(/opened \d+ events in \d+ ms \(from the snapshot at event \d+/);
+  expect(lines.some((l) => l.includes("was needed before it arrived"))).toBe(false);
 });
